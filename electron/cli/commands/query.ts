@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { CaseStore } from '../../engine/store/case-store';
+import { UsageError } from '../errors';
+import { csvCell, write } from '../output';
+
+export interface QueryArgs {
+  casePath: string;
+  sql: string;
+  mode: 'json' | 'csv' | 'table';
+}
+
+/**
+ * Runs SQL against an in-memory copy of the case; the case file is never written, so a
+ * query cannot alter evidence records.
+ */
+export async function queryCommand(args: QueryArgs): Promise<number> {
+  if (!existsSync(args.casePath)) throw new UsageError(`${args.casePath}: no such case file`);
+  const store = await CaseStore.open(args.casePath);
+  try {
+    let stmt;
+    try {
+      stmt = store.db.prepare(args.sql);
+    } catch (err) {
+      throw new UsageError(`SQL error: ${(err as Error).message}`);
+    }
+    try {
+      const columns = stmt.getColumnNames();
+      let first = true;
+      if (args.mode === 'json') await write('[');
+      if (args.mode === 'csv') await write(`${columns.map(csvCell).join(',')}\r\n`);
+      if (args.mode === 'table') await write(`${columns.join('\t')}\n`);
+      for (;;) {
+        let more: boolean;
+        try {
+          more = stmt.step();
+        } catch (err) {
+          throw new UsageError(`SQL error: ${(err as Error).message}`);
+        }
+        if (!more) break;
+        const values = stmt.get();
+        if (args.mode === 'json') {
+          const row: Record<string, unknown> = {};
+          columns.forEach((c, i) => (row[c] = values[i] instanceof Uint8Array ? Buffer.from(values[i]).toString('base64') : values[i]));
+          await write(`${first ? '\n' : ',\n'}${JSON.stringify(row)}`);
+        } else if (args.mode === 'csv') {
+          await write(`${values.map(csvCell).join(',')}\r\n`);
+        } else {
+          await write(`${values.map((v) => (v === null ? '' : String(v).replace(/[\t\n\r]/g, ' '))).join('\t')}\n`);
+        }
+        first = false;
+      }
+      if (args.mode === 'json') await write(first ? ']\n' : '\n]\n');
+    } finally {
+      stmt.free();
+    }
+  } finally {
+    store.close();
+  }
+  return 0;
+}

@@ -1,0 +1,29 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createEngineService } from '../../engine/rpc/service';
+import { startServer } from '../serve/server';
+import { defaultRendererDir } from '../serve/static-files';
+
+export interface ServeArgs {
+  port: number;
+  casePath?: string;
+  workspace?: string;
+}
+
+export async function serveCommand(args: ServeArgs): Promise<number> {
+  const workspaceDir = path.resolve(args.workspace ?? path.join(os.homedir(), 'Tracelight'));
+  const service = createEngineService({ mode: 'serve', workspaceDir, casePath: args.casePath });
+  await service.start();
+  const server = await startServer({ port: args.port, rendererDir: defaultRendererDir(), service });
+  // First stdout line: the URL with its token (scripts and tests read it).
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`Tracelight workbench on 127.0.0.1 only; cases in ${workspaceDir}. Ctrl+C stops it.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  service.close();
+  return 0;
+}

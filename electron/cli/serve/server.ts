@@ -1,0 +1,97 @@
+// `tracelight serve`: the workbench in a browser on this machine. Binds 127.0.0.1 only,
+// requires the per-run token on every request, serves the built renderer and carries
+// the engine protocol over a WebSocket at /rpc.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { attachTransport } from '../../engine/rpc/dispatcher';
+import type { EngineService } from '../../engine/rpc/service';
+import { checkToken, hostAllowed, newToken, originAllowed, SESSION_COOKIE } from './auth';
+import { resolveStatic, securityHeaders, sendStatic } from './static-files';
+import { receiveUpload } from './upload';
+import { webSocketTransport } from './ws-transport';
+
+export interface ServeOptions {
+  port: number;
+  rendererDir: string;
+  service: EngineService;
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServeOptions): Promise<RunningServer> {
+  const token = opts.token ?? newToken();
+  let port = opts.port;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 << 20 });
+
+  const server: Server = createServer((req, res) => {
+    handleHttp(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`error: ${(err as Error).message}\n`);
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers = securityHeaders(port);
+    if (!hostAllowed(req, port)) return deny(res, 403, 'forbidden host', headers);
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const verdict = checkToken(req, url, token);
+    if (verdict !== 'ok') return deny(res, verdict === 'missing' ? 401 : 403, 'a valid token is required', headers);
+    if (url.searchParams.has('token')) {
+      // Swap the URL token for a cookie so it leaves the address bar and history.
+      res.writeHead(303, {
+        ...headers,
+        'Set-Cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: url.pathname,
+      });
+      res.end();
+      return;
+    }
+    if (req.method === 'PUT' && url.pathname === '/upload') {
+      return receiveUpload(req, res, url, opts.service.uploadDir(), headers);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed', headers);
+    const file = resolveStatic(opts.rendererDir, url.pathname);
+    if (!file) return deny(res, 404, 'not found', headers);
+    sendStatic(res, file, headers);
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const ok =
+      url.pathname === '/rpc' && hostAllowed(req, port) && originAllowed(req, port) && checkToken(req, url, token) === 'ok';
+    if (!ok) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attachTransport(opts.service, webSocketTransport(ws)));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      for (const c of wss.clients) c.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function deny(res: ServerResponse, status: number, message: string, headers: Record<string, string>): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`${message}\n`);
+}

@@ -1,0 +1,125 @@
+// The typed request/response/event protocol between the renderer and the engine.
+// One handler map: adding a call means adding one entry here and one handler in the
+// engine (electron/engine/rpc/handlers.ts); both sides stay typed. The same envelopes
+// travel over a MessagePort (desktop) and a WebSocket (serve mode).
+
+import type {
+  EventDetail,
+  EventRow,
+  EvidenceSummary,
+  FormatInfo,
+  RejectedRecord,
+} from './schema';
+
+export interface CaseInfo {
+  path: string;
+  name: string;
+  caseId: string;
+  createdAt: string;
+  timezone: string;
+  events: number;
+  evidence: number;
+}
+
+export interface CaseListEntry {
+  path: string;
+  name: string;
+  size: number;
+  modified: string;
+}
+
+/** A filter over the timeline; every part optional, all parts ANDed. */
+export interface EventFilter {
+  /** Free text: matched case-insensitively against host, user, process, command line, url, message. */
+  text?: string;
+  category?: string;
+  host?: string;
+  evidenceId?: number;
+}
+
+export interface IngestFileRequest {
+  /** Path on the engine's machine (a dropped file's path, or where serve stored an upload). */
+  path: string;
+  /** The name the user knows the file by, when path is an upload location. */
+  originalName?: string;
+  format?: string;
+  timezone?: string;
+}
+
+export interface IngestFileResult {
+  path: string;
+  name: string;
+  ok: boolean;
+  evidence?: EvidenceSummary;
+  error?: string;
+}
+
+export interface Handlers {
+  'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
+  'case.current': (args: Record<string, never>) => CaseInfo | null;
+  'case.list': (args: Record<string, never>) => CaseListEntry[];
+  'case.create': (args: { name: string; timezone?: string }) => CaseInfo;
+  'case.open': (args: { path: string }) => CaseInfo;
+  'formats.list': (args: Record<string, never>) => FormatInfo[];
+  'evidence.list': (args: Record<string, never>) => EvidenceSummary[];
+  'evidence.rejects': (args: { evidenceId: number; limit: number; offset: number }) => RejectedRecord[];
+  'ingest.files': (args: { jobId: string; files: IngestFileRequest[] }) => IngestFileResult[];
+  'events.count': (args: { filter?: EventFilter }) => number;
+  'events.page': (args: { filter?: EventFilter; offset: number; limit: number }) => EventRow[];
+  'events.detail': (args: { id: number }) => EventDetail;
+}
+
+export type Method = keyof Handlers;
+export type Args<M extends Method> = Parameters<Handlers[M]>[0];
+export type Result<M extends Method> = ReturnType<Handlers[M]>;
+
+export interface IngestProgress {
+  jobId: string;
+  path: string;
+  name: string;
+  bytesRead: number;
+  totalBytes: number;
+  events: number;
+  rejected: number;
+  eventsPerSecond: number;
+  done: boolean;
+  error?: string;
+}
+
+/** Events the engine pushes without being asked. */
+export interface EngineEvents {
+  'ingest.progress': IngestProgress;
+  'case.changed': CaseInfo;
+}
+export type EngineEventName = keyof EngineEvents;
+
+export interface SerializedError {
+  name: string;
+  message: string;
+}
+
+export type Envelope =
+  | { type: 'request'; seq: number; method: Method; args: unknown }
+  | { type: 'response'; seq: number; ok: true; value: unknown }
+  | { type: 'response'; seq: number; ok: false; error: SerializedError }
+  | { type: 'event'; name: EngineEventName; payload: unknown };
+
+/** Channel names shared by Electron main and preload. Direction prefix: main->renderer. */
+export const IPC = {
+  enginePort: 'main->renderer:engine-port',
+  openFilesDialog: 'renderer->main:open-files-dialog',
+  saveFileDialog: 'renderer->main:save-file-dialog',
+} as const;
+
+/** The narrow API the preload exposes to the page as `window.tracelight`. */
+export interface DesktopBridge {
+  /** Native open dialog; resolves to absolute paths (empty when cancelled). */
+  openFiles(): Promise<string[]>;
+  /** Native save dialog; resolves to the chosen path or null. */
+  saveFile(defaultName: string): Promise<string | null>;
+  /** The absolute path of a dropped File (Electron's webUtils). */
+  pathForFile(file: Blob & { name: string }): string;
+}
+
+/** The message the preload posts to the page carrying the engine's MessagePort. */
+export const ENGINE_PORT_MESSAGE = 'tracelight:engine-port';

@@ -1,0 +1,133 @@
+// The normalized event: one row of the `events` view (contract 2 in ARCHITECTURE.md).
+// Pure types and constants; imported by engine, renderer and CLI alike.
+
+export const EVENT_CATEGORIES = [
+  'process',
+  'network',
+  'web',
+  'dns',
+  'file',
+  'registry',
+  'firewall',
+  'auth',
+  'alert',
+  'other',
+] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+/** Fields a format parser fills. Absent means "the source did not say". */
+export interface NormalizedFields {
+  host?: string;
+  user?: string;
+  category: EventCategory;
+  action?: string;
+  severity?: string;
+  process_name?: string;
+  process_path?: string;
+  process_command_line?: string;
+  process_pid?: number;
+  process_hash?: string;
+  parent_process_name?: string;
+  parent_process_command_line?: string;
+  src_ip?: string;
+  src_port?: number;
+  dst_ip?: string;
+  dst_port?: number;
+  url?: string;
+  domain?: string;
+  file_path?: string;
+  registry_path?: string;
+  message?: string;
+}
+
+/** Column names of the `events` view, in display order. */
+export const EVENT_COLUMNS = [
+  'id',
+  'time',
+  'time_raw',
+  'time_zone',
+  'host',
+  'host_resolved',
+  'user',
+  'category',
+  'action',
+  'severity',
+  'process_name',
+  'process_path',
+  'process_command_line',
+  'process_pid',
+  'process_hash',
+  'parent_process_name',
+  'parent_process_command_line',
+  'src_ip',
+  'src_port',
+  'dst_ip',
+  'dst_port',
+  'url',
+  'domain',
+  'file_path',
+  'registry_path',
+  'message',
+  'extra',
+  'evidence_id',
+  'source_file',
+  'source_format',
+  'source_line',
+  'source_offset',
+  'source_length',
+] as const;
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/** A row of the `events` view as the engine returns it (SQL NULL becomes null). */
+export type EventRow = { [K in EventColumn]: string | number | null };
+
+export type EvidenceStatus = 'ingesting' | 'complete' | 'incomplete';
+
+export interface EvidenceSummary {
+  id: number;
+  path: string;
+  name: string;
+  size: number;
+  mtime: string;
+  sha256: string;
+  sha1: string;
+  md5: string;
+  format: string;
+  encoding: string;
+  timezone: string;
+  events: number;
+  rejected: number;
+  status: EvidenceStatus;
+  added_at: string;
+}
+
+export interface RejectedRecord {
+  id: number;
+  evidence_id: number;
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+export interface EventDetail {
+  event: EventRow;
+  /** The record exactly as the source wrote it, decoded; null when the evidence file is gone. */
+  original: string | null;
+  originalUnavailableReason?: string;
+  provenance: {
+    file: string;
+    format: string;
+    line: number;
+    byteOffset: number;
+    byteLength: number;
+    sha256: string;
+  };
+}
+
+export interface FormatInfo {
+  id: string;
+  name: string;
+  family: string;
+  description: string;
+  timeSemantics: string;
+}

@@ -1,0 +1,185 @@
+// One evidence file through the pipeline, in a single streaming pass:
+// read -> hash (SHA-256, SHA-1, MD5) -> split lines -> decode -> parse -> insert.
+// The file is never held whole; every record becomes an event or a rejected record.
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
+import type { EvidenceSummary } from '../../common/schema';
+import type { ParseOutcome } from '../formats/types';
+import type { CaseStore } from '../store/case-store';
+import { isValidTimeZone } from '../time/zone';
+import { EventWriter } from './event-writer';
+import { lineDecoder } from './line-decoder';
+import { LineSplitter } from './line-splitter';
+import { readEvidence } from '../store/evidence-registry';
+import { sniffFile, UnreadableInputError } from './sniff';
+
+export { UnreadableInputError };
+
+export interface IngestOptions {
+  path: string;
+  /** The name the examiner knows the file by (defaults to the path's base name). */
+  displayName?: string;
+  format?: string;
+  /** Zone for zone-less timestamps (IANA name or UTC). */
+  timezone: string;
+  onProgress?: (p: IngestProgressSample) => void;
+}
+
+export interface IngestProgressSample {
+  bytesRead: number;
+  totalBytes: number;
+  events: number;
+  rejected: number;
+  eventsPerSecond: number;
+}
+
+const MAX_REJECT_RAW_CHARS = 64 * 1024;
+const PROGRESS_INTERVAL_MS = 200;
+
+export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise<EvidenceSummary> {
+  const file = path.resolve(opts.path);
+  const name = opts.displayName ?? path.basename(file);
+  if (!isValidTimeZone(opts.timezone)) throw new UnreadableInputError(`unknown time zone "${opts.timezone}"`);
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (err) {
+    throw new UnreadableInputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (!stat.isFile()) throw new UnreadableInputError('not a regular file');
+  if (stat.size === 0) throw new UnreadableInputError('empty file');
+  const sniff = sniffFile(file, name, stat.size, opts.format);
+  const baseYear = stat.mtime.getUTCFullYear();
+
+  const db = store.db;
+  db.exec('BEGIN');
+  try {
+    db.run(
+      `INSERT INTO evidence (path, name, size, mtime, format, encoding, timezone, base_year, status, added_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ingesting', ?)`,
+      [file, name, stat.size, stat.mtime.toISOString(), sniff.format.id, sniff.encoding, opts.timezone, baseYear, new Date().toISOString()],
+    );
+    const evidenceId = Number(store.scalar('SELECT last_insert_rowid()'));
+    const counts = await streamRecords(store, evidenceId, file, stat.size, sniff, opts, name, baseYear);
+    const duplicate = store.scalar("SELECT id FROM evidence WHERE sha256 = ? AND id <> ? AND status = 'complete'", [
+      counts.sha256,
+      evidenceId,
+    ]);
+    if (duplicate !== null) {
+      throw new UnreadableInputError(`already in this case as evidence #${duplicate} (same SHA-256)`);
+    }
+    db.run(
+      `UPDATE evidence SET sha256 = ?, sha1 = ?, md5 = ?, lines = ?, events = ?, rejected = ?, skipped = ?,
+       status = 'complete' WHERE id = ?`,
+      [counts.sha256, counts.sha1, counts.md5, counts.lines, counts.events, counts.rejected, counts.skipped, evidenceId],
+    );
+    db.exec('COMMIT');
+    return readEvidence(store, evidenceId);
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+interface StreamCounts {
+  sha256: string;
+  sha1: string;
+  md5: string;
+  lines: number;
+  events: number;
+  rejected: number;
+  skipped: number;
+}
+
+async function streamRecords(
+  store: CaseStore,
+  evidenceId: number,
+  file: string,
+  size: number,
+  sniff: ReturnType<typeof sniffFile>,
+  opts: IngestOptions,
+  name: string,
+  baseYear: number,
+): Promise<StreamCounts> {
+  const hashes = [createHash('sha256'), createHash('sha1'), createHash('md5')] as const;
+  const splitter = new LineSplitter(sniff.encoding, sniff.bomLength);
+  const decode = lineDecoder(sniff.encoding);
+  const parser = sniff.format.createParser({ fileName: name, timezone: opts.timezone, baseYear });
+  const writer = new EventWriter(store.db, evidenceId);
+  const rejectStmt = store.db.prepare(
+    'INSERT INTO rejected_record (evidence_id, line, byte_offset, reason, raw) VALUES (?, ?, ?, ?, ?)',
+  );
+  let lines = 0;
+  let rejected = 0;
+  let skipped = 0;
+  let bytesRead = 0;
+  const started = Date.now();
+  let lastReport = 0;
+
+  const reject = (line: { number: number; offset: number }, reason: string, raw: string): void => {
+    rejected++;
+    rejectStmt.run([evidenceId, line.number, line.offset, reason, raw.slice(0, MAX_REJECT_RAW_CHARS)]);
+  };
+  const handle = (line: import('./line-splitter').RawLine): void => {
+    lines++;
+    const text = decode(line.bytes);
+    if (line.truncated) {
+      reject(line, `line of ${line.length} bytes exceeds the ${line.bytes.length}-byte record limit`, text);
+      return;
+    }
+    if (text.length === 0 || text.trim() === '') {
+      skipped++;
+      return;
+    }
+    let outcome: ParseOutcome;
+    try {
+      outcome = parser.parseLine(text, line.number);
+    } catch (err) {
+      // A parser bug must not lose the record: keep it as rejected with the reason.
+      outcome = { kind: 'reject', reason: `parser error: ${(err as Error).message}` };
+    }
+    if (outcome.kind === 'skip') skipped++;
+    else if (outcome.kind === 'reject') reject(line, outcome.reason, text);
+    else {
+      for (const e of outcome.events) {
+        if (!Number.isFinite(e.ts)) {
+          reject(line, `unparseable timestamp "${e.timeRaw}"`, text);
+          return;
+        }
+      }
+      for (const e of outcome.events) writer.add(e, line.number, line.offset, line.length);
+    }
+  };
+  const report = (force: boolean): void => {
+    const now = Date.now();
+    if (!opts.onProgress || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
+    lastReport = now;
+    const seconds = Math.max((now - started) / 1000, 0.001);
+    opts.onProgress({ bytesRead, totalBytes: size, events: writer.count, rejected, eventsPerSecond: Math.round(writer.count / seconds) });
+  };
+
+  try {
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    let first = true;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (const h of hashes) h.update(chunk);
+      const body = first ? chunk.subarray(sniff.bomLength) : chunk;
+      const bodyOffset = first ? sniff.bomLength : bytesRead;
+      first = false;
+      for (const line of splitter.push(body, bodyOffset)) handle(line);
+      bytesRead += chunk.length;
+      report(false);
+    }
+    for (const line of splitter.end()) handle(line);
+  } catch (err) {
+    if (err instanceof UnreadableInputError) throw err;
+    throw new UnreadableInputError(`read failed at byte ${bytesRead} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  } finally {
+    writer.close();
+    rejectStmt.free();
+  }
+  report(true);
+  const [sha256, sha1, md5] = hashes.map((h) => h.digest('hex')) as [string, string, string];
+  return { sha256, sha1, md5, lines, events: writer.count, rejected, skipped };
+}

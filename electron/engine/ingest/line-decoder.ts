@@ -1,0 +1,20 @@
+// Turns a line's bytes into text in the file's encoding.
+import type { TextEncoding } from './encoding';
+
+export type LineDecoder = (bytes: Buffer) => string;
+
+export function lineDecoder(encoding: TextEncoding): LineDecoder {
+  switch (encoding) {
+    case 'utf-8':
+      return (b) => b.toString('utf8');
+    case 'utf-16le':
+      return (b) => b.toString('utf16le');
+    case 'utf-16be':
+      return (b) => Buffer.from(b).swap16().toString('utf16le');
+    case 'shift_jis': {
+      // WHATWG's "shift_jis" decoder is Windows-31J (CP932), which is what Excel writes.
+      const decoder = new TextDecoder('shift_jis');
+      return (b) => decoder.decode(b);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Splits a byte stream into lines, remembering each line's byte offset in the file so an
+// event can point back at the record exactly as written. Works on raw bytes: LF (0x0A)
+// never occurs inside a multi-byte character in UTF-8 or Shift_JIS, and UTF-16 is split
+// on whole code units.
+import type { TextEncoding } from './encoding';
+
+export interface RawLine {
+  /** 1-based physical line number. */
+  number: number;
+  /** Byte offset of the line's first byte in the file. */
+  offset: number;
+  /** Bytes of the line as written, without the line terminator. */
+  bytes: Buffer;
+  /** True when the line exceeded the limit and bytes holds only its start. */
+  truncated: boolean;
+  /** Full byte length of the line as written (without terminator). */
+  length: number;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+export class LineSplitter {
+  private carry: Buffer[] = [];
+  private carryBytes = 0;
+  private carryStart: number;
+  private overflow = false;
+  private overflowLength = 0;
+  private lineNumber = 0;
+  private readonly unit: 1 | 2;
+  private readonly bigEndian: boolean;
+
+  constructor(
+    encoding: TextEncoding,
+    startOffset: number,
+    private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+  ) {
+    this.unit = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 1;
+    this.bigEndian = encoding === 'utf-16be';
+    this.carryStart = startOffset;
+  }
+
+  /** Feeds the next chunk; `chunkOffset` is its byte offset in the file. */
+  *push(chunk: Buffer, chunkOffset: number): Generator<RawLine> {
+    let pos = 0;
+    while (pos < chunk.length) {
+      const nl = this.findNewline(chunk, pos);
+      if (nl < 0) {
+        this.keep(chunk.subarray(pos));
+        return;
+      }
+      if (this.carryBytes === 0 && !this.overflow && nl - pos <= this.maxLineBytes) {
+        // Fast path: the whole line is inside this chunk; hand out a view, no copy.
+        // The consumer decodes it before asking for the next line.
+        this.carry.push(chunk.subarray(pos, nl));
+        this.carryBytes = nl - pos;
+      } else {
+        this.keep(chunk.subarray(pos, nl));
+      }
+      yield this.takeLine();
+      pos = nl + this.unit;
+      this.carryStart = chunkOffset + pos;
+    }
+  }
+
+  /** The last line when the file does not end with a newline. */
+  *end(): Generator<RawLine> {
+    if (this.carryBytes > 0 || this.overflow) yield this.takeLine();
+  }
+
+  private findNewline(chunk: Buffer, from: number): number {
+    if (this.unit === 1) return chunk.indexOf(0x0a, from);
+    // UTF-16: the LF code unit must start on an even position relative to the text start.
+    // Chunks are read at even sizes, so positions keep their parity within the chunk.
+    const pattern = this.bigEndian ? 0x000a : 0x0a00;
+    for (let i = from; i + 1 < chunk.length; i += 2) {
+      if (chunk.readUInt16BE(i) === pattern) return i;
+    }
+    return -1;
+  }
+
+  private keep(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    if (this.overflow) {
+      this.overflowLength += bytes.length;
+      return;
+    }
+    if (this.carryBytes + bytes.length > this.maxLineBytes) {
+      // Keep the start for the rejection record; never buffer an unbounded line.
+      const room = this.maxLineBytes - this.carryBytes;
+      this.carry.push(Buffer.from(bytes.subarray(0, room)));
+      this.overflowLength = this.carryBytes + bytes.length;
+      this.carryBytes += room;
+      this.overflow = true;
+      return;
+    }
+    // Copy: a partial line outlives the chunk it came from.
+    this.carry.push(Buffer.from(bytes));
+    this.carryBytes += bytes.length;
+  }
+
+  private takeLine(): RawLine {
+    let bytes = this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry, this.carryBytes);
+    const length = this.overflow ? this.overflowLength : this.carryBytes;
+    const truncated = this.overflow;
+    // Strip CR of CRLF.
+    if (!truncated) bytes = stripCarriageReturn(bytes, this.unit, this.bigEndian);
+    const line: RawLine = {
+      number: ++this.lineNumber,
+      offset: this.carryStart,
+      bytes,
+      truncated,
+      length: truncated ? length : bytes.length,
+    };
+    this.carry = [];
+    this.carryBytes = 0;
+    this.overflow = false;
+    this.overflowLength = 0;
+    return line;
+  }
+}
+
+function stripCarriageReturn(bytes: Buffer, unit: 1 | 2, bigEndian: boolean): Buffer {
+  const n = bytes.length;
+  if (unit === 1) return n > 0 && bytes[n - 1] === 0x0d ? bytes.subarray(0, n - 1) : bytes;
+  if (n >= 2) {
+    const cu = bigEndian ? bytes.readUInt16BE(n - 2) : bytes.readUInt16LE(n - 2);
+    if (cu === 0x0d) return bytes.subarray(0, n - 2);
+  }
+  return bytes;
+}

@@ -1,0 +1,132 @@
+// One case = one SQLite file (.tlcase), held in memory by sql.js while open and written
+// back atomically after every change that must survive.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Database, SqlValue } from 'sql.js';
+import { writeFileAtomic } from './atomic-write';
+import { migrate } from './migrations';
+import { loadSqlJs } from './sqljs';
+
+export class CaseError extends Error {
+  override name = 'CaseError';
+}
+
+export interface CaseMeta {
+  caseId: string;
+  name: string;
+  createdAt: string;
+  timezone: string;
+}
+
+export class CaseStore {
+  private constructor(
+    readonly path: string,
+    readonly db: Database,
+  ) {}
+
+  /** Opens an existing case file, or creates it when absent. */
+  static async openOrCreate(file: string, init: { name?: string; timezone?: string } = {}): Promise<CaseStore> {
+    return existsSync(file) ? CaseStore.open(file) : CaseStore.create(file, init);
+  }
+
+  static async create(file: string, init: { name?: string; timezone?: string } = {}): Promise<CaseStore> {
+    if (existsSync(file)) throw new CaseError(`${file}: a file already exists there`);
+    const SQL = await loadSqlJs();
+    const store = new CaseStore(path.resolve(file), new SQL.Database());
+    store.configure();
+    migrate(store.db);
+    const meta: CaseMeta = {
+      caseId: randomUUID(),
+      name: init.name ?? path.basename(file).replace(/\.tlcase$/i, ''),
+      createdAt: new Date().toISOString(),
+      timezone: init.timezone ?? 'UTC',
+    };
+    for (const [key, value] of Object.entries(meta)) store.setMeta(key, value);
+    store.save();
+    return store;
+  }
+
+  static async open(file: string): Promise<CaseStore> {
+    const SQL = await loadSqlJs();
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new CaseError(`${file}: cannot read case file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') {
+      throw new CaseError(`${file}: not a Tracelight case (not an SQLite database)`);
+    }
+    const db = new SQL.Database(bytes);
+    const store = new CaseStore(path.resolve(file), db);
+    try {
+      store.configure();
+      migrate(db);
+      if (store.getMeta('caseId') === null) throw new CaseError('no case metadata');
+    } catch (err) {
+      db.close();
+      throw new CaseError(`${file}: not a Tracelight case (${(err as Error).message})`);
+    }
+    return store;
+  }
+
+  private configure(): void {
+    // The database lives in memory; a rollback journal there is only for ROLLBACK.
+    this.db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY');
+  }
+
+  meta(): CaseMeta {
+    return {
+      caseId: this.getMeta('caseId') ?? '',
+      name: this.getMeta('name') ?? '',
+      createdAt: this.getMeta('createdAt') ?? '',
+      timezone: this.getMeta('timezone') ?? 'UTC',
+    };
+  }
+
+  getMeta(key: string): string | null {
+    const v = this.scalar('SELECT value FROM case_meta WHERE key = ?', [key]);
+    return v === null ? null : String(v);
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.run('INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [
+      key,
+      value,
+    ]);
+  }
+
+  /** First column of the first row, or null. */
+  scalar(sql: string, params: SqlValue[] = []): SqlValue {
+    const stmt = this.db.prepare(sql);
+    try {
+      stmt.bind(params);
+      return stmt.step() ? (stmt.get()[0] ?? null) : null;
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** All rows as objects. For large results use db.prepare and step through. */
+  all<T = Record<string, SqlValue>>(sql: string, params: SqlValue[] = []): T[] {
+    const stmt = this.db.prepare(sql);
+    const rows: T[] = [];
+    try {
+      stmt.bind(params);
+      while (stmt.step()) rows.push(stmt.getAsObject() as T);
+    } finally {
+      stmt.free();
+    }
+    return rows;
+  }
+
+  /** Writes the whole database to the case file atomically. */
+  save(): void {
+    writeFileAtomic(this.path, this.db.export());
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

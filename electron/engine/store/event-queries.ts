@@ -1,0 +1,98 @@
+// Reading the timeline: counts, pages in time order, and one event with its original record.
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { SqlValue } from 'sql.js';
+import type { EventFilter } from '../../common/protocol';
+import type { EventDetail, EventRow } from '../../common/schema';
+import type { TextEncoding } from '../ingest/encoding';
+import { lineDecoder } from '../ingest/line-decoder';
+import type { CaseStore } from './case-store';
+
+const TEXT_FIELDS = ['host', 'user', 'process_name', 'process_command_line', 'url', 'domain', 'src_ip', 'dst_ip', 'file_path', 'registry_path', 'message'];
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereClause(filter: EventFilter | undefined): { sql: string; params: SqlValue[] } {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  if (filter?.text?.trim()) {
+    const like = `%${escapeLike(filter.text.trim())}%`;
+    parts.push(`(${TEXT_FIELDS.map((f) => `${f} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (let i = 0; i < TEXT_FIELDS.length; i++) params.push(like);
+  }
+  if (filter?.category) {
+    parts.push('category = ?');
+    params.push(filter.category);
+  }
+  if (filter?.host) {
+    parts.push('host = ?');
+    params.push(filter.host);
+  }
+  if (filter?.evidenceId !== undefined) {
+    parts.push('evidence_id = ?');
+    params.push(filter.evidenceId);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function countEvents(store: CaseStore, filter?: EventFilter): number {
+  const where = whereClause(filter);
+  const from = where.sql ? 'events' : 'event_row';
+  return Number(store.scalar(`SELECT count(*) FROM ${from} ${where.sql}`, where.params));
+}
+
+export function pageEvents(store: CaseStore, filter: EventFilter | undefined, offset: number, limit: number): EventRow[] {
+  const where = whereClause(filter);
+  const safeLimit = Math.max(0, Math.min(Math.floor(limit), 1000));
+  const safeOffset = Math.max(0, Math.floor(offset));
+  return store.all<EventRow>(`SELECT * FROM events ${where.sql} ORDER BY time, id LIMIT ? OFFSET ?`, [
+    ...where.params,
+    safeLimit,
+    safeOffset,
+  ]);
+}
+
+export function eventDetail(store: CaseStore, id: number): EventDetail {
+  const event = store.all<EventRow>('SELECT * FROM events WHERE id = ?', [id])[0];
+  if (!event) throw new Error(`no event #${id}`);
+  const ev = store.all<{ path: string; encoding: string; sha256: string }>(
+    'SELECT path, encoding, sha256 FROM evidence WHERE id = ?',
+    [event.evidence_id],
+  )[0]!;
+  const offset = Number(event.source_offset);
+  const length = Number(event.source_length);
+  const detail: EventDetail = {
+    event,
+    original: null,
+    provenance: {
+      file: ev.path,
+      format: String(event.source_format),
+      line: Number(event.source_line),
+      byteOffset: offset,
+      byteLength: length,
+      sha256: ev.sha256,
+    },
+  };
+  try {
+    detail.original = readRecord(ev.path, offset, length, ev.encoding as TextEncoding);
+  } catch (err) {
+    detail.originalUnavailableReason = `evidence file unreadable at ${ev.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+  }
+  return detail;
+}
+
+const MAX_RECORD_DISPLAY_BYTES = 1 << 20;
+
+/** The record as written, read back from the evidence file by its byte range. */
+export function readRecord(file: string, offset: number, length: number, encoding: TextEncoding): string {
+  const n = Math.min(length, MAX_RECORD_DISPLAY_BYTES);
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const got = readSync(fd, buf, 0, n, offset);
+    return lineDecoder(encoding)(buf.subarray(0, got));
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,16 @@
+// Reading the evidence registry.
+import type { EvidenceSummary } from '../../common/schema';
+import type { CaseStore } from './case-store';
+
+const EVIDENCE_COLUMNS =
+  'id, path, name, size, mtime, sha256, sha1, md5, format, encoding, timezone, events, rejected, status, added_at';
+
+export function listEvidence(store: CaseStore): EvidenceSummary[] {
+  return store.all<EvidenceSummary>(`SELECT ${EVIDENCE_COLUMNS} FROM evidence ORDER BY id`);
+}
+
+export function readEvidence(store: CaseStore, id: number): EvidenceSummary {
+  const row = store.all<EvidenceSummary>(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE id = ?`, [id])[0];
+  if (!row) throw new Error(`no evidence #${id}`);
+  return row;
+}

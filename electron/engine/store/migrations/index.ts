@@ -1,0 +1,39 @@
+// Numbered migrations, applied in order inside one transaction each. The case file's
+// PRAGMA user_version records how far it has been migrated.
+import type { Database } from 'sql.js';
+import { migration001 } from './001_initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database): number {
+  return Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
+}
+
+/** Brings db up to SCHEMA_VERSION; refuses a case written by a newer Tracelight. */
+export function migrate(db: Database): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `case schema version ${current} is newer than this Tracelight supports (${SCHEMA_VERSION}); upgrade Tracelight`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.exec('BEGIN');
+    try {
+      db.exec(m.sql);
+      db.exec(`PRAGMA user_version = ${m.version}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw new Error(`migration ${m.version} (${m.name}) failed: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+// The desktop app's security policy as plain data and pure predicates. No 'electron' import,
+// so a unit test can check exactly what the main process enforces.
+
+/** The renderer is served only from this privileged scheme and host (see app-protocol.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'tracelight';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Sent on every app:// response. Everything comes from the app's own origin; no inline script
+ * or style, no eval, no plugins, no <base>, no form posts, no framing. The renderer talks to the
+ * engine over a MessagePort, so connect-src needs no socket or remote origin.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Extra headers on every app:// response. */
+export const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  // Serve each file as the type we say, never as whatever the bytes look like.
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** Shape of the webPreferences we set; a subset of Electron's WebPreferences. */
+export interface HardenedWebPreferences {
+  preload: string;
+  contextIsolation: true;
+  sandbox: true;
+  nodeIntegration: false;
+  nodeIntegrationInWorker: false;
+  nodeIntegrationInSubFrames: false;
+  webSecurity: true;
+  allowRunningInsecureContent: false;
+  webviewTag: false;
+  spellcheck: false;
+  navigateOnDragDrop: false;
+  safeDialogs: true;
+}
+
+/**
+ * The renderer is a web page with no Node: isolated from the preload, sandboxed, no <webview>.
+ * spellcheck is off because Chromium's dictionary download would be network traffic; dropping a
+ * file on the window must hand it to the page (to ingest), not navigate to it.
+ */
+export function webPreferencesFor(preloadPath: string): HardenedWebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+  };
+}
+
+/**
+ * Schemes a request may use. Everything else (http, https, ws, wss, ftp, file, ...) is cancelled:
+ * Tracelight never sends anything over a network. devtools: keeps DevTools working in
+ * development; data: is allowed by the CSP for images only.
+ */
+export const ALLOWED_REQUEST_SCHEMES: readonly string[] = [`${APP_SCHEME}:`, 'devtools:', 'data:'];
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+export function isAllowedRequestUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && ALLOWED_REQUEST_SCHEMES.includes(parsed.protocol);
+}
+
+/** True for a URL of our own page: app://tracelight/... (the only place the window may be). */
+export function isAppUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+}
+
+/** IPC from anything but our own page (a stray frame, a page navigated elsewhere) is refused. */
+export function isTrustedSender(frameUrl: string | undefined | null): boolean {
+  return typeof frameUrl === 'string' && isAppUrl(frameUrl);
+}
