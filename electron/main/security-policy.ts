@@ -101,3 +101,16 @@ export function isAppUrl(url: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined | null): boolean {
   return typeof frameUrl === 'string' && isAppUrl(frameUrl);
 }
+
+/**
+ * A save dialog's suggested name comes from the page: keep only its last path component, drop
+ * control and Windows-reserved characters, so a suggestion can name a file but never point the
+ * dialog at another folder.
+ */
+export function safeFileName(value: unknown): string {
+  const raw = typeof value === 'string' ? value : '';
+  const last = raw.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const cleaned = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim().slice(0, 200);
+  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'tracelight-export';
+}

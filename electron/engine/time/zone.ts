@@ -112,3 +112,96 @@ export function wallTimeToUtc(t: WallTime, zone: string): number {
 export function toIsoUtc(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/**
+ * True when every part of a wall time is in range (Feb 29 only in leap years).
+ * Date.UTC silently rolls "2024-02-31" over to March; a forensic timeline must
+ * reject such a stamp instead of inventing a different day.
+ */
+export function isValidWallTime(t: WallTime): boolean {
+  // Years below 1000 are refused too: Date.UTC maps 0-99 to 1900-1999.
+  if (!Number.isInteger(t.year) || t.year < 1000 || t.year > 9999) return false;
+  if (!Number.isInteger(t.month) || t.month < 1 || t.month > 12) return false;
+  const dim = t.month === 2 && isLeapYear(t.year) ? 29 : DAYS_IN_MONTH[t.month - 1]!;
+  if (!Number.isInteger(t.day) || t.day < 1 || t.day > dim) return false;
+  if (!Number.isInteger(t.hour) || t.hour < 0 || t.hour > 23) return false;
+  if (!Number.isInteger(t.minute) || t.minute < 0 || t.minute > 59) return false;
+  if (!Number.isInteger(t.second) || t.second < 0 || t.second > 59) return false;
+  return Number.isInteger(t.millisecond) && t.millisecond >= 0 && t.millisecond <= 999;
+}
+
+const EPOCH_SECONDS_RE = /^(\d{1,12})(?:\.(\d{1,9}))?$/;
+
+/**
+ * "1691514939.857" (epoch seconds, optional fraction) -> UTC epoch ms, or NaN.
+ * Done on the digits, not with parseFloat, so that .857 stays exactly 857 ms
+ * (1691514939.857 * 1000 is 1691514939856.9998 in binary floating point).
+ * Sub-millisecond digits are truncated, as every other clock in the timeline is.
+ */
+export function parseEpochSeconds(text: string): number {
+  const m = EPOCH_SECONDS_RE.exec(text);
+  if (!m) return NaN;
+  const frac = m[2] === undefined ? 0 : Number((m[2] + '00').slice(0, 3));
+  return Number(m[1]) * 1000 + frac;
+}
+
+/**
+ * An integer epoch of unknown unit (seconds, ms, µs or ns, as devices such as
+ * FortiGate's eventtime= vary by firmware) -> UTC epoch ms, or NaN.
+ * The unit is decided by digit count: present-day instants have 10 digits in
+ * seconds, 13 in ms, 16 in µs, 19 in ns; ranges around those allow dates from
+ * about 1973 to 2286. Finer units are cut on the digit string so no precision
+ * is lost to floating point.
+ */
+export function epochIntegerToMs(digits: string): number {
+  const n = digits.length;
+  if (n === 0 || n > 19) return NaN;
+  for (let i = 0; i < n; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+  }
+  if (n <= 10) return Number(digits) * 1000;
+  if (n <= 13) return Number(digits);
+  if (n <= 16) return Number(digits.slice(0, n - 3));
+  return Number(digits.slice(0, n - 6));
+}
+
+// Anchored, no nested quantifiers: linear time on any input.
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+export interface IsoInstant {
+  /** UTC epoch ms. */
+  ms: number;
+  /** Offset the text stated, minutes east of UTC (0 for Z). */
+  offsetMinutes: number;
+}
+
+/**
+ * An ISO-8601 timestamp that states its zone ("2016-07-19T16:26:49.830563Z",
+ * "2023-07-06T08:11:40.288+02:00") -> instant, or null. Zone-less text is refused
+ * on purpose: Date.parse would read it as the machine's local time.
+ */
+export function parseIsoInstant(text: string): IsoInstant | null {
+  const m = ISO_RE.exec(text);
+  if (!m) return null;
+  const t: WallTime = {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6]),
+    millisecond: m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3)),
+  };
+  if (!isValidWallTime(t)) return null;
+  const offsetMinutes = parseOffsetMinutes(m[8]!);
+  if (offsetMinutes === null) return null;
+  const naive = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
+  return { ms: naive - offsetMinutes * 60000, offsetMinutes };
+}

@@ -6,8 +6,8 @@
 // C0 controls (tab and newline handled separately), DEL, C1 controls, Arabic letter mark,
 // zero-width space/joiners, LRM/RLM, bidi embeddings/overrides/isolates, word joiner,
 // invisible operators, BOM.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 // eslint-disable-next-line no-control-regex
 const NEEDS_WORK = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;

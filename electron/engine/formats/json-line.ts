@@ -1,0 +1,66 @@
+// One JSON document per line (JSONL / NDJSON), parsed without silently corrupting
+// integers above 2^53: JSON.parse would turn Carbon Black's parent_id
+// 2211398595607011599 into 2211398595607011600. Such literals are kept as their
+// exact decimal text (a string) instead.
+
+export type JsonLineResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
+}
+
+/** Rewrites integer literals beyond Number.MAX_SAFE_INTEGER (outside strings) as strings. */
+export function quoteUnsafeIntegers(text: string): string {
+  let out = '';
+  let last = 0;
+  let inString = false;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    if ((c >= 48 && c <= 57) || c === 45) {
+      let j = i + 1;
+      while (j < len && isNumberChar(text.charCodeAt(j))) j++;
+      const token = text.slice(i, j);
+      const digits = token.charCodeAt(0) === 45 ? token.length - 1 : token.length;
+      if (digits >= 16 && /^-?\d+$/.test(token) && !Number.isSafeInteger(Number(token))) {
+        out += text.slice(last, i) + '"' + token + '"';
+        last = j;
+      }
+      i = j - 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** True when the parsed value holds a number beyond 2^53 anywhere (one walk, no string scan). */
+function hasUnsafeNumber(v: unknown, depth = 0): boolean {
+  if (typeof v === 'number') return Math.abs(v) > Number.MAX_SAFE_INTEGER;
+  if (typeof v !== 'object' || v === null || depth > 64) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (hasUnsafeNumber(x, depth + 1)) return true;
+    return false;
+  }
+  for (const k in v) if (hasUnsafeNumber((v as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
+}
+
+export function parseJsonLine(line: string): JsonLineResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+  // Rare: parse again with the too-large integer literals kept as their text.
+  if (hasUnsafeNumber(value)) value = JSON.parse(quoteUnsafeIntegers(line));
+  return { ok: true, value };
+}

@@ -1,0 +1,51 @@
+// The engine's entry inside Electron's utilityProcess (bundled to dist/electron/engine-host.mjs).
+// Main forks this file and, for every page load, sends one end of a fresh MessageChannel; each
+// port becomes one more transport on the same engine service. Plain Node: no 'electron' import.
+import { mkdirSync } from 'node:fs';
+import { attachTransport } from '../rpc/dispatcher';
+import { createEngineService } from '../rpc/service';
+import { workspaceFromArgv } from './argv';
+import { portTransport, type MessagePortLike } from './port-transport';
+
+/** Sent by electron/main/engine-process.ts with the port in e.ports[0]. */
+const PORT_MESSAGE = 'engine-port';
+
+/**
+ * The slice of Electron's process.parentPort this file uses. Declared locally (not with
+ * `declare global`) so it neither needs Electron's types nor clashes with them where main's
+ * code, which does import them, is type-checked in the same program.
+ */
+interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown; ports: MessagePortLike[] }) => void): unknown;
+}
+
+async function main(): Promise<void> {
+  const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+  if (!parentPort) {
+    console.error('engine-host: must be started by Electron (utilityProcess.fork); use `tracelight serve` otherwise');
+    process.exit(2);
+  }
+  const workspaceDir = workspaceFromArgv(process.argv);
+  if (!workspaceDir) {
+    console.error('engine-host: missing --workspace=DIR');
+    process.exit(2);
+  }
+  mkdirSync(workspaceDir, { recursive: true });
+
+  const service = createEngineService({ mode: 'desktop', workspaceDir });
+  await service.start();
+  // parentPort queues messages until this listener exists, so a port main sent while the
+  // service was starting is not lost.
+  parentPort.on('message', (event) => {
+    const type = (event.data as { type?: unknown } | null)?.type;
+    const [port] = event.ports;
+    if (type !== PORT_MESSAGE || !port) return;
+    attachTransport(service, portTransport(port));
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error('engine-host: failed to start:', err instanceof Error ? err.stack ?? err.message : err);
+  // A non-zero exit is what main reports to the user as "the engine stopped".
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useClient } from '../client/connection-context';
+import { errorMessage } from '../client/engine-error';
+import { useEngineCall } from '../client/use-engine-call';
+import type { CaseInfo } from '../contracts';
+import { formatBytes } from '../lib/format-bytes';
+import { displayValue } from '../lib/reveal-invisibles';
+
+/** Cases the engine knows about, each openable. */
+export function CaseList({ onOpened }: { onOpened(info: CaseInfo): void }) {
+  const client = useClient();
+  const { value: cases, error: listError, loading } = useEngineCall('case.list', {});
+  const [opening, setOpening] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = (path: string) => {
+    setOpening(path);
+    setError(null);
+    client.call('case.open', { path }).then(onOpened, (e: unknown) => {
+      setOpening(null);
+      setError(errorMessage(e));
+    });
+  };
+
+  return (
+    <section className="card" aria-labelledby="case-list-title">
+      <h2 id="case-list-title">Open a case</h2>
+      {(listError || error) && <p className="error-text" role="alert">{listError || error}</p>}
+      {loading && !cases && <p className="muted">Loading cases…</p>}
+      {cases && cases.length === 0 && <p className="muted">No cases yet. Create one to start.</p>}
+      {cases && cases.length > 0 && (
+        <table className="data-table case-table" data-testid="case-list">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Modified</th>
+              <th className="num">Size</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((entry) => (
+              <tr key={entry.path} data-testid="case-entry">
+                <td title={displayValue(entry.path)}>{displayValue(entry.name)}</td>
+                <td className="mono">{displayValue(entry.modified)}</td>
+                <td className="num">{formatBytes(entry.size)}</td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => open(entry.path)}
+                    disabled={opening !== null}
+                    data-testid="case-open"
+                  >
+                    {opening === entry.path ? 'Opening…' : 'Open'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

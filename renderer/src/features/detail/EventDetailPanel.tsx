@@ -1,0 +1,57 @@
+import { useEngineCall } from '../../client/use-engine-call';
+import { prettyJson } from '../../lib/pretty-json';
+import { EventFieldList } from './EventFieldList';
+import { EventOriginal } from './EventOriginal';
+import { EventProvenance } from './EventProvenance';
+
+export function EventDetailPanel({ eventId }: { eventId: number | null }) {
+  const { value: last, error, loading } = useEngineCall(
+    'events.detail',
+    eventId === null ? null : { id: eventId },
+  );
+
+  if (eventId === null) {
+    return (
+      <aside className="detail-panel" data-testid="event-detail" aria-label="Event detail">
+        <p className="muted">Select an event to see all of its fields, the original record and where it came from.</p>
+      </aside>
+    );
+  }
+  // While the next event loads, the previous one stays visible but dimmed; if loading it
+  // failed, only the error shows.
+  const current = last !== undefined && Number(last.event.id) === eventId;
+  const detail = current || loading ? last : undefined;
+  const stale = detail !== undefined && !current;
+  const extra = detail ? prettyJson(detail.event.extra) : null;
+  return (
+    <aside
+      className={stale ? 'detail-panel stale' : 'detail-panel'}
+      data-testid="event-detail"
+      data-event-id={detail ? String(detail.event.id) : undefined}
+      aria-label="Event detail"
+      aria-busy={loading}
+    >
+      <h2>Event {eventId}</h2>
+      {error && <p className="error-text" role="alert">{error}</p>}
+      {detail && (
+        <>
+          <EventFieldList event={detail.event} />
+          {extra !== null && (
+            <section>
+              <h3>Extra fields</h3>
+              <pre className="raw">{extra}</pre>
+            </section>
+          )}
+          <section>
+            <h3>Original record</h3>
+            <EventOriginal original={detail.original} unavailableReason={detail.originalUnavailableReason} />
+          </section>
+          <section>
+            <h3>Provenance</h3>
+            <EventProvenance provenance={detail.provenance} />
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,50 @@
+import type { EvidenceSummary } from '../../contracts';
+import { formatBytes } from '../../lib/format-bytes';
+import { formatCount } from '../../lib/format-number';
+import { displayValue } from '../../lib/reveal-invisibles';
+import { EvidenceStatusBadge } from './EvidenceStatusBadge';
+import { HashCell } from './HashCell';
+
+interface Props {
+  evidence: EvidenceSummary;
+  onShowRejects(evidence: EvidenceSummary): void;
+}
+
+export function EvidenceRow({ evidence, onShowRejects }: Props) {
+  return (
+    <tr data-testid="evidence-row" data-evidence-id={evidence.id}>
+      <td className="name-cell" title={displayValue(evidence.path)} data-testid="evidence-name">
+        {displayValue(evidence.name)}
+      </td>
+      <td data-testid="evidence-format">{displayValue(evidence.format)}</td>
+      <td className="num" title={`${formatCount(evidence.size)} bytes`}>
+        {formatBytes(evidence.size)}
+      </td>
+      <td className="num" data-testid="evidence-events" data-count={evidence.events}>
+        {formatCount(evidence.events)}
+      </td>
+      <td className="num">
+        {evidence.rejected > 0 ? (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="evidence-rejected"
+            onClick={() => onShowRejects(evidence)}
+            title="Show the records that could not be parsed"
+          >
+            {formatCount(evidence.rejected)}
+          </button>
+        ) : (
+          <span data-testid="evidence-rejected">0</span>
+        )}
+      </td>
+      <td>{displayValue(evidence.timezone)}</td>
+      <td>
+        <EvidenceStatusBadge status={evidence.status} />
+      </td>
+      <HashCell algorithm="SHA-256" value={evidence.sha256} testId="evidence-sha256" />
+      <HashCell algorithm="SHA-1" value={evidence.sha1} testId="evidence-sha1" />
+      <HashCell algorithm="MD5" value={evidence.md5} testId="evidence-md5" />
+    </tr>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'react';
+import { useEngineCall } from '../../client/use-engine-call';
+import type { EvidenceSummary } from '../../contracts';
+import { formatCount } from '../../lib/format-number';
+import { displayValue } from '../../lib/reveal-invisibles';
+
+const PAGE = 100;
+
+interface Props {
+  evidence: EvidenceSummary;
+  onClose(): void;
+}
+
+/** The records of one evidence file that could not be parsed: line, reason, raw text. */
+export function RejectsDialog({ evidence, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [offset, setOffset] = useState(0);
+  const { value: rejects, error, loading } = useEngineCall('evidence.rejects', {
+    evidenceId: evidence.id,
+    limit: PAGE,
+    offset,
+  });
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  const shown = rejects ?? [];
+  const last = Math.min(offset + shown.length, evidence.rejected);
+  return (
+    <dialog ref={dialog} className="rejects-dialog" data-testid="rejects-dialog" onClose={onClose}>
+      <header className="dialog-header">
+        <h2>
+          Rejected records in <span className="name">{displayValue(evidence.name)}</span>
+        </h2>
+        <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
+          Close
+        </button>
+      </header>
+      <p className="muted">
+        {formatCount(evidence.rejected)} records could not be parsed. They are kept in the case with the
+        reason and line number.
+      </p>
+      {error && <p className="error-text" role="alert">{error}</p>}
+      <div className="table-scroll dialog-body">
+        <table className="data-table rejects-table">
+          <thead>
+            <tr>
+              <th className="num">Line</th>
+              <th>Reason</th>
+              <th>Raw text</th>
+            </tr>
+          </thead>
+          <tbody aria-busy={loading}>
+            {shown.map((reject) => (
+              <tr key={reject.id} data-testid="reject-row">
+                <td className="num">{reject.line}</td>
+                <td>{displayValue(reject.reason)}</td>
+                <td>
+                  <code className="raw-inline">{displayValue(reject.raw)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <footer className="dialog-footer">
+        <span className="muted">
+          {shown.length ? `${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(evidence.rejected)}` : ''}
+        </span>
+        <button type="button" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          Previous
+        </button>
+        <button
+          type="button"
+          disabled={loading || shown.length < PAGE || last >= evidence.rejected}
+          onClick={() => setOffset(offset + PAGE)}
+        >
+          Next
+        </button>
+      </footer>
+    </dialog>
+  );
+}

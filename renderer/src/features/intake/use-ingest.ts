@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useConnection } from '../../client/connection-context';
+import { errorMessage } from '../../client/engine-error';
+import { useEngineEvent } from '../../client/use-engine-event';
+import type { IngestFileRequest } from '../../contracts';
+import { ingestRowsReducer, type IngestRow } from './ingest-rows';
+
+export interface Ingest {
+  rows: IngestRow[];
+  /** Dropped or chosen File objects (uploaded first in serve mode). */
+  ingestFiles(files: File[]): void;
+  /** Paths from the desktop's native dialog. */
+  ingestPaths(paths: string[]): void;
+  dismiss(key: string): void;
+  clearFinished(): void;
+}
+
+const baseName = (path: string): string => path.split(/[\\/]/).pop() || path;
+
+/** Runs ingest jobs and tracks their per-file progress; `onFinished` runs when a job ends. */
+export function useIngest(onFinished: () => void): Ingest {
+  const { client, intake } = useConnection();
+  const [rows, dispatch] = useReducer(ingestRowsReducer, []);
+  const ownJobs = useRef(new Set<string>());
+  const finished = useRef(onFinished);
+  useEffect(() => {
+    finished.current = onFinished;
+  });
+
+  useEngineEvent('ingest.progress', (progress) => {
+    dispatch({ type: 'progress', progress });
+    // Jobs started here refresh when their call returns; others (another window) on completion.
+    if (progress.done && !ownJobs.current.has(progress.jobId)) finished.current();
+  });
+
+  const submit = useCallback(
+    async (jobId: string, prepared: Promise<IngestFileRequest | null>[]) => {
+      const files = (await Promise.all(prepared)).filter((f): f is IngestFileRequest => f !== null);
+      if (files.length === 0) return;
+      ownJobs.current.add(jobId);
+      try {
+        const results = await client.call('ingest.files', { jobId, files });
+        dispatch({ type: 'finished', jobId, results });
+      } catch (error) {
+        dispatch({ type: 'jobFailed', jobId, message: errorMessage(error) });
+      } finally {
+        ownJobs.current.delete(jobId);
+        finished.current();
+      }
+    },
+    [client],
+  );
+
+  const ingestFiles = useCallback(
+    (files: File[]) => {
+      if (files.length === 0) return;
+      const jobId = crypto.randomUUID();
+      const keyed = files.map((file, i) => ({ key: `${jobId}:${i}`, file }));
+      dispatch({
+        type: 'added',
+        jobId,
+        phase: intake.mode === 'serve' ? 'uploading' : 'queued',
+        files: keyed.map(({ key, file }) => ({ key, name: file.name, path: null })),
+      });
+      const prepared = keyed.map(async ({ key, file }) => {
+        try {
+          const request = await intake.prepare(file);
+          dispatch({ type: 'prepared', key, path: request.path });
+          return request;
+        } catch (error) {
+          dispatch({ type: 'failed', key, message: errorMessage(error) });
+          return null;
+        }
+      });
+      void submit(jobId, prepared);
+    },
+    [intake, submit],
+  );
+
+  const ingestPaths = useCallback(
+    (paths: string[]) => {
+      if (paths.length === 0) return;
+      const jobId = crypto.randomUUID();
+      dispatch({
+        type: 'added',
+        jobId,
+        phase: 'queued',
+        files: paths.map((path, i) => ({ key: `${jobId}:${i}`, name: baseName(path), path })),
+      });
+      void submit(jobId, paths.map((path) => Promise.resolve({ path })));
+    },
+    [submit],
+  );
+
+  const dismiss = useCallback((key: string) => dispatch({ type: 'dismissed', key }), []);
+  const clearFinished = useCallback(() => dispatch({ type: 'clearedDone' }), []);
+
+  return { rows, ingestFiles, ingestPaths, dismiss, clearFinished };
+}

@@ -1,0 +1,75 @@
+// `npm run bench`: measured figures, never asserted by CI. Prints a table and writes
+// .bench/results.json. Inputs are generated under .bench/ (reused when present).
+//   BENCH_SQUID_MB   size of the generated Squid log (default 1024)
+//   BENCH_RUNS       repetitions; medians are reported (default 1)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSquid } from './generate-squid.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const work = path.join(root, '.bench');
+mkdirSync(work, { recursive: true });
+const MB = 1024 * 1024;
+const squidMb = Number(process.env.BENCH_SQUID_MB ?? 1024);
+const runs = Number(process.env.BENCH_RUNS ?? 1);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function measured(args) {
+  const stats = path.join(work, 'stats.json');
+  const r = spawnSync(process.execPath, [path.join(root, 'test/bench/measure.mjs'), stats, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * MB,
+  });
+  if (r.status !== 0) throw new Error(`tracelight ${args[0]} failed: ${r.stderr}`);
+  return { ...JSON.parse(readFileSync(stats, 'utf8')), stdout: r.stdout };
+}
+
+async function squidIngest() {
+  const input = path.join(work, `squid-${squidMb}mb.log`);
+  if (!existsSync(input) || Math.abs(statSync(input).size - squidMb * MB) > MB) {
+    process.stderr.write(`bench: generating ${squidMb} MiB Squid log...\n`);
+    await generateSquid(input, squidMb * MB);
+  }
+  const inputBytes = statSync(input).size;
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const c = path.join(work, 'squid.tlcase');
+    rmSync(c, { force: true });
+    const m = measured(['ingest', c, input, '--json']);
+    const out = JSON.parse(m.stdout);
+    const caseBytes = statSync(c).size;
+    samples.push({ seconds: m.seconds, rss: m.maxRssBytes, caseBytes, events: out.files[0].events, rejected: out.files[0].rejected });
+  }
+  const seconds = median(samples.map((s) => s.seconds));
+  const rss = median(samples.map((s) => s.rss));
+  const { caseBytes, events, rejected } = samples[0];
+  const limit = 2 * caseBytes + 300 * MB;
+  return {
+    name: `ingest Squid native, ${(inputBytes / MB).toFixed(0)} MiB generated`,
+    runs,
+    input_mib: +(inputBytes / MB).toFixed(1),
+    events,
+    rejected,
+    seconds: +seconds.toFixed(2),
+    mib_per_s: +(inputBytes / MB / seconds).toFixed(1),
+    events_per_s: Math.round(events / seconds),
+    peak_rss_mib: +(rss / MB).toFixed(0),
+    case_mib: +(caseBytes / MB).toFixed(0),
+    bytes_per_event: Math.round(caseBytes / events),
+    rss_limit_mib: +(limit / MB).toFixed(0),
+    rss_within_limit: rss < limit,
+  };
+}
+
+const results = [await squidIngest()];
+writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
+for (const r of results) {
+  console.log(`\n## ${r.name}`);
+  for (const [k, v] of Object.entries(r)) if (k !== 'name') console.log(`${k.padEnd(18)} ${v}`);
+}
