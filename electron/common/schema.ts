@@ -27,6 +27,9 @@ export interface NormalizedFields {
   process_command_line?: string;
   process_pid?: number;
   process_hash?: string;
+  /** The source's own process identifier (CB process GUID, Sysmon ProcessGuid). */
+  process_guid?: string;
+  parent_process_guid?: string;
   parent_process_name?: string;
   parent_process_command_line?: string;
   src_ip?: string;
@@ -35,7 +38,15 @@ export interface NormalizedFields {
   dst_port?: number;
   url?: string;
   domain?: string;
+  http_status?: number;
+  /** Bytes received by the source side (a proxy's reply size, a firewall's rcvdbyte). */
+  bytes_in?: number;
+  /** Bytes sent by the source side. */
+  bytes_out?: number;
+  duration_ms?: number;
   file_path?: string;
+  /** Hash of the file acted on (written, loaded, downloaded), as the source gives it. */
+  file_hash?: string;
   registry_path?: string;
   message?: string;
 }
@@ -57,6 +68,8 @@ export const EVENT_COLUMNS = [
   'process_command_line',
   'process_pid',
   'process_hash',
+  'process_guid',
+  'parent_process_guid',
   'parent_process_name',
   'parent_process_command_line',
   'src_ip',
@@ -65,7 +78,12 @@ export const EVENT_COLUMNS = [
   'dst_port',
   'url',
   'domain',
+  'http_status',
+  'bytes_in',
+  'bytes_out',
+  'duration_ms',
   'file_path',
+  'file_hash',
   'registry_path',
   'message',
   'extra',

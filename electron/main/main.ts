@@ -1,10 +1,11 @@
 // Electron main process: wires the pieces together and does nothing else. The window, the
 // security policy, the app:// protocol, the engine process, the dialogs and the menu each live
 // in their own module; the engine itself is plain Node and runs in a utilityProcess.
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import path from 'node:path';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerDialogHandlers } from './dialogs-ipc';
+import { askToRestartEngine } from './engine-crash';
 import { EngineProcess } from './engine-process';
 import { installMenu } from './menu';
 import { guardAllWebContents, guardSession } from './web-guards';
@@ -36,17 +37,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-
-  const engine = new EngineProcess({
-    entry: paths.engine,
-    workspaceDir: path.join(app.getPath('documents'), 'Tracelight'),
-    onUnexpectedExit: (code) => void offerEngineRestart(code),
-  });
+  // Created once the app is ready (app.getPath is only reliable from then on).
+  let engine: EngineProcess | null = null;
 
   const openWindow = (): void => {
     const win = createMainWindow(paths.preload);
     // Every load (first load, reload, restart) gets a fresh port; the old one died with its page.
-    win.webContents.on('did-finish-load', () => engine.connect(win.webContents));
+    win.webContents.on('did-finish-load', () => engine?.connect(win.webContents));
     win.on('closed', () => {
       if (mainWindow === win) mainWindow = null;
     });
@@ -54,26 +51,11 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   async function offerEngineRestart(code: number): Promise<void> {
-    const options = {
-      type: 'error' as const,
-      title: 'Tracelight engine stopped',
-      message: 'The Tracelight engine stopped unexpectedly.',
-      detail:
-        `Exit code ${code}. Work already saved in the case file is kept; an ingest or export ` +
-        'that was running must be started again.',
-      buttons: ['Restart engine', 'Quit'],
-      defaultId: 0,
-      cancelId: 1,
-      noLink: true,
-    };
-    const { response } = mainWindow
-      ? await dialog.showMessageBox(mainWindow, options)
-      : await dialog.showMessageBox(options);
-    if (response !== 0) {
+    if (!(await askToRestartEngine(mainWindow, code))) {
       app.quit();
       return;
     }
-    engine.start();
+    engine?.start();
     // Reload rather than hand the old page a new port: the page's state referred to the dead
     // engine's open case. The reload's did-finish-load connects it to the new engine.
     mainWindow?.webContents.reload();
@@ -97,6 +79,11 @@ if (!app.requestSingleInstanceLock()) {
         target?.webContents.send(MENU_COMMAND_CHANNEL, 'add-evidence');
       },
     });
+    engine = new EngineProcess({
+      entry: paths.engine,
+      workspaceDir: path.join(app.getPath('documents'), 'Tracelight'),
+      onUnexpectedExit: (code) => void offerEngineRestart(code),
+    });
     engine.start();
     openWindow();
 
@@ -110,5 +97,5 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('before-quit', () => engine.stop());
+  app.on('before-quit', () => engine?.stop());
 }

@@ -114,3 +114,14 @@ export function safeFileName(value: unknown): string {
   const cleaned = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim().slice(0, 200);
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : 'tracelight-export';
 }
+
+/**
+ * The one permission the workbench needs: writing plain text to the clipboard (the copy
+ * buttons beside hashes). Everything else (camera, notifications, reading the clipboard...)
+ * stays denied, and only our own page gets even this.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+
+export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
+  return ALLOWED_PERMISSIONS.includes(permission) && isAppUrl(requestingUrl);
+}

@@ -2,17 +2,21 @@
 // ask for. Applied to the session once and to every webContents as it is created, so a window
 // or devtools view added later is covered without anyone remembering to call this.
 import { app, type Session, type WebContents } from 'electron';
-import { isAllowedRequestUrl, isAppUrl } from './security-policy';
+import { isAllowedRequestUrl, isAppUrl, isPermissionAllowed } from './security-policy';
 
-/** Session-wide: no remote requests, no permissions (camera, notifications, geolocation, ...). */
+/** Session-wide: no remote requests, no permissions but clipboard write for our own page. */
 export function guardSession(session: Session): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequestUrl(details.url);
     if (!allowed) console.warn(`[security] blocked request to ${details.url}`);
     callback({ cancel: !allowed });
   });
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? contents.getURL())),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   // Chromium would otherwise fetch a spellcheck dictionary from Google's servers.
   session.setSpellCheckerEnabled(false);

@@ -11,7 +11,8 @@ export interface ServeArgs {
 }
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
-  const workspaceDir = path.resolve(args.workspace ?? path.join(os.homedir(), 'Tracelight'));
+  // The same default as the desktop app: <Documents>/Tracelight.
+  const workspaceDir = path.resolve(args.workspace ?? path.join(os.homedir(), 'Documents', 'Tracelight'));
   const service = createEngineService({ mode: 'serve', workspaceDir, casePath: args.casePath });
   await service.start();
   const server = await startServer({ port: args.port, rendererDir: defaultRendererDir(), service });

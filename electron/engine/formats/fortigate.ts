@@ -229,6 +229,19 @@ export function createFortigateParser(ctx: ParseContext): RecordParser {
       }
       const url = take('url');
       if (url !== undefined) e.url = url;
+      // Traffic volume and session length, from the source's point of view.
+      const count = (key: string): number | undefined => {
+        const v = tk.get(key);
+        if (v === undefined || !/^\d{1,15}$/.test(v)) return undefined;
+        mark(key);
+        return Number(v);
+      };
+      const sent = count('sentbyte');
+      if (sent !== undefined) e.bytes_out = sent;
+      const received = count('rcvdbyte');
+      if (received !== undefined) e.bytes_in = received;
+      const duration = count('duration');
+      if (duration !== undefined) e.duration_ms = duration * 1000;
       if (category === 'alert') {
         const file = take('filename');
         if (file !== undefined) e.file_path = file;
@@ -238,9 +251,10 @@ export function createFortigateParser(ctx: ParseContext): RecordParser {
       if (action) e.action = action;
       const severity = tk.get('severity') || tk.get('level');
       if (severity) e.severity = severity;
+      // Only text the source wrote; a summary built from the fields would repeat them in
+      // every row of a large traffic log (the renderer composes one for display).
       const msg = take('msg') ?? tk.get('logdesc');
       if (msg) e.message = msg;
-      else if (type === 'traffic') e.message = trafficSummary(e, tk.get('service'));
 
       const extra: Record<string, unknown> = {};
       let kept = 0;
@@ -270,13 +284,6 @@ export function createFortigateParser(ctx: ParseContext): RecordParser {
       return { kind: 'events', events: [e] };
     },
   };
-}
-
-function trafficSummary(e: ParsedEvent, service: string | undefined): string {
-  const src = `${e.src_ip ?? '?'}${e.src_port !== undefined ? `:${e.src_port}` : ''}`;
-  const dst = `${e.dst_ip ?? '?'}${e.dst_port !== undefined ? `:${e.dst_port}` : ''}`;
-  const what = [service, e.domain].filter(Boolean).join(' ');
-  return `${e.action ?? 'traffic'} ${src} -> ${dst}${what ? ` (${what})` : ''}`;
 }
 
 // Linear, anchored on a key boundary so "update=" does not pass for "date=".

@@ -116,8 +116,12 @@ export function createSquidParser(): RecordParser {
         category: 'web',
         action: method,
         url,
-        message: `${result} ${method} ${url} (${bytes} bytes)`,
+        // No message: it would repeat url/status/bytes in every row of a multi-GB log.
       };
+      // Squid writes 000 when no reply was received: there is no HTTP status then.
+      if (status > 0) e.http_status = status;
+      if (Number.isFinite(size)) e.bytes_in = size;
+      if (digitsOnly(elapsed)) e.duration_ms = Number(elapsed);
       // With log_fqdn on, Squid writes the client's name instead of its address.
       if (isIpLiteral(client)) e.src_ip = client;
       else if (client !== '-') e.host = client;
@@ -130,13 +134,7 @@ export function createSquidParser(): RecordParser {
         else e.domain = target.host;
         if (target.port !== undefined) e.dst_port = target.port;
       }
-      const extra: Record<string, unknown> = {
-        result_code: code[0],
-        http_status: status,
-        bytes: size,
-        elapsed_ms: Number(elapsed),
-        hierarchy,
-      };
+      const extra: Record<string, unknown> = { result_code: code[0], hierarchy };
       // The peer Squid forwarded to is the origin server only for direct fetches
       // (HIER_DIRECT, TIMEOUT_DIRECT, ORIGINAL_DST, PINNED); for *_PARENT/*_SIBLING
       // hierarchies it is a cache peer, which is not the destination of the request.

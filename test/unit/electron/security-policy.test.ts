@@ -161,3 +161,14 @@ describe('app:// path resolver', () => {
     expect(mimeTypeFor('a.unknown')).toBe('application/octet-stream');
   });
 });
+
+describe('permissions', () => {
+  it('grants only clipboard writes, and only to our own page', async () => {
+    const { isPermissionAllowed } = await import('../../../electron/main/security-policy');
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://tracelight/index.html')).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    for (const p of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen']) {
+      expect(isPermissionAllowed(p, 'app://tracelight/index.html')).toBe(false);
+    }
+  });
+});

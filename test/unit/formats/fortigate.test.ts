@@ -112,8 +112,11 @@ describe('fortigate: real sample logscale_fortigate_traffic.log (traffic, eventt
       dst_ip: '35.197.51.42',
       dst_port: 443,
       domain: 'fortiguard.com',
-      message: 'close 10.1.100.155:40772 -> 35.197.51.42:443 (HTTPS fortiguard.com)',
+      bytes_out: 1850,
+      bytes_in: 39898,
+      duration_ms: 2000,
     });
+    expect(e.message).toBeUndefined();
     expect(e.user).toBeUndefined();
     expect(e.url).toBeUndefined();
     expect(e.extra).toMatchObject({
@@ -124,14 +127,12 @@ describe('fortigate: real sample logscale_fortigate_traffic.log (traffic, eventt
       policyid: 1,
       service: 'HTTPS',
       dstcountry: 'United States',
-      sentbyte: 1850,
-      rcvdbyte: 39898,
       app: 'HTTPS.BROWSER',
       devtype: 'Linux PC',
       utmref: '0-220586',
     });
     // Normalized values are not repeated in extra.
-    for (const k of ['srcip', 'dstip', 'srcport', 'dstport', 'srcname', 'dstname', 'action', 'date', 'time', 'eventtime']) {
+    for (const k of ['srcip', 'dstip', 'srcport', 'dstport', 'srcname', 'dstname', 'action', 'date', 'time', 'eventtime', 'sentbyte', 'rcvdbyte', 'duration']) {
       expect(e.extra).not.toHaveProperty(k);
     }
   });

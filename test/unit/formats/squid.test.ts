@@ -55,13 +55,11 @@ describe('squid: real sample logscale_squid_access.log', () => {
       dst_ip: '2.19.117.168',
       url: 'http://clientconfig.akamai.steamstatic.com/appinfo/443030/sha/743a4cabc856d443ec7aa581c1434e504577.txt.gz',
       domain: 'clientconfig.akamai.steamstatic.com',
-      message:
-        'TCP_MISS/200 GET http://clientconfig.akamai.steamstatic.com/appinfo/443030/sha/743a4cabc856d443ec7aa581c1434e504577.txt.gz (3705 bytes)',
+      http_status: 200,
+      bytes_in: 3705,
+      duration_ms: 68,
       extra: {
         result_code: 'TCP_MISS',
-        http_status: 200,
-        bytes: 3705,
-        elapsed_ms: 68,
         hierarchy: 'HIER_DIRECT',
         mime_type: 'application/gzip',
       },
@@ -75,21 +73,23 @@ describe('squid: real sample logscale_squid_access.log', () => {
     expect(e.domain).toBe('gateway.icloud.com');
     expect(e.dst_port).toBe(443);
     expect(e.dst_ip).toBe('17.250.81.66');
-    expect(e.extra).toEqual({
-      result_code: 'TCP_TUNNEL',
-      http_status: 200,
-      bytes: 27732,
-      elapsed_ms: 30901,
-      hierarchy: 'HIER_DIRECT',
-    });
+    expect(e).toMatchObject({ http_status: 200, bytes_in: 27732, duration_ms: 30901 });
+    expect(e.extra).toEqual({ result_code: 'TCP_TUNNEL', hierarchy: 'HIER_DIRECT' });
     expect(e.ts).toBe(Date.parse('2023-08-08T19:17:07.882Z'));
   });
 
   it('leaves dst_ip unset for HIER_NONE/- and keeps the 503 status', () => {
     const e = parseAll(lines).events[2]!;
     expect(e.dst_ip).toBeUndefined();
-    expect(e.extra).toMatchObject({ result_code: 'TCP_MISS', http_status: 503, hierarchy: 'HIER_NONE', mime_type: 'text/html' });
+    expect(e.http_status).toBe(503);
+    expect(e.extra).toMatchObject({ result_code: 'TCP_MISS', hierarchy: 'HIER_NONE', mime_type: 'text/html' });
     expect(e.user).toBeUndefined();
+  });
+
+  it('has no HTTP status when Squid received no reply (000)', () => {
+    const e = one('1691514939.857 5 10.0.0.5 TCP_MISS_ABORTED/000 0 GET http://a.example/ - HIER_DIRECT/192.0.2.10 -');
+    expect(e.http_status).toBeUndefined();
+    expect(e.extra).toMatchObject({ result_code: 'TCP_MISS_ABORTED' });
   });
 
   it('ignores the file time zone (epoch is UTC)', () => {
@@ -134,7 +134,7 @@ describe('squid: documented variants', () => {
 
   it('takes no host from a pseudo-URL such as error:invalid-request', () => {
     const e = one('1691514939.857 0 10.0.0.5 NONE_NONE/400 3900 NONE error:invalid-request - HIER_NONE/- text/html');
-    expect(e).toMatchObject({ action: 'NONE', url: 'error:invalid-request', extra: { result_code: 'NONE_NONE', http_status: 400 } });
+    expect(e).toMatchObject({ action: 'NONE', url: 'error:invalid-request', http_status: 400, extra: { result_code: 'NONE_NONE' } });
     expect(e.domain).toBeUndefined();
     expect(e.dst_port).toBeUndefined();
   });

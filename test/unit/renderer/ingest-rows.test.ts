@@ -79,6 +79,8 @@ describe('ingest rows', () => {
       { type: 'jobFailed', jobId: 'j1', message: 'disconnected from engine' },
     ]);
     expect(rows.map((r) => r.error)).toEqual(['upload failed: 413 too large', 'disconnected from engine']);
+    // A failed file's bar stops rather than spinning on as indeterminate.
+    expect(progressFraction(rows[0])).toBe(0);
   });
 
   it('takes final counts from the result evidence', () => {

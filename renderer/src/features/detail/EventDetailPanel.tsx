@@ -1,13 +1,18 @@
 import { useEngineCall } from '../../client/use-engine-call';
 import { prettyJson } from '../../lib/pretty-json';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { EventFieldList } from './EventFieldList';
 import { EventOriginal } from './EventOriginal';
 import { EventProvenance } from './EventProvenance';
 
+// Holding an arrow key walks the timeline at ~30 rows/s; fetch only where it comes to rest.
+const DETAIL_DEBOUNCE_MS = 60;
+
 export function EventDetailPanel({ eventId }: { eventId: number | null }) {
+  const requestedId = useDebouncedValue(eventId, DETAIL_DEBOUNCE_MS);
   const { value: last, error, loading } = useEngineCall(
     'events.detail',
-    eventId === null ? null : { id: eventId },
+    requestedId === null ? null : { id: requestedId },
   );
 
   if (eventId === null) {
@@ -19,8 +24,9 @@ export function EventDetailPanel({ eventId }: { eventId: number | null }) {
   }
   // While the next event loads, the previous one stays visible but dimmed; if loading it
   // failed, only the error shows.
+  const busy = loading || requestedId !== eventId;
   const current = last !== undefined && Number(last.event.id) === eventId;
-  const detail = current || loading ? last : undefined;
+  const detail = current || busy ? last : undefined;
   const stale = detail !== undefined && !current;
   const extra = detail ? prettyJson(detail.event.extra) : null;
   return (
@@ -29,10 +35,14 @@ export function EventDetailPanel({ eventId }: { eventId: number | null }) {
       data-testid="event-detail"
       data-event-id={detail ? String(detail.event.id) : undefined}
       aria-label="Event detail"
-      aria-busy={loading}
+      aria-busy={busy}
     >
       <h2>Event {eventId}</h2>
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && !busy && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       {detail && (
         <>
           <EventFieldList event={detail.event} />

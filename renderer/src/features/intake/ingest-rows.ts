@@ -137,6 +137,6 @@ export function ingestRowsReducer(rows: IngestRow[], action: IngestAction): Inge
 /** 0..1 for the progress bar, or null while the size is unknown (indeterminate bar). */
 export function progressFraction(row: IngestRow): number | null {
   if (row.phase === 'done') return 1;
-  if (row.totalBytes <= 0) return null;
+  if (row.totalBytes <= 0) return row.phase === 'error' ? 0 : null;
   return Math.min(1, row.bytesRead / row.totalBytes);
 }

@@ -1,5 +1,6 @@
 // Fetches the timeline a page at a time for whatever rows are on screen. No React and no DOM:
 // the hook (use-timeline-pager.ts) wires it to the engine, unit tests to a fake source.
+import { errorMessage } from '../../client/engine-error';
 import type { EventFilter, EventRow } from '../../contracts';
 import { PageCache } from './page-cache';
 import { pagesForRange } from './virtual-window';
@@ -165,7 +166,7 @@ export class TimelinePager {
 
   private fail(generation: number, error: unknown): void {
     if (generation !== this.generation) return;
-    this.lastError = error instanceof Error ? error.message : String(error);
+    this.lastError = errorMessage(error);
     this.onChange();
   }
 }
