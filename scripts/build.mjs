@@ -4,9 +4,11 @@
 //   dist/electron/main.cjs         Electron main process
 //   dist/electron/preload.cjs      preload (sandboxed preloads must be CommonJS, one file)
 //   dist/renderer/                 the React workbench (Vite)
+//   dist/vendor/sql-wasm.cjs       sql.js with faster file growth (see vendor-sqljs.mjs)
 // npm runs this on `npm install` (prepare), so `npx tracelight` works right after install.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { vendorSqlJs } from './vendor-sqljs.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -68,6 +70,7 @@ if (existsSync(at('electron/preload/preload.ts'))) {
     }),
   );
 }
+vendorSqlJs(root, quiet);
 await Promise.all(jobs);
 await viteBuild({ configFile: at('vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
 if (!quiet) console.log('built dist/');
