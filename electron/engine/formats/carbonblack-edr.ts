@@ -16,7 +16,7 @@
 // process vs binary: the docs hold process documents (process_name/unique_id/cmdline) or not.
 // An inferred type is marked extra.type_inferred = true. A valid JSON object of this family
 // whose type is new still becomes an event (category "other"); it is never rejected for that.
-import type { FormatModule, ParseOutcome, ParsedEvent, RecordParser, SniffSample } from './types';
+import type { LineFormat, ParseOutcome, ParsedEvent, RecordParser, SniffSample } from './types';
 import { parseJsonLine } from './json-line';
 import { lineVote } from './line-vote';
 import { copyExtra, firstTime, has, isObj, text, type Obj } from './carbonblack-edr-common';
@@ -122,7 +122,7 @@ export function createCarbonBlackEdrParser(): RecordParser {
   };
 }
 
-export const carbonBlackEdrFormat: FormatModule = {
+export const carbonBlackEdrFormat: LineFormat = {
   id: 'carbonblack-edr',
   name: 'Carbon Black EDR (Cb Response) JSON',
   family: 'edr',

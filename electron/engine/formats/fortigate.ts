@@ -5,7 +5,7 @@
 // Time: eventtime (UTC epoch; s/ms/µs/ns by firmware) wins; else date+time read in the
 // tz= offset; else date+time in the file's zone, recorded as "(assumed)".
 import type { EventCategory } from '../../common/schema';
-import type { FormatModule, ParseContext, ParseOutcome, ParsedEvent, RecordParser, SniffSample } from './types';
+import type { LineFormat, ParseContext, ParseOutcome, ParsedEvent, RecordParser, SniffSample } from './types';
 import { KvTokenizer } from './kv';
 import { isIpLiteral } from './net';
 import { setField } from './fields';
@@ -292,7 +292,7 @@ const SNIFF_TIME_RE = /\stime="?\d{2}:\d{2}:\d{2}/;
 const SNIFF_TYPE_RE = /\s(?:type|logid)=/;
 const SNIFF_LOGID_RE = /\slogid="?\d{10}/;
 
-export const fortigateFormat: FormatModule = {
+export const fortigateFormat: LineFormat = {
   id: 'fortigate',
   name: 'FortiGate key=value log',
   family: 'firewall',

@@ -5,7 +5,7 @@
 // logformat docs and src/log/FormatSquidNative.cc). The elapsed field is right-aligned, so
 // fields are separated by runs of spaces. URL and user are encoded by Squid and never hold
 // spaces; the mime type is taken as everything up to the optional header blobs.
-import type { ParsedEvent, FormatModule, ParseOutcome, RecordParser, SniffSample } from './types';
+import type { ParsedEvent, LineFormat, ParseOutcome, RecordParser, SniffSample } from './types';
 import { isIpLiteral, urlHostPort } from './net';
 import { lineVote } from './line-vote';
 import { parseEpochSeconds } from '../time/zone';
@@ -164,7 +164,7 @@ function sniffLine(line: string): boolean {
   );
 }
 
-export const squidFormat: FormatModule = {
+export const squidFormat: LineFormat = {
   id: 'squid',
   name: 'Squid access.log (native)',
   family: 'proxy',

@@ -1,12 +1,25 @@
 // The contract every log format module fulfils. Adding a format = one module that
 // exports a FormatModule + registering it in registry.ts + a test on its real samples.
+//
+// Two kinds of format:
+// - line formats (most logs, JSONL, CSV) implement createParser(): the pipeline splits the
+//   file into lines and hands each one over; a parser may ask for the next line too
+//   ({kind:'more'}) when a record spans lines (CSV with quoted newlines, multi-line XML).
+// - record formats (EVTX, single JSON documents) implement createRecordReader(): they get
+//   the raw byte chunks and say where each record starts and ends.
+// Either way the pipeline reads, hashes and stores; formats never touch the file.
 
 import type { FormatInfo, NormalizedFields } from '../../common/schema';
 
-/** What sniff() sees: the start of the file, already decoded. */
+/** What sniff() sees: the start of the file. */
 export interface SniffSample {
   fileName: string;
-  /** Up to the first ~40 non-empty lines (without line terminators). */
+  /** The first bytes of the file as written (up to 64 KiB). */
+  head: Uint8Array;
+  /**
+   * Up to the first ~40 non-empty lines, decoded, without line terminators. Empty for a
+   * binary file (NUL bytes, no text encoding fits).
+   */
   lines: string[];
 }
 
@@ -42,19 +55,64 @@ export type ParseOutcome =
   /** Not a record: a header, comment or blank line. Counted, not stored as an event. */
   | { kind: 'skip' }
   /** A record that could not be understood. Stored with its line number and this reason. */
-  | { kind: 'reject'; reason: string };
+  | { kind: 'reject'; reason: string }
+  /**
+   * Line formats only: the record continues on the next line. The pipeline calls
+   * parseLine again with the lines joined by "\n" (up to a size limit, then it rejects).
+   */
+  | { kind: 'more' };
 
 export interface RecordParser {
-  /** Parse one physical line (without its terminator). lineNumber is 1-based. */
+  /**
+   * Parse one record's text: a physical line without its terminator, or several joined
+   * by "\n" after {kind:'more'}. lineNumber is the 1-based number of its first line.
+   */
   parseLine(line: string, lineNumber: number): ParseOutcome;
 }
 
-export interface FormatModule extends FormatInfo {
+/** A record found by a RecordReader, with where it sits in the file. */
+export interface ReadRecord {
+  /** 1-based record number (or line number, for text documents). */
+  number: number;
+  /** Byte offset and length of the record in the file. */
+  offset: number;
+  length: number;
+  outcome: ParseOutcome;
+  /** For rejects: what to show of the record (text, or a hex dump for binary data). */
+  raw?: string;
+}
+
+export interface RecordReader {
+  /** Feed the next chunk of the file; `chunkOffset` is its byte offset. */
+  push(chunk: Buffer, chunkOffset: number): Iterable<ReadRecord>;
+  /** The file has ended; flush what is left (a truncated record becomes a reject). */
+  end(): Iterable<ReadRecord>;
+}
+
+interface FormatBase extends FormatInfo {
   /**
    * Cheap, fail-fast recognition from content (never from the file name alone).
-   * Returns a confidence in [0, 1]; 0 means "not this format". Called often, so it
-   * should fail on the first line that does not fit.
+   * Returns a confidence in [0, 1]; 0 means "not this format". Called for every file,
+   * so it should reject on the first thing that does not fit. Line formats usually
+   * combine per-line checks with lineVote() (first line must fit, most others too).
    */
   sniff(sample: SniffSample): number;
-  createParser(ctx: ParseContext): RecordParser;
 }
+
+export interface LineFormat extends FormatBase {
+  createParser(ctx: ParseContext): RecordParser;
+  createRecordReader?: undefined;
+  renderRecord?: undefined;
+}
+
+export interface RecordFormat extends FormatBase {
+  createRecordReader(ctx: ParseContext): RecordReader;
+  createParser?: undefined;
+  /**
+   * The record as a person reads it, from its bytes as written (e.g. EVTX BinXML rendered
+   * as XML). Without it, the bytes are decoded as text in the file's encoding.
+   */
+  renderRecord?(bytes: Buffer): string;
+}
+
+export type FormatModule = LineFormat | RecordFormat;

@@ -5,14 +5,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import type { EvidenceSummary } from '../../common/schema';
-import type { ParseOutcome } from '../formats/types';
+import type { ReadRecord, RecordReader } from '../formats/types';
 import type { CaseStore } from '../store/case-store';
 import { isValidTimeZone } from '../time/zone';
 import { EventWriter } from './event-writer';
-import { lineDecoder } from './line-decoder';
-import { LineSplitter } from './line-splitter';
+import { lineRecordReader } from './line-records';
 import { readEvidence } from '../store/evidence-registry';
-import { sniffFile, UnreadableInputError } from './sniff';
+import { sniffFile, UnreadableInputError, type SniffResult } from './sniff';
 
 export { UnreadableInputError };
 
@@ -34,7 +33,6 @@ export interface IngestProgressSample {
   eventsPerSecond: number;
 }
 
-const MAX_REJECT_RAW_CHARS = 64 * 1024;
 const PROGRESS_INTERVAL_MS = 200;
 
 export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise<EvidenceSummary> {
@@ -97,58 +95,42 @@ async function streamRecords(
   evidenceId: number,
   file: string,
   size: number,
-  sniff: ReturnType<typeof sniffFile>,
+  sniff: SniffResult,
   opts: IngestOptions,
   name: string,
   baseYear: number,
 ): Promise<StreamCounts> {
   const hashes = [createHash('sha256'), createHash('sha1'), createHash('md5')] as const;
-  const splitter = new LineSplitter(sniff.encoding, sniff.bomLength);
-  const decode = lineDecoder(sniff.encoding);
-  const parser = sniff.format.createParser({ fileName: name, timezone: opts.timezone, baseYear });
+  const ctx = { fileName: name, timezone: opts.timezone, baseYear };
+  const format = sniff.format;
+  const reader: RecordReader = format.createRecordReader
+    ? format.createRecordReader(ctx)
+    : lineRecordReader(format.createParser(ctx), sniff.encoding === 'binary' ? 'utf-8' : sniff.encoding, sniff.bomLength);
   const writer = new EventWriter(store.db, evidenceId);
   const rejectStmt = store.db.prepare(
     'INSERT INTO rejected_record (evidence_id, line, byte_offset, reason, raw) VALUES (?, ?, ?, ?, ?)',
   );
-  let lines = 0;
+  let records = 0;
   let rejected = 0;
   let skipped = 0;
   let bytesRead = 0;
   const started = Date.now();
   let lastReport = 0;
 
-  const reject = (line: { number: number; offset: number }, reason: string, raw: string): void => {
+  const reject = (rec: ReadRecord, reason: string): void => {
     rejected++;
-    rejectStmt.run([evidenceId, line.number, line.offset, reason, raw.slice(0, MAX_REJECT_RAW_CHARS)]);
+    rejectStmt.run([evidenceId, rec.number, rec.offset, reason, rec.raw ?? '']);
   };
-  const handle = (line: import('./line-splitter').RawLine): void => {
-    lines++;
-    const text = decode(line.bytes);
-    if (line.truncated) {
-      reject(line, `line of ${line.length} bytes exceeds the ${line.bytes.length}-byte record limit`, text);
-      return;
-    }
-    if (text.length === 0 || text.trim() === '') {
-      skipped++;
-      return;
-    }
-    let outcome: ParseOutcome;
-    try {
-      outcome = parser.parseLine(text, line.number);
-    } catch (err) {
-      // A parser bug must not lose the record: keep it as rejected with the reason.
-      outcome = { kind: 'reject', reason: `parser error: ${(err as Error).message}` };
-    }
+  const store1 = (rec: ReadRecord): void => {
+    records++;
+    const outcome = rec.outcome;
     if (outcome.kind === 'skip') skipped++;
-    else if (outcome.kind === 'reject') reject(line, outcome.reason, text);
+    else if (outcome.kind === 'reject') reject(rec, outcome.reason);
+    else if (outcome.kind === 'more') reject(rec, 'record reader asked for more input');
     else {
-      for (const e of outcome.events) {
-        if (!Number.isFinite(e.ts)) {
-          reject(line, `unparseable timestamp "${e.timeRaw}"`, text);
-          return;
-        }
-      }
-      for (const e of outcome.events) writer.add(e, line.number, line.offset, line.length);
+      const bad = outcome.events.find((e) => !Number.isFinite(e.ts));
+      if (bad) return reject(rec, `unparseable timestamp "${bad.timeRaw}"`);
+      for (const e of outcome.events) writer.add(e, rec.number, rec.offset, rec.length);
     }
   };
   const report = (force: boolean): void => {
@@ -161,17 +143,13 @@ async function streamRecords(
 
   try {
     const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-    let first = true;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (const h of hashes) h.update(chunk);
-      const body = first ? chunk.subarray(sniff.bomLength) : chunk;
-      const bodyOffset = first ? sniff.bomLength : bytesRead;
-      first = false;
-      for (const line of splitter.push(body, bodyOffset)) handle(line);
+      for (const rec of reader.push(chunk, bytesRead)) store1(rec);
       bytesRead += chunk.length;
       report(false);
     }
-    for (const line of splitter.end()) handle(line);
+    for (const rec of reader.end()) store1(rec);
   } catch (err) {
     if (err instanceof UnreadableInputError) throw err;
     throw new UnreadableInputError(`read failed at byte ${bytesRead} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
@@ -181,5 +159,5 @@ async function streamRecords(
   }
   report(true);
   const [sha256, sha1, md5] = hashes.map((h) => h.digest('hex')) as [string, string, string];
-  return { sha256, sha1, md5, lines, events: writer.count, rejected, skipped };
+  return { sha256, sha1, md5, lines: records, events: writer.count, rejected, skipped };
 }

@@ -12,8 +12,11 @@ export class UnreadableInputError extends Error {
   override name = 'UnreadableInputError';
 }
 
-export interface SniffResult extends EncodingGuess {
+export interface SniffResult {
   format: FormatModule;
+  /** 'binary' for record formats that read raw bytes (EVTX). */
+  encoding: EncodingGuess['encoding'] | 'binary';
+  bomLength: number;
 }
 
 export function readHead(file: string, bytes = HEAD_BYTES): Buffer {
@@ -37,23 +40,29 @@ export function headLines(head: Buffer, guess: EncodingGuess, full: boolean): st
 
 export function sniffFile(file: string, fileName: string, size: number, forcedFormat?: string): SniffResult {
   const head = readHead(file);
-  let guess: EncodingGuess;
+  let guess: EncodingGuess | null = null;
+  let notText: string | null = null;
   try {
     guess = detectEncoding(head);
   } catch (err) {
-    if (err instanceof NotTextError) throw new UnreadableInputError(err.message);
-    throw err;
+    if (!(err instanceof NotTextError)) throw err;
+    notText = err.message;
   }
+  const lines = guess ? headLines(head, guess, head.length >= size) : [];
+  const encodingOf = (format: FormatModule): SniffResult =>
+    format.createRecordReader && !guess
+      ? { format, encoding: 'binary', bomLength: 0 }
+      : { format, encoding: guess?.encoding ?? 'utf-8', bomLength: guess?.bomLength ?? 0 };
+
   if (forcedFormat) {
     const format = findFormat(forcedFormat);
     if (!format) throw new UnreadableInputError(`unknown format "${forcedFormat}" (see \`tracelight formats\`)`);
-    return { ...guess, format };
+    if (notText && !format.createRecordReader) throw new UnreadableInputError(`${notText}; format ${format.id} reads text`);
+    return encodingOf(format);
   }
-  const lines = headLines(head, guess, head.length >= size);
+  const found = sniffFormat({ fileName, head, lines });
+  if (found) return encodingOf(found.format);
+  if (notText) throw new UnreadableInputError(notText);
   if (lines.length === 0) throw new UnreadableInputError('no records (only blank lines)');
-  const found = sniffFormat({ fileName, lines });
-  if (!found) {
-    throw new UnreadableInputError('format not recognized (see `tracelight formats`; --format ID chooses one)');
-  }
-  return { ...guess, format: found.format };
+  throw new UnreadableInputError('format not recognized (see `tracelight formats`; --format ID chooses one)');
 }

@@ -4,6 +4,7 @@ import type { SqlValue } from 'sql.js';
 import type { EventFilter } from '../../common/protocol';
 import type { EventDetail, EventRow } from '../../common/schema';
 import type { TextEncoding } from '../ingest/encoding';
+import { findFormat } from '../formats/registry';
 import { lineDecoder } from '../ingest/line-decoder';
 import type { CaseStore } from './case-store';
 
@@ -75,7 +76,9 @@ export function eventDetail(store: CaseStore, id: number): EventDetail {
     },
   };
   try {
-    detail.original = readRecord(ev.path, offset, length, ev.encoding as TextEncoding);
+    const format = findFormat(String(event.source_format));
+    const bytes = readRecordBytes(ev.path, offset, length);
+    detail.original = format?.renderRecord ? format.renderRecord(bytes) : lineDecoder(ev.encoding as TextEncoding)(bytes);
   } catch (err) {
     detail.originalUnavailableReason = `evidence file unreadable at ${ev.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
   }
@@ -84,14 +87,14 @@ export function eventDetail(store: CaseStore, id: number): EventDetail {
 
 const MAX_RECORD_DISPLAY_BYTES = 1 << 20;
 
-/** The record as written, read back from the evidence file by its byte range. */
-export function readRecord(file: string, offset: number, length: number, encoding: TextEncoding): string {
+/** The record's bytes as written, read back from the evidence file by its byte range. */
+export function readRecordBytes(file: string, offset: number, length: number): Buffer {
   const n = Math.min(length, MAX_RECORD_DISPLAY_BYTES);
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(n);
     const got = readSync(fd, buf, 0, n, offset);
-    return lineDecoder(encoding)(buf.subarray(0, got));
+    return buf.subarray(0, got);
   } finally {
     closeSync(fd);
   }

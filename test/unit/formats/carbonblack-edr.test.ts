@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carbonBlackEdrFormat, messageType } from '../../../electron/engine/formats/carbonblack-edr';
 import type { ParsedEvent } from '../../../electron/engine/formats/types';
-import { readSampleLines, repoRoot, sniffLines } from '../helpers/samples';
+import { readSampleLines, repoRoot, textSample } from '../helpers/samples';
 
 const ctx = { fileName: 'cb.jsonl', timezone: 'Asia/Tokyo', baseYear: 2024 };
 const DIR = 'carbonblack_edr_json';
@@ -43,7 +43,7 @@ describe('carbonblack-edr: real bus samples', () => {
     it(`${file}: sniffed, ${eventCount} events from ${lineCount} lines, 0 rejects`, () => {
       const lines = readSampleLines(DIR, file);
       expect(lines).toHaveLength(lineCount);
-      expect(carbonBlackEdrFormat.sniff({ fileName: file, lines: sniffLines(lines) })).toBeGreaterThanOrEqual(0.9);
+      expect(carbonBlackEdrFormat.sniff(textSample(file, lines))).toBeGreaterThanOrEqual(0.9);
       const { events: evs, rejects } = parseAll(lines);
       expect(rejects).toEqual([]);
       expect(evs).toHaveLength(eventCount);
@@ -180,7 +180,7 @@ describe('carbonblack-edr: endpoint events (fixtures written from the documentat
   const byAction = (a: string) => evs.filter((e) => e.action === a);
 
   it('sniffed, 11 events, 0 rejects', () => {
-    expect(carbonBlackEdrFormat.sniff({ fileName: 'x', lines: sniffLines(lines) })).toBeGreaterThanOrEqual(0.9);
+    expect(carbonBlackEdrFormat.sniff(textSample('x', lines))).toBeGreaterThanOrEqual(0.9);
     expect(rejects).toEqual([]);
     expect(evs).toHaveLength(11);
   });
@@ -356,7 +356,7 @@ describe('carbonblack-edr: hostile and broken input', () => {
 });
 
 describe('carbonblack-edr: sniff', () => {
-  const no = (lines: string[]) => expect(carbonBlackEdrFormat.sniff({ fileName: 'x', lines })).toBe(0);
+  const no = (lines: string[]) => expect(carbonBlackEdrFormat.sniff(textSample('x', lines))).toBe(0);
   it('refuses JSON of other products, text and garbage', () => {
     no(['{"ts":1588205201.0,"uid":"C1","id_orig_h":"10.0.1.5","id_resp_h":"10.0.0.4","method":"GET"}']);
     no(['{"message":"x","timestamp":123456789,"datetime":"2020-01-01T00:00:00+00:00","timestamp_desc":"Event"}']);
@@ -372,6 +372,6 @@ describe('carbonblack-edr: sniff', () => {
   it('still recognises a file with a cut-off line', () => {
     const lines = readSampleLines(DIR, 'cbedr_bus_feed.query.hit.process.jsonl');
     const damaged = [lines[0]!, lines[1]!.slice(0, 100), ...lines.slice(2)];
-    expect(carbonBlackEdrFormat.sniff({ fileName: 'x', lines: damaged })).toBeGreaterThanOrEqual(0.5);
+    expect(carbonBlackEdrFormat.sniff(textSample('x', damaged))).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fortigateFormat } from '../../../electron/engine/formats/fortigate';
 import type { ParsedEvent } from '../../../electron/engine/formats/types';
-import { readSampleLines, sniffLines } from '../helpers/samples';
+import { readSampleLines, textSample } from '../helpers/samples';
 
 const TOKYO = { fileName: 'fgt.log', timezone: 'Asia/Tokyo', baseYear: 2024 };
 
@@ -34,7 +34,7 @@ describe('fortigate: real sample crowdsec_fortinet-vpn-bf.log (event/vpn, eventt
   const lines = readSampleLines('fortigate_kv', 'crowdsec_fortinet-vpn-bf.log');
 
   it('is sniffed as FortiGate', () => {
-    expect(fortigateFormat.sniff({ fileName: 'x', lines: sniffLines(lines) })).toBeGreaterThanOrEqual(0.9);
+    expect(fortigateFormat.sniff(textSample('x', lines))).toBeGreaterThanOrEqual(0.9);
   });
 
   it('parses every line: 9 events, 0 rejects', () => {
@@ -91,7 +91,7 @@ describe('fortigate: real sample logscale_fortigate_traffic.log (traffic, eventt
   const lines = readSampleLines('fortigate_kv', 'logscale_fortigate_traffic.log');
 
   it('is sniffed as FortiGate', () => {
-    expect(fortigateFormat.sniff({ fileName: 'x', lines: sniffLines(lines) })).toBeGreaterThanOrEqual(0.9);
+    expect(fortigateFormat.sniff(textSample('x', lines))).toBeGreaterThanOrEqual(0.9);
   });
 
   it('parses 1 event, 0 rejects, field by field', () => {
@@ -319,7 +319,7 @@ describe('fortigate: hostile input', () => {
 
 describe('fortigate: sniff', () => {
   it('refuses other formats and garbage', () => {
-    const no = (lines: string[]) => expect(fortigateFormat.sniff({ fileName: 'x', lines })).toBeLessThan(0.5);
+    const no = (lines: string[]) => expect(fortigateFormat.sniff(textSample('x', lines))).toBeLessThan(0.5);
     no(['1691514939.857     68 172.16.1.21 TCP_MISS/200 3705 GET http://a/ - HIER_DIRECT/1.2.3.4 text/html']);
     no(['{"date":"2017-11-15","time":"11:44:16","type":"x"}']);
     no(['update=2017-11-15 runtime=11:44:16 type=x']);
@@ -331,10 +331,10 @@ describe('fortigate: sniff', () => {
   it('still recognises a log with a few corrupted lines', () => {
     const lines = readSampleLines('fortigate_kv', 'crowdsec_fortinet-vpn-bf.log');
     const damaged = [lines[0]!, lines[1]!.slice(0, 20), ...lines.slice(2)];
-    expect(fortigateFormat.sniff({ fileName: 'x', lines: damaged })).toBeGreaterThanOrEqual(0.5);
+    expect(fortigateFormat.sniff(textSample('x', damaged))).toBeGreaterThanOrEqual(0.5);
   });
   it('gives a lower confidence without a FortiOS logid', () => {
-    const c = fortigateFormat.sniff({ fileName: 'x', lines: ['date=2017-11-15 time=11:44:16 type=traffic srcip=1.2.3.4'] });
+    const c = fortigateFormat.sniff(textSample('x', ['date=2017-11-15 time=11:44:16 type=traffic srcip=1.2.3.4']));
     expect(c).toBeGreaterThanOrEqual(0.5);
     expect(c).toBeLessThan(0.9);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineVote } from '../../../electron/engine/formats/line-vote';
 import { FORMATS, findFormat, sniffFormat } from '../../../electron/engine/formats/registry';
-import { readSampleLines, repoRoot, samplePath, samplesRoot, sniffLines } from '../helpers/samples';
+import { readSampleLines, repoRoot, samplePath, samplesRoot, sniffLines, textSample } from '../helpers/samples';
 
 /** Sample directories of the formats registered here. */
 const OWN: Record<string, string> = {
@@ -15,7 +15,7 @@ const OWN: Record<string, string> = {
 function sniffFile(file: string) {
   const text = readFileSync(file).toString('utf8');
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  return sniffFormat({ fileName: path.basename(file), lines: sniffLines(lines) });
+  return sniffFormat(textSample(path.basename(file), lines));
 }
 
 describe('registry', () => {
@@ -40,11 +40,11 @@ describe('registry', () => {
     for (const file of readdirSync(samplePath(dir))) {
       it(`sniffs ${dir}/${file} as ${id} and not as the others`, () => {
         const lines = sniffLines(readSampleLines(dir, file));
-        const found = sniffFormat({ fileName: file, lines });
+        const found = sniffFormat(textSample(file, lines));
         expect(found?.format.id).toBe(id);
         expect(found!.confidence).toBeGreaterThanOrEqual(0.5);
         for (const other of FORMATS.filter((f) => f.id !== id)) {
-          expect(other.sniff({ fileName: file, lines }), `${other.id} on ${file}`).toBeLessThan(0.5);
+          expect(other.sniff(textSample(file, lines)), `${other.id} on ${file}`).toBeLessThan(0.5);
         }
       });
     }
@@ -65,7 +65,7 @@ describe('registry', () => {
         const text = readFileSync(path.join(full, file)).toString('utf8');
         const lines = sniffLines(text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)));
         checked++;
-        for (const f of mine) if (f.sniff({ fileName: file, lines }) >= 0.5) claimed.push(`${f.id} claimed ${dir}/${file}`);
+        for (const f of mine) if (f.sniff(textSample(file, lines)) >= 0.5) claimed.push(`${f.id} claimed ${dir}/${file}`);
       }
     }
     expect(checked).toBeGreaterThan(20);
@@ -81,7 +81,7 @@ describe('registry', () => {
       [String.fromCharCode(...Array.from({ length: 200 }, (_, i) => (i * 37 + 11) % 256))],
       ['\u0000\u0000\u0000\u0000ElfChnk\u0000\u0001\ufffd\ufffd\ufffd'],
     ];
-    for (const lines of samples) expect(sniffFormat({ fileName: 'x.log', lines })).toBeNull();
+    for (const lines of samples) expect(sniffFormat(textSample('x.log', lines))).toBeNull();
   });
 
   it('sniff policy: the first line must fit, and at least half of all lines', () => {
@@ -95,6 +95,6 @@ describe('registry', () => {
   });
 
   it('returns null for an empty sample', () => {
-    expect(sniffFormat({ fileName: 'x', lines: [] })).toBeNull();
+    expect(sniffFormat(textSample('x', []))).toBeNull();
   });
 });

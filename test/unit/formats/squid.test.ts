@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { squidFormat } from '../../../electron/engine/formats/squid';
 import type { ParsedEvent, ParseOutcome } from '../../../electron/engine/formats/types';
-import { readSampleLines, sniffLines } from '../helpers/samples';
+import { readSampleLines, textSample } from '../helpers/samples';
 
 const ctx = { fileName: 'access.log', timezone: 'Asia/Tokyo', baseYear: 2024 };
 
@@ -34,7 +34,7 @@ describe('squid: real sample logscale_squid_access.log', () => {
   const lines = readSampleLines('squid_native', 'logscale_squid_access.log');
 
   it('is sniffed as Squid', () => {
-    expect(squidFormat.sniff({ fileName: 'x.log', lines: sniffLines(lines) })).toBeGreaterThanOrEqual(0.9);
+    expect(squidFormat.sniff(textSample('x.log', lines))).toBeGreaterThanOrEqual(0.9);
   });
 
   it('parses every line: 5 events, 0 rejects', () => {
@@ -195,13 +195,13 @@ describe('squid: sniff', () => {
   it('still recognises a log with a few corrupted lines', () => {
     const lines = readSampleLines('squid_native', 'logscale_squid_access.log');
     const damaged = [lines[0]!, 'garbage', lines[1]!, lines[2]!.slice(0, 30), lines[3]!];
-    const c = squidFormat.sniff({ fileName: 'x', lines: damaged });
+    const c = squidFormat.sniff(textSample('x', damaged));
     expect(c).toBeGreaterThanOrEqual(0.5);
-    expect(c).toBeLessThan(squidFormat.sniff({ fileName: 'x', lines }));
+    expect(c).toBeLessThan(squidFormat.sniff(textSample('x', lines)));
   });
 
   it('refuses other formats and garbage', () => {
-    const reject = (lines: string[]) => expect(squidFormat.sniff({ fileName: 'x', lines })).toBe(0);
+    const reject = (lines: string[]) => expect(squidFormat.sniff(textSample('x', lines))).toBe(0);
     reject(['{"ts":1691514939.857,"uid":"C1"}']);
     reject(['date=2017-11-15 time=11:44:16 type="traffic"']);
     reject(['hello world this is a line of text with enough words to pass ten']);

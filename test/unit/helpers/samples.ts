@@ -2,6 +2,7 @@
 // their lines as a parser sees them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { SniffSample } from '../../../electron/engine/formats/types';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file is test/unit/helpers/samples.ts). */
@@ -26,4 +27,9 @@ export function readSampleLines(...parts: string[]): string[] {
 /** The first non-empty lines, as sniff() receives them. */
 export function sniffLines(lines: readonly string[], max = 40): string[] {
   return lines.filter((l) => l.trim() !== '').slice(0, max);
+}
+
+/** A SniffSample as the pipeline builds it from a text file with these lines. */
+export function textSample(fileName: string, lines: readonly string[]): SniffSample {
+  return { fileName, head: Buffer.from(lines.join('\n')), lines: sniffLines(lines) };
 }
