@@ -4,9 +4,21 @@ import type { FormatModule, SniffSample } from './types';
 import { carbonBlackEdrFormat } from './carbonblack-edr';
 import { fortigateFormat } from './fortigate';
 import { squidFormat } from './squid';
+import { EDR_FORMATS } from './edr';
+import { NETWORK_FORMATS } from './network';
+import { PROXY_FORMATS } from './proxy';
+import { WINDOWS_FORMATS } from './windows';
 
 /** On equal confidence the earlier entry wins, so list stricter formats first. */
-export const FORMATS: readonly FormatModule[] = [squidFormat, fortigateFormat, carbonBlackEdrFormat];
+export const FORMATS: readonly FormatModule[] = [
+  squidFormat,
+  fortigateFormat,
+  carbonBlackEdrFormat,
+  ...WINDOWS_FORMATS,
+  ...EDR_FORMATS,
+  ...NETWORK_FORMATS,
+  ...PROXY_FORMATS,
+];
 
 /** Below this a sniff is a guess, and a wrong guess parses every line into rejects. */
 export const MIN_CONFIDENCE = 0.5;
