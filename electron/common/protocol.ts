@@ -109,6 +109,7 @@ export const IPC = {
   enginePort: 'main->renderer:engine-port',
   openFilesDialog: 'renderer->main:open-files-dialog',
   saveFileDialog: 'renderer->main:save-file-dialog',
+  menuCommand: 'main->renderer:menu-command',
 } as const;
 
 /** The narrow API the preload exposes to the page as `window.tracelight`. */
@@ -123,3 +124,7 @@ export interface DesktopBridge {
 
 /** The message the preload posts to the page carrying the engine's MessagePort. */
 export const ENGINE_PORT_MESSAGE = 'tracelight:engine-port';
+
+/** Application-menu commands the preload forwards to the page as {type, command}. */
+export const MENU_COMMAND_MESSAGE = 'tracelight:menu-command';
+export type MenuCommand = 'add-evidence';

@@ -2,6 +2,7 @@
 // security policy, the app:// protocol, the engine process, the dialogs and the menu each live
 // in their own module; the engine itself is plain Node and runs in a utilityProcess.
 import { app, BrowserWindow, session } from 'electron';
+import { IPC } from '../common/protocol';
 import path from 'node:path';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { registerDialogHandlers } from './dialogs-ipc';
@@ -15,7 +16,6 @@ import { createMainWindow } from './window';
  * main->renderer channel for menu commands; the preload turns it into a page message.
  * Belongs in electron/common/protocol.ts (IPC) once that file takes it; see the final report.
  */
-const MENU_COMMAND_CHANNEL = 'main->renderer:menu-command';
 
 // main.cjs sits in dist/electron beside the preload and the engine host; the renderer build is
 // dist/renderer. Inside a packaged app these paths point into app.asar, which Electron reads.
@@ -76,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
     installMenu({
       addEvidence: () => {
         const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
-        target?.webContents.send(MENU_COMMAND_CHANNEL, 'add-evidence');
+        target?.webContents.send(IPC.menuCommand, 'add-evidence');
       },
     });
     engine = new EngineProcess({

@@ -3,14 +3,12 @@
 // never hands the page ipcRenderer or an IPC event (whose `sender` would let the page send on
 // any channel); each function calls one fixed channel and checks what comes back.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { ENGINE_PORT_MESSAGE, IPC, type DesktopBridge } from '../common/protocol';
+import { ENGINE_PORT_MESSAGE, IPC, MENU_COMMAND_MESSAGE, type DesktopBridge } from '../common/protocol';
 
 /**
  * main->renderer channel for menu commands and the page message it becomes. Duplicated in
  * electron/main/main.ts until electron/common/protocol.ts carries them; see the final report.
  */
-const MENU_COMMAND_CHANNEL = 'main->renderer:menu-command';
-const MENU_COMMAND_MESSAGE = 'tracelight:menu-command';
 
 /**
  * The little of the DOM this file uses. The node-side tsconfig has no DOM lib (on purpose: the
@@ -64,7 +62,7 @@ ipcRenderer.on(IPC.enginePort, (event) => {
   void loaded.then(() => postToPage({ type: ENGINE_PORT_MESSAGE }, [port]));
 });
 
-ipcRenderer.on(MENU_COMMAND_CHANNEL, (_event, command: unknown) => {
+ipcRenderer.on(IPC.menuCommand, (_event, command: unknown) => {
   if (typeof command !== 'string') return;
   void loaded.then(() => postToPage({ type: MENU_COMMAND_MESSAGE, command }));
 });

@@ -13,11 +13,12 @@ export type {
   IngestFileRequest,
   IngestFileResult,
   IngestProgress,
+  MenuCommand,
   Method,
   Result,
   SerializedError,
 } from '../../electron/common/protocol';
-export { ENGINE_PORT_MESSAGE } from '../../electron/common/protocol';
+export { ENGINE_PORT_MESSAGE, MENU_COMMAND_MESSAGE } from '../../electron/common/protocol';
 
 export type {
   EventColumn,

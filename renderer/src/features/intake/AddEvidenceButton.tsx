@@ -1,5 +1,6 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useConnection } from '../../client/connection-context';
+import { MENU_COMMAND_MESSAGE } from '../../contracts';
 
 interface Props {
   onFiles(files: File[]): void;
@@ -16,6 +17,21 @@ export function AddEvidenceButton({ onFiles, onPaths }: Props) {
     if (pickPaths) void pickPaths().then((paths) => onPaths(paths));
     else input.current?.click();
   };
+  const latestChoose = useRef(choose);
+  useEffect(() => {
+    latestChoose.current = choose;
+  });
+
+  // File > Add evidence… in the desktop app's menu arrives from the preload as a message.
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== window) return;
+      const data = event.data as { type?: unknown; command?: unknown } | null;
+      if (data?.type === MENU_COMMAND_MESSAGE && data.command === 'add-evidence') latestChoose.current();
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
 
   return (
     <>
