@@ -9,7 +9,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { vendorSqlJs } from './vendor-sqljs.mjs';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -29,47 +29,25 @@ const nodeCommon = {
   define: { __TRACELIGHT_VERSION__: JSON.stringify(version) },
 };
 
-const jobs = [
+// [entry, output, format, bundle dependencies too]. The sandboxed preload cannot require
+// packages at run time, so it is the one bundle that inlines its dependencies.
+const ENTRIES = [
+  ['electron/cli/main.ts', 'dist/cli/tracelight.mjs', 'esm', false],
+  ['electron/engine/host/utility-process.ts', 'dist/electron/engine-host.mjs', 'esm', false],
+  ['electron/main/main.ts', 'dist/electron/main.cjs', 'cjs', false],
+  ['electron/preload/preload.ts', 'dist/electron/preload.cjs', 'cjs', true],
+];
+
+const jobs = ENTRIES.map(([entry, outfile, format, inline]) =>
   esbuild({
     ...nodeCommon,
-    entryPoints: [at('electron/cli/main.ts')],
-    outfile: at('dist/cli/tracelight.mjs'),
-    format: 'esm',
+    ...(inline ? { packages: undefined } : {}),
+    entryPoints: [at(entry)],
+    outfile: at(outfile),
+    format,
+    external: ['electron'],
   }),
-];
-if (existsSync(at('electron/engine/host/utility-process.ts'))) {
-  jobs.push(
-    esbuild({
-      ...nodeCommon,
-      entryPoints: [at('electron/engine/host/utility-process.ts')],
-      outfile: at('dist/electron/engine-host.mjs'),
-      format: 'esm',
-    }),
-  );
-}
-if (existsSync(at('electron/main/main.ts'))) {
-  jobs.push(
-    esbuild({
-      ...nodeCommon,
-      entryPoints: [at('electron/main/main.ts')],
-      outfile: at('dist/electron/main.cjs'),
-      format: 'cjs',
-      external: ['electron'],
-    }),
-  );
-}
-if (existsSync(at('electron/preload/preload.ts'))) {
-  jobs.push(
-    esbuild({
-      ...nodeCommon,
-      packages: undefined,
-      entryPoints: [at('electron/preload/preload.ts')],
-      outfile: at('dist/electron/preload.cjs'),
-      format: 'cjs',
-      external: ['electron'],
-    }),
-  );
-}
+);
 vendorSqlJs(root, quiet);
 await Promise.all(jobs);
 await viteBuild({ configFile: at('vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
