@@ -10,6 +10,13 @@ const OWN: Record<string, string> = {
   squid: 'squid_native',
   fortigate: 'fortigate_kv',
   'carbonblack-edr': 'carbonblack_edr_json',
+  'zeek-tsv': 'zeek_tsv',
+  'zeek-json': 'zeek_json',
+  'pfsense-filterlog': 'pfsense_filterlog',
+  'cisco-asa': 'cisco_asa_syslog',
+  'panos-csv': 'paloalto_csv',
+  'netfilter-log': 'iptables_syslog',
+  'windows-firewall': 'winfw_pfirewall',
 };
 
 function sniffFile(file: string) {
@@ -73,8 +80,10 @@ describe('registry', () => {
   });
 
   it('does not claim a JSON line of another product, plain text or binary garbage', () => {
+    // A Zeek http.log JSON line is a known format now (zeek-json), not another product's.
+    const zeek = '{"ts":1588205201.123,"uid":"CHhAvVGS1DHFjwGM9","id_orig_h":"10.0.1.5","id_resp_h":"10.0.0.4","method":"GET","host":"example.com"}';
+    expect(sniffFormat(textSample('x.log', [zeek]))?.format.id).toBe('zeek-json');
     const samples: string[][] = [
-      ['{"ts":1588205201.123,"uid":"CHhAvVGS1DHFjwGM9","id_orig_h":"10.0.1.5","id_resp_h":"10.0.0.4","method":"GET","host":"example.com"}'],
       ['{"EventID":1,"Hostname":"WORKSTATION5","Image":"C:\\\\Windows\\\\System32\\\\cmd.exe","@timestamp":"2020-10-23T02:36:43.547Z"}'],
       ['The quick brown fox jumps over the lazy dog; date=today time=now type=prose'],
       ['Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt'],
