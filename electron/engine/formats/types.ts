@@ -109,10 +109,12 @@ export interface RecordFormat extends FormatBase {
   createRecordReader(ctx: ParseContext): RecordReader;
   createParser?: undefined;
   /**
-   * The record as a person reads it, from its bytes as written (e.g. EVTX BinXML rendered
-   * as XML). Without it, the bytes are decoded as text in the file's encoding.
+   * The record as a person reads it (e.g. EVTX BinXML rendered as XML). Gets the record's
+   * bytes and where they sit, for formats whose records refer to shared tables elsewhere
+   * in the file (EVTX templates live in the chunk). Without it, the bytes are decoded as
+   * text in the file's encoding.
    */
-  renderRecord?(bytes: Buffer): string;
+  renderRecord?(bytes: Buffer, source: { file: string; offset: number }): string;
 }
 
 export type FormatModule = LineFormat | RecordFormat;

@@ -78,7 +78,7 @@ export function eventDetail(store: CaseStore, id: number): EventDetail {
   try {
     const format = findFormat(String(event.source_format));
     const bytes = readRecordBytes(ev.path, offset, length);
-    detail.original = format?.renderRecord ? format.renderRecord(bytes) : lineDecoder(ev.encoding as TextEncoding)(bytes);
+    detail.original = format?.renderRecord ? format.renderRecord(bytes, { file: ev.path, offset }) : lineDecoder(ev.encoding as TextEncoding)(bytes);
   } catch (err) {
     detail.originalUnavailableReason = `evidence file unreadable at ${ev.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
   }
