@@ -1,9 +1,13 @@
 // The `tracelight` command (contract 1 in ARCHITECTURE.md).
 import { parseArgs } from 'node:util';
+import { custodyCommand } from './commands/custody';
+import { evidenceCommand } from './commands/evidence';
 import { formatsCommand } from './commands/formats';
 import { ingestCommand } from './commands/ingest';
 import { queryCommand } from './commands/query';
 import { serveCommand } from './commands/serve';
+import { tagCommand } from './commands/tag';
+import { verifyCommand } from './commands/verify';
 import { UsageError } from './errors';
 import { VERSION } from '../engine/version';
 
@@ -13,10 +17,16 @@ usage:
   tracelight ingest  CASE FILE... [--tz ZONE] [--format ID] [--examiner NAME] [--json]
   tracelight formats [--json]
   tracelight query   CASE SQL [--json | --csv]
-  tracelight serve   [--port N] [--case CASE] [--workspace DIR]
+  tracelight tag     CASE EVENT_ID --note TEXT [--label LABEL] [--examiner NAME] [--json]
+  tracelight verify  CASE [--examiner NAME] [--json]
+  tracelight custody CASE [--json]
+  tracelight evidence CASE [--remove ID] [--examiner NAME] [--json]
+  tracelight serve   [--port N] [--case CASE] [--workspace DIR] [--examiner NAME]
 
 CASE is a .tlcase file (SQLite), created by the first ingest.
-Exit codes: 0 success, 2 bad usage or unreadable input (one line on stderr per problem).
+The examiner recorded with every action: --examiner, else $TRACELIGHT_EXAMINER, else the OS user.
+Exit codes: 0 success, 1 verify/custody found an alteration, 2 bad usage or unreadable input
+(one line on stderr per problem).
 `;
 
 type Parsed = ReturnType<typeof parse>;
@@ -30,6 +40,9 @@ function parse(argv: string[]) {
       tz: { type: 'string' },
       format: { type: 'string' },
       examiner: { type: 'string' },
+      note: { type: 'string' },
+      label: { type: 'string' },
+      remove: { type: 'string' },
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       port: { type: 'string' },
@@ -75,13 +88,30 @@ async function run(argv: string[]): Promise<number> {
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port "${values.port}"`);
-      return serveCommand({ port, casePath: values.case, workspace: values.workspace });
+      return serveCommand({ port, casePath: values.case, workspace: values.workspace, examiner: values.examiner });
+    }
+    case 'tag': {
+      const [casePath, eventId, ...extra] = rest;
+      if (!casePath || !eventId || extra.length) throw new UsageError('tag needs CASE and one EVENT_ID');
+      return tagCommand({ casePath, eventId, note: values.note, label: values.label, examiner: values.examiner, json: values.json });
+    }
+    case 'verify': {
+      const [target, ...extra] = rest;
+      if (!target || extra.length) throw new UsageError('verify needs one PACKAGE_OR_CASE');
+      return verifyCommand({ target, examiner: values.examiner, json: values.json });
+    }
+    case 'custody': {
+      const [casePath, ...extra] = rest;
+      if (!casePath || extra.length) throw new UsageError('custody needs one CASE');
+      return custodyCommand({ casePath, json: values.json });
+    }
+    case 'evidence': {
+      const [casePath, ...extra] = rest;
+      if (!casePath || extra.length) throw new UsageError('evidence needs one CASE');
+      return evidenceCommand({ casePath, remove: values.remove, examiner: values.examiner, json: values.json });
     }
     case 'detect':
-    case 'tag':
     case 'export':
-    case 'verify':
-    case 'custody':
       throw new UsageError(`"${command}" is not available in this version of Tracelight yet`);
     default:
       throw new UsageError(`unknown command "${command}" (see tracelight --help)`);

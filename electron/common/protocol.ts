@@ -4,6 +4,17 @@
 // travel over a MessagePort (desktop) and a WebSocket (serve mode).
 
 import type {
+  Acquisition,
+  Bookmark,
+  CaseEditableField,
+  CustodyLogEntry,
+  CustodyStatus,
+  EvidenceEdit,
+  EvidenceEditableField,
+  EvidenceVerification,
+  NoteRevision,
+} from './custody';
+import type {
   EventDetail,
   EventRow,
   EvidenceSummary,
@@ -19,6 +30,20 @@ export interface CaseInfo {
   timezone: string;
   events: number;
   evidence: number;
+  /** Editable case metadata (chain of custody). */
+  caseNumber: string;
+  organization: string;
+  examiners: string;
+  /** Who this engine records as acting, and how the name was obtained. */
+  examiner: string;
+  examinerSource: 'given' | 'env' | 'os-user';
+  /** Another Tracelight holds the case, or its custody chain is broken: writes are refused. */
+  readOnly: boolean;
+  readOnlyReason: string | null;
+  /** The custody chain as verified when the case was opened and kept since. */
+  custody: CustodyStatus;
+  /** Evidence whose ingest was interrupted (removable). */
+  incompleteEvidence: number;
 }
 
 export interface CaseListEntry {
@@ -44,6 +69,8 @@ export interface IngestFileRequest {
   originalName?: string;
   format?: string;
   timezone?: string;
+  /** Who provided the file, when and how it was acquired, from which device. */
+  acquisition?: Acquisition;
 }
 
 export interface IngestFileResult {
@@ -58,8 +85,10 @@ export interface Handlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];
-  'case.create': (args: { name: string; timezone?: string }) => CaseInfo;
-  'case.open': (args: { path: string }) => CaseInfo;
+  'case.create': (args: { name: string; timezone?: string; examiner?: string }) => CaseInfo;
+  'case.open': (args: { path: string; examiner?: string }) => CaseInfo;
+  'case.setExaminer': (args: { name: string }) => CaseInfo;
+  'case.edit': (args: { changes: Partial<Record<CaseEditableField, string | null>> }) => CaseInfo;
   'formats.list': (args: Record<string, never>) => FormatInfo[];
   'evidence.list': (args: Record<string, never>) => EvidenceSummary[];
   'evidence.rejects': (args: { evidenceId: number; limit: number; offset: number }) => RejectedRecord[];
@@ -67,6 +96,20 @@ export interface Handlers {
   'events.count': (args: { filter?: EventFilter }) => number;
   'events.page': (args: { filter?: EventFilter; offset: number; limit: number }) => EventRow[];
   'events.detail': (args: { id: number }) => EventDetail;
+  'evidence.edit': (args: { evidenceId: number; changes: Partial<Record<EvidenceEditableField, string | null>> }) => EvidenceSummary;
+  'evidence.history': (args: { evidenceId: number }) => EvidenceEdit[];
+  'evidence.remove': (args: { evidenceId: number }) => { removed: number };
+  'evidence.verify': (args: Record<string, never>) => EvidenceVerification[];
+  'custody.log': (args: Record<string, never>) => { status: CustodyStatus; entries: CustodyLogEntry[] };
+  'tags.add': (args: { eventId: number; label: string }) => { tagId: number };
+  'tags.remove': (args: { tagId: number }) => { removed: number };
+  'notes.add': (args: { eventId: number; text: string }) => { noteId: number };
+  'notes.edit': (args: { noteId: number; text: string }) => { noteId: number; changed: boolean };
+  'notes.history': (args: { noteId: number }) => NoteRevision[];
+  /** Tagged or annotated events; text searches notes and labels. */
+  'bookmarks.list': (args: { text?: string }) => Bookmark[];
+  /** The tags and notes of one event (event detail panel). */
+  'bookmarks.forEvent': (args: { eventId: number }) => Bookmark | null;
 }
 
 export type Method = keyof Handlers;

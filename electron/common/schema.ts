@@ -117,6 +117,12 @@ export interface EvidenceSummary {
   rejected: number;
   status: EvidenceStatus;
   added_at: string;
+  /** Chain-of-custody registry fields (migration 2); null until entered. */
+  exhibit: string | null;
+  provided_by: string | null;
+  acquired_at: string | null;
+  acquired_how: string | null;
+  source_host: string | null;
 }
 
 export interface RejectedRecord {

@@ -29,3 +29,17 @@ export type {
   RejectedRecord,
 } from '../../electron/common/schema';
 export { EVENT_CATEGORIES, EVENT_COLUMNS } from '../../electron/common/schema';
+
+export type {
+  Bookmark,
+  Acquisition,
+  CaseEditableField,
+  CustodyLogEntry,
+  CustodyStatus,
+  EvidenceEdit,
+  EvidenceEditableField,
+  EvidenceVerification,
+  NoteInfo,
+  NoteRevision,
+  TagInfo,
+} from '../../electron/common/custody';

@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { ingestFile, UnreadableInputError } from '../../engine/ingest/file-ingest';
-import { CaseStore } from '../../engine/store/case-store';
+import { ingestWithCustody } from '../../engine/custody/ingest-custody';
+import { UnreadableInputError } from '../../engine/ingest/file-ingest';
 import { isValidTimeZone } from '../../engine/time/zone';
 import { UsageError } from '../errors';
 import { warn, write } from '../output';
+import { openCase } from './open-case';
 
 export interface IngestArgs {
   casePath: string;
@@ -17,15 +18,18 @@ export interface IngestArgs {
 export async function ingestCommand(args: IngestArgs): Promise<number> {
   if (args.files.length === 0) throw new UsageError('ingest needs at least one FILE');
   if (args.tz !== undefined && !isValidTimeZone(args.tz)) throw new UsageError(`unknown time zone "${args.tz}" (use an IANA name such as Asia/Tokyo)`);
-  const store = await CaseStore.openOrCreate(args.casePath, args.tz ? { timezone: args.tz } : {});
-  const timezone = args.tz ?? store.meta().timezone;
+  const session = await openCase(args.casePath, {
+    examiner: args.examiner,
+    create: args.tz ? { timezone: args.tz } : {},
+    mustWrite: true,
+  });
+  const timezone = args.tz ?? session.meta().timezone;
   const results = [];
   let failed = 0;
   try {
     for (const file of args.files) {
       try {
-        const ev = await ingestFile(store, { path: file, format: args.format, timezone });
-        store.save();
+        const ev = await ingestWithCustody(session, { path: file, format: args.format, timezone });
         results.push({
           path: ev.path,
           format: ev.format,
@@ -37,9 +41,10 @@ export async function ingestCommand(args: IngestArgs): Promise<number> {
           timezone: ev.timezone,
           encoding: ev.encoding,
           evidence_id: ev.id,
+          exhibit: ev.exhibit,
         });
         if (!args.json) {
-          await write(`${file}: ${ev.format}, ${ev.events} events, ${ev.rejected} rejected, sha256 ${ev.sha256}\n`);
+          await write(`${file}: ${ev.exhibit}, ${ev.format}, ${ev.events} events, ${ev.rejected} rejected, sha256 ${ev.sha256}\n`);
         }
       } catch (err) {
         if (!(err instanceof UnreadableInputError)) throw err;
@@ -48,7 +53,7 @@ export async function ingestCommand(args: IngestArgs): Promise<number> {
       }
     }
   } finally {
-    store.close();
+    session.close();
   }
   if (args.json) await write(`${JSON.stringify({ case: path.resolve(args.casePath), files: results }, null, 2)}\n`);
   return failed > 0 ? 2 : 0;

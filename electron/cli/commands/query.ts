@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { CaseStore } from '../../engine/store/case-store';
+import { CaseSession } from '../../engine/custody/session';
 import { UsageError } from '../errors';
 import { csvCell, write } from '../output';
 
@@ -11,11 +11,13 @@ export interface QueryArgs {
 
 /**
  * Runs SQL against an in-memory copy of the case; the case file is never written, so a
- * query cannot alter evidence records.
+ * query cannot alter evidence records. The copy includes the journal's tail, so a query sees
+ * every tag and note a running workbench has reported as saved.
  */
 export async function queryCommand(args: QueryArgs): Promise<number> {
   if (!existsSync(args.casePath)) throw new UsageError(`${args.casePath}: no such case file`);
-  const store = await CaseStore.open(args.casePath);
+  const session = await CaseSession.open(args.casePath, { readOnly: true });
+  const store = session.store;
   try {
     let stmt;
     try {
@@ -54,7 +56,7 @@ export async function queryCommand(args: QueryArgs): Promise<number> {
       stmt.free();
     }
   } finally {
-    store.close();
+    session.close();
   }
   return 0;
 }

@@ -8,12 +8,13 @@ export interface ServeArgs {
   port: number;
   casePath?: string;
   workspace?: string;
+  examiner?: string;
 }
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
   // The same default as the desktop app: <Documents>/Tracelight.
   const workspaceDir = path.resolve(args.workspace ?? path.join(os.homedir(), 'Documents', 'Tracelight'));
-  const service = createEngineService({ mode: 'serve', workspaceDir, casePath: args.casePath });
+  const service = createEngineService({ mode: 'serve', workspaceDir, casePath: args.casePath, examiner: args.examiner });
   await service.start();
   const server = await startServer({ port: args.port, rendererDir: defaultRendererDir(), service });
   // First stdout line: the URL with its token (scripts and tests read it).

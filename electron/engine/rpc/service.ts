@@ -1,6 +1,6 @@
 // The engine as the renderer sees it: one object implementing every method of the
 // Handlers map (electron/common/protocol.ts), independent of the transport carrying it.
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type {
   Args,
@@ -11,11 +11,16 @@ import type {
   Method,
   Result,
 } from '../../common/protocol';
+import { addNote, addTag, editCase, editEvidence, editNote, removeEvidence, removeTag } from '../custody/actions';
+import { listBookmarks, noteHistory } from '../custody/bookmarks';
+import { ingestWithCustody } from '../custody/ingest-custody';
+import { CaseSession } from '../custody/session';
+import { verifyEvidence } from '../custody/verify-evidence';
 import { FORMATS } from '../formats/registry';
-import { ingestFile, UnreadableInputError } from '../ingest/file-ingest';
-import { CaseStore } from '../store/case-store';
+import { UnreadableInputError } from '../ingest/file-ingest';
+import type { CaseStore } from '../store/case-store';
 import { countEvents, eventDetail, pageEvents } from '../store/event-queries';
-import { listEvidence } from '../store/evidence-registry';
+import { listEvidence, readEvidence } from '../store/evidence-registry';
 import { isValidTimeZone } from '../time/zone';
 import { VERSION } from '../version';
 import { SerialQueue } from './serial-queue';
@@ -28,13 +33,20 @@ export interface EngineServiceOptions {
   workspaceDir: string;
   /** A case to open at start. */
   casePath?: string;
+  /** The examiner recorded until the UI sets one (default: TRACELIGHT_EXAMINER or the OS user). */
+  examiner?: string;
 }
+
+// The journal makes every action durable at once; the whole case file is rewritten (and the
+// journal restarted) shortly after activity settles, and when the case is closed.
+const CHECKPOINT_DELAY_MS = 2000;
 
 export type HandlerImpl = { [M in Method]: (args: Args<M>) => Promise<Result<M>> };
 type Listener = <E extends EngineEventName>(name: E, payload: EngineEvents[E]) => void;
 
 export class EngineService {
-  private store: CaseStore | null = null;
+  private session: CaseSession | null = null;
+  private checkpointTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<Listener>();
   /** Writes (ingest, open, create) run one at a time; reads interleave. */
   private readonly writes = new SerialQueue();
@@ -46,7 +58,7 @@ export class EngineService {
   }
 
   get currentCase(): CaseStore | null {
-    return this.store;
+    return this.session?.store ?? null;
   }
 
   onEvent(listener: Listener): () => void {
@@ -67,13 +79,37 @@ export class EngineService {
   }
 
   private requireCase(): CaseStore {
-    if (!this.store) throw new Error('no case is open');
-    return this.store;
+    return this.requireSession().store;
+  }
+
+  private requireSession(): CaseSession {
+    if (!this.session) throw new Error('no case is open');
+    return this.session;
+  }
+
+  /** Runs one examiner action as a write, then schedules the case file's checkpoint. */
+  private act<T>(fn: (session: CaseSession) => T): Promise<T> {
+    return this.writes.run(async () => {
+      const session = this.requireSession();
+      const value = fn(session);
+      this.scheduleCheckpoint();
+      return value;
+    });
+  }
+
+  private scheduleCheckpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      void this.writes.run(async () => this.session?.checkpoint());
+    }, CHECKPOINT_DELAY_MS);
+    this.checkpointTimer.unref();
   }
 
   private caseInfo(): CaseInfo | null {
-    const s = this.store;
-    if (!s) return null;
+    const session = this.session;
+    if (!session) return null;
+    const s = session.store;
     const meta = s.meta();
     return {
       path: s.path,
@@ -83,13 +119,21 @@ export class EngineService {
       timezone: meta.timezone,
       events: countEvents(s),
       evidence: Number(s.scalar('SELECT count(*) FROM evidence')),
+      caseNumber: s.getMeta('caseNumber') ?? '',
+      organization: s.getMeta('organization') ?? '',
+      examiners: s.getMeta('examiners') ?? '',
+      examiner: session.examiner.name,
+      examinerSource: session.examiner.source,
+      readOnly: session.readOnly,
+      readOnlyReason: session.readOnlyReason,
+      custody: session.chain,
+      incompleteEvidence: Number(s.scalar("SELECT count(*) FROM evidence WHERE status <> 'complete'")),
     };
   }
 
-  private async openCase(file: string): Promise<CaseInfo> {
-    const next = await CaseStore.open(file);
-    this.store?.close();
-    this.store = next;
+  private async openCase(file: string, examiner?: string, create?: { name: string; timezone: string }): Promise<CaseInfo> {
+    this.closeSession();
+    this.session = await CaseSession.open(file, { examiner: examiner ?? this.options.examiner, create });
     const info = this.caseInfo()!;
     this.emit('case.changed', info);
     return info;
@@ -137,11 +181,21 @@ export class EngineService {
         if (!isValidTimeZone(timezone)) throw new Error(`unknown time zone "${timezone}"`);
         mkdirSync(this.options.workspaceDir, { recursive: true });
         const file = path.join(this.options.workspaceDir, `${safeFileName(name)}.tlcase`);
-        const created = await CaseStore.create(file, { name, timezone });
-        created.close();
-        return this.openCase(file);
+        if (existsSync(file)) throw new Error(`${file}: a file already exists there`);
+        return this.openCase(file, args.examiner, { name, timezone });
       }),
-    'case.open': (args) => this.writes.run(() => this.openCase(this.checkCasePath(String(args.path)))),
+    'case.open': (args) => this.writes.run(() => this.openCase(this.checkCasePath(String(args.path)), args.examiner)),
+    'case.setExaminer': (args) =>
+      this.act((session) => {
+        if (!String(args.name ?? '').trim()) throw new Error('an examiner needs a name');
+        session.setExaminer(String(args.name));
+        return this.changed();
+      }),
+    'case.edit': (args) =>
+      this.act((session) => {
+        editCase(session, args.changes ?? {});
+        return this.changed();
+      }),
     'formats.list': async () =>
       FORMATS.map(({ id, name, family, description, timeSemantics }) => ({ id, name, family, description, timeSemantics })),
     'evidence.list': async () => listEvidence(this.requireCase()),
@@ -154,24 +208,76 @@ export class EngineService {
     'events.count': async (args) => countEvents(this.requireCase(), args.filter),
     'events.page': async (args) => pageEvents(this.requireCase(), args.filter, Number(args.offset), Number(args.limit)),
     'events.detail': async (args) => eventDetail(this.requireCase(), Number(args.id)),
+    'evidence.edit': (args) =>
+      this.act((session) => {
+        editEvidence(session, Number(args.evidenceId), args.changes ?? {});
+        return readEvidence(session.store, Number(args.evidenceId));
+      }),
+    'evidence.history': async (args) =>
+      this.requireCase().all('SELECT * FROM evidence_edit WHERE evidence_id = ? ORDER BY id', [Number(args.evidenceId)]),
+    'evidence.remove': (args) =>
+      this.act((session) => {
+        removeEvidence(session, Number(args.evidenceId));
+        this.changed();
+        return { removed: Number(args.evidenceId) };
+      }),
+    'evidence.verify': () =>
+      this.writes.run(async () => {
+        const session = this.requireSession();
+        const results = await verifyEvidence(session.store);
+        if (!session.readOnly) {
+          session.record('verification.run', { results: results.map((r) => ({ evidenceId: r.evidenceId, status: r.status, sha256: r.actualSha256 ?? null })) });
+          this.scheduleCheckpoint();
+        }
+        return results;
+      }),
+    'custody.log': async () => {
+      const session = this.requireSession();
+      return { status: session.chain, entries: session.entries() };
+    },
+    'tags.add': (args) => this.act((session) => ({ tagId: addTag(session, Number(args.eventId), String(args.label ?? '')).id })),
+    'tags.remove': (args) => this.act((session) => (removeTag(session, Number(args.tagId)), { removed: Number(args.tagId) })),
+    'notes.add': (args) => this.act((session) => ({ noteId: addNote(session, Number(args.eventId), String(args.text ?? '')).id })),
+    'notes.edit': (args) =>
+      this.act((session) => ({ noteId: Number(args.noteId), changed: editNote(session, Number(args.noteId), String(args.text ?? '')) !== null })),
+    'notes.history': async (args) => noteHistory(this.requireCase(), Number(args.noteId)),
+    'bookmarks.list': async (args) => listBookmarks(this.requireCase(), args.text),
+    'bookmarks.forEvent': async (args) =>
+      listBookmarks(this.requireCase()).find((b) => b.event.id === Number(args.eventId)) ?? null,
   };
 
+  /** Tells every window the case changed (counts, custody head) and returns the new info. */
+  private changed(): CaseInfo {
+    const info = this.caseInfo()!;
+    this.emit('case.changed', info);
+    return info;
+  }
+
+  private closeSession(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.session?.close();
+    this.session = null;
+  }
+
   private async ingestFiles(args: Args<'ingest.files'>): Promise<IngestFileResult[]> {
-    const store = this.requireCase();
+    const session = this.requireSession();
+    session.requireWritable();
+    const store = session.store;
     const results: IngestFileResult[] = [];
     for (const f of args.files) {
       const name = f.originalName ?? path.basename(f.path);
       const progress = { jobId: args.jobId, path: f.path, name };
       try {
         this.checkIngestPath(f.path);
-        const evidence = await ingestFile(store, {
+        const evidence = await ingestWithCustody(session, {
           path: f.path,
           displayName: name,
           format: f.format,
           timezone: f.timezone ?? store.meta().timezone,
+          acquisition: f.acquisition,
           onProgress: (p) => this.emit('ingest.progress', { ...progress, ...p, done: false }),
         });
-        store.save();
         this.emit('ingest.progress', {
           ...progress,
           bytesRead: evidence.size,
@@ -203,8 +309,7 @@ export class EngineService {
   }
 
   close(): void {
-    this.store?.close();
-    this.store = null;
+    this.closeSession();
   }
 }
 

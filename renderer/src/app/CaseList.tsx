@@ -7,7 +7,7 @@ import { formatBytes } from '../lib/format-bytes';
 import { displayValue } from '../lib/reveal-invisibles';
 
 /** Cases the engine knows about, each openable. */
-export function CaseList({ onOpened }: { onOpened(info: CaseInfo): void }) {
+export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): void; examiner?: string }) {
   const client = useClient();
   const { value: cases, error: listError, loading } = useEngineCall('case.list', {});
   const [opening, setOpening] = useState<string | null>(null);
@@ -16,7 +16,7 @@ export function CaseList({ onOpened }: { onOpened(info: CaseInfo): void }) {
   const open = (path: string) => {
     setOpening(path);
     setError(null);
-    client.call('case.open', { path }).then(onOpened, (e: unknown) => {
+    client.call('case.open', { path, examiner }).then(onOpened, (e: unknown) => {
       setOpening(null);
       setError(errorMessage(e));
     });

@@ -5,7 +5,7 @@ import type { CaseInfo } from '../contracts';
 import { browserTimeZone, isValidTimeZone, timeZoneNames } from '../lib/time-zone';
 
 /** Name + the zone assumed for timestamps that carry none (default: this machine's). */
-export function NewCaseForm({ onCreated }: { onCreated(info: CaseInfo): void }) {
+export function NewCaseForm({ onCreated, examiner }: { onCreated(info: CaseInfo): void; examiner?: string }) {
   const client = useClient();
   const id = useId();
   const zones = useMemo(timeZoneNames, []);
@@ -21,7 +21,7 @@ export function NewCaseForm({ onCreated }: { onCreated(info: CaseInfo): void }) 
     if (!isValidTimeZone(timezone)) return setError(`Unknown time zone: ${timezone}`);
     setBusy(true);
     setError(null);
-    client.call('case.create', { name: trimmed, timezone: timezone.trim() }).then(onCreated, (e: unknown) => {
+    client.call('case.create', { name: trimmed, timezone: timezone.trim(), examiner }).then(onCreated, (e: unknown) => {
       setBusy(false);
       setError(errorMessage(e));
     });

@@ -1,7 +1,13 @@
 import { useCallback, useState } from 'react';
 import { useClient } from '../client/connection-context';
-import type { CaseInfo } from '../contracts';
+import type { Acquisition, CaseInfo } from '../contracts';
+import { BookmarksView } from '../features/bookmarks/BookmarksView';
+import { CaseDetailsForm } from '../features/custody/CaseDetailsForm';
+import { CustodyBanner } from '../features/custody/CustodyBanner';
+import { CustodyLogView } from '../features/custody/CustodyLogView';
+import { ExaminerBadge } from '../features/custody/ExaminerBadge';
 import { EventDetailPanel } from '../features/detail/EventDetailPanel';
+import { AcquisitionForm } from '../features/evidence/AcquisitionForm';
 import { EvidencePanel } from '../features/evidence/EvidencePanel';
 import { AddEvidenceButton } from '../features/intake/AddEvidenceButton';
 import { DropOverlay } from '../features/intake/DropOverlay';
@@ -9,6 +15,7 @@ import { IngestProgressList } from '../features/intake/IngestProgressList';
 import { useIngest } from '../features/intake/use-ingest';
 import { Timeline } from '../features/timeline/Timeline';
 import { CaseHeader } from './CaseHeader';
+import { ViewTabs, type WorkbenchView } from './ViewTabs';
 
 interface Props {
   caseInfo: CaseInfo;
@@ -22,6 +29,11 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
   // Bumped when an ingest ends: evidence and timeline re-query, the header re-counts.
   const [version, setVersion] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [view, setView] = useState<WorkbenchView>('timeline');
+  // Tags and notes change the bookmarks and the custody log, never the timeline's rows:
+  // a separate counter keeps the timeline (and its scroll position) from re-querying.
+  const [annotations, setAnnotations] = useState(0);
+  const annotated = useCallback(() => setAnnotations((n) => n + 1), []);
 
   const refresh = useCallback(() => {
     setVersion((v) => v + 1);
@@ -35,22 +47,30 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
     );
   }, [client, onCaseInfo]);
 
-  const ingest = useIngest(refresh);
+  const [acquisition, setAcquisition] = useState<Acquisition>({});
+  const ingest = useIngest(refresh, acquisition);
 
   return (
     <div className="workbench">
       <CaseHeader caseInfo={caseInfo}>
-        <AddEvidenceButton onFiles={ingest.ingestFiles} onPaths={ingest.ingestPaths} />
+        <ExaminerBadge caseInfo={caseInfo} onCaseInfo={onCaseInfo} />
+        {!caseInfo.readOnly && <AddEvidenceButton onFiles={ingest.ingestFiles} onPaths={ingest.ingestPaths} />}
         <button type="button" onClick={onSwitchCase} data-testid="switch-case">
           Cases…
         </button>
       </CaseHeader>
+      <CustodyBanner caseInfo={caseInfo} />
       <DropOverlay onFiles={ingest.ingestFiles} />
       <IngestProgressList rows={ingest.rows} onDismiss={ingest.dismiss} onClearFinished={ingest.clearFinished} />
-      <EvidencePanel version={version} />
+      {!caseInfo.readOnly && <AcquisitionForm value={acquisition} onChange={setAcquisition} />}
+      <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
+      <ViewTabs view={view} onView={setView} />
       <div className="workspace">
-        <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} />
-        <EventDetailPanel eventId={selectedId} />
+        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} />}
+        {view === 'bookmarks' && <BookmarksView version={version + annotations} onSelect={setSelectedId} />}
+        {view === 'custody' && <CustodyLogView version={version + annotations} />}
+        {view === 'case' && <CaseDetailsForm caseInfo={caseInfo} onCaseInfo={onCaseInfo} />}
+        <EventDetailPanel eventId={selectedId} readOnly={caseInfo.readOnly} onChanged={annotated} />
       </div>
     </div>
   );

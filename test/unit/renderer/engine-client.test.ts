@@ -12,6 +12,15 @@ const caseInfo: CaseInfo = {
   timezone: 'Asia/Tokyo',
   events: 3,
   evidence: 1,
+  caseNumber: '',
+  organization: '',
+  examiners: '',
+  examiner: 'tester',
+  examinerSource: 'given',
+  readOnly: false,
+  readOnlyReason: null,
+  custody: { ok: true, count: 1, head: 'a'.repeat(64) },
+  incompleteEvidence: 0,
 };
 
 function setup() {

@@ -2,6 +2,7 @@
 // PRAGMA user_version records how far it has been migrated.
 import type { Database } from 'sql.js';
 import { migration001 } from './001_initial';
+import { migration002 } from './002_custody';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database): number {

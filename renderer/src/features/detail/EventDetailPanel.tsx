@@ -1,6 +1,7 @@
 import { useEngineCall } from '../../client/use-engine-call';
 import { prettyJson } from '../../lib/pretty-json';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { EventBookmarks } from '../bookmarks/EventBookmarks';
 import { EventFieldList } from './EventFieldList';
 import { EventOriginal } from './EventOriginal';
 import { EventProvenance } from './EventProvenance';
@@ -8,7 +9,13 @@ import { EventProvenance } from './EventProvenance';
 // Holding an arrow key walks the timeline at ~30 rows/s; fetch only where it comes to rest.
 const DETAIL_DEBOUNCE_MS = 60;
 
-export function EventDetailPanel({ eventId }: { eventId: number | null }) {
+interface Props {
+  eventId: number | null;
+  readOnly: boolean;
+  onChanged(): void;
+}
+
+export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
   const requestedId = useDebouncedValue(eventId, DETAIL_DEBOUNCE_MS);
   const { value: last, error, loading } = useEngineCall(
     'events.detail',
@@ -43,6 +50,7 @@ export function EventDetailPanel({ eventId }: { eventId: number | null }) {
           {error}
         </p>
       )}
+      {detail && current && <EventBookmarks key={eventId} eventId={eventId} readOnly={readOnly} onChanged={onChanged} />}
       {detail && (
         <>
           <EventFieldList event={detail.event} />

@@ -1,27 +1,69 @@
 import { useState } from 'react';
+import { useClient } from '../../client/connection-context';
+import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
-import type { EvidenceSummary } from '../../contracts';
+import type { EvidenceSummary, EvidenceVerification } from '../../contracts';
+import { EvidenceEditDialog } from './EvidenceEditDialog';
 import { EvidenceTable } from './EvidenceTable';
 import { RejectsDialog } from './RejectsDialog';
+import { VerificationResults } from './VerificationResults';
 
-/** The case's evidence files with their digests; refreshed whenever `version` changes. */
-export function EvidencePanel({ version }: { version: number }) {
+interface Props {
+  version: number;
+  readOnly: boolean;
+  onChanged(): void;
+}
+
+/** The case's evidence registry with its digests; refreshed whenever `version` changes. */
+export function EvidencePanel({ version, readOnly, onChanged }: Props) {
+  const client = useClient();
   const { value: evidence, error } = useEngineCall('evidence.list', {}, version);
   const [rejectsOf, setRejectsOf] = useState<EvidenceSummary | null>(null);
+  const [editing, setEditing] = useState<EvidenceSummary | null>(null);
+  const [verifying, setVerifying] = useState(false);
+  const [results, setResults] = useState<EvidenceVerification[] | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const items = evidence ?? [];
+
+  const verify = () => {
+    setVerifying(true);
+    setActionError(null);
+    client.call('evidence.verify', {}).then(
+      (r) => {
+        setVerifying(false);
+        setResults(r);
+        onChanged();
+      },
+      (e: unknown) => {
+        setVerifying(false);
+        setActionError(errorMessage(e));
+      },
+    );
+  };
+
+  const remove = (item: EvidenceSummary) => {
+    client.call('evidence.remove', { evidenceId: item.id }).then(onChanged, (e: unknown) => setActionError(errorMessage(e)));
+  };
 
   return (
     <details className="evidence-panel" open>
       <summary>
-        Evidence <span className="muted">({items.length} {items.length === 1 ? 'file' : 'files'})</span>
+        Evidence <span className="muted">({items.length} {items.length === 1 ? 'file' : 'files'})</span>{' '}
+        {items.length > 0 && (
+          <button type="button" className="small" onClick={verify} disabled={verifying} data-testid="verify-evidence">
+            {verifying ? 'Re-hashing…' : 'Verify originals'}
+          </button>
+        )}
       </summary>
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {(error || actionError) && <p className="error-text" role="alert">{error || actionError}</p>}
+      {results && <VerificationResults results={results} />}
       {items.length === 0 ? (
         <p className="muted empty-hint">No evidence yet. Drop log files anywhere on this window, or use “Add evidence…”.</p>
       ) : (
-        <EvidenceTable evidence={items} onShowRejects={setRejectsOf} />
+        <EvidenceTable evidence={items} readOnly={readOnly} onShowRejects={setRejectsOf} onEdit={setEditing} onRemove={remove} />
       )}
       {rejectsOf && <RejectsDialog evidence={rejectsOf} onClose={() => setRejectsOf(null)} />}
+      {editing && <EvidenceEditDialog evidence={editing} readOnly={readOnly} onClose={() => setEditing(null)} onSaved={onChanged} />}
     </details>
   );
 }

@@ -7,12 +7,16 @@ import { HashCell } from './HashCell';
 
 interface Props {
   evidence: EvidenceSummary;
+  readOnly: boolean;
   onShowRejects(evidence: EvidenceSummary): void;
+  onEdit(evidence: EvidenceSummary): void;
+  onRemove(evidence: EvidenceSummary): void;
 }
 
-export function EvidenceRow({ evidence, onShowRejects }: Props) {
+export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemove }: Props) {
   return (
     <tr data-testid="evidence-row" data-evidence-id={evidence.id}>
+      <td data-testid="evidence-exhibit">{displayValue(evidence.exhibit)}</td>
       <td className="name-cell" title={displayValue(evidence.path)} data-testid="evidence-name">
         {displayValue(evidence.name)}
       </td>
@@ -45,6 +49,19 @@ export function EvidenceRow({ evidence, onShowRejects }: Props) {
       <HashCell algorithm="SHA-256" value={evidence.sha256} testId="evidence-sha256" />
       <HashCell algorithm="SHA-1" value={evidence.sha1} testId="evidence-sha1" />
       <HashCell algorithm="MD5" value={evidence.md5} testId="evidence-md5" />
+      <td>{displayValue(evidence.provided_by)}</td>
+      <td>{displayValue([evidence.acquired_at, evidence.acquired_how].filter(Boolean).join(', '))}</td>
+      <td>{displayValue(evidence.source_host)}</td>
+      <td>
+        <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
+          {readOnly ? 'Details' : 'Edit'}
+        </button>
+        {!readOnly && evidence.status !== 'complete' && (
+          <button type="button" className="small" onClick={() => onRemove(evidence)} data-testid="evidence-remove">
+            Remove
+          </button>
+        )}
+      </td>
     </tr>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useConnection } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import { useEngineEvent } from '../../client/use-engine-event';
-import type { IngestFileRequest } from '../../contracts';
+import type { Acquisition, IngestFileRequest } from '../../contracts';
 import { ingestRowsReducer, type IngestRow } from './ingest-rows';
 
 export interface Ingest {
@@ -17,14 +17,19 @@ export interface Ingest {
 
 const baseName = (path: string): string => path.split(/[\\/]/).pop() || path;
 
-/** Runs ingest jobs and tracks their per-file progress; `onFinished` runs when a job ends. */
-export function useIngest(onFinished: () => void): Ingest {
+/**
+ * Runs ingest jobs and tracks their per-file progress; `onFinished` runs when a job ends.
+ * `acquisition` (who provided the files, when, how, from where) goes with every file.
+ */
+export function useIngest(onFinished: () => void, acquisition: Acquisition = {}): Ingest {
   const { client, intake } = useConnection();
   const [rows, dispatch] = useReducer(ingestRowsReducer, []);
   const ownJobs = useRef(new Set<string>());
   const finished = useRef(onFinished);
+  const acquired = useRef(acquisition);
   useEffect(() => {
     finished.current = onFinished;
+    acquired.current = acquisition;
   });
 
   useEngineEvent('ingest.progress', (progress) => {
@@ -35,7 +40,10 @@ export function useIngest(onFinished: () => void): Ingest {
 
   const submit = useCallback(
     async (jobId: string, prepared: Promise<IngestFileRequest | null>[]) => {
-      const files = (await Promise.all(prepared)).filter((f): f is IngestFileRequest => f !== null);
+      const given = Object.fromEntries(Object.entries(acquired.current).filter(([, v]) => typeof v === 'string' && v.trim()));
+      const files = (await Promise.all(prepared))
+        .filter((f): f is IngestFileRequest => f !== null)
+        .map((f) => (Object.keys(given).length ? { ...f, acquisition: given } : f));
       if (files.length === 0) return;
       ownJobs.current.add(jobId);
       try {

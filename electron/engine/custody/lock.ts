@@ -1,0 +1,64 @@
+// CASE.tlcase.lock: one writer per case. Created with 'wx' so two Tracelights racing for it
+// cannot both win; a lock left by a process that died on this machine is taken over.
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+export interface LockOwner {
+  pid: number;
+  host: string;
+  examiner: string;
+  since: string;
+}
+
+export type LockResult = { acquired: true; release(): void } | { acquired: false; owner: LockOwner | null; reason: string };
+
+export function lockPath(casePath: string): string {
+  return `${casePath}.lock`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readOwner(file: string): LockOwner | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LockOwner;
+  } catch {
+    return null;
+  }
+}
+
+export function acquireLock(casePath: string, examiner: string): LockResult {
+  const file = lockPath(casePath);
+  const me: LockOwner = { pid: process.pid, host: os.hostname(), examiner, since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, JSON.stringify(me), { flag: 'wx', mode: 0o600 });
+      return {
+        acquired: true,
+        release: () => {
+          if (readOwner(file)?.pid === process.pid) unlinkSync(file);
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        return { acquired: false, owner: null, reason: `cannot create lock file (${(err as NodeJS.ErrnoException).code})` };
+      }
+    }
+    const owner = readOwner(file);
+    // Only a lock from this host can be judged stale: another host's pids mean nothing here.
+    const stale = owner !== null && owner.host === me.host && owner.pid !== process.pid && !alive(owner.pid);
+    if (!stale) {
+      const who = owner ? `${owner.examiner} on ${owner.host} (pid ${owner.pid}) since ${owner.since}` : 'another Tracelight';
+      return { acquired: false, owner, reason: `opened by ${who}` };
+    }
+    unlinkSync(file);
+  }
+  return { acquired: false, owner: null, reason: 'lock file keeps reappearing' };
+}

@@ -1,0 +1,61 @@
+// Re-hashes every evidence file at the path it was ingested from and compares SHA-256,
+// SHA-1 and MD5 with the registry: intact, altered (any digest differs), missing (cannot
+// be read), or incomplete (never fully ingested, so there is nothing to compare with).
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { EvidenceVerification } from '../../common/custody';
+import type { CaseStore } from '../store/case-store';
+
+interface Row {
+  id: number;
+  exhibit: string | null;
+  name: string;
+  path: string;
+  size: number;
+  sha256: string | null;
+  sha1: string | null;
+  md5: string | null;
+  status: string;
+}
+
+export async function verifyEvidence(store: CaseStore): Promise<EvidenceVerification[]> {
+  const rows = store.all<Row>('SELECT id, exhibit, name, path, size, sha256, sha1, md5, status FROM evidence ORDER BY id');
+  const out: EvidenceVerification[] = [];
+  for (const r of rows) {
+    const base = { evidenceId: r.id, exhibit: r.exhibit, name: r.name, path: r.path, expectedSha256: r.sha256 };
+    if (r.status !== 'complete' || !r.sha256) {
+      out.push({ ...base, status: 'incomplete', detail: 'never fully ingested: no registered digest' });
+      continue;
+    }
+    let actual: { sha256: string; sha1: string; md5: string; size: number };
+    try {
+      actual = await hashFile(r.path);
+    } catch (err) {
+      out.push({ ...base, status: 'missing', detail: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      continue;
+    }
+    const differs = [
+      actual.sha256 !== r.sha256 && 'SHA-256',
+      actual.sha1 !== r.sha1 && 'SHA-1',
+      actual.md5 !== r.md5 && 'MD5',
+    ].filter(Boolean);
+    out.push({
+      ...base,
+      actualSha256: actual.sha256,
+      status: differs.length ? 'altered' : 'intact',
+      detail: differs.length ? `${differs.join(', ')} differ; size ${r.size} -> ${actual.size}` : undefined,
+    });
+  }
+  return out;
+}
+
+async function hashFile(file: string): Promise<{ sha256: string; sha1: string; md5: string; size: number }> {
+  const hs = [createHash('sha256'), createHash('sha1'), createHash('md5')] as const;
+  let size = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for (const h of hs) h.update(chunk);
+    size += chunk.length;
+  }
+  const [sha256, sha1, md5] = hs.map((h) => h.digest('hex')) as [string, string, string];
+  return { sha256, sha1, md5, size };
+}

@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { useClient } from '../../client/connection-context';
+import { errorMessage } from '../../client/engine-error';
+import { useEngineCall } from '../../client/use-engine-call';
+import { displayValue } from '../../lib/reveal-invisibles';
+import { NoteItem } from './NoteItem';
+
+const LABELS = ['evidence', 'suspicious', 'benign', 'IOC'];
+
+interface Props {
+  eventId: number;
+  readOnly: boolean;
+  onChanged(): void;
+}
+
+/**
+ * Tags and notes of the selected event. "Saved" is shown only after the engine answers,
+ * and the engine answers only once the action is fsynced to the case journal.
+ */
+export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
+  const client = useClient();
+  const [refresh, setRefresh] = useState(0);
+  const { value: mark } = useEngineCall('bookmarks.forEvent', { eventId }, refresh);
+  const [label, setLabel] = useState('');
+  const [custom, setCustom] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const done = (text: string) => {
+    setBusy(false);
+    setStatus({ ok: true, text });
+    setRefresh((r) => r + 1);
+    onChanged();
+  };
+  const failed = (e: unknown) => {
+    setBusy(false);
+    setStatus({ ok: false, text: errorMessage(e) });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const tag = label === 'custom' ? custom.trim() : label;
+    if (!tag && !note.trim()) return setStatus({ ok: false, text: 'Choose a label or write a note.' });
+    setBusy(true);
+    setStatus(null);
+    try {
+      if (tag) await client.call('tags.add', { eventId, label: tag });
+      if (note.trim()) await client.call('notes.add', { eventId, text: note });
+      setNote('');
+      setLabel('');
+      setCustom('');
+      done('Saved');
+    } catch (e) {
+      failed(e);
+    }
+  };
+
+  const removeTag = (tagId: number) => {
+    setBusy(true);
+    client.call('tags.remove', { tagId }).then(() => done('Tag removed'), failed);
+  };
+
+  return (
+    <section className="event-bookmarks" data-testid="event-bookmarks">
+      <h3>Tags and notes</h3>
+      <div>
+        {(mark?.tags ?? []).map((t) => (
+          <span key={t.id} className="tag-chip" data-testid="event-tag" title={`${t.examiner}, ${t.created_at}`}>
+            {displayValue(t.label)}
+            {!readOnly && (
+              <button type="button" className="chip-remove" aria-label={`Remove tag ${t.label}`} onClick={() => removeTag(t.id)} disabled={busy}>
+                ×
+              </button>
+            )}
+          </span>
+        ))}
+      </div>
+      {(mark?.notes ?? []).map((n) => (
+        <NoteItem key={n.id} note={n} readOnly={readOnly} onSaved={() => done('Note saved')} />
+      ))}
+      {!readOnly && (
+        <form onSubmit={(e) => void submit(e)} className="bookmark-form">
+          <select value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-testid="tag-label" aria-label="Label">
+            <option value="">no label</option>
+            {LABELS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+            <option value="custom">other…</option>
+          </select>
+          {label === 'custom' && (
+            <input value={custom} onChange={(e) => setCustom(e.currentTarget.value)} placeholder="label" aria-label="Custom label" data-testid="tag-custom" />
+          )}
+          <textarea value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder="Note (kept with its edit history)" rows={3} data-testid="note-text" />
+          <button type="submit" className="primary" disabled={busy} data-testid="bookmark-save">
+            {busy ? 'Saving…' : 'Save tag / note'}
+          </button>
+        </form>
+      )}
+      {status && (
+        <p className={status.ok ? 'saved-text' : 'error-text'} role="status" data-testid={status.ok ? 'bookmark-saved' : 'bookmark-error'}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

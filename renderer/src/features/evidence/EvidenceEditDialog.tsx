@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useClient } from '../../client/connection-context';
+import { errorMessage } from '../../client/engine-error';
+import { useEngineCall } from '../../client/use-engine-call';
+import type { EvidenceEditableField, EvidenceSummary } from '../../contracts';
+import { displayValue } from '../../lib/reveal-invisibles';
+
+const FIELDS: { key: EvidenceEditableField; label: string }[] = [
+  { key: 'exhibit', label: 'Exhibit number' },
+  { key: 'name', label: 'Name' },
+  { key: 'provided_by', label: 'Provided by' },
+  { key: 'acquired_at', label: 'Acquired when' },
+  { key: 'acquired_how', label: 'Acquired how' },
+  { key: 'source_host', label: 'Source device / host' },
+];
+
+interface Props {
+  evidence: EvidenceSummary;
+  readOnly: boolean;
+  onClose(): void;
+  onSaved(): void;
+}
+
+/** The registry fields an examiner maintains; every change is kept with its old value. */
+export function EvidenceEditDialog({ evidence, readOnly, onClose, onSaved }: Props) {
+  const client = useClient();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(FIELDS.map((f) => [f.key, String(evidence[f.key] ?? '')])) as Record<EvidenceEditableField, string>,
+  );
+  const [saved, setSaved] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const { value: history } = useEngineCall('evidence.history', { evidenceId: evidence.id }, saved);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    client.call('evidence.edit', { evidenceId: evidence.id, changes: values }).then(
+      () => {
+        setSaved((n) => n + 1);
+        onSaved();
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  };
+
+  return (
+    <dialog ref={dialog} className="rejects-dialog" data-testid="evidence-edit-dialog" onClose={onClose}>
+      <header className="dialog-header">
+        <h2>Registry entry: {displayValue(evidence.name)}</h2>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </header>
+      <form onSubmit={submit} className="dialog-body registry-form">
+        <p className="muted mono">
+          {evidence.path} · {evidence.size} bytes · mtime {evidence.mtime} · SHA-256 {evidence.sha256}
+        </p>
+        {FIELDS.map((f) => (
+          <label key={f.key} className="form-row">
+            <span>{f.label}</span>
+            <input
+              value={values[f.key]}
+              disabled={readOnly}
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setValues((old) => ({ ...old, [f.key]: v }));
+              }}
+              data-testid={`evidence-field-${f.key}`}
+            />
+          </label>
+        ))}
+        {error && <p className="error-text" role="alert">{error}</p>}
+        <button type="submit" className="primary" disabled={readOnly} data-testid="evidence-edit-save">
+          Save
+        </button>
+        {saved > 0 && <span className="saved-text" data-testid="evidence-edit-saved">Saved</span>}
+        <h3>History</h3>
+        <ul data-testid="evidence-history">
+          {(history ?? []).map((h) => (
+            <li key={h.id}>
+              <span className="mono">{h.time}</span> {displayValue(h.examiner)}: {h.field} “{displayValue(h.old_value ?? '')}” → “
+              {displayValue(h.new_value ?? '')}”
+            </li>
+          ))}
+        </ul>
+      </form>
+    </dialog>
+  );
+}
