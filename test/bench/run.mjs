@@ -2,11 +2,13 @@
 // .bench/results.json. Inputs are generated under .bench/ (reused when present).
 //   BENCH_SQUID_MB   size of the generated Squid log (default 1024)
 //   BENCH_RUNS       repetitions; medians are reported (default 1)
+//   BENCH_NCSA_LINES lines of the generated NCSA combined log for the lnav comparison (1M)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSquid } from './generate-squid.mjs';
+import { generateNcsa } from './generate-ncsa.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -67,7 +69,60 @@ async function squidIngest() {
   };
 }
 
-const results = [await squidIngest()];
+/** Wall time of a command, in seconds. */
+function timed(cmd, args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * MB });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.error}`);
+  return { seconds: Number(process.hrtime.bigint() - t) / 1e9, stdout: r.stdout };
+}
+
+// Side by side with lnav on the same file: load it and answer one GROUP BY.
+async function ncsaVersusLnav() {
+  const lines = Number(process.env.BENCH_NCSA_LINES ?? 1_000_000);
+  const input = path.join(work, `ncsa-${lines}.log`);
+  if (!existsSync(input)) {
+    process.stderr.write(`bench: generating ${lines} NCSA combined lines...\n`);
+    await generateNcsa(input, lines);
+  }
+  const lnavAvailable = spawnSync('lnav', ['-V']).status === 0;
+  const ours = [];
+  const theirs = [];
+  let rss = 0;
+  let events = 0;
+  for (let i = 0; i < runs; i++) {
+    const c = path.join(work, 'ncsa.tlcase');
+    rmSync(c, { force: true });
+    const t = process.hrtime.bigint();
+    const m = measured(['ingest', c, input, '--json']);
+    events = JSON.parse(m.stdout).files[0].events;
+    const q = measured(['query', c, 'SELECT src_ip, count(*) FROM events GROUP BY src_ip', '--csv']);
+    ours.push(Number(process.hrtime.bigint() - t) / 1e9);
+    rss = Math.max(rss, m.maxRssBytes, q.maxRssBytes);
+    if (lnavAvailable) {
+      theirs.push(timed('lnav', ['-n', '-c', ';SELECT c_ip, count(*) FROM access_log GROUP BY c_ip', input]).seconds);
+    }
+  }
+  const inputBytes = statSync(input).size;
+  const oursMedian = median(ours);
+  const lnavMedian = lnavAvailable ? median(theirs) : null;
+  return {
+    name: `NCSA combined ${lines} lines: tracelight ingest + GROUP BY vs lnav`,
+    runs,
+    input_mib: +(inputBytes / MB).toFixed(1),
+    events,
+    tracelight_seconds: +oursMedian.toFixed(2),
+    events_per_s: Math.round(events / oursMedian),
+    peak_rss_mib: +(rss / MB).toFixed(0),
+    lnav_seconds: lnavMedian === null ? 'lnav not installed' : +lnavMedian.toFixed(2),
+    ratio_tracelight_over_lnav: lnavMedian === null ? 'n/a' : +(oursMedian / lnavMedian).toFixed(2),
+  };
+}
+
+const only = process.env.BENCH_ONLY;
+const results = [];
+if (!only || only === 'squid') results.push(await squidIngest());
+if (!only || only === 'ncsa') results.push(await ncsaVersusLnav());
 writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
 for (const r of results) {
   console.log(`\n## ${r.name}`);
