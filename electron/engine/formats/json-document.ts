@@ -126,6 +126,22 @@ export function firstJsonByte(head: Uint8Array): number {
   return -1;
 }
 
+/**
+ * The usual sniff for a JSON-document format: the head starts a document (one of
+ * `openers`: "[" and/or "{"), and every complete record in it is one of this product's.
+ */
+export function sniffJsonDocument(
+  head: Uint8Array,
+  layout: JsonDocumentLayout,
+  accepts: (record: JsonObject) => boolean,
+  openers: readonly number[] = [0x5b, 0x7b],
+): number {
+  if (!openers.includes(firstJsonByte(head))) return 0;
+  const found = readJsonDocumentHead(head, layout, 5);
+  if (found.layout === null || found.records.length === 0) return 0;
+  return found.records.every(accepts) ? 0.95 : 0;
+}
+
 export interface JsonDocumentFormatSpec extends Omit<RecordFormat, 'createRecordReader' | 'renderRecord'> {
   layout: JsonDocumentLayout;
   /** A mapper per file (it may keep per-file state). */

@@ -190,18 +190,37 @@ export interface IsoInstant {
 export function parseIsoInstant(text: string): IsoInstant | null {
   const m = ISO_RE.exec(text);
   if (!m) return null;
-  const t: WallTime = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6]),
-    millisecond: m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3)),
-  };
+  const t = wallTimeFromGroups(m);
   if (!isValidWallTime(t)) return null;
   const offsetMinutes = parseOffsetMinutes(m[8]!);
   if (offsetMinutes === null) return null;
   const naive = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
   return { ms: naive - offsetMinutes * 60000, offsetMinutes };
+}
+
+/**
+ * A WallTime from regex groups year, month, day, hour, minute, second and an optional
+ * fraction of any length (truncated to milliseconds), starting at group `first`.
+ */
+export function wallTimeFromGroups(m: RegExpExecArray, first = 1): WallTime {
+  const frac = m[first + 6];
+  return {
+    year: Number(m[first]),
+    month: Number(m[first + 1]),
+    day: Number(m[first + 2]),
+    hour: Number(m[first + 3]),
+    minute: Number(m[first + 4]),
+    second: Number(m[first + 5]),
+    millisecond: frac === undefined ? 0 : Number((frac + '00').slice(0, 3)),
+  };
+}
+
+const ZONELESS_ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
+
+/** "2020-10-22 02:57:59.123" or with a T: a wall time that states no zone; null if invalid. */
+export function parseZonelessIso(text: string): WallTime | null {
+  const m = ZONELESS_ISO_RE.exec(text);
+  if (!m) return null;
+  const t = wallTimeFromGroups(m);
+  return isValidWallTime(t) ? t : null;
 }

@@ -154,3 +154,16 @@ describe('toIsoUtc', () => {
     expect(toIsoUtc(Date.parse('2026-10-05T00:12:41Z'))).toBe('2026-10-05T00:12:41.000Z');
   });
 });
+
+describe('parseZonelessIso', () => {
+  it('reads a zone-less stamp with a space or a T, truncating the fraction to ms', async () => {
+    const { parseZonelessIso } = await import('../../../electron/engine/time/zone');
+    expect(parseZonelessIso('2020-10-22 02:57:59.8554321')).toEqual({ year: 2020, month: 10, day: 22, hour: 2, minute: 57, second: 59, millisecond: 855 });
+    expect(parseZonelessIso('2020-10-22T02:57:59')?.millisecond).toBe(0);
+  });
+  it('refuses impossible dates and text with a zone', async () => {
+    const { parseZonelessIso } = await import('../../../electron/engine/time/zone');
+    expect(parseZonelessIso('2021-02-30 00:00:00')).toBeNull();
+    expect(parseZonelessIso('2020-10-22T02:57:59Z')).toBeNull();
+  });
+});

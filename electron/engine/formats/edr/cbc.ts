@@ -6,9 +6,9 @@
 //   process_name, event_type, backend_timestamp...). Fields that are lists in JSON arrive as
 //   text; the first hash-looking value of a hash field is used.
 // Mapping (and time semantics) in cbc-mapping.ts.
-import type { LineFormat, ParseContext, ParseOutcome, RecordParser, SniffSample } from '../types';
-import { normalizeHeader, parseCsvRecord, recordObject } from '../csv';
-import { firstJsonByte, jsonDocumentFormat, readJsonDocumentHead, type JsonDocumentLayout } from '../json-document';
+import type { LineFormat, ParseOutcome, SniffSample } from '../types';
+import { headedCsvParser, sniffCsvHeader } from '../csv';
+import { jsonDocumentFormat, sniffJsonDocument, type JsonDocumentLayout } from '../json-document';
 import { cbcKind, mapCbcRecord, type Obj } from './cbc-mapping';
 
 const TIME_SEMANTICS =
@@ -29,12 +29,7 @@ export const cbcJsonFormat = jsonDocumentFormat({
   description: 'Carbon Black Cloud process search, enriched-event search and alert (v7) search results as API JSON ({"results":[...]}), or one alert object.',
   timeSemantics: TIME_SEMANTICS,
   layout: LAYOUT,
-  sniff(sample: SniffSample): number {
-    if (firstJsonByte(sample.head) !== 0x7b) return 0;
-    const head = readJsonDocumentHead(sample.head, LAYOUT, 5);
-    if (head.layout === null || head.records.length === 0) return 0;
-    return head.records.every((r) => cbcKind(r) !== null) ? 0.95 : 0;
-  },
+  sniff: (sample: SniffSample) => sniffJsonDocument(sample.head, LAYOUT, (r) => cbcKind(r) !== null, [0x7b]),
   createMapper: () => (o) => mapOne(o),
 });
 
@@ -46,35 +41,17 @@ function isCbcHeader(h: readonly string[]): boolean {
   return time && set.has('device_name') && (set.has('process_guid') || alert);
 }
 
-function createCsvParser(_ctx: ParseContext): RecordParser {
-  let header: string[] | null = null;
-  return {
-    parseLine(line: string): ParseOutcome {
-      if (line.trim() === '') return { kind: 'skip' };
-      const fields = parseCsvRecord(line);
-      if (fields === null) return { kind: 'more' };
-      if (!header) {
-        const h = normalizeHeader(fields);
-        if (!isCbcHeader(h)) return { kind: 'reject', reason: 'expected a header row of Carbon Black Cloud fields (device_name, process_guid, backend_timestamp...)' };
-        header = h;
-        return { kind: 'skip' };
-      }
-      if (fields.length !== header.length) return { kind: 'reject', reason: `${fields.length} fields where the header names ${header.length}` };
-      return mapOne(recordObject(header, fields));
-    },
-  };
-}
-
 export const cbcCsvFormat: LineFormat = {
   id: 'carbonblack-cloud-csv',
   name: 'Carbon Black Cloud CSV export',
   family: 'edr',
   description: 'Carbon Black Cloud alerts, processes or events exported as CSV with the API field names as the header row.',
   timeSemantics: TIME_SEMANTICS,
-  sniff(sample: SniffSample): number {
-    const first = sample.lines[0];
-    const fields = first === undefined ? null : parseCsvRecord(first);
-    return fields && isCbcHeader(normalizeHeader(fields)) ? 0.95 : 0;
-  },
-  createParser: (ctx) => createCsvParser(ctx),
+  sniff: (sample: SniffSample) => sniffCsvHeader(sample, isCbcHeader),
+  createParser: () =>
+    headedCsvParser({
+      isHeader: isCbcHeader,
+      headerReason: 'expected a header row of Carbon Black Cloud fields (device_name, process_guid, backend_timestamp...)',
+      map: mapOne,
+    }),
 };

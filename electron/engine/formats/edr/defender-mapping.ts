@@ -15,7 +15,7 @@
 import type { EventCategory } from '../../../common/schema';
 import type { ParseContext, ParseOutcome, ParsedEvent } from '../types';
 import { baseName, toInt } from '../fields';
-import { isValidWallTime, parseIsoInstant, wallTimeToUtc } from '../../time/zone';
+import { parseIsoInstant, parseZonelessIso, wallTimeToUtc } from '../../time/zone';
 
 export type Row = Record<string, unknown>;
 
@@ -63,23 +63,11 @@ function n(row: Row, key: string): number | undefined {
   return typeof v === 'number' ? (Number.isSafeInteger(v) ? v : undefined) : toInt(typeof v === 'string' ? v.trim() : v);
 }
 
-const ZONELESS_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
-
 export function defenderTime(raw: string, zone: string): { ts: number; timeZone: string } | null {
   const t = parseIsoInstant(raw);
   if (t) return { ts: t.ms, timeZone: t.offsetMinutes === 0 ? 'UTC' : raw.slice(-6) };
-  const m = ZONELESS_RE.exec(raw);
-  if (!m) return null;
-  const w = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6]),
-    millisecond: m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3)),
-  };
-  return isValidWallTime(w) ? { ts: wallTimeToUtc(w, zone), timeZone: `${zone} (assumed)` } : null;
+  const w = parseZonelessIso(raw);
+  return w ? { ts: wallTimeToUtc(w, zone), timeZone: `${zone} (assumed)` } : null;
 }
 
 const NETWORK_ACTIONS = new Set([

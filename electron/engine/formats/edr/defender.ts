@@ -4,10 +4,10 @@
 // {"Schema":[...],"Results":[...]} / Graph runHuntingQuery {"schema":[...],"results":[...]}).
 // Every shape is keyed by column name and mapped by defender-mapping.ts.
 import type { LineFormat, ParseContext, ParseOutcome, RecordParser, SniffSample } from '../types';
-import { normalizeHeader, parseCsvRecord, recordObject } from '../csv';
+import { headedCsvParser, sniffCsvHeader } from '../csv';
 import { parseJsonLine } from '../json-line';
 import { lineVote } from '../line-vote';
-import { firstJsonByte, jsonDocumentFormat, readJsonDocumentHead, type JsonDocumentLayout } from '../json-document';
+import { jsonDocumentFormat, sniffJsonDocument, type JsonDocumentLayout } from '../json-document';
 import { isDefenderColumns, mapDefenderRow, type Row } from './defender-mapping';
 
 const TIME_SEMANTICS =
@@ -19,30 +19,12 @@ function isObj(v: unknown): v is Row {
 
 // ---- CSV ----
 
-function csvHeader(line: string): string[] | null {
-  const fields = parseCsvRecord(line.replace(/^\ufeff/, ''));
-  return fields ? normalizeHeader(fields) : null;
-}
-
 function createCsvParser(ctx: ParseContext): RecordParser {
-  let header: string[] | null = null;
-  return {
-    parseLine(line: string): ParseOutcome {
-      if (line.trim() === '') return { kind: 'skip' };
-      const fields = parseCsvRecord(line);
-      if (fields === null) return { kind: 'more' };
-      if (!header) {
-        const h = normalizeHeader(fields);
-        if (!isDefenderColumns(h)) return { kind: 'reject', reason: 'expected a header row of Defender advanced-hunting columns (Timestamp, DeviceName, ActionType...)' };
-        header = h;
-        return { kind: 'skip' };
-      }
-      if (fields.length !== header.length) {
-        return { kind: 'reject', reason: `${fields.length} fields where the header names ${header.length}` };
-      }
-      return mapDefenderRow(recordObject(header, fields), ctx);
-    },
-  };
+  return headedCsvParser({
+    isHeader: isDefenderColumns,
+    headerReason: 'expected a header row of Defender advanced-hunting columns (Timestamp, DeviceName, ActionType...)',
+    map: (row) => mapDefenderRow(row, ctx),
+  });
 }
 
 export const defenderCsvFormat: LineFormat = {
@@ -52,12 +34,7 @@ export const defenderCsvFormat: LineFormat = {
   description:
     'Advanced-hunting results exported as CSV (DeviceProcessEvents, DeviceNetworkEvents, DeviceFileEvents, DeviceRegistryEvents, DeviceEvents...), any projection of columns.',
   timeSemantics: TIME_SEMANTICS,
-  sniff(sample: SniffSample): number {
-    const first = sample.lines[0];
-    if (first === undefined) return 0;
-    const header = csvHeader(first);
-    return header && isDefenderColumns(header) ? 0.95 : 0;
-  },
+  sniff: (sample: SniffSample) => sniffCsvHeader(sample, isDefenderColumns),
   createParser: (ctx) => createCsvParser(ctx),
 };
 
@@ -106,12 +83,6 @@ export const defenderJsonFormat = jsonDocumentFormat({
   description: 'Advanced-hunting results as one JSON document: an array of rows, or the hunting API response {"Schema":[...],"Results":[...]}.',
   timeSemantics: TIME_SEMANTICS,
   layout: LAYOUT,
-  sniff(sample: SniffSample): number {
-    const c = firstJsonByte(sample.head);
-    if (c !== 0x5b && c !== 0x7b) return 0;
-    const head = readJsonDocumentHead(sample.head, LAYOUT, 5);
-    if (head.layout === null || head.records.length === 0) return 0;
-    return head.records.every((r) => isDefenderColumns(Object.keys(r))) ? 0.95 : 0;
-  },
+  sniff: (sample: SniffSample) => sniffJsonDocument(sample.head, LAYOUT, (r) => isDefenderColumns(Object.keys(r))),
   createMapper: (ctx) => (row) => mapDefenderRow(row, ctx),
 });

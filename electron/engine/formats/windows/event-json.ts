@@ -19,7 +19,7 @@ import type { LineFormat, ParseContext, ParseOutcome, SniffSample } from '../typ
 import { parseJsonLine } from '../json-line';
 import { lineVote } from '../line-vote';
 import { setField } from '../fields';
-import { isValidWallTime, wallTimeToUtc } from '../../time/zone';
+import { parseZonelessIso, wallTimeToUtc } from '../../time/zone';
 import { mapWindowsEvent, windowsEventTime, type WindowsEventSystem, type WindowsEventTime } from './event-mapping';
 
 type Obj = Record<string, unknown>;
@@ -48,22 +48,10 @@ function dataValue(v: unknown): string | undefined {
   return JSON.stringify(v);
 }
 
-const ZONELESS_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
-
 /** A zone-less "2020-10-22 02:57:59" in the file's zone (NXLog's EventTime). */
 function zonelessTime(text: string, zone: string): WindowsEventTime | null {
-  const m = ZONELESS_RE.exec(text);
-  if (!m) return null;
-  const t = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6]),
-    millisecond: m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3)),
-  };
-  if (!isValidWallTime(t)) return null;
+  const t = parseZonelessIso(text);
+  if (!t) return null;
   return { ts: wallTimeToUtc(t, zone), timeRaw: text, timeZone: `${zone} (assumed)`, source: 'EventTime' };
 }
 

@@ -8,7 +8,7 @@
 import type { EventCategory, NormalizedFields } from '../../../common/schema';
 import type { ParsedEvent } from '../types';
 import { baseName, setField, toInt } from '../fields';
-import { parseIsoInstant, wallTimeToUtc, isValidWallTime, type WallTime } from '../../time/zone';
+import { parseIsoInstant, wallTimeToUtc, isValidWallTime, wallTimeFromGroups } from '../../time/zone';
 
 export interface WindowsEventSystem {
   /** System/Provider/@Name, e.g. "Microsoft-Windows-Sysmon", "Microsoft-Windows-Security-Auditing". */
@@ -54,15 +54,7 @@ const SYSMON_UTC_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{
 export function parseSysmonUtcTime(text: string): number {
   const m = SYSMON_UTC_RE.exec(text);
   if (!m) return NaN;
-  const t: WallTime = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6]),
-    millisecond: m[7] === undefined ? 0 : Number((m[7] + '00').slice(0, 3)),
-  };
+  const t = wallTimeFromGroups(m);
   return isValidWallTime(t) ? wallTimeToUtc(t, 'UTC') : NaN;
 }
 
