@@ -121,7 +121,7 @@ async function streamRecords(
     rejected++;
     rejectStmt.run([evidenceId, rec.number, rec.offset, reason, rec.raw ?? '']);
   };
-  const store1 = (rec: ReadRecord): void => {
+  const storeRecord = (rec: ReadRecord): void => {
     records++;
     const outcome = rec.outcome;
     if (outcome.kind === 'skip') skipped++;
@@ -145,11 +145,11 @@ async function streamRecords(
     const stream = createReadStream(file, { highWaterMark: 1 << 20 });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       for (const h of hashes) h.update(chunk);
-      for (const rec of reader.push(chunk, bytesRead)) store1(rec);
+      for (const rec of reader.push(chunk, bytesRead)) storeRecord(rec);
       bytesRead += chunk.length;
       report(false);
     }
-    for (const rec of reader.end()) store1(rec);
+    for (const rec of reader.end()) storeRecord(rec);
   } catch (err) {
     if (err instanceof UnreadableInputError) throw err;
     throw new UnreadableInputError(`read failed at byte ${bytesRead} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);

@@ -96,13 +96,16 @@ export function wallTimeToUtc(t: WallTime, zone: string): number {
   const hourKey = `${zone}|${Math.floor(naive / 3600000)}`;
   const cached = offsetCache.get(hourKey);
   if (cached !== undefined) return naive - cached * 60000;
-  // Two passes: guess with the offset at the naive instant, then correct.
-  const first = zoneOffsetAt(zone, naive);
-  let offset = zoneOffsetAt(zone, naive - first * 60000);
-  if (offset !== first) {
-    // Ambiguous or skipped hour: prefer the earlier instant (larger offset).
-    offset = Math.max(first, offset);
-  }
+  // The offsets in force a day either side of the wall time; around a transition the
+  // wall time can be read with either, and a candidate is valid when the zone really has
+  // that offset at the instant it gives.
+  const before = zoneOffsetAt(zone, naive - 86400000);
+  const after = zoneOffsetAt(zone, naive + 86400000);
+  const valid = [before, after].filter((o) => zoneOffsetAt(zone, naive - o * 60000) === o);
+  // Repeated hour (fall-back): both valid, take the earlier instant (the larger offset).
+  // Skipped hour (spring-forward): neither valid, read it with the offset before the gap,
+  // which lands just after the gap, as the clock would have shown had it not jumped.
+  const offset = valid.length === 0 ? before : Math.max(...valid);
   if (offsetCache.size > 100000) offsetCache.clear();
   offsetCache.set(hourKey, offset);
   return naive - offset * 60000;

@@ -167,3 +167,24 @@ describe('parseZonelessIso', () => {
     expect(parseZonelessIso('2020-10-22T02:57:59Z')).toBeNull();
   });
 });
+
+describe('wallTimeToUtc around daylight-saving transitions', () => {
+  it('reads a skipped spring-forward time with the offset before the gap', async () => {
+    const { wallTimeToUtc } = await import('../../../electron/engine/time/zone');
+    // 2024-03-10 02:30 does not exist in New York; EST (-05:00) gives 07:30Z (03:30 EDT).
+    const t = wallTimeToUtc({ year: 2024, month: 3, day: 10, hour: 2, minute: 30, second: 0, millisecond: 0 }, 'America/New_York');
+    expect(new Date(t).toISOString()).toBe('2024-03-10T07:30:00.000Z');
+  });
+  it('reads a repeated fall-back time as the earlier instant', async () => {
+    const { wallTimeToUtc } = await import('../../../electron/engine/time/zone');
+    const t = wallTimeToUtc({ year: 2024, month: 11, day: 3, hour: 1, minute: 30, second: 0, millisecond: 0 }, 'America/New_York');
+    expect(new Date(t).toISOString()).toBe('2024-11-03T05:30:00.000Z');
+  });
+  it('is exact on ordinary days either side', async () => {
+    const { wallTimeToUtc } = await import('../../../electron/engine/time/zone');
+    const jst = wallTimeToUtc({ year: 2024, month: 10, day: 14, hour: 13, minute: 46, second: 40, millisecond: 0 }, 'Asia/Tokyo');
+    expect(new Date(jst).toISOString()).toBe('2024-10-14T04:46:40.000Z');
+    const summer = wallTimeToUtc({ year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'Europe/Berlin');
+    expect(new Date(summer).toISOString()).toBe('2024-07-01T10:00:00.000Z');
+  });
+});
