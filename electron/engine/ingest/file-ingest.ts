@@ -10,6 +10,7 @@ import type { CaseStore } from '../store/case-store';
 import { isValidTimeZone } from '../time/zone';
 import { EventWriter } from './event-writer';
 import { lineRecordReader } from './line-records';
+import { resolveHostsFromIps } from './resolve-hosts';
 import { readEvidence } from '../store/evidence-registry';
 import { sniffFile, UnreadableInputError, type SniffResult } from './sniff';
 
@@ -72,6 +73,7 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
        status = 'complete' WHERE id = ?`,
       [counts.sha256, counts.sha1, counts.md5, counts.lines, counts.events, counts.rejected, counts.skipped, evidenceId],
     );
+    resolveHostsFromIps(store);
     db.exec('COMMIT');
     return readEvidence(store, evidenceId);
   } catch (err) {

@@ -3,6 +3,7 @@
 import type { Database } from 'sql.js';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_custody';
+import { migration003 } from './003_ip_host';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database): number {
