@@ -17,6 +17,13 @@ const MB = 1024 * 1024;
 const squidMb = Number(process.env.BENCH_SQUID_MB ?? 1024);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
 
+/** A fresh case path: the case file and its journal and lock from an earlier run removed. */
+function freshCase(name) {
+  const c = path.join(work, name);
+  for (const f of [c, `${c}.journal`, `${c}.lock`]) rmSync(f, { force: true });
+  return c;
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -41,8 +48,7 @@ async function squidIngest() {
   const inputBytes = statSync(input).size;
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const c = path.join(work, 'squid.tlcase');
-    rmSync(c, { force: true });
+    const c = freshCase('squid.tlcase');
     const m = measured(['ingest', c, input, '--json']);
     const out = JSON.parse(m.stdout);
     const caseBytes = statSync(c).size;
@@ -91,8 +97,7 @@ async function ncsaVersusLnav() {
   let rss = 0;
   let events = 0;
   for (let i = 0; i < runs; i++) {
-    const c = path.join(work, 'ncsa.tlcase');
-    rmSync(c, { force: true });
+    const c = freshCase('ncsa.tlcase');
     const t = process.hrtime.bigint();
     const m = measured(['ingest', c, input, '--json']);
     events = JSON.parse(m.stdout).files[0].events;

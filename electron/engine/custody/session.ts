@@ -3,7 +3,8 @@
 // the entry is fsynced to the journal before it is applied in memory and before the caller
 // can answer anyone, so whatever was reported as saved survives a kill of the process.
 import { existsSync } from 'node:fs';
-import { CaseStore, type CaseMeta } from '../store/case-store';
+import path from 'node:path';
+import { CaseError, CaseStore, type CaseMeta } from '../store/case-store';
 import { VERSION } from '../version';
 import { applyEntry } from './apply';
 import { canonicalJson, GENESIS_HASH, sealEntry, verifyChain, type ChainStatus, type CustodyEntry } from './chain';
@@ -50,6 +51,13 @@ export class CaseSession {
   static async open(file: string, opts: OpenOptions = {}): Promise<CaseSession> {
     const examiner = resolveExaminer(opts.examiner);
     const creating = opts.create !== undefined && !existsSync(file);
+    if (creating && existsSync(journalPath(file))) {
+      // The case file is gone but its journal is not: replaying it into a new case would
+      // graft another case's custody entries onto this one, and deleting it would lose them.
+      throw new CaseError(
+        `${file}: no case file, but ${path.basename(journalPath(file))} from an earlier case is still there; restore that case file or move the journal away`,
+      );
+    }
     const store = creating ? await CaseStore.create(file, opts.create) : await CaseStore.open(file);
     const session = new CaseSession(store, examiner);
     if (opts.readOnly) session.readOnlyReason = 'opened for inspection only';

@@ -1,6 +1,6 @@
 // Contract 1 for chain of custody: tag, custody, verify, evidence — run as the built CLI.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tracelight } from '../helpers/cli';
@@ -117,5 +117,24 @@ describe('tracelight verify', () => {
     const r = tracelight(['verify', notCase]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a Tracelight case/);
+  });
+});
+
+describe('a journal left behind by a deleted case', () => {
+  it('is neither replayed into a new case at that path nor deleted: ingest refuses with one line, exit 2', () => {
+    const dir = tempDir();
+    const c = path.join(dir, 'c.tlcase');
+    const squid = samplePath('squid_native', 'logscale_squid_access.log');
+    expect(tracelight(['ingest', c, squid, '--examiner', 'A']).code).toBe(0);
+    // Keep a journal with entries in it, as an unsaved session would leave it.
+    writeFileSync(`${c}.journal`, readFileSync(`${c}.journal`));
+    rmSync(c);
+    rmSync(`${c}.lock`, { force: true });
+    const r = tracelight(['ingest', c, squid, '--examiner', 'B']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `tracelight: ${c}: no case file, but c.tlcase.journal from an earlier case is still there; restore that case file or move the journal away`,
+    ]);
+    expect(existsSync(`${c}.journal`)).toBe(true);
   });
 });
