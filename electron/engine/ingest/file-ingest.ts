@@ -9,6 +9,7 @@ import type { ReadRecord, RecordReader } from '../formats/types';
 import type { CaseStore } from '../store/case-store';
 import { isValidTimeZone } from '../time/zone';
 import { EventWriter } from './event-writer';
+import { readGzip } from './gzip';
 import { lineRecordReader } from './line-records';
 import { resolveHostsFromIps } from './resolve-hosts';
 import { readEvidence } from '../store/evidence-registry';
@@ -55,9 +56,9 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
   db.exec('BEGIN');
   try {
     db.run(
-      `INSERT INTO evidence (path, name, size, mtime, format, encoding, timezone, base_year, status, added_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ingesting', ?)`,
-      [file, name, stat.size, stat.mtime.toISOString(), sniff.format.id, sniff.encoding, opts.timezone, baseYear, new Date().toISOString()],
+      `INSERT INTO evidence (path, name, size, mtime, format, encoding, timezone, base_year, status, added_at, container)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ingesting', ?, ?)`,
+      [file, name, stat.size, stat.mtime.toISOString(), sniff.format.id, sniff.encoding, opts.timezone, baseYear, new Date().toISOString(), sniff.container],
     );
     const evidenceId = Number(store.scalar('SELECT last_insert_rowid()'));
     const counts = await streamRecords(store, evidenceId, file, stat.size, sniff, opts, name, baseYear);
@@ -144,12 +145,26 @@ async function streamRecords(
   };
 
   try {
-    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      for (const h of hashes) h.update(chunk);
-      for (const rec of reader.push(chunk, bytesRead)) storeRecord(rec);
-      bytesRead += chunk.length;
-      report(false);
+    if (sniff.container === 'gzip') {
+      // Hash the file as given (compressed); parse what it decompresses to.
+      let contentOffset = 0;
+      const onRaw = (raw: Buffer): void => {
+        for (const h of hashes) h.update(raw);
+        bytesRead += raw.length;
+      };
+      for await (const chunk of readGzip(file, onRaw)) {
+        for (const rec of reader.push(chunk, contentOffset)) storeRecord(rec);
+        contentOffset += chunk.length;
+        report(false);
+      }
+    } else {
+      const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        for (const h of hashes) h.update(chunk);
+        for (const rec of reader.push(chunk, bytesRead)) storeRecord(rec);
+        bytesRead += chunk.length;
+        report(false);
+      }
     }
     for (const rec of reader.end()) storeRecord(rec);
   } catch (err) {

@@ -3,17 +3,21 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { findFormat, sniffFormat } from '../formats/registry';
 import type { FormatModule } from '../formats/types';
 import { detectEncoding, NotTextError, type EncodingGuess } from './encoding';
+import { UnreadableInputError } from './errors';
+import { detectContainer, gunzipHead, type Container } from './gzip';
 import { lineDecoder } from './line-decoder';
 
 const HEAD_BYTES = 64 * 1024;
+/** Compressed bytes read to find HEAD_BYTES of a .gz file's content. */
+const GZIP_HEAD_BYTES = 256 * 1024;
 const SNIFF_LINES = 40;
 
-export class UnreadableInputError extends Error {
-  override name = 'UnreadableInputError';
-}
+export { UnreadableInputError };
 
 export interface SniffResult {
   format: FormatModule;
+  /** Set when the evidence is compressed; the format reads the decompressed content. */
+  container: Container | null;
   /** 'binary' for record formats that read raw bytes (EVTX). */
   encoding: EncodingGuess['encoding'] | 'binary';
   bomLength: number;
@@ -39,7 +43,17 @@ export function headLines(head: Buffer, guess: EncodingGuess, full: boolean): st
 }
 
 export function sniffFile(file: string, fileName: string, size: number, forcedFormat?: string): SniffResult {
-  const head = readHead(file);
+  const raw = readHead(file, GZIP_HEAD_BYTES);
+  const container = detectContainer(raw);
+  let head: Buffer;
+  try {
+    head = container ? gunzipHead(raw, HEAD_BYTES) : raw.subarray(0, HEAD_BYTES);
+  } catch (err) {
+    throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`);
+  }
+  if (container && head.length === 0) throw new UnreadableInputError('empty file (inside gzip)');
+  // Whether the head holds the whole content (so its last line is complete).
+  const wholeContent = container ? raw.length < GZIP_HEAD_BYTES && head.length < HEAD_BYTES : head.length >= size;
   let guess: EncodingGuess | null = null;
   let notText: string | null = null;
   try {
@@ -48,11 +62,11 @@ export function sniffFile(file: string, fileName: string, size: number, forcedFo
     if (!(err instanceof NotTextError)) throw err;
     notText = err.message;
   }
-  const lines = guess ? headLines(head, guess, head.length >= size) : [];
+  const lines = guess ? headLines(head, guess, wholeContent) : [];
   const encodingOf = (format: FormatModule): SniffResult =>
     format.createRecordReader && !guess
-      ? { format, encoding: 'binary', bomLength: 0 }
-      : { format, encoding: guess?.encoding ?? 'utf-8', bomLength: guess?.bomLength ?? 0 };
+      ? { format, container, encoding: 'binary', bomLength: 0 }
+      : { format, container, encoding: guess?.encoding ?? 'utf-8', bomLength: guess?.bomLength ?? 0 };
 
   if (forcedFormat) {
     const format = findFormat(forcedFormat);

@@ -5,6 +5,7 @@ import type { EventFilter } from '../../common/protocol';
 import type { EventDetail, EventRow } from '../../common/schema';
 import type { TextEncoding } from '../ingest/encoding';
 import { findFormat } from '../formats/registry';
+import { gunzipRange } from '../ingest/gzip';
 import { lineDecoder } from '../ingest/line-decoder';
 import type { CaseStore } from './case-store';
 
@@ -57,8 +58,8 @@ export function pageEvents(store: CaseStore, filter: EventFilter | undefined, of
 export function eventDetail(store: CaseStore, id: number): EventDetail {
   const event = store.all<EventRow>('SELECT * FROM events WHERE id = ?', [id])[0];
   if (!event) throw new Error(`no event #${id}`);
-  const ev = store.all<{ path: string; encoding: string; sha256: string }>(
-    'SELECT path, encoding, sha256 FROM evidence WHERE id = ?',
+  const ev = store.all<{ path: string; encoding: string; sha256: string; container: string | null }>(
+    'SELECT path, encoding, sha256, container FROM evidence WHERE id = ?',
     [event.evidence_id],
   )[0]!;
   const offset = Number(event.source_offset);
@@ -77,7 +78,10 @@ export function eventDetail(store: CaseStore, id: number): EventDetail {
   };
   try {
     const format = findFormat(String(event.source_format));
-    const bytes = readRecordBytes(ev.path, offset, length);
+    const bytes =
+      ev.container === 'gzip'
+        ? gunzipRange(ev.path, offset, Math.min(length, MAX_RECORD_DISPLAY_BYTES))
+        : readRecordBytes(ev.path, offset, length);
     detail.original = format?.renderRecord ? format.renderRecord(bytes, { file: ev.path, offset }) : lineDecoder(ev.encoding as TextEncoding)(bytes);
   } catch (err) {
     detail.originalUnavailableReason = `evidence file unreadable at ${ev.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;

@@ -4,6 +4,7 @@ import type { Database } from 'sql.js';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_custody';
 import { migration003 } from './003_ip_host';
+import { migration004 } from './004_container';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database): number {

@@ -1,0 +1,5 @@
+// A file that cannot be ingested, with the reason in words an examiner can act on. The CLI
+// prints it as one line naming the file; the UI shows it on the file's row.
+export class UnreadableInputError extends Error {
+  override name = 'UnreadableInputError';
+}
