@@ -2,21 +2,12 @@
 // entry before it, so editing, deleting or reordering any entry changes a hash that a later
 // entry (or the anchor kept in case_meta and in the journal) has already committed to.
 import { createHash } from 'node:crypto';
+import type { CustodyLogEntry } from '../../common/custody';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface CustodyEntry {
-  id: number;
-  time: string;
-  examiner: string;
-  workstation: string;
-  version: string;
-  action: string;
-  /** Canonical JSON (sorted keys); hashed exactly as stored. */
-  details: string;
-  prev_hash: string;
-  entry_hash: string;
-}
+/** A custody_log row; `details` is canonical JSON (sorted keys), hashed exactly as stored. */
+export type CustodyEntry = CustodyLogEntry;
 
 export type UnsealedEntry = Omit<CustodyEntry, 'entry_hash'>;
 

@@ -2,6 +2,7 @@
 // integers above 2^53: JSON.parse would turn Carbon Black's parent_id
 // 2211398595607011599 into 2211398595607011600. Such literals are kept as their
 // exact decimal text (a string) instead.
+import type { ParseOutcome, RecordParser } from './types';
 
 export type JsonLineResult = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -63,4 +64,33 @@ export function parseJsonLine(line: string): JsonLineResult {
   // Rare: parse again with the too-large integer literals kept as their text.
   if (hasUnsafeNumber(value)) value = JSON.parse(quoteUnsafeIntegers(line));
   return { ok: true, value };
+}
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * One JSONL line as an object: the object, null for a blank line, or the reason it is
+ * not one (bad JSON, or an array or scalar where a record object belongs).
+ */
+export function parseJsonObjectLine(line: string): JsonObject | string | null {
+  const t = line.trim();
+  if (t === '') return null;
+  const parsed = parseJsonLine(t);
+  if (!parsed.ok) return `invalid JSON: ${parsed.error}`;
+  const v = parsed.value;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as JsonObject)
+    : `not a JSON object (${Array.isArray(v) ? 'array' : typeof v})`;
+}
+
+/** A JSONL parser: blank lines skipped, non-objects rejected with the reason, objects mapped. */
+export function jsonObjectLineParser(map: (o: JsonObject) => ParseOutcome): RecordParser {
+  return {
+    parseLine(line: string): ParseOutcome {
+      const o = parseJsonObjectLine(line);
+      if (o === null) return { kind: 'skip' };
+      if (typeof o === 'string') return { kind: 'reject', reason: o };
+      return map(o);
+    },
+  };
 }

@@ -3,9 +3,9 @@
 // object per line) and JSON documents (an array of rows, or the hunting API's
 // {"Schema":[...],"Results":[...]} / Graph runHuntingQuery {"schema":[...],"results":[...]}).
 // Every shape is keyed by column name and mapped by defender-mapping.ts.
-import type { LineFormat, ParseContext, ParseOutcome, RecordParser, SniffSample } from '../types';
+import type { LineFormat, ParseContext, RecordParser, SniffSample } from '../types';
 import { headedCsvParser, sniffCsvHeader } from '../csv';
-import { parseJsonLine } from '../json-line';
+import { jsonObjectLineParser, parseJsonObjectLine } from '../json-line';
 import { lineVote } from '../line-vote';
 import { jsonDocumentFormat, sniffJsonDocument, type JsonDocumentLayout } from '../json-document';
 import { isDefenderColumns, mapDefenderRow, type Row } from './defender-mapping';
@@ -13,9 +13,6 @@ import { isDefenderColumns, mapDefenderRow, type Row } from './defender-mapping'
 const TIME_SEMANTICS =
   'Timestamp (or TimeGenerated) is UTC: ISO-8601 with up to 7 fractional digits and Z. A zone-less value (e.g. re-saved by a spreadsheet) takes the file time zone.';
 
-function isObj(v: unknown): v is Row {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 // ---- CSV ----
 
@@ -40,14 +37,6 @@ export const defenderCsvFormat: LineFormat = {
 
 // ---- JSONL ----
 
-function rowFromLine(line: string): Row | string | null {
-  const t = line.trim();
-  if (t === '') return null;
-  const parsed = parseJsonLine(t);
-  if (!parsed.ok) return `invalid JSON: ${parsed.error}`;
-  return isObj(parsed.value) ? parsed.value : `not a JSON object (${Array.isArray(parsed.value) ? 'array' : typeof parsed.value})`;
-}
-
 export const defenderJsonlFormat: LineFormat = {
   id: 'defender-hunting-jsonl',
   name: 'Microsoft Defender for Endpoint advanced hunting (JSONL)',
@@ -57,19 +46,10 @@ export const defenderJsonlFormat: LineFormat = {
   sniff: (sample) =>
     lineVote(sample.lines, (line) => {
       if (line.trimStart().charCodeAt(0) !== 123) return false;
-      const o = rowFromLine(line);
+      const o = parseJsonObjectLine(line);
       return typeof o === 'object' && o !== null && isDefenderColumns(Object.keys(o));
     }),
-  createParser(ctx) {
-    return {
-      parseLine(line: string): ParseOutcome {
-        const o = rowFromLine(line);
-        if (o === null) return { kind: 'skip' };
-        if (typeof o === 'string') return { kind: 'reject', reason: o };
-        return mapDefenderRow(o, ctx);
-      },
-    };
-  },
+  createParser: (ctx) => jsonObjectLineParser((o) => mapDefenderRow(o as Row, ctx)),
 };
 
 // ---- JSON document ----

@@ -2,12 +2,12 @@
 // consoles write: CSV with a header row of field names, JSON Lines, and a JSON array (or a
 // {"resources":[...]} / {"events":[...]} / {"results":[...]} response). Mapping and time in
 // falcon-events.ts.
-import type { LineFormat, ParseOutcome, SniffSample } from '../types';
+import type { LineFormat, SniffSample } from '../types';
 import { headedCsvParser, sniffCsvHeader } from '../csv';
-import { parseJsonLine } from '../json-line';
+import { jsonObjectLineParser, parseJsonObjectLine } from '../json-line';
 import { lineVote } from '../line-vote';
 import { jsonDocumentFormat, sniffJsonDocument, type JsonDocumentLayout } from '../json-document';
-import { isFalconEventFields, mapFalconEvent, type Obj } from './falcon-events';
+import { isFalconEventFields, mapFalconEvent } from './falcon-events';
 
 const TIME_SEMANTICS =
   'ContextTimeStamp (sensor clock, epoch seconds), else ProcessStartTime (epoch seconds), else timestamp (epoch ms, cloud receipt); all UTC. The file time zone is not used.';
@@ -27,15 +27,6 @@ export const falconCsvFormat: LineFormat = {
     }),
 };
 
-function objectLine(line: string): Obj | string | null {
-  const t = line.trim();
-  if (t === '') return null;
-  const parsed = parseJsonLine(t);
-  if (!parsed.ok) return `invalid JSON: ${parsed.error}`;
-  const v = parsed.value;
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : `not a JSON object (${Array.isArray(v) ? 'array' : typeof v})`;
-}
-
 export const falconJsonlFormat: LineFormat = {
   id: 'crowdstrike-falcon-events-jsonl',
   name: 'CrowdStrike Falcon Event Search (JSON Lines)',
@@ -45,19 +36,10 @@ export const falconJsonlFormat: LineFormat = {
   sniff: (sample) =>
     lineVote(sample.lines, (line) => {
       if (line.trimStart().charCodeAt(0) !== 123) return false;
-      const o = objectLine(line);
+      const o = parseJsonObjectLine(line);
       return typeof o === 'object' && o !== null && isFalconEventFields(Object.keys(o));
     }),
-  createParser() {
-    return {
-      parseLine(line: string): ParseOutcome {
-        const o = objectLine(line);
-        if (o === null) return { kind: 'skip' };
-        if (typeof o === 'string') return { kind: 'reject', reason: o };
-        return mapFalconEvent(o);
-      },
-    };
-  },
+  createParser: () => jsonObjectLineParser((o) => mapFalconEvent(o)),
 };
 
 const LAYOUT: JsonDocumentLayout = { arrayKeys: ['resources', 'events', 'results'] };

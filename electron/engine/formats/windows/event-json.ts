@@ -16,7 +16,7 @@
 // per-file clock-skew correction can fix a mislabelled zone later). A zone-less EventTime
 // (NXLog) takes the file's time zone.
 import type { LineFormat, ParseContext, ParseOutcome, SniffSample } from '../types';
-import { parseJsonLine } from '../json-line';
+import { jsonObjectLineParser, parseJsonObjectLine } from '../json-line';
 import { lineVote } from '../line-vote';
 import { setField } from '../fields';
 import { parseZonelessIso, wallTimeToUtc } from '../../time/zone';
@@ -123,18 +123,10 @@ function parseFlat(o: Obj, ctx: ParseContext): ParseOutcome {
   return toEvents(system, data, ctx, [str(o['@timestamp']), str(o.EventTime)], keep);
 }
 
-function jsonObjectLine(line: string): Obj | string | null {
-  const t = line.trim();
-  if (t === '') return null;
-  const parsed = parseJsonLine(t);
-  if (!parsed.ok) return `invalid JSON: ${parsed.error}`;
-  return isObj(parsed.value) ? parsed.value : `not a JSON object (${Array.isArray(parsed.value) ? 'array' : typeof parsed.value})`;
-}
-
 function sniffWith(sample: SniffSample, fits: (o: Obj) => boolean): number {
   return lineVote(sample.lines, (line) => {
     if (line.trimStart().charCodeAt(0) !== 123) return false;
-    const o = jsonObjectLine(line);
+    const o = parseJsonObjectLine(line);
     return typeof o === 'object' && o !== null && fits(o);
   });
 }
@@ -147,16 +139,7 @@ export const windowsEventFlatJsonFormat: LineFormat = {
   timeSemantics:
     'Sysmon UtcTime (UTC) when present; else TimeCreated, then @timestamp, as stated (OTRF datasets mark local time with Z: the original is kept for a skew correction); a zone-less EventTime takes the file time zone.',
   sniff: (sample) => sniffWith(sample, isFlatWindowsEvent),
-  createParser(ctx) {
-    return {
-      parseLine(line: string): ParseOutcome {
-        const o = jsonObjectLine(line);
-        if (o === null) return { kind: 'skip' };
-        if (typeof o === 'string') return { kind: 'reject', reason: o };
-        return parseFlat(o, ctx);
-      },
-    };
-  },
+  createParser: (ctx) => jsonObjectLineParser((o) => parseFlat(o as Obj, ctx)),
 };
 
 // ---- Winlogbeat / ECS ----
@@ -200,14 +183,5 @@ export const winlogbeatJsonFormat: LineFormat = {
   description: 'Windows events shipped by Winlogbeat (Elastic Common Schema): winlog.event_id, winlog.provider_name, winlog.event_data; one JSON object per line.',
   timeSemantics: '@timestamp is UTC (ISO-8601 Z, the event\'s TimeCreated); Sysmon events take their EventData UtcTime (UTC). The file time zone is not used.',
   sniff: (sample) => sniffWith(sample, isWinlogbeatEvent),
-  createParser(ctx) {
-    return {
-      parseLine(line: string): ParseOutcome {
-        const o = jsonObjectLine(line);
-        if (o === null) return { kind: 'skip' };
-        if (typeof o === 'string') return { kind: 'reject', reason: o };
-        return parseWinlogbeat(o, ctx);
-      },
-    };
-  },
+  createParser: (ctx) => jsonObjectLineParser((o) => parseWinlogbeat(o as Obj, ctx)),
 };
