@@ -1,0 +1,131 @@
+// Detection results as every side sees them: the `detect --json` contract (ARCHITECTURE.md,
+// contract 1) plus the reasoning the story view and the reports show. Types only.
+
+export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
+
+/**
+ * Where a finding sits in an Emotet-style chain. Derived from a rule's ATT&CK tactic tags
+ * (attack.initial_access -> lure, attack.execution -> execution, attack.persistence ->
+ * persistence, attack.command_and_control -> c2 or download, attack.lateral_movement ->
+ * lateral, ...) or stated by a curated rule's `tracelight.stage` field.
+ */
+export type Stage =
+  | 'lure'
+  | 'execution'
+  | 'download'
+  | 'persistence'
+  | 'c2'
+  | 'lateral'
+  | 'spam'
+  | 'discovery'
+  | 'other';
+
+/** One rule (or beacon/IOC analysis) hit, grouped per rule and host. */
+export interface Finding {
+  /** Stable across runs on the same case: `${rule}:${host}:${first event id}`. */
+  id: string;
+  /** Rule id (Sigma `id`, or a built-in analysis name such as "beacon" or "ioc"). */
+  rule: string;
+  title: string;
+  severity: Severity;
+  /** ATT&CK technique ids, e.g. ["T1059.001"]. */
+  attack: string[];
+  stage: Stage;
+  host: string | null;
+  user: string | null;
+  /** Time of the first event, ISO-8601 UTC with milliseconds. */
+  time: string;
+  event_ids: number[];
+  /** Why it fired, in words an investigator reads (matched field values, decoded payloads). */
+  reasons: string[];
+  /** Set when an examiner confirmed or dismissed it (custody-recorded). */
+  review?: FindingReview;
+}
+
+export interface FindingReview {
+  verdict: 'confirmed' | 'dismissed';
+  examiner: string;
+  time: string;
+  comment: string | null;
+}
+
+export interface IocHit {
+  indicator: string;
+  /** ip | cidr | domain | url | sha256 | sha1 | md5 */
+  type: string;
+  /** Which indicator file it came from. */
+  source: string;
+  host: string | null;
+  user: string | null;
+  src_ip: string | null;
+  time: string;
+  event_id: number;
+}
+
+export interface BeaconCandidate {
+  host: string | null;
+  src_ip: string | null;
+  /** IP, domain or URL host that was contacted. */
+  destination: string;
+  dst_port: number | null;
+  count: number;
+  first: string;
+  last: string;
+  /** Median interval between contacts, seconds. */
+  interval_s: number;
+  /** 0..1, higher = more regular. */
+  score: number;
+  reasons: string[];
+  event_ids: number[];
+}
+
+/** One step of an infected host's chain (lure -> execution -> download -> persistence -> C2 -> ...). */
+export interface StoryStep {
+  stage: Stage;
+  time: string;
+  host: string | null;
+  user: string | null;
+  summary: string;
+  finding_ids: string[];
+  event_ids: number[];
+}
+
+export interface InfectedHost {
+  host: string;
+  user: string | null;
+  first_malicious: string;
+  /** Why the host counts as infected (malicious execution, C2 beaconing). */
+  reasons: string[];
+  steps: StoryStep[];
+}
+
+export interface Incident {
+  patient_zero: { host: string; user: string | null; time: string; lure: string | null; event_ids: number[] } | null;
+  /** Infected host names: malicious execution or C2 beaconing, not hosts that only received/opened a lure. */
+  hosts: string[];
+  payload_urls: string[];
+  c2: { ip: string; port: number | null; domain?: string | null }[];
+  ioc_hits: IocHit[];
+  infected: InfectedHost[];
+  lateral_movement: { from: string; to: string; time: string; event_ids: number[] }[];
+  spam: { host: string; count: number; first: string; event_ids: number[] }[];
+  /** Everyone who accessed a phishing or payload URL: host/user/url/time. */
+  clicked: { host: string | null; user: string | null; src_ip: string | null; url: string; time: string; event_id: number }[];
+}
+
+export interface RuleProblem {
+  /** File the rule came from. */
+  file: string;
+  rule: string | null;
+  /** What is unsupported or wrong; such a rule is reported, never silently skipped. */
+  message: string;
+}
+
+export interface DetectResult {
+  findings: Finding[];
+  incident: Incident;
+  beacons: BeaconCandidate[];
+  rules: { loaded: number; problems: RuleProblem[] };
+  /** Seconds the analysis took, for the report's methodology appendix. */
+  elapsed_s: number;
+}
