@@ -1,6 +1,7 @@
 // Builds everything that runs outside the test runner:
 //   dist/cli/tracelight.mjs        the CLI and `serve` (engine bundled in)
 //   dist/electron/engine-host.mjs  the engine inside Electron's utilityProcess
+//   dist/{cli,electron}/ingest-worker.mjs  the ingest parse worker thread
 //   dist/electron/main.cjs         Electron main process
 //   dist/electron/preload.cjs      preload (sandboxed preloads must be CommonJS, one file)
 //   dist/renderer/                 the React workbench (Vite)
@@ -34,6 +35,9 @@ const nodeCommon = {
 const ENTRIES = [
   ['electron/cli/main.ts', 'dist/cli/tracelight.mjs', 'esm', false],
   ['electron/engine/host/utility-process.ts', 'dist/electron/engine-host.mjs', 'esm', false],
+  // The ingest parse worker, beside each bundle that starts it (engine/ingest/worker-pass.ts).
+  ['electron/engine/ingest/ingest-worker.ts', 'dist/cli/ingest-worker.mjs', 'esm', false],
+  ['electron/engine/ingest/ingest-worker.ts', 'dist/electron/ingest-worker.mjs', 'esm', false],
   ['electron/main/main.ts', 'dist/electron/main.cjs', 'cjs', false],
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs', 'cjs', true],
 ];

@@ -1,9 +1,12 @@
 // The `tracelight` command (contract 1 in ARCHITECTURE.md).
 import { parseArgs } from 'node:util';
 import { custodyCommand } from './commands/custody';
+import { detectCommand } from './commands/detect';
 import { evidenceCommand } from './commands/evidence';
+import { exportCommand, parseExportArgs } from './commands/export';
 import { formatsCommand } from './commands/formats';
 import { ingestCommand } from './commands/ingest';
+import { mappingCommand } from './commands/mapping';
 import { queryCommand } from './commands/query';
 import { serveCommand } from './commands/serve';
 import { tagCommand } from './commands/tag';
@@ -14,14 +17,20 @@ import { VERSION } from '../engine/version';
 const HELP = `tracelight ${VERSION} — offline forensic triage workbench
 
 usage:
-  tracelight ingest  CASE FILE... [--tz ZONE] [--format ID] [--examiner NAME] [--json]
+  tracelight ingest  CASE FILE... [--tz ZONE] [--format ID] [--encoding ENC] [--base-year YYYY]
+                     [--mapping M.json [--save-mapping NAME]] [--examiner NAME] [--json]
   tracelight formats [--json]
+  tracelight mapping propose FILE [--format generic-csv|generic-json|generic-jsonl] [--encoding ENC] [--json]
+  tracelight mapping list CASE [--json] | mapping export CASE NAME
   tracelight query   CASE SQL [--json | --csv]
+  tracelight detect  CASE [--ioc FILE]... [--rules FILE_OR_DIR]... [--json]
   tracelight tag     CASE EVENT_ID --note TEXT [--label LABEL] [--examiner NAME] [--json]
-  tracelight verify  CASE [--examiner NAME] [--json]
+  tracelight verify  CASE_OR_PACKAGE [--examiner NAME] [--json]
   tracelight custody CASE [--json]
-  tracelight evidence CASE [--remove ID] [--examiner NAME] [--json]
-  tracelight serve   [--port N] [--case CASE] [--workspace DIR] [--examiner NAME]
+  tracelight evidence CASE [--remove ID] [--skew ID=±HH:MM:SS [--reason TEXT]] [--examiner NAME] [--json]
+  tracelight serve   [--port N] [--case CASE | --review PACKAGE] [--workspace DIR] [--examiner NAME]
+  tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F]
+                     [--lang en|ja] [--ioc FILE]... [--no-detection] [--force] [--examiner NAME] [--json]
 
 CASE is a .tlcase file (SQLite), created by the first ingest.
 The examiner recorded with every action: --examiner, else $TRACELIGHT_EXAMINER, else the OS user.
@@ -38,16 +47,25 @@ function parse(argv: string[]) {
     strict: true,
     options: {
       tz: { type: 'string' },
+      ioc: { type: 'string', multiple: true },
+      rules: { type: 'string', multiple: true },
       format: { type: 'string' },
       examiner: { type: 'string' },
       note: { type: 'string' },
       label: { type: 'string' },
       remove: { type: 'string' },
+      encoding: { type: 'string' },
+      'base-year': { type: 'string' },
+      mapping: { type: 'string' },
+      'save-mapping': { type: 'string' },
+      skew: { type: 'string' },
+      reason: { type: 'string' },
       json: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
       port: { type: 'string' },
       case: { type: 'string' },
       workspace: { type: 'string' },
+      review: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -55,6 +73,8 @@ function parse(argv: string[]) {
 }
 
 async function run(argv: string[]): Promise<number> {
+  // export's --csv takes a file name (query's is a flag), so export parses its own options.
+  if (argv[0] === 'export' && !argv.includes('--help') && !argv.includes('-h')) return exportCommand(parseExportArgs(argv.slice(1)));
   let parsed: Parsed;
   try {
     parsed = parse(argv);
@@ -75,10 +95,25 @@ async function run(argv: string[]): Promise<number> {
     case 'ingest': {
       const [casePath, ...files] = rest;
       if (!casePath) throw new UsageError('ingest needs CASE and at least one FILE');
-      return ingestCommand({ casePath, files, tz: values.tz, format: values.format, examiner: values.examiner, json: values.json });
+      return ingestCommand({
+        casePath,
+        files,
+        tz: values.tz,
+        format: values.format,
+        encoding: values.encoding,
+        baseYear: values['base-year'],
+        mapping: values.mapping,
+        saveMapping: values['save-mapping'],
+        examiner: values.examiner,
+        json: values.json,
+      });
     }
     case 'formats':
       return formatsCommand({ json: values.json });
+    case 'mapping': {
+      const [sub, ...args] = rest;
+      return mappingCommand({ sub, rest: args, format: values.format, encoding: values.encoding, json: values.json });
+    }
     case 'query': {
       const [casePath, sql, ...extra] = rest;
       if (!casePath || !sql || extra.length) throw new UsageError('query needs CASE and one SQL argument (quote it)');
@@ -88,7 +123,8 @@ async function run(argv: string[]): Promise<number> {
     case 'serve': {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid --port "${values.port}"`);
-      return serveCommand({ port, casePath: values.case, workspace: values.workspace, examiner: values.examiner });
+      if (values.case && values.review) throw new UsageError('choose one of --case and --review');
+      return serveCommand({ port, casePath: values.case, workspace: values.workspace, examiner: values.examiner, reviewPackage: values.review });
     }
     case 'tag': {
       const [casePath, eventId, ...extra] = rest;
@@ -108,11 +144,20 @@ async function run(argv: string[]): Promise<number> {
     case 'evidence': {
       const [casePath, ...extra] = rest;
       if (!casePath || extra.length) throw new UsageError('evidence needs one CASE');
-      return evidenceCommand({ casePath, remove: values.remove, examiner: values.examiner, json: values.json });
+      return evidenceCommand({
+        casePath,
+        remove: values.remove,
+        skew: values.skew,
+        reason: values.reason,
+        examiner: values.examiner,
+        json: values.json,
+      });
     }
-    case 'detect':
-    case 'export':
-      throw new UsageError(`"${command}" is not available in this version of Tracelight yet`);
+    case 'detect': {
+      const [casePath, ...extra] = rest;
+      if (!casePath || extra.length) throw new UsageError('detect needs one CASE (indicator files go after --ioc)');
+      return detectCommand({ casePath, iocFiles: values.ioc ?? [], ruleFiles: values.rules ?? [], json: values.json });
+    }
     default:
       throw new UsageError(`unknown command "${command}" (see tracelight --help)`);
   }

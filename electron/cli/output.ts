@@ -11,13 +11,5 @@ export function warn(text: string): void {
   process.stderr.write(`tracelight: ${text}\n`);
 }
 
-/**
- * A CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula get a
- * leading apostrophe (OWASP "CSV injection"): =, +, -, @, tab, CR.
- */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// Moved to the engine so the timeline CSV export shares it; the CLI keeps its import path.
+export { csvCell } from '../engine/export/csv-cell';

@@ -60,6 +60,10 @@ export interface IocHit {
   src_ip: string | null;
   time: string;
   event_id: number;
+  /** The event field that matched (dst_ip, domain, url, process_hash, ...). */
+  field?: string;
+  /** The feed's words about the indicator ("C2 server", a malware family). */
+  context?: string | null;
 }
 
 export interface BeaconCandidate {
@@ -67,6 +71,8 @@ export interface BeaconCandidate {
   src_ip: string | null;
   /** IP, domain or URL host that was contacted. */
   destination: string;
+  /** The address most often seen for the destination (itself when it is an IP); null if no source gave one. */
+  dst_ip?: string | null;
   dst_port: number | null;
   count: number;
   first: string;
@@ -100,11 +106,14 @@ export interface InfectedHost {
 }
 
 export interface Incident {
-  patient_zero: { host: string; user: string | null; time: string; lure: string | null; event_ids: number[] } | null;
+  /** time: first malicious execution; lure_time: when the lure was opened (or saved), if known. */
+  patient_zero: { host: string; user: string | null; time: string; lure: string | null; lure_time?: string | null; event_ids: number[] } | null;
   /** Infected host names: malicious execution or C2 beaconing, not hosts that only received/opened a lure. */
   hosts: string[];
   payload_urls: string[];
-  c2: { ip: string; port: number | null; domain?: string | null }[];
+  /** URLs the lure documents were fetched from, and indicator URLs that name a lure. */
+  phishing_urls?: string[];
+  c2: { ip: string; port: number | null; domain?: string | null; reasons?: string[]; event_ids?: number[] }[];
   ioc_hits: IocHit[];
   infected: InfectedHost[];
   lateral_movement: { from: string; to: string; time: string; event_ids: number[] }[];

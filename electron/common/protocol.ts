@@ -14,6 +14,12 @@ import type {
   EvidenceVerification,
   NoteRevision,
 } from './custody';
+import type { DetectResult } from './detect';
+import type { ExportRunArgs, ExportRunResult } from './export';
+import type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from './detect-review';
+import type { ColumnMapping, GenericFormatId, MappingPreviewRow, MappingProposal, SavedMapping } from './import-mapping';
+import type { ZipEntryOutcome } from './ingest-options';
+import type { ReviewInfo } from './package';
 import type {
   EventDetail,
   EventRow,
@@ -44,6 +50,8 @@ export interface CaseInfo {
   custody: CustodyStatus;
   /** Evidence whose ingest was interrupted (removable). */
   incompleteEvidence: number;
+  /** Set in reviewer mode: the case is an evidence package's, opened read-only after verifying it. */
+  review?: ReviewInfo | null;
 }
 
 export interface CaseListEntry {
@@ -69,8 +77,13 @@ export interface IngestFileRequest {
   originalName?: string;
   format?: string;
   timezone?: string;
+  /** Chosen at drop time instead of detected (see common/ingest-options.ts). */
+  encoding?: string;
+  baseYear?: number;
   /** Who provided the file, when and how it was acquired, from which device. */
   acquisition?: Acquisition;
+  /** Generic importer: how the file's rows become events (format comes from it). */
+  mapping?: ColumnMapping;
 }
 
 export interface IngestFileResult {
@@ -78,7 +91,11 @@ export interface IngestFileResult {
   name: string;
   ok: boolean;
   evidence?: EvidenceSummary;
+  /** For a .zip: what became of each entry (ingested entries are evidence of their own). */
+  entries?: ZipEntryOutcome[];
   error?: string;
+  /** No format recognized the file: it can be read with a column mapping (import.propose). */
+  needsMapping?: boolean;
 }
 
 export interface Handlers {
@@ -100,6 +117,8 @@ export interface Handlers {
   'evidence.history': (args: { evidenceId: number }) => EvidenceEdit[];
   'evidence.remove': (args: { evidenceId: number }) => { removed: number };
   'evidence.verify': (args: Record<string, never>) => EvidenceVerification[];
+  /** Corrects one evidence file's clock: skewMs is added to every event time (an evidence.skew entry). */
+  'evidence.skew': (args: { evidenceId: number; skewMs: number; reason?: string }) => EvidenceSummary;
   'custody.log': (args: Record<string, never>) => { status: CustodyStatus; entries: CustodyLogEntry[] };
   'tags.add': (args: { eventId: number; label: string }) => { tagId: number };
   'tags.remove': (args: { tagId: number }) => { removed: number };
@@ -110,6 +129,29 @@ export interface Handlers {
   'bookmarks.list': (args: { text?: string }) => Bookmark[];
   /** The tags and notes of one event (event detail panel). */
   'bookmarks.forEvent': (args: { eventId: number }) => Bookmark | null;
+  /** A column mapping proposed for a file no format recognizes (generic importer). */
+  'import.propose': (args: { path: string; originalName?: string; format?: GenericFormatId; encoding?: string }) => MappingProposal;
+  /** The file's first rows read with a mapping: their times, or why they would be rejected. */
+  'import.preview': (args: { path: string; mapping: ColumnMapping; timezone?: string; encoding?: string }) => MappingPreviewRow[];
+  'import.mappings': (args: Record<string, never>) => SavedMapping[];
+  /** Saves a mapping in the case under a name (a mapping.saved custody entry). */
+  'import.saveMapping': (args: { name: string; mapping: ColumnMapping }) => SavedMapping;
+  /** Runs detection; iocFiles given are kept in the case (writable cases) and used with those already kept. */
+  'detect.run': (args: { iocFiles?: IocFileRequest[] }) => DetectResult;
+  /** The last run on the open case in this engine, or null. */
+  'detect.last': (args: Record<string, never>) => DetectResult | null;
+  /** Confirms or dismisses a finding of the last run (a finding.reviewed custody entry). */
+  'detect.review': (args: { findingId: string; verdict: ReviewVerdict; comment?: string }) => FindingReviewRecord;
+  'detect.reviews': (args: Record<string, never>) => FindingReviewRecord[];
+  'detect.iocFiles': (args: Record<string, never>) => CaseIocFile[];
+  /** Writes the chosen exports (PDF, XLSX, CSV, Timesketch JSONL); each is an export.created entry. */
+  'export.run': (args: ExportRunArgs) => ExportRunResult;
+  /** Reviewer mode: verifies an evidence package, then opens its case read-only in place of any case. */
+  'review.open': (args: { path: string; examiner?: string }) => CaseInfo;
+  /** Leaves reviewer mode (back to the case picker). */
+  'review.close': (args: Record<string, never>) => null;
+  /** Desktop: copies the package's PDF report to where the save dialog said. */
+  'review.saveReport': (args: { path: string }) => { path: string; bytes: number };
 }
 
 export type Method = keyof Handlers;
@@ -127,6 +169,8 @@ export interface IngestProgress {
   eventsPerSecond: number;
   done: boolean;
   error?: string;
+  /** See IngestFileResult.needsMapping. */
+  needsMapping?: boolean;
 }
 
 /** Events the engine pushes without being asked. */
@@ -152,6 +196,7 @@ export const IPC = {
   enginePort: 'main->renderer:engine-port',
   openFilesDialog: 'renderer->main:open-files-dialog',
   saveFileDialog: 'renderer->main:save-file-dialog',
+  openPackageDialog: 'renderer->main:open-package-dialog',
   menuCommand: 'main->renderer:menu-command',
 } as const;
 
@@ -159,6 +204,8 @@ export const IPC = {
 export interface DesktopBridge {
   /** Native open dialog; resolves to absolute paths (empty when cancelled). */
   openFiles(): Promise<string[]>;
+  /** Native open dialog for one evidence package (.zip) to review; null when cancelled. */
+  openPackage(): Promise<string | null>;
   /** Native save dialog; resolves to the chosen path or null. */
   saveFile(defaultName: string): Promise<string | null>;
   /** The absolute path of a dropped File (Electron's webUtils). */

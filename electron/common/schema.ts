@@ -57,6 +57,7 @@ export const EVENT_COLUMNS = [
   'time',
   'time_raw',
   'time_zone',
+  'time_original',
   'host',
   'host_resolved',
   'user',
@@ -123,6 +124,17 @@ export interface EvidenceSummary {
   acquired_at: string | null;
   acquired_how: string | null;
   source_host: string | null;
+  /** Ingest options (migration 5): how the encoding and base year were decided. */
+  encoding_source: 'detected' | 'chosen';
+  base_year: number;
+  base_year_source: 'detected' | 'chosen';
+  /** 'gzip'; 'zip-archive' for a .zip; 'zip' or 'zip+gzip' for an entry inside one; null for a plain file. */
+  container: string | null;
+  /** For an entry inside a .zip: the archive's evidence id and the entry's path in it. */
+  parent_id: number | null;
+  entry_name: string | null;
+  /** Clock-skew correction added to every event's time (evidence.skew); 0 when none. */
+  clock_skew_ms: number;
 }
 
 export interface RejectedRecord {
@@ -145,6 +157,10 @@ export interface EventDetail {
     byteOffset: number;
     byteLength: number;
     sha256: string;
+    /** For an entry of a .zip (file is then the archive): the entry's path inside it. */
+    entry?: string;
+    /** Clock-skew correction applied to this evidence's times (time = time_original + skew). */
+    clockSkewMs?: number;
   };
 }
 

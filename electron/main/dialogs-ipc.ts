@@ -16,6 +16,17 @@ export function registerDialogHandlers(): void {
     return result.canceled ? [] : result.filePaths;
   });
 
+  ipcMain.handle(IPC.openPackageDialog, async (event): Promise<string | null> => {
+    const win = senderWindow(event);
+    const result = await dialog.showOpenDialog(win, {
+      title: 'Open evidence package for review',
+      buttonLabel: 'Review',
+      filters: [{ name: 'Evidence package', extensions: ['zip'] }, { name: 'All files', extensions: ['*'] }],
+      properties: ['openFile'],
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
+
   ipcMain.handle(IPC.saveFileDialog, async (event, defaultName: unknown): Promise<string | null> => {
     const win = senderWindow(event);
     const name = safeFileName(defaultName);

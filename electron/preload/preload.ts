@@ -27,6 +27,10 @@ const bridge: DesktopBridge = {
     const paths: unknown = await ipcRenderer.invoke(IPC.openFilesDialog);
     return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string') : [];
   },
+  async openPackage() {
+    const chosen: unknown = await ipcRenderer.invoke(IPC.openPackageDialog);
+    return typeof chosen === 'string' ? chosen : null;
+  },
   async saveFile(defaultName) {
     const chosen: unknown = await ipcRenderer.invoke(IPC.saveFileDialog, String(defaultName));
     return typeof chosen === 'string' ? chosen : null;

@@ -43,3 +43,45 @@ export type {
   NoteRevision,
   TagInfo,
 } from '../../electron/common/custody';
+
+export type {
+  BeaconCandidate,
+  DetectResult,
+  Finding,
+  FindingReview,
+  Incident,
+  InfectedHost,
+  IocHit,
+  RuleProblem,
+  Severity,
+  Stage,
+  StoryStep,
+} from '../../electron/common/detect';
+export type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from '../../electron/common/detect-review';
+
+export type { ChoosableEncoding, IngestChoices, ZipEntryOutcome } from '../../electron/common/ingest-options';
+export { CHOOSABLE_ENCODINGS, formatSkew, MAX_BASE_YEAR, MIN_BASE_YEAR, parseSkew } from '../../electron/common/ingest-options';
+export type { FormatInfo } from '../../electron/common/schema';
+
+export type {
+  ColumnMapping,
+  ColumnProposal,
+  MappingPreviewRow,
+  MappingProposal,
+  MappingTarget,
+  SavedMapping,
+  TimestampFormatId,
+} from '../../electron/common/import-mapping';
+export { MAPPING_TARGETS, TIMESTAMP_FORMATS, TIMESTAMP_FORMAT_LABELS } from '../../electron/common/import-mapping';
+
+export type { ExportDetection, ExportedFileInfo, ExportFormat, ExportLanguage, ExportRunArgs, ExportRunResult } from '../../electron/common/export';
+export { EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../../electron/common/export';
+
+export type {
+  PackageCheck,
+  PackageManifest,
+  PackageProblem,
+  PackageVerification,
+  ReviewInfo,
+} from '../../electron/common/package';
+export { REVIEW_REPORT_URL } from '../../electron/common/package';

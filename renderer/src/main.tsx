@@ -9,6 +9,7 @@ import './styles/tables.css';
 import './styles/timeline.css';
 import './styles/intake.css';
 import './styles/detail.css';
+import './styles/mapping.css';
 
 // Connect before the first render: the desktop preload may post the engine port at once.
 const connection = connect();

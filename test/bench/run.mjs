@@ -3,12 +3,18 @@
 //   BENCH_SQUID_MB   size of the generated Squid log (default 1024)
 //   BENCH_RUNS       repetitions; medians are reported (default 1)
 //   BENCH_NCSA_LINES lines of the generated NCSA combined log for the lnav comparison (1M)
+//   BENCH_ONLY       one of: squid (proxy), ncsa (web), firewall, edr, network, timelines,
+//                    sqlite, memory, detect, generic, xlsx, pdf; families.mjs has its own knobs
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSquid } from './generate-squid.mjs';
 import { generateNcsa } from './generate-ncsa.mjs';
+import { generateDetect } from './generate-detect.mjs';
+import { genericCsvIngest } from './generic-csv.mjs';
+import { pdfExport, xlsxExport } from './exports.mjs';
+import { bigCaseMemory, defenderVersusSqlite, familyIngest } from './families.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -30,7 +36,8 @@ const median = (xs) => {
 };
 
 function measured(args) {
-  const stats = path.join(work, 'stats.json');
+  // Per process: two benches running at once must not read each other's figures.
+  const stats = path.join(work, `stats-${process.pid}.json`);
   const r = spawnSync(process.execPath, [path.join(root, 'test/bench/measure.mjs'), stats, ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * MB,
@@ -96,6 +103,9 @@ async function ncsaVersusLnav() {
   const theirs = [];
   let rss = 0;
   let events = 0;
+  const ingestSeconds = [];
+  const querySeconds = [];
+  let caseBytes = 0;
   for (let i = 0; i < runs; i++) {
     const c = freshCase('ncsa.tlcase');
     const t = process.hrtime.bigint();
@@ -103,6 +113,9 @@ async function ncsaVersusLnav() {
     events = JSON.parse(m.stdout).files[0].events;
     const q = measured(['query', c, 'SELECT src_ip, count(*) FROM events GROUP BY src_ip', '--csv']);
     ours.push(Number(process.hrtime.bigint() - t) / 1e9);
+    ingestSeconds.push(m.seconds);
+    querySeconds.push(q.seconds);
+    caseBytes = statSync(c).size;
     rss = Math.max(rss, m.maxRssBytes, q.maxRssBytes);
     if (lnavAvailable) {
       theirs.push(timed('lnav', ['-n', '-c', ';SELECT c_ip, count(*) FROM access_log GROUP BY c_ip', input]).seconds);
@@ -117,17 +130,62 @@ async function ncsaVersusLnav() {
     input_mib: +(inputBytes / MB).toFixed(1),
     events,
     tracelight_seconds: +oursMedian.toFixed(2),
+    ingest_seconds: +median(ingestSeconds).toFixed(2),
+    query_seconds: +median(querySeconds).toFixed(2),
     events_per_s: Math.round(events / oursMedian),
+    bytes_per_event: Math.round(caseBytes / events),
     peak_rss_mib: +(rss / MB).toFixed(0),
     lnav_seconds: lnavMedian === null ? 'lnav not installed' : +lnavMedian.toFixed(2),
     ratio_tracelight_over_lnav: lnavMedian === null ? 'n/a' : +(oursMedian / lnavMedian).toFixed(2),
   };
 }
 
+// Detection on a 1M-event case (EDR + proxy) with one planted incident: rules, beacons, story.
+async function detectMillion() {
+  const edr = path.join(work, 'detect-defender.jsonl');
+  const squid = path.join(work, 'detect-squid.log');
+  if (!existsSync(edr) || !existsSync(squid)) {
+    process.stderr.write('bench: generating the 1M-event detection case...\n');
+    await generateDetect(edr, squid, 1_000_000);
+  }
+  const c = freshCase('detect.tlcase');
+  const ingest = measured(['ingest', c, edr, squid, '--json']);
+  const events = JSON.parse(ingest.stdout).files.reduce((n, f) => n + f.events, 0);
+  const samples = [];
+  let result = null;
+  for (let i = 0; i < runs; i++) {
+    const m = measured(['detect', c, '--json']);
+    samples.push(m);
+    result = JSON.parse(m.stdout);
+  }
+  return {
+    name: `detect on ${events} events (Defender JSONL + Squid, one planted incident)`,
+    runs,
+    events,
+    ingest_seconds: +ingest.seconds.toFixed(2),
+    detect_seconds: +median(samples.map((s) => s.seconds)).toFixed(2),
+    engine_elapsed_s: result.elapsed_s,
+    peak_rss_mib: +(Math.max(...samples.map((s) => s.maxRssBytes)) / MB).toFixed(0),
+    findings: result.findings.length,
+    patient_zero: result.incident.patient_zero?.host ?? 'none',
+    infected_hosts: result.incident.hosts.join(' '),
+    c2: result.incident.c2.map((e) => `${e.ip}:${e.port}`).join(' '),
+  };
+}
+
 const only = process.env.BENCH_ONLY;
 const results = [];
-if (!only || only === 'squid') results.push(await squidIngest());
-if (!only || only === 'ncsa') results.push(await ncsaVersusLnav());
+if (!only || only === 'squid' || only === 'proxy') results.push(await squidIngest());
+if (!only || only === 'ncsa' || only === 'web') results.push(await ncsaVersusLnav());
+for (const family of ['firewall', 'edr', 'network', 'timelines']) {
+  if (!only || only === family) results.push(...(await familyIngest(family, { work, measured, freshCase, runs })));
+}
+if (!only || only === 'sqlite') results.push(await defenderVersusSqlite({ work, measured, freshCase, runs }));
+if (!only || only === 'memory') results.push(await bigCaseMemory({ work, measured, freshCase, runs }));
+if (!only || only === 'detect') results.push(await detectMillion());
+if (!only || only === 'generic') results.push(await genericCsvIngest({ root, work, measured, freshCase }));
+if (!only || only === 'xlsx') results.push(await xlsxExport({ work, measured, freshCase }));
+if (!only || only === 'pdf') results.push(await pdfExport({ work, measured, freshCase }));
 writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
 for (const r of results) {
   console.log(`\n## ${r.name}`);

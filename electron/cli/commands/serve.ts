@@ -9,12 +9,14 @@ export interface ServeArgs {
   casePath?: string;
   workspace?: string;
   examiner?: string;
+  /** An evidence package to open read-only (reviewer mode). */
+  reviewPackage?: string;
 }
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
   // The same default as the desktop app: <Documents>/Tracelight.
   const workspaceDir = path.resolve(args.workspace ?? path.join(os.homedir(), 'Documents', 'Tracelight'));
-  const service = createEngineService({ mode: 'serve', workspaceDir, casePath: args.casePath, examiner: args.examiner });
+  const service = createEngineService({ mode: 'serve', workspaceDir, casePath: args.casePath, examiner: args.examiner, reviewPackage: args.reviewPackage });
   await service.start();
   const server = await startServer({ port: args.port, rendererDir: defaultRendererDir(), service });
   // First stdout line: the URL with its token (scripts and tests read it).

@@ -1,15 +1,18 @@
 // `tracelight verify CASE`: re-hashes every evidence file against the registry and checks
 // the custody chain. Exit 0 all intact, 1 something altered or missing (listed), 2 unreadable.
-import { existsSync, statSync } from 'node:fs';
+// An evidence package (a zip) is verified by verify-package.ts instead.
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { verifyEvidence } from '../../engine/custody/verify-evidence';
 import { UsageError } from '../errors';
 import { warn, write } from '../output';
 import { openCase } from './open-case';
+import { verifyPackageCommand } from './verify-package';
 
 export async function verifyCommand(args: { target: string; examiner?: string; json: boolean }): Promise<number> {
-  // Evidence packages (ZIP) come with the export issue; say so rather than "not a case".
-  if (/\.zip$/i.test(args.target)) throw new UsageError(`${args.target}: package verification is not available yet (verify a .tlcase case file)`);
-  if (!existsSync(args.target) || !statSync(args.target).isFile()) throw new UsageError(`${args.target}: no such case file`);
+  if (!existsSync(args.target) || !statSync(args.target).isFile()) {
+    throw new UsageError(`${args.target}: no such ${/\.zip$/i.test(args.target) ? 'package' : 'case file'}`);
+  }
+  if (isZip(args.target)) return verifyPackageCommand({ target: args.target, json: args.json });
   const session = await openCase(args.target, { examiner: args.examiner, recordOpen: false });
   try {
     const results = await verifyEvidence(session.store);
@@ -35,4 +38,16 @@ export async function verifyCommand(args: { target: string; examiner?: string; j
   } finally {
     session.close();
   }
+}
+
+/** By content, not name: a package renamed .bin is still a package, a case is SQLite. */
+function isZip(file: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.toString('latin1') === 'PK\x03\x04' || /\.zip$/i.test(file);
 }

@@ -7,6 +7,8 @@ import { WebSocketServer } from 'ws';
 import { attachTransport } from '../../engine/rpc/dispatcher';
 import type { EngineService } from '../../engine/rpc/service';
 import { checkToken, hostAllowed, newToken, originAllowed, SESSION_COOKIE } from './auth';
+import { EXPORTS_ROUTE, resolveExport, sendExport } from './export-download';
+import { handleReviewRoute } from './review-routes';
 import { resolveStatic, securityHeaders, sendStatic } from './static-files';
 import { receiveUpload } from './upload';
 import { webSocketTransport } from './ws-transport';
@@ -53,10 +55,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.end();
       return;
     }
+    if (await handleReviewRoute(req, res, url, opts.service, headers)) return;
     if (req.method === 'PUT' && url.pathname === '/upload') {
       return receiveUpload(req, res, url, opts.service.uploadDir(), headers);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed', headers);
+    if (url.pathname.startsWith(EXPORTS_ROUTE)) {
+      const exported = resolveExport(opts.service.currentCase?.path, url.pathname);
+      return exported ? sendExport(res, exported, headers) : deny(res, 404, 'not found', headers);
+    }
     const file = resolveStatic(opts.rendererDir, url.pathname);
     if (!file) return deny(res, 404, 'not found', headers);
     sendStatic(res, file, headers);

@@ -3,7 +3,11 @@
 // the journal is replayed after a crash, and rows take the id of the entry that made them,
 // so replaying twice changes nothing.
 import { CASE_EDITABLE, EVIDENCE_EDITABLE, type CaseEditableField, type EvidenceEditableField } from '../../common/custody';
+import { applyIocAdded } from '../detect/case-ioc-files';
+import { applyFindingReviewed } from '../detect/review';
+import { applyMappingSaved } from '../formats/generic/saved-mappings';
 import type { CaseStore } from '../store/case-store';
+import { applySkew } from './skew';
 import type { CustodyEntry } from './chain';
 
 /** Registry fields and case metadata keys an examiner may edit (with history). */
@@ -80,6 +84,18 @@ export function applyEntry(store: CaseStore, e: CustodyEntry): void {
       db.run('DELETE FROM evidence WHERE id = ?', [id]);
       break;
     }
+    case 'evidence.skew':
+      applySkew(store, d);
+      break;
+    case 'finding.reviewed':
+      applyFindingReviewed(store, e, d);
+      break;
+    case 'ioc.added':
+      applyIocAdded(store, e, d);
+      break;
+    case 'mapping.saved':
+      applyMappingSaved(store, e, d);
+      break;
     default:
       // case.created, case.opened, ingest.started, evidence.added, evidence.parsed,
       // verification.run, ...: a record of what happened, nothing to change.

@@ -5,16 +5,22 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Acquisition } from '../../common/custody';
+import type { ZipEntryOutcome } from '../../common/ingest-options';
 import type { EvidenceSummary } from '../../common/schema';
 import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
+import { ingestZip, isZipFile } from '../ingest/zip-ingest';
+import { resolveMapping, type ResolvedMapping } from '../formats/generic/resolve-mapping';
 import { readEvidence } from '../store/evidence-registry';
 import type { CaseSession } from './session';
 
 
+/** The evidence row; for a .zip, the archive's row and what became of each entry. */
+export type IngestedEvidence = EvidenceSummary & { entries?: ZipEntryOutcome[] };
+
 export async function ingestWithCustody(
   session: CaseSession,
   opts: IngestOptions & { acquisition?: Acquisition },
-): Promise<EvidenceSummary> {
+): Promise<IngestedEvidence> {
   session.requireWritable();
   const ingestId = randomUUID();
   const file = path.resolve(opts.path);
@@ -28,9 +34,36 @@ export async function ingestWithCustody(
   } catch {
     /* ingestFile reports the reason */
   }
-  session.record('ingest.started', { ingestId, path: file, name, size, mtime, timezone: opts.timezone });
+  // A generic format reads with a column mapping: the one given, saved or proposed; the
+  // mapping used goes into ingest.started, so the log says how rows became events.
+  let mappingError: unknown = null;
+  let mapping: ResolvedMapping | null = null;
+  try {
+    mapping = isZipFile(file) ? null : resolveMapping(session.store, opts);
+  } catch (err) {
+    mappingError = err;
+  }
+  if (mapping) opts = { ...opts, format: mapping.format, mapping: mapping.mapping, timezone: mapping.timezone };
+  // What the examiner chose instead of detection, so the log says which values were given.
+  const chosen = Object.fromEntries(
+    Object.entries({
+      format: opts.format,
+      encoding: opts.encoding,
+      baseYear: opts.baseYear,
+      mapping: mapping?.mapping,
+      mappingOrigin: mapping?.origin,
+    }).filter(([, v]) => v !== undefined),
+  );
+  session.record('ingest.started', { ingestId, path: file, name, size, mtime, timezone: opts.timezone, ...chosen });
   let ev: EvidenceSummary;
   try {
+    if (mappingError) throw mappingError;
+    if (isZipFile(file)) {
+      const acquisition = cleanAcquisition(opts.acquisition);
+      const zip = await ingestZip(session, opts, { ingestId, acquisition, exhibit: () => nextExhibit(session) });
+      session.checkpoint();
+      return zip;
+    }
     ev = await ingestFile(session.store, opts);
   } catch (err) {
     session.record('ingest.failed', { ingestId, path: file, name, reason: (err as Error).message });
@@ -60,7 +93,10 @@ export async function ingestWithCustody(
     evidenceId: ev.id,
     format: ev.format,
     encoding: ev.encoding,
+    encodingSource: ev.encoding_source,
     timezone: ev.timezone,
+    baseYear: ev.base_year,
+    baseYearSource: ev.base_year_source,
     events: ev.events,
     rejected: ev.rejected,
   });
@@ -71,7 +107,8 @@ export async function ingestWithCustody(
 /** EX-001, EX-002, ...: one more than the highest exhibit number in the case. */
 function nextExhibit(session: CaseSession): string {
   const rows = session.store.all<{ exhibit: string }>("SELECT exhibit FROM evidence WHERE exhibit LIKE 'EX-%'");
-  const max = rows.reduce((m, r) => Math.max(m, Number(r.exhibit.slice(3)) || 0), 0);
+  // parseInt: entries of a zip carry sub-numbers (EX-004.1) under their archive's number.
+  const max = rows.reduce((m, r) => Math.max(m, Number.parseInt(r.exhibit.slice(3), 10) || 0), 0);
   return `EX-${String(max + 1).padStart(3, '0')}`;
 }
 

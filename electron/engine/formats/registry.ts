@@ -5,6 +5,7 @@ import { carbonBlackEdrFormat } from './carbonblack-edr';
 import { fortigateFormat } from './fortigate';
 import { squidFormat } from './squid';
 import { EDR_FORMATS } from './edr';
+import { GENERIC_FORMATS } from './generic';
 import { NETWORK_FORMATS } from './network';
 import { PROXY_FORMATS } from './proxy';
 import { WINDOWS_FORMATS } from './windows';
@@ -18,6 +19,8 @@ export const FORMATS: readonly FormatModule[] = [
   ...EDR_FORMATS,
   ...NETWORK_FORMATS,
   ...PROXY_FORMATS,
+  // Last, and their sniff() is 0: chosen only with a column mapping (formats/generic/).
+  ...GENERIC_FORMATS,
 ];
 
 /** Below this a sniff is a guess, and a wrong guess parses every line into rejects. */

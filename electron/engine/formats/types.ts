@@ -9,6 +9,7 @@
 //   the raw byte chunks and say where each record starts and ends.
 // Either way the pipeline reads, hashes and stores; formats never touch the file.
 
+import type { ColumnMapping } from '../../common/import-mapping';
 import type { FormatInfo, NormalizedFields } from '../../common/schema';
 
 /** What sniff() sees: the start of the file. */
@@ -32,6 +33,8 @@ export interface ParseContext {
   timezone: string;
   /** Year for year-less syslog timestamps. */
   baseYear: number;
+  /** The generic formats' column mapping (generic/): how rows become events. */
+  mapping?: ColumnMapping;
 }
 
 /** One normalized event produced from one source record. */

@@ -1,9 +1,10 @@
 // Recognizes the text encoding of an evidence file from its first bytes.
 // Japanese customers' files are often Shift_JIS (CP932) saved by Excel, or UTF-16 exports.
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+// EUC-JP and Latin-1 are never guessed (too many byte strings fit them); they can be chosen.
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp' | 'latin1';
 
-export const TEXT_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'shift_jis'];
+export const TEXT_ENCODINGS: readonly TextEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'shift_jis', 'euc-jp', 'latin1'];
 
 export interface EncodingGuess {
   encoding: TextEncoding;
@@ -27,6 +28,18 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
   if (isPlausibleShiftJis(head)) return { encoding: 'shift_jis', bomLength: 0 };
   // Mostly-ASCII text with a few stray bytes: read as UTF-8, the stray bytes become U+FFFD.
   return { encoding: 'utf-8', bomLength: 0 };
+}
+
+/**
+ * The examiner chose the encoding: use it, skipping a byte-order mark only when it is that
+ * encoding's own (a UTF-8 BOM read as Latin-1 is three characters of the text as written).
+ */
+export function chosenEncoding(head: Uint8Array, encoding: TextEncoding): EncodingGuess {
+  const bom =
+    (encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) ||
+    (encoding === 'utf-16le' && head[0] === 0xff && head[1] === 0xfe) ||
+    (encoding === 'utf-16be' && head[0] === 0xfe && head[1] === 0xff);
+  return { encoding, bomLength: bom ? (encoding === 'utf-8' ? 3 : 2) : 0 };
 }
 
 /** UTF-16 without BOM: ASCII text leaves every other byte zero. */

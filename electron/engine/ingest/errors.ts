@@ -3,3 +3,9 @@
 export class UnreadableInputError extends Error {
   override name = 'UnreadableInputError';
 }
+
+/**
+ * Text no format recognizes: the generic importer (formats/generic/) can read it with a
+ * column mapping, so callers offer one instead of only refusing the file.
+ */
+export class UnrecognizedFormatError extends UnreadableInputError {}

@@ -1,19 +1,25 @@
 // One evidence file through the pipeline, in a single streaming pass:
 // read -> hash (SHA-256, SHA-1, MD5) -> split lines -> decode -> parse -> insert.
 // The file is never held whole; every record becomes an event or a rejected record.
-import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+// Reading and parsing (record-pass.ts) run in a worker thread when there is one
+// (worker-pass.ts); this thread stores the flattened rows (event-writer.ts), all in one
+// transaction.
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import type { ColumnMapping } from '../../common/import-mapping';
 import type { EvidenceSummary } from '../../common/schema';
-import type { ReadRecord, RecordReader } from '../formats/types';
+import { findFormat } from '../formats/registry';
 import type { CaseStore } from '../store/case-store';
 import { isValidTimeZone } from '../time/zone';
+import type { EventBatch } from './event-batch';
 import { EventWriter } from './event-writer';
-import { readGzip } from './gzip';
-import { lineRecordReader } from './line-records';
+import { createReader, fileChunks, runPass, type ChunkSource, type PassCounts } from './record-pass';
+import { ingestWorkerScript, passInWorker } from './worker-pass';
 import { resolveHostsFromIps } from './resolve-hosts';
 import { readEvidence } from '../store/evidence-registry';
-import { sniffFile, UnreadableInputError, type SniffResult } from './sniff';
+import { sniffContent, sniffFile, UnreadableInputError, type SniffResult } from './sniff';
+import type { TextEncoding } from './encoding';
+import type { EvidenceSource } from './evidence-source';
 
 export { UnreadableInputError };
 
@@ -24,6 +30,13 @@ export interface IngestOptions {
   format?: string;
   /** Zone for zone-less timestamps (IANA name or UTC). */
   timezone: string;
+  /** Chosen instead of the detected encoding / the file's modification year. */
+  encoding?: TextEncoding;
+  baseYear?: number;
+  /** How rows become events for the generic formats (formats/generic/). */
+  mapping?: ColumnMapping;
+  /** Set for an entry inside a .zip: where the bytes come from (ingest/zip-ingest.ts). */
+  source?: EvidenceSource;
   onProgress?: (p: IngestProgressSample) => void;
 }
 
@@ -41,24 +54,32 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
   const file = path.resolve(opts.path);
   const name = opts.displayName ?? path.basename(file);
   if (!isValidTimeZone(opts.timezone)) throw new UnreadableInputError(`unknown time zone "${opts.timezone}"`);
-  let stat;
+  const source = opts.source;
+  let onDisk;
   try {
-    stat = statSync(file);
+    onDisk = statSync(file);
   } catch (err) {
     throw new UnreadableInputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (!stat.isFile()) throw new UnreadableInputError('not a regular file');
+  if (!onDisk.isFile()) throw new UnreadableInputError('not a regular file');
+  // A zip entry's size and time are the entry's, not the archive's.
+  const stat = source ?? onDisk;
   if (stat.size === 0) throw new UnreadableInputError('empty file');
-  const sniff = sniffFile(file, name, stat.size, opts.format);
-  const baseYear = stat.mtime.getUTCFullYear();
+  const sniff = source
+    ? sniffContent({ ...(await source.head()), fileName: name, container: null, forcedFormat: opts.format, encoding: opts.encoding })
+    : sniffFile(file, name, stat.size, opts.format, opts.encoding);
+  const baseYear = opts.baseYear ?? stat.mtime.getUTCFullYear();
 
   const db = store.db;
   db.exec('BEGIN');
   try {
     db.run(
-      `INSERT INTO evidence (path, name, size, mtime, format, encoding, timezone, base_year, status, added_at, container)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ingesting', ?, ?)`,
-      [file, name, stat.size, stat.mtime.toISOString(), sniff.format.id, sniff.encoding, opts.timezone, baseYear, new Date().toISOString(), sniff.container],
+      `INSERT INTO evidence (path, name, size, mtime, format, encoding, timezone, base_year, status, added_at, container,
+       encoding_source, base_year_source, parent_id, entry_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ingesting', ?, ?, ?, ?, ?, ?)`,
+      [file, name, stat.size, stat.mtime.toISOString(), sniff.format.id, sniff.encoding, opts.timezone, baseYear, new Date().toISOString(),
+        source?.container ?? sniff.container, sniff.encodingChosen ? 'chosen' : 'detected', opts.baseYear === undefined ? 'detected' : 'chosen',
+        source?.parentId ?? null, source?.entryName ?? null],
     );
     const evidenceId = Number(store.scalar('SELECT last_insert_rowid()'));
     const counts = await streamRecords(store, evidenceId, file, stat.size, sniff, opts, name, baseYear);
@@ -83,16 +104,6 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
   }
 }
 
-interface StreamCounts {
-  sha256: string;
-  sha1: string;
-  md5: string;
-  lines: number;
-  events: number;
-  rejected: number;
-  skipped: number;
-}
-
 async function streamRecords(
   store: CaseStore,
   evidenceId: number,
@@ -102,79 +113,49 @@ async function streamRecords(
   opts: IngestOptions,
   name: string,
   baseYear: number,
-): Promise<StreamCounts> {
-  const hashes = [createHash('sha256'), createHash('sha1'), createHash('md5')] as const;
-  const ctx = { fileName: name, timezone: opts.timezone, baseYear };
+): Promise<PassCounts> {
+  const ctx = { fileName: name, timezone: opts.timezone, baseYear, mapping: opts.mapping };
   const format = sniff.format;
-  const reader: RecordReader = format.createRecordReader
-    ? format.createRecordReader(ctx)
-    : lineRecordReader(format.createParser(ctx), sniff.encoding === 'binary' ? 'utf-8' : sniff.encoding, sniff.bomLength);
   const writer = new EventWriter(store.db, evidenceId);
-  const rejectStmt = store.db.prepare(
-    'INSERT INTO rejected_record (evidence_id, line, byte_offset, reason, raw) VALUES (?, ?, ?, ?, ?)',
-  );
-  let records = 0;
   let rejected = 0;
-  let skipped = 0;
-  let bytesRead = 0;
   const started = Date.now();
   let lastReport = 0;
-
-  const reject = (rec: ReadRecord, reason: string): void => {
-    rejected++;
-    rejectStmt.run([evidenceId, rec.number, rec.offset, reason, rec.raw ?? '']);
-  };
-  const storeRecord = (rec: ReadRecord): void => {
-    records++;
-    const outcome = rec.outcome;
-    if (outcome.kind === 'skip') skipped++;
-    else if (outcome.kind === 'reject') reject(rec, outcome.reason);
-    else if (outcome.kind === 'more') reject(rec, 'record reader asked for more input');
-    else {
-      const bad = outcome.events.find((e) => !Number.isFinite(e.ts));
-      if (bad) return reject(rec, `unparseable timestamp "${bad.timeRaw}"`);
-      for (const e of outcome.events) writer.add(e, rec.number, rec.offset, rec.length);
-    }
-  };
-  const report = (force: boolean): void => {
+  const report = (bytesRead: number, force: boolean): void => {
     const now = Date.now();
     if (!opts.onProgress || (!force && now - lastReport < PROGRESS_INTERVAL_MS)) return;
     lastReport = now;
     const seconds = Math.max((now - started) / 1000, 0.001);
     opts.onProgress({ bytesRead, totalBytes: size, events: writer.count, rejected, eventsPerSecond: Math.round(writer.count / seconds) });
   };
+  const storeBatch = (batch: EventBatch, bytesRead: number): void => {
+    writer.write(batch);
+    rejected += batch.rejects.length;
+    report(bytesRead, false);
+  };
 
+  let counts: PassCounts;
   try {
-    if (sniff.container === 'gzip') {
-      // Hash the file as given (compressed); parse what it decompresses to.
-      let contentOffset = 0;
-      const onRaw = (raw: Buffer): void => {
-        for (const h of hashes) h.update(raw);
-        bytesRead += raw.length;
-      };
-      for await (const chunk of readGzip(file, onRaw)) {
-        for (const rec of reader.push(chunk, contentOffset)) storeRecord(rec);
-        contentOffset += chunk.length;
-        report(false);
-      }
+    // Parsing runs in a worker thread beside the inserts when the worker bundle is there and
+    // the bytes come from a file it can open itself (a zip entry's reader lives here).
+    const script = opts.source ? null : ingestWorkerScript();
+    if (script && findFormat(format.id) === format) {
+      counts = await passInWorker(
+        script,
+        { file, container: sniff.container, formatId: format.id, encoding: sniff.encoding, bomLength: sniff.bomLength, ctx },
+        storeBatch,
+      );
     } else {
-      const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        for (const h of hashes) h.update(chunk);
-        for (const rec of reader.push(chunk, bytesRead)) storeRecord(rec);
-        bytesRead += chunk.length;
-        report(false);
-      }
+      const reader = createReader(format, sniff.encoding, sniff.bomLength, ctx);
+      // Hash the evidence as given (compressed, or a zip entry's bytes); parse its content.
+      const chunks: ChunkSource = opts.source ? (onRaw) => opts.source!.read(onRaw) : fileChunks(file, sniff.container);
+      counts = await runPass(reader, chunks, (batch, bytesRead, encoder) => {
+        storeBatch(batch, bytesRead);
+        encoder.recycle(batch);
+      });
     }
-    for (const rec of reader.end()) storeRecord(rec);
-  } catch (err) {
-    if (err instanceof UnreadableInputError) throw err;
-    throw new UnreadableInputError(`read failed at byte ${bytesRead} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   } finally {
     writer.close();
-    rejectStmt.free();
   }
-  report(true);
-  const [sha256, sha1, md5] = hashes.map((h) => h.digest('hex')) as [string, string, string];
-  return { sha256, sha1, md5, lines: records, events: writer.count, rejected, skipped };
+  report(size, true);
+  return counts;
 }

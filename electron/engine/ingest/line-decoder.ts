@@ -16,5 +16,12 @@ export function lineDecoder(encoding: TextEncoding): LineDecoder {
       const decoder = new TextDecoder('shift_jis');
       return (b) => decoder.decode(b);
     }
+    case 'euc-jp': {
+      const decoder = new TextDecoder('euc-jp');
+      return (b) => decoder.decode(b);
+    }
+    case 'latin1':
+      // ISO-8859-1 proper: every byte is the code point of the same value, nothing is lost.
+      return (b) => b.toString('latin1');
   }
 }

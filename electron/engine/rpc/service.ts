@@ -14,15 +14,23 @@ import type {
 import { addNote, addTag, editCase, editEvidence, editNote, removeEvidence, removeTag } from '../custody/actions';
 import { listBookmarks, noteHistory } from '../custody/bookmarks';
 import { ingestWithCustody } from '../custody/ingest-custody';
+import { skewEvidence } from '../custody/skew';
+import { resolveIngestChoices } from '../ingest/ingest-options';
 import { CaseSession } from '../custody/session';
 import { verifyEvidence } from '../custody/verify-evidence';
 import { FORMATS } from '../formats/registry';
 import { UnreadableInputError } from '../ingest/file-ingest';
+import { UnrecognizedFormatError } from '../ingest/errors';
 import type { CaseStore } from '../store/case-store';
 import { countEvents, eventDetail, pageEvents } from '../store/event-queries';
 import { listEvidence, readEvidence } from '../store/evidence-registry';
 import { isValidTimeZone } from '../time/zone';
 import { VERSION } from '../version';
+import { createDetectHandlers } from './detect-handlers';
+import { createExportHandlers } from './export-handlers';
+import { createImportHandlers } from './import-handlers';
+import { createReviewHandlers } from './review-handlers';
+import { openReview, reviewUploadDir, type OpenedReview } from '../review/open-review';
 import { SerialQueue } from './serial-queue';
 
 export type EngineMode = 'desktop' | 'serve' | 'cli';
@@ -33,6 +41,8 @@ export interface EngineServiceOptions {
   workspaceDir: string;
   /** A case to open at start. */
   casePath?: string;
+  /** An evidence package to open read-only at start (reviewer mode: `serve --review F.zip`). */
+  reviewPackage?: string;
   /** The examiner recorded until the UI sets one (default: TRACELIGHT_EXAMINER or the OS user). */
   examiner?: string;
 }
@@ -46,6 +56,8 @@ type Listener = <E extends EngineEventName>(name: E, payload: EngineEvents[E]) =
 
 export class EngineService {
   private session: CaseSession | null = null;
+  /** Set while an evidence package is open for review; its session is this.session. */
+  private review: OpenedReview | null = null;
   private checkpointTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<Listener>();
   /** Writes (ingest, open, create) run one at a time; reads interleave. */
@@ -55,6 +67,7 @@ export class EngineService {
 
   async start(): Promise<void> {
     if (this.options.casePath) await this.openCase(this.options.casePath);
+    if (this.options.reviewPackage) await this.openReviewPackage(this.options.reviewPackage);
   }
 
   get currentCase(): CaseStore | null {
@@ -128,6 +141,7 @@ export class EngineService {
       readOnlyReason: session.readOnlyReason,
       custody: session.chain,
       incompleteEvidence: Number(s.scalar("SELECT count(*) FROM evidence WHERE status <> 'complete'")),
+      review: this.review?.info ?? null,
     };
   }
 
@@ -213,6 +227,12 @@ export class EngineService {
         editEvidence(session, Number(args.evidenceId), args.changes ?? {});
         return readEvidence(session.store, Number(args.evidenceId));
       }),
+    'evidence.skew': (args) =>
+      this.act((session) => {
+        skewEvidence(session, Number(args.evidenceId), Number(args.skewMs), String(args.reason ?? ''));
+        this.changed();
+        return readEvidence(session.store, Number(args.evidenceId));
+      }),
     'evidence.history': async (args) =>
       this.requireCase().all('SELECT * FROM evidence_edit WHERE evidence_id = ? ORDER BY id', [Number(args.evidenceId)]),
     'evidence.remove': (args) =>
@@ -224,6 +244,8 @@ export class EngineService {
     'evidence.verify': () =>
       this.writes.run(async () => {
         const session = this.requireSession();
+        // A reviewer has the package, not the original paths: the originals are judged there.
+        if (this.review) return this.review.evidenceVerification();
         const results = await verifyEvidence(session.store);
         if (!session.readOnly) {
           session.record('verification.run', { results: results.map((r) => ({ evidenceId: r.evidenceId, status: r.status, sha256: r.actualSha256 ?? null })) });
@@ -244,7 +266,52 @@ export class EngineService {
     'bookmarks.list': async (args) => listBookmarks(this.requireCase(), args.text),
     'bookmarks.forEvent': async (args) =>
       listBookmarks(this.requireCase()).find((b) => b.event.id === Number(args.eventId)) ?? null,
+    ...createImportHandlers({
+      session: () => this.requireSession(),
+      act: (fn) => this.act(fn),
+      checkPath: (p) => this.checkIngestPath(p),
+    }),
+    ...createDetectHandlers({
+      mode: () => this.options.mode,
+      session: () => this.requireSession(),
+      act: (fn) => this.act(fn),
+      uploadDir: () => this.uploadDir(),
+      changed: () => void this.changed(),
+    }),
+    ...createExportHandlers({
+      mode: () => this.options.mode,
+      session: () => this.requireSession(),
+      act: (fn) => this.act(fn),
+      lastDetection: () => this.handlers['detect.last']({}),
+      runDetection: () => this.handlers['detect.run']({}),
+      changed: () => void this.changed(),
+    }),
+    ...createReviewHandlers({
+      mode: () => this.options.mode,
+      serial: (fn) => this.writes.run(fn),
+      open: (file, examiner) => this.openReviewPackage(file, examiner),
+      close: () => this.closeSession(),
+      current: () => this.review,
+      uploadDir: () => reviewUploadDir(),
+      trustedPackage: () => this.options.reviewPackage && path.resolve(this.options.reviewPackage),
+    }),
   };
+
+  /** Reviewer mode: the package's case, verified and read-only, replaces any open case. */
+  private async openReviewPackage(file: string, examiner?: string): Promise<CaseInfo> {
+    this.closeSession();
+    const review = await openReview(file, { examiner: examiner ?? this.options.examiner });
+    this.review = review;
+    this.session = review.session;
+    const info = this.caseInfo()!;
+    this.emit('case.changed', info);
+    return info;
+  }
+
+  /** The open review's PDF report (serve's download route), or null. */
+  reviewReportFile(): string | null {
+    return this.review?.reportFile ?? null;
+  }
 
   /** Tells every window the case changed (counts, custody head) and returns the new info. */
   private changed(): CaseInfo {
@@ -258,6 +325,8 @@ export class EngineService {
     this.checkpointTimer = null;
     this.session?.close();
     this.session = null;
+    this.review?.dispose();
+    this.review = null;
   }
 
   private async ingestFiles(args: Args<'ingest.files'>): Promise<IngestFileResult[]> {
@@ -273,8 +342,10 @@ export class EngineService {
         const evidence = await ingestWithCustody(session, {
           path: f.path,
           displayName: name,
-          format: f.format,
-          timezone: f.timezone ?? store.meta().timezone,
+          format: f.format || undefined,
+          mapping: f.mapping,
+          timezone: f.timezone || store.meta().timezone,
+          ...resolveIngestChoices({ encoding: f.encoding, baseYear: f.baseYear }),
           acquisition: f.acquisition,
           onProgress: (p) => this.emit('ingest.progress', { ...progress, ...p, done: false }),
         });
@@ -282,14 +353,18 @@ export class EngineService {
           ...progress,
           bytesRead: evidence.size,
           totalBytes: evidence.size,
-          events: evidence.events,
-          rejected: evidence.rejected,
+          // A zip's own row has no events; its entries do.
+          events: evidence.entries ? evidence.entries.reduce((n, e) => n + (e.events ?? 0), 0) : evidence.events,
+          rejected: evidence.entries ? evidence.entries.reduce((n, e) => n + (e.rejected ?? 0), 0) : evidence.rejected,
           eventsPerSecond: 0,
           done: true,
         });
-        results.push({ path: f.path, name, ok: true, evidence });
+        const { entries, ...summary } = evidence;
+        results.push({ path: f.path, name, ok: true, evidence: summary, ...(entries ? { entries } : {}) });
       } catch (err) {
         const message = err instanceof UnreadableInputError ? err.message : `failed: ${(err as Error).message}`;
+        // The UI offers the column-mapping dialog for these.
+        const unmapped = err instanceof UnrecognizedFormatError ? { needsMapping: true } : {};
         this.emit('ingest.progress', {
           ...progress,
           bytesRead: 0,
@@ -299,8 +374,9 @@ export class EngineService {
           eventsPerSecond: 0,
           done: true,
           error: message,
+          ...unmapped,
         });
-        results.push({ path: f.path, name, ok: false, error: message });
+        results.push({ path: f.path, name, ok: false, error: message, ...unmapped });
       }
     }
     const info = this.caseInfo();

@@ -1,12 +1,40 @@
 // One case = one SQLite file (.tlcase), held in memory by sql.js while open and written
 // back atomically after every change that must survive.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { Database, SqlValue } from 'sql.js';
 import { writeFileAtomic } from './atomic-write';
 import { migrate } from './migrations';
-import { loadSqlJs } from './sqljs';
+import { loadedSqlJs, loadSqlJs, type LoadedSqlJs } from './sqljs';
+
+/** Largest database image SQLite's in-memory file system holds (scripts/vendor-sqljs.mjs). */
+const MAX_IMAGE_BYTES = 4294901760;
+
+// ES2024 resizable ArrayBuffer (Node 20+); the TypeScript lib in use predates its options.
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (size: number, options: { maxByteLength: number }) => ArrayBuffer;
+
+/**
+ * Reads a case file into a resizable buffer, so the database can grow in place when it is
+ * handed to SQLite (vendored hook) instead of being copied into a larger one.
+ */
+function readCaseFile(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_IMAGE_BYTES) return readFileSync(file);
+    const bytes = new Uint8Array(new ResizableArrayBuffer(size, { maxByteLength: MAX_IMAGE_BYTES }), 0, size);
+    let done = 0;
+    while (done < size) {
+      const n = readSync(fd, bytes, done, Math.min(size - done, 16 << 20), done);
+      if (n === 0) break;
+      done += n;
+    }
+    return done === size ? bytes : bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export class CaseError extends Error {
   override name = 'CaseError';
@@ -48,17 +76,25 @@ export class CaseStore {
   }
 
   static async open(file: string): Promise<CaseStore> {
-    const SQL = await loadSqlJs();
-    let bytes: Buffer;
+    const SQL = (await loadSqlJs()) as LoadedSqlJs;
+    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      bytes = readCaseFile(file);
     } catch (err) {
       throw new CaseError(`${file}: cannot read case file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-    if (bytes.length < 100 || bytes.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') {
+    if (bytes.length < 100 || Buffer.from(bytes.buffer, bytes.byteOffset, 16).toString('latin1') !== 'SQLite format 3\0') {
       throw new CaseError(`${file}: not a Tracelight case (not an SQLite database)`);
     }
-    const db = new SQL.Database(bytes);
+    // Hand the bytes just read to SQLite's file system instead of copying them (vendored hook;
+    // plain sql.js ignores the property and copies).
+    SQL.tracelightAdopt = bytes;
+    let db: Database;
+    try {
+      db = new SQL.Database(bytes);
+    } finally {
+      SQL.tracelightAdopt = null;
+    }
     const store = new CaseStore(path.resolve(file), db);
     try {
       store.configure();
@@ -123,7 +159,25 @@ export class CaseStore {
 
   /** Writes the whole database to the case file atomically. */
   save(): void {
-    writeFileAtomic(this.path, this.db.export());
+    writeFileAtomic(this.path, this.image());
+  }
+
+  /**
+   * The database file as bytes. With the vendored hook this is SQLite's own file image (a view,
+   * no copy: a full-size copy of a multi-GB case costs seconds and its size in memory);
+   * otherwise sql.js's export().
+   */
+  private image(): Uint8Array {
+    const SQL = loadedSqlJs();
+    if (!SQL?.tracelightImage) return this.db.export();
+    // As export() does: refuse inside a transaction, whose pages are not a consistent file.
+    // BEGIN fails there; outside one, BEGIN; COMMIT writes nothing.
+    try {
+      this.db.exec('BEGIN; COMMIT');
+    } catch (err) {
+      throw new CaseError(`${this.path}: cannot save inside an open transaction (${(err as Error).message})`);
+    }
+    return SQL.tracelightImage(this.db);
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import type { TextEncoding } from '../ingest/encoding';
 import { findFormat } from '../formats/registry';
 import { gunzipRange } from '../ingest/gzip';
 import { lineDecoder } from '../ingest/line-decoder';
+import { readZipEntryRange } from '../ingest/zip-entry-range';
 import type { CaseStore } from './case-store';
 
 const TEXT_FIELDS = ['host', 'user', 'process_name', 'process_command_line', 'url', 'domain', 'src_ip', 'dst_ip', 'file_path', 'registry_path', 'message'];
@@ -15,7 +16,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function whereClause(filter: EventFilter | undefined): { sql: string; params: SqlValue[] } {
+export function whereClause(filter: EventFilter | undefined): { sql: string; params: SqlValue[] } {
   const parts: string[] = [];
   const params: SqlValue[] = [];
   if (filter?.text?.trim()) {
@@ -58,8 +59,8 @@ export function pageEvents(store: CaseStore, filter: EventFilter | undefined, of
 export function eventDetail(store: CaseStore, id: number): EventDetail {
   const event = store.all<EventRow>('SELECT * FROM events WHERE id = ?', [id])[0];
   if (!event) throw new Error(`no event #${id}`);
-  const ev = store.all<{ path: string; encoding: string; sha256: string; container: string | null }>(
-    'SELECT path, encoding, sha256, container FROM evidence WHERE id = ?',
+  const ev = store.all<{ path: string; encoding: string; sha256: string; container: string | null; entry_name: string | null; clock_skew_ms: number }>(
+    'SELECT path, encoding, sha256, container, entry_name, clock_skew_ms FROM evidence WHERE id = ?',
     [event.evidence_id],
   )[0]!;
   const offset = Number(event.source_offset);
@@ -74,14 +75,19 @@ export function eventDetail(store: CaseStore, id: number): EventDetail {
       byteOffset: offset,
       byteLength: length,
       sha256: ev.sha256,
+      ...(ev.entry_name !== null ? { entry: ev.entry_name } : {}),
+      clockSkewMs: Number(ev.clock_skew_ms),
     },
   };
   try {
     const format = findFormat(String(event.source_format));
+    const shown = Math.min(length, MAX_RECORD_DISPLAY_BYTES);
     const bytes =
-      ev.container === 'gzip'
-        ? gunzipRange(ev.path, offset, Math.min(length, MAX_RECORD_DISPLAY_BYTES))
-        : readRecordBytes(ev.path, offset, length);
+      ev.entry_name !== null
+        ? readZipEntryRange(ev.path, ev.entry_name, ev.container === 'zip+gzip', offset, shown)
+        : ev.container === 'gzip'
+          ? gunzipRange(ev.path, offset, shown)
+          : readRecordBytes(ev.path, offset, length);
     detail.original = format?.renderRecord ? format.renderRecord(bytes, { file: ev.path, offset }) : lineDecoder(ev.encoding as TextEncoding)(bytes);
   } catch (err) {
     detail.originalUnavailableReason = `evidence file unreadable at ${ev.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;

@@ -3,11 +3,33 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SqlJsStatic } from 'sql.js';
+import type { Database, SqlJsStatic } from 'sql.js';
 
 type InitSqlJs = (config: { locateFile(file: string): string; useOldExtensionFunctions?: boolean }) => Promise<SqlJsStatic>;
 
 let loading: Promise<SqlJsStatic> | undefined;
+let loaded: SqlJsStatic | undefined;
+
+/**
+ * Hooks the vendored build adds (scripts/vendor-sqljs.mjs); each is absent when its patch
+ * did not apply or plain sql.js was loaded, and callers then take the ordinary API.
+ */
+export interface SqlJsHooks {
+  /** The WebAssembly heap as it is now (the view changes when the heap grows). */
+  tracelightHeap?: () => Uint8Array;
+  /** A database's file image as SQLite holds it (a view: no copy). */
+  tracelightImage?: (db: Database) => Uint8Array;
+  /** Set to a buffer just before `new Database(buffer)` to hand it over instead of copying it. */
+  tracelightAdopt?: Uint8Array | null;
+}
+
+/** sql.js with its raw exports and the vendored hooks, once loadSqlJs() has resolved. */
+export type LoadedSqlJs = SqlJsStatic & SqlJsHooks & Record<string, unknown>;
+
+/** The loaded module; any open Database implies it. */
+export function loadedSqlJs(): LoadedSqlJs | null {
+  return (loaded as LoadedSqlJs | undefined) ?? null;
+}
 
 /**
  * dist/vendor/sql-wasm.cjs (written by the build: sql.js with doubling file growth, see
@@ -30,7 +52,7 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
     const wasmDir = path.dirname(require.resolve('sql.js/dist/sql-wasm.wasm'));
     const init = require(vendoredSqlJs() ?? 'sql.js') as InitSqlJs;
     // The legacy extension functions print warnings and are not needed.
-    loading = init({ locateFile: (file) => path.join(wasmDir, file), useOldExtensionFunctions: false });
+    loading = init({ locateFile: (file) => path.join(wasmDir, file), useOldExtensionFunctions: false }).then((SQL) => (loaded = SQL));
   }
   return loading;
 }

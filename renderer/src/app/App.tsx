@@ -5,6 +5,7 @@ import { useDisconnectReason } from '../client/use-disconnect-reason';
 import { useEngineEvent } from '../client/use-engine-event';
 import type { CaseInfo } from '../contracts';
 import { usePreventFileNavigation } from '../features/intake/use-prevent-file-navigation';
+import { ReviewWorkbench } from '../features/review/ReviewWorkbench';
 import { CasePicker } from './CasePicker';
 import { DisconnectedBanner } from './DisconnectedBanner';
 import { StartupScreen } from './StartupScreen';
@@ -44,6 +45,8 @@ export function App() {
         <StartupScreen error={startError} />
       ) : caseInfo === null ? (
         <CasePicker onOpened={setCaseInfo} />
+      ) : caseInfo.review ? (
+        <ReviewWorkbench key={caseInfo.path} caseInfo={caseInfo} review={caseInfo.review} onClosed={() => setCaseInfo(null)} />
       ) : (
         <Workbench
           key={caseInfo.path}

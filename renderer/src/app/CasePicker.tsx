@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CaseInfo } from '../contracts';
 import { rememberedExaminer, rememberExaminer } from '../lib/examiner-name';
+import { OpenPackageButton } from '../features/review/OpenPackageButton';
 import { CaseList } from './CaseList';
 import { ExaminerField } from './ExaminerField';
 import { NewCaseForm } from './NewCaseForm';
@@ -22,6 +23,7 @@ export function CasePicker({ onOpened }: { onOpened(info: CaseInfo): void }) {
         <CaseList onOpened={opened} examiner={name} />
         <NewCaseForm onCreated={opened} examiner={name} />
       </div>
+      <OpenPackageButton onOpened={opened} examiner={name} />
     </main>
   );
 }

@@ -1,7 +1,8 @@
-export type WorkbenchView = 'timeline' | 'bookmarks' | 'custody' | 'case';
+export type WorkbenchView = 'timeline' | 'incident' | 'bookmarks' | 'custody' | 'case';
 
 const VIEWS: { id: WorkbenchView; label: string }[] = [
   { id: 'timeline', label: 'Timeline' },
+  { id: 'incident', label: 'Incident' },
   { id: 'bookmarks', label: 'Bookmarks' },
   { id: 'custody', label: 'Custody log' },
   { id: 'case', label: 'Case details' },

@@ -1,18 +1,23 @@
 import { useCallback, useState } from 'react';
 import { useClient } from '../client/connection-context';
-import type { Acquisition, CaseInfo } from '../contracts';
+import type { Acquisition, CaseInfo, EventFilter } from '../contracts';
 import { BookmarksView } from '../features/bookmarks/BookmarksView';
 import { CaseDetailsForm } from '../features/custody/CaseDetailsForm';
 import { CustodyBanner } from '../features/custody/CustodyBanner';
 import { CustodyLogView } from '../features/custody/CustodyLogView';
 import { ExaminerBadge } from '../features/custody/ExaminerBadge';
 import { EventDetailPanel } from '../features/detail/EventDetailPanel';
+import { ExportButton } from '../features/export/ExportButton';
 import { AcquisitionForm } from '../features/evidence/AcquisitionForm';
 import { EvidencePanel } from '../features/evidence/EvidencePanel';
 import { AddEvidenceButton } from '../features/intake/AddEvidenceButton';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IngestProgressList } from '../features/intake/IngestProgressList';
+import { IntakeOptions } from '../features/intake/IntakeOptions';
 import { useIngest } from '../features/intake/use-ingest';
+import { useIntakeOptions } from '../features/intake/use-intake-options';
+import { StoryView } from '../features/story/StoryView';
+import { MappingPrompt } from '../features/mapping/MappingPrompt';
 import { Timeline } from '../features/timeline/Timeline';
 import { CaseHeader } from './CaseHeader';
 import { ViewTabs, type WorkbenchView } from './ViewTabs';
@@ -34,6 +39,8 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
   // a separate counter keeps the timeline (and its scroll position) from re-querying.
   const [annotations, setAnnotations] = useState(0);
   const annotated = useCallback(() => setAnnotations((n) => n + 1), []);
+  // The timeline's filter, offered by the export dialog for the timeline rows.
+  const [timelineFilter, setTimelineFilter] = useState<EventFilter | undefined>(undefined);
 
   const refresh = useCallback(() => {
     setVersion((v) => v + 1);
@@ -49,24 +56,31 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
 
   const [acquisition, setAcquisition] = useState<Acquisition>({});
   const ingest = useIngest(refresh, acquisition);
+  const intake = useIntakeOptions(ingest);
 
   return (
     <div className="workbench">
       <CaseHeader caseInfo={caseInfo}>
         <ExaminerBadge caseInfo={caseInfo} onCaseInfo={onCaseInfo} />
-        {!caseInfo.readOnly && <AddEvidenceButton onFiles={ingest.ingestFiles} onPaths={ingest.ingestPaths} />}
+        {!caseInfo.readOnly && <AddEvidenceButton onFiles={intake.onFiles} onPaths={intake.onPaths} />}
+        <ExportButton caseInfo={caseInfo} filter={timelineFilter} onExported={annotated} />
         <button type="button" onClick={onSwitchCase} data-testid="switch-case">
           Cases…
         </button>
       </CaseHeader>
       <CustodyBanner caseInfo={caseInfo} />
-      <DropOverlay onFiles={ingest.ingestFiles} />
+      <DropOverlay onFiles={intake.onFiles} />
+      <MappingPrompt caseInfo={caseInfo} onIngested={refresh} />
       <IngestProgressList rows={ingest.rows} onDismiss={ingest.dismiss} onClearFinished={ingest.clearFinished} />
       {!caseInfo.readOnly && <AcquisitionForm value={acquisition} onChange={setAcquisition} />}
+      {!caseInfo.readOnly && <IntakeOptions intake={intake} caseZone={caseInfo.timezone} />}
       <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
       <div className="workspace">
-        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} />}
+        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} onFilter={setTimelineFilter} />}
+        {view === 'incident' && (
+          <StoryView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onRecorded={annotated} />
+        )}
         {view === 'bookmarks' && <BookmarksView version={version + annotations} onSelect={setSelectedId} />}
         {view === 'custody' && <CustodyLogView version={version + annotations} />}
         {view === 'case' && <CaseDetailsForm caseInfo={caseInfo} onCaseInfo={onCaseInfo} />}

@@ -48,7 +48,7 @@ afterAll(() => {
 describe('preload', () => {
   it('exposes exactly the DesktopBridge, under window.tracelight only', () => {
     expect([...electron.exposed.keys()]).toEqual(['tracelight']);
-    expect(Object.keys(bridge).sort()).toEqual(['openFiles', 'pathForFile', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['openFiles', 'openPackage', 'pathForFile', 'saveFile']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 

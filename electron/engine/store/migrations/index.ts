@@ -5,6 +5,9 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_custody';
 import { migration003 } from './003_ip_host';
 import { migration004 } from './004_container';
+import { migration005 } from './005_ingest_options';
+import { migration006 } from './006_import_mapping';
+import { migration007 } from './007_detection_review';
 
 export interface Migration {
   version: number;
@@ -12,7 +15,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database): number {

@@ -1,4 +1,4 @@
-import type { EventDetail } from '../../contracts';
+import { formatSkew, type EventDetail } from '../../contracts';
 import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
 
@@ -10,6 +10,21 @@ export function EventProvenance({ provenance }: { provenance: EventDetail['prove
         <dt>File</dt>
         <dd>{displayValue(provenance.file)}</dd>
       </div>
+      {provenance.entry !== undefined && (
+        <div className="field">
+          <dt>Entry in archive</dt>
+          <dd data-testid="provenance-entry">{displayValue(provenance.entry)}</dd>
+        </div>
+      )}
+      {provenance.clockSkewMs !== undefined && provenance.clockSkewMs !== 0 && (
+        <div className="field">
+          <dt>Clock skew applied</dt>
+          <dd className="mono" data-testid="provenance-skew">
+            {formatSkew(provenance.clockSkewMs)} (time = time_original {provenance.clockSkewMs < 0 ? '−' : '+'}{' '}
+            {formatSkew(Math.abs(provenance.clockSkewMs)).slice(1)})
+          </dd>
+        </div>
+      )}
       <div className="field">
         <dt>Format</dt>
         <dd>{displayValue(provenance.format)}</dd>

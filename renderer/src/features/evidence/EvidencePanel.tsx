@@ -3,6 +3,7 @@ import { useClient } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
 import type { EvidenceSummary, EvidenceVerification } from '../../contracts';
+import { ClockSkewDialog } from './ClockSkewDialog';
 import { EvidenceEditDialog } from './EvidenceEditDialog';
 import { EvidenceTable } from './EvidenceTable';
 import { RejectsDialog } from './RejectsDialog';
@@ -20,6 +21,7 @@ export function EvidencePanel({ version, readOnly, onChanged }: Props) {
   const { value: evidence, error } = useEngineCall('evidence.list', {}, version);
   const [rejectsOf, setRejectsOf] = useState<EvidenceSummary | null>(null);
   const [editing, setEditing] = useState<EvidenceSummary | null>(null);
+  const [skewing, setSkewing] = useState<EvidenceSummary | null>(null);
   const [verifying, setVerifying] = useState(false);
   const [results, setResults] = useState<EvidenceVerification[] | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -60,9 +62,17 @@ export function EvidencePanel({ version, readOnly, onChanged }: Props) {
       {items.length === 0 ? (
         <p className="muted empty-hint">No evidence yet. Drop log files anywhere on this window, or use “Add evidence…”.</p>
       ) : (
-        <EvidenceTable evidence={items} readOnly={readOnly} onShowRejects={setRejectsOf} onEdit={setEditing} onRemove={remove} />
+        <EvidenceTable
+          evidence={items}
+          readOnly={readOnly}
+          onShowRejects={setRejectsOf}
+          onEdit={setEditing}
+          onRemove={remove}
+          onSkew={setSkewing}
+        />
       )}
       {rejectsOf && <RejectsDialog evidence={rejectsOf} onClose={() => setRejectsOf(null)} />}
+      {skewing && <ClockSkewDialog evidence={skewing} onClose={() => setSkewing(null)} onSaved={onChanged} />}
       {editing && <EvidenceEditDialog evidence={editing} readOnly={readOnly} onClose={() => setEditing(null)} onSaved={onChanged} />}
     </details>
   );

@@ -2,6 +2,7 @@ import type { EvidenceSummary } from '../../contracts';
 import { formatBytes } from '../../lib/format-bytes';
 import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { EvidenceOptionsCell } from './EvidenceOptionsCell';
 import { EvidenceStatusBadge } from './EvidenceStatusBadge';
 import { HashCell } from './HashCell';
 
@@ -11,11 +12,17 @@ interface Props {
   onShowRejects(evidence: EvidenceSummary): void;
   onEdit(evidence: EvidenceSummary): void;
   onRemove(evidence: EvidenceSummary): void;
+  onSkew(evidence: EvidenceSummary): void;
 }
 
-export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemove }: Props) {
+export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemove, onSkew }: Props) {
   return (
-    <tr data-testid="evidence-row" data-evidence-id={evidence.id}>
+    <tr
+      data-testid="evidence-row"
+      data-evidence-id={evidence.id}
+      className={evidence.parent_id !== null ? 'evidence-entry' : undefined}
+      title={evidence.entry_name !== null ? `inside ${evidence.path}: ${evidence.entry_name}` : undefined}
+    >
       <td data-testid="evidence-exhibit">{displayValue(evidence.exhibit)}</td>
       <td className="name-cell" title={displayValue(evidence.path)} data-testid="evidence-name">
         {displayValue(evidence.name)}
@@ -42,7 +49,7 @@ export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemov
           <span data-testid="evidence-rejected">0</span>
         )}
       </td>
-      <td>{displayValue(evidence.timezone)}</td>
+      <EvidenceOptionsCell evidence={evidence} />
       <td>
         <EvidenceStatusBadge status={evidence.status} />
       </td>
@@ -56,6 +63,11 @@ export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemov
         <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
           {readOnly ? 'Details' : 'Edit'}
         </button>
+        {!readOnly && evidence.status === 'complete' && evidence.container !== 'zip-archive' && (
+          <button type="button" className="small" onClick={() => onSkew(evidence)} data-testid="evidence-skew-open">
+            Clock skew…
+          </button>
+        )}
         {!readOnly && evidence.status !== 'complete' && (
           <button type="button" className="small" onClick={() => onRemove(evidence)} data-testid="evidence-remove">
             Remove

@@ -7,9 +7,10 @@ interface Props {
   onShowRejects(evidence: EvidenceSummary): void;
   onEdit(evidence: EvidenceSummary): void;
   onRemove(evidence: EvidenceSummary): void;
+  onSkew(evidence: EvidenceSummary): void;
 }
 
-export function EvidenceTable({ evidence, readOnly, onShowRejects, onEdit, onRemove }: Props) {
+export function EvidenceTable({ evidence, readOnly, onShowRejects, onEdit, onRemove, onSkew }: Props) {
   return (
     <table className="data-table evidence-table" data-testid="evidence-table">
       <thead>
@@ -20,7 +21,7 @@ export function EvidenceTable({ evidence, readOnly, onShowRejects, onEdit, onRem
           <th className="num">Size</th>
           <th className="num">Events</th>
           <th className="num">Rejected</th>
-          <th>Time zone</th>
+          <th>Time zone / reading</th>
           <th>Status</th>
           <th>SHA-256</th>
           <th>SHA-1</th>
@@ -33,7 +34,15 @@ export function EvidenceTable({ evidence, readOnly, onShowRejects, onEdit, onRem
       </thead>
       <tbody>
         {evidence.map((item) => (
-          <EvidenceRow key={item.id} evidence={item} readOnly={readOnly} onShowRejects={onShowRejects} onEdit={onEdit} onRemove={onRemove} />
+          <EvidenceRow
+            key={item.id}
+            evidence={item}
+            readOnly={readOnly}
+            onShowRejects={onShowRejects}
+            onEdit={onEdit}
+            onRemove={onRemove}
+            onSkew={onSkew}
+          />
         ))}
       </tbody>
     </table>

@@ -1,6 +1,7 @@
 // State of the per-file progress rows: a pure reducer over what the analyst started
 // (added/prepared), what the engine pushes ('ingest.progress') and how each call ended.
 import type { IngestFileResult, IngestProgress } from '../../contracts';
+import { zipTotals } from './zip-outcome';
 
 export type IngestPhase = 'uploading' | 'queued' | 'ingesting' | 'done' | 'error';
 
@@ -98,12 +99,14 @@ function applyResults(rows: IngestRow[], jobId: string, results: IngestFileResul
     const row = next[index];
     if (row.phase === 'error') continue;
     const evidence = result.evidence;
+    // A .zip: its entries hold the events; entries left out are listed (zip-outcome.ts).
+    const zip = result.entries ? zipTotals(result.entries) : null;
     next = replaceAt(next, index, {
       ...row,
       phase: result.ok ? 'done' : 'error',
-      error: result.ok ? null : result.error || 'ingest failed',
-      events: evidence ? evidence.events : row.events,
-      rejected: evidence ? evidence.rejected : row.rejected,
+      error: result.ok ? (zip?.problems ?? null) : result.error || 'ingest failed',
+      events: zip ? zip.events : evidence ? evidence.events : row.events,
+      rejected: zip ? zip.rejected : evidence ? evidence.rejected : row.rejected,
       bytesRead: result.ok && row.totalBytes ? row.totalBytes : row.bytesRead,
     });
   }

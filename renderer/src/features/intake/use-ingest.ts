@@ -2,15 +2,15 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useConnection } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import { useEngineEvent } from '../../client/use-engine-event';
-import type { Acquisition, IngestFileRequest } from '../../contracts';
+import type { Acquisition, IngestChoices, IngestFileRequest } from '../../contracts';
 import { ingestRowsReducer, type IngestRow } from './ingest-rows';
 
 export interface Ingest {
   rows: IngestRow[];
-  /** Dropped or chosen File objects (uploaded first in serve mode). */
-  ingestFiles(files: File[]): void;
+  /** Dropped or chosen File objects (uploaded first in serve mode); choices[i] goes with files[i]. */
+  ingestFiles(files: File[], choices?: IngestChoices[]): void;
   /** Paths from the desktop's native dialog. */
-  ingestPaths(paths: string[]): void;
+  ingestPaths(paths: string[], choices?: IngestChoices[]): void;
   dismiss(key: string): void;
   clearFinished(): void;
 }
@@ -60,7 +60,7 @@ export function useIngest(onFinished: () => void, acquisition: Acquisition = {})
   );
 
   const ingestFiles = useCallback(
-    (files: File[]) => {
+    (files: File[], choices: IngestChoices[] = []) => {
       if (files.length === 0) return;
       const jobId = crypto.randomUUID();
       const keyed = files.map((file, i) => ({ key: `${jobId}:${i}`, file }));
@@ -74,7 +74,7 @@ export function useIngest(onFinished: () => void, acquisition: Acquisition = {})
         try {
           const request = await intake.prepare(file);
           dispatch({ type: 'prepared', key, path: request.path });
-          return request;
+          return { ...request, ...choices[keyed.findIndex((k) => k.key === key)] };
         } catch (error) {
           dispatch({ type: 'failed', key, message: errorMessage(error) });
           return null;
@@ -86,7 +86,7 @@ export function useIngest(onFinished: () => void, acquisition: Acquisition = {})
   );
 
   const ingestPaths = useCallback(
-    (paths: string[]) => {
+    (paths: string[], choices: IngestChoices[] = []) => {
       if (paths.length === 0) return;
       const jobId = crypto.randomUUID();
       dispatch({
@@ -95,7 +95,7 @@ export function useIngest(onFinished: () => void, acquisition: Acquisition = {})
         phase: 'queued',
         files: paths.map((path, i) => ({ key: `${jobId}:${i}`, name: baseName(path), path })),
       });
-      void submit(jobId, paths.map((path) => Promise.resolve({ path })));
+      void submit(jobId, paths.map((path, i) => Promise.resolve({ path, ...choices[i] })));
     },
     [submit],
   );

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { EventFilter } from '../../contracts';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { buildFilter, filterKey } from './build-filter';
 import { FilterBar } from './FilterBar';
@@ -12,14 +13,17 @@ interface Props {
   version: number;
   selectedId: number | null;
   onSelect(id: number): void;
+  /** Told the filter in force (the export dialog offers it for the timeline rows). */
+  onFilter?(filter: EventFilter | undefined): void;
 }
 
-export function Timeline({ version, selectedId, onSelect }: Props) {
+export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
   const settledText = useDebouncedValue(text, TEXT_DEBOUNCE_MS);
   const filter = useMemo(() => buildFilter({ text: settledText, category }), [settledText, category]);
   const pager = useTimelinePager(filter, version);
+  useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
   return (
     <section className="timeline-panel" aria-label="Timeline">

@@ -1,0 +1,110 @@
+// `tracelight export CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F]
+//  [--lang en|ja] [--ioc FILE]... [--no-detection] [--force] [--examiner NAME] [--json]`
+// Writes the requested files and prints each path with its SHA-256 (sha256sum's format, so the
+// output checks with `sha256sum -c`). The report and workbook show a fresh detection run (with
+// the case's kept indicator files, --ioc files and the examiners' reviews). Existing files are kept
+// unless --force; the case and its evidence are never overwritten. Each export is recorded in
+// the custody log (export.created); on a read-only case (held by another Tracelight) the
+// exports are still written and the hashes printed, with a warning that nothing was recorded.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { detectionForReport } from '../../engine/export/detection-input';
+import { checkTargets, ExportTargetError, type ExportTarget } from '../../engine/export/targets';
+import { runExports } from '../../engine/export/run-exports';
+import type { ExportResult } from '../../engine/export/finish';
+import { REPORT_LANGUAGES, type ExportKind, type ReportLanguage } from '../../engine/export/types';
+import { UsageError } from '../errors';
+import { warn, write } from '../output';
+import { openCase } from './open-case';
+
+export interface ExportArgs {
+  casePath: string;
+  outputs: Partial<Record<ExportKind | 'package', string>>;
+  lang?: string;
+  iocs: string[];
+  force: boolean;
+  /** Skip detection: the report and workbook then say it was not run. */
+  noDetection: boolean;
+  examiner?: string;
+  json: boolean;
+}
+
+export async function exportCommand(args: ExportArgs): Promise<number> {
+  const language = (args.lang ?? 'en') as ReportLanguage;
+  if (!REPORT_LANGUAGES.includes(language)) throw new UsageError(`invalid --lang "${args.lang}" (en or ja)`);
+  const targets = Object.entries(args.outputs)
+    .filter(([, p]) => typeof p === 'string')
+    .map(([kind, p]) => ({ kind, path: p }) as ExportTarget);
+  if (!targets.length) throw new UsageError('export needs at least one of --pdf, --xlsx, --csv, --timesketch, --package');
+  if (args.noDetection && args.iocs.length) throw new UsageError('--ioc needs detection; drop --no-detection');
+  if (args.outputs.package) throw new UsageError(`${args.outputs.package}: evidence packages are not available in this version of Tracelight yet`);
+  const session = await openCase(args.casePath, { examiner: args.examiner });
+  try {
+    try {
+      checkTargets(session, targets, args.force);
+    } catch (err) {
+      if (err instanceof ExportTargetError) throw new UsageError(err.message);
+      throw err;
+    }
+    for (const f of args.iocs) if (!existsSync(f)) throw new UsageError(`${f}: no such IOC file`);
+    const o = args.outputs;
+    // Only the report and the workbook show findings; a timeline-only export skips detection.
+    const detection = (o.pdf || o.xlsx) && !args.noDetection ? await detectionForReport(session.store, args.iocs) : null;
+    for (const p of detection?.rules.problems ?? []) warn(`${p.file}${p.rule ? ` (${p.rule})` : ''}: ${p.message}`);
+    const results: ExportResult[] = await runExports(session, { pdf: o.pdf, xlsx: o.xlsx, csv: o.csv, timesketch: o.timesketch }, { language, detection });
+    if (session.readOnly) warn(`${session.path}: case is read-only (${session.readOnlyReason}); these exports are not recorded in its custody log`);
+    session.checkpoint();
+    if (args.json) {
+      await write(`${JSON.stringify({ case: session.path, language, detection: detection !== null, files: results }, null, 2)}\n`);
+    } else {
+      for (const r of results) await write(`${r.sha256}  ${r.path}\n`);
+    }
+    return 0;
+  } finally {
+    session.close();
+  }
+}
+
+/**
+ * Export has options of its own (`--csv F` takes a file here, while `query --csv` is a flag), so
+ * it parses its arguments itself.
+ */
+export function parseExportArgs(argv: string[]): ExportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        pdf: { type: 'string' },
+        xlsx: { type: 'string' },
+        csv: { type: 'string' },
+        timesketch: { type: 'string' },
+        package: { type: 'string' },
+        lang: { type: 'string' },
+        ioc: { type: 'string', multiple: true, default: [] },
+        force: { type: 'boolean', default: false },
+        'no-detection': { type: 'boolean', default: false },
+        examiner: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [casePath, ...extra] = positionals;
+  if (!casePath || extra.length) throw new UsageError('export needs one CASE (and options naming the files to write)');
+  const { pdf, xlsx, csv, timesketch } = values;
+  return {
+    casePath,
+    outputs: { pdf, xlsx, csv, timesketch, package: values.package },
+    lang: values.lang,
+    iocs: values.ioc,
+    force: values.force,
+    noDetection: values['no-detection'],
+    examiner: values.examiner,
+    json: values.json,
+  };
+}

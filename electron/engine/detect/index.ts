@@ -1,0 +1,77 @@
+// Detection, the one entry point the CLI and the RPC call: rules (./rules.ts), beacons and
+// indicator matches (one scan of the events, ./scan.ts), then the incident story
+// (./story/assemble.ts) from every finding an examiner has not dismissed.
+import type { DetectResult, Finding, FindingReview, RuleProblem } from '../../common/detect';
+import type { CaseStore } from '../store/case-store';
+import { BeaconCollector } from './beacon';
+import { beaconFindingId, beaconFindings } from './beacon-findings';
+import { IocMatcher } from './ioc/matcher';
+import { loadIndicatorFile } from './ioc/load';
+import type { IndicatorFile } from './ioc/types';
+import { IocCollector, iocFindings, iocGroupKey, MAX_IOC_HITS } from './ioc-hits';
+import { loadRuleSet, runRules } from './rules';
+import { scanEvents, type ScanVisitor } from './scan';
+import { assembleIncident } from './story/assemble';
+
+export interface DetectOptions {
+  /** Indicator files (plain, CSV, STIX, MISP); an unusable one throws IocFileError naming it. */
+  iocFiles?: string[];
+  /** Extra Sigma rule files or folders, beside the curated rules. */
+  ruleFiles?: string[];
+  /** Examiners' verdicts by finding id: dismissed findings leave the story, confirmed ones stay. */
+  reviews?: Map<string, FindingReview>;
+}
+
+/** Skipped entries of an indicator file, reported like rule problems (a few, then a count). */
+function iocProblems(file: IndicatorFile): RuleProblem[] {
+  const shown = file.skipped.slice(0, 5).map((s) => ({
+    file: file.source,
+    rule: null,
+    message: `${s.line !== null ? `${file.format === 'stix' || file.format === 'misp' ? 'entry' : 'line'} ${s.line}: ` : ''}${s.reason} (skipped)`,
+  }));
+  if (file.skipped.length > 5) shown.push({ file: file.source, rule: null, message: `${file.skipped.length - 5} more entries skipped` });
+  return shown;
+}
+
+export async function runDetection(store: CaseStore, opts: DetectOptions = {}): Promise<DetectResult> {
+  const started = performance.now();
+  const iocFiles = (opts.iocFiles ?? []).map(loadIndicatorFile);
+  const ruleSet = loadRuleSet(opts.ruleFiles ?? []);
+  const problems: RuleProblem[] = [...ruleSet.problems, ...iocFiles.flatMap(iocProblems)];
+
+  const beacons = new BeaconCollector();
+  const matcher = new IocMatcher(iocFiles);
+  const iocs = new IocCollector(matcher);
+  const visitors: ScanVisitor[] = [beacons.visit];
+  if (!matcher.empty) visitors.push(iocs.visit);
+  scanEvents(store, visitors);
+  if (iocs.truncated > 0) {
+    problems.push({ file: iocFiles.map((f) => f.source).join(', '), rule: null, message: `${iocs.truncated} more indicator matches beyond the first ${MAX_IOC_HITS} are not listed` });
+  }
+
+  const candidates = beacons.finish();
+  const iocGroups = new Map<string, string>();
+  const findings: Finding[] = [...runRules(store, ruleSet), ...beaconFindings(candidates), ...iocFindings(iocs.hits, iocGroups)];
+  const reviews = opts.reviews ?? new Map<string, FindingReview>();
+  for (const f of findings) {
+    const r = reviews.get(f.id);
+    if (r) f.review = r;
+  }
+  findings.sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
+
+  const kept = findings.filter((f) => f.review?.verdict !== 'dismissed');
+  // A dismissed beacon or indicator finding takes its beacon or hits out of the story too.
+  const dismissedIds = new Set(findings.filter((f) => f.review?.verdict === 'dismissed').map((f) => f.id));
+  const dismissedGroups = new Set([...iocGroups].filter(([id]) => dismissedIds.has(id)).map(([, g]) => g));
+  const liveBeacons = candidates.filter((b) => !dismissedIds.has(beaconFindingId(b)));
+  const liveHits = iocs.hits.filter((h) => !dismissedGroups.has(iocGroupKey(h)));
+  const incident = assembleIncident(store, kept, liveBeacons, liveHits);
+
+  return {
+    findings,
+    incident,
+    beacons: candidates,
+    rules: { loaded: ruleSet.rules.length, problems },
+    elapsed_s: Math.round((performance.now() - started) / 10) / 100,
+  };
+}

@@ -1,0 +1,35 @@
+// A mapped Sigma field as an SQLite expression over event_row: the same candidates, in the
+// same order, with the same "empty is absent" rule as the JavaScript getter in run.ts.
+import type { FieldSpec, SourceRef } from './mapping';
+import type { FieldCondition } from './modifiers';
+import { normalizeValue } from './normalize';
+import type { SqlContext } from './sql';
+
+function refSql(p: SourceRef, q: SqlContext): string {
+  // Column names come from the mapping and were checked against the event columns.
+  if (p.kind === 'column') return `NULLIF("${p.name}", '')`;
+  return `NULLIF(json_extract(extra, ${q.param(`$."${p.name.replace(/"/g, '')}"`)}), '')`;
+}
+
+export function fieldExpr(spec: FieldSpec, q: SqlContext): string {
+  const cands = spec.candidates.map((c) => {
+    const expr = c.parts.length === 1 && typeof c.parts[0] !== 'string' ? refSql(c.parts[0]!, q) : `(${c.parts.map((p) => (typeof p === 'string' ? q.param(p) : refSql(p, q))).join(' || ')})`;
+    const conds: string[] = [];
+    if (c.actions) conds.push(`action IN (${[...c.actions].map((a) => q.param(a)).join(', ')})`);
+    if (c.notActions) conds.push(`(action IS NULL OR action NOT IN (${[...c.notActions].map((a) => q.param(a)).join(', ')}))`);
+    return { expr, conds };
+  });
+  if (cands.every((c) => c.conds.length === 0)) return cands.length === 1 ? cands[0]!.expr : `COALESCE(${cands.map((c) => c.expr).join(', ')})`;
+  return `(CASE ${cands.map((c) => `WHEN ${[...c.conds, `${c.expr} IS NOT NULL`].join(' AND ')} THEN ${c.expr}`).join(' ')} END)`;
+}
+
+/** A field condition as SQL (1/0); normalized fields are tested by the JavaScript test. */
+export function fieldConditionSql(spec: FieldSpec, cond: FieldCondition, q: SqlContext): string {
+  const expr = fieldExpr(spec, q);
+  const norm = spec.normalize;
+  if (!norm) return cond.sql(expr, q);
+  return q.jsTest(expr, (raw) => {
+    const v = raw === null ? null : normalizeValue(norm, raw);
+    return cond.test(v, v === null ? null : v.toLowerCase());
+  });
+}

@@ -1,0 +1,287 @@
+// One Sigma field condition (`Field|mod1|mod2: value or [values]`) compiled to a test on the
+// field's value. Modifiers follow the Sigma specification (v2, "Modifiers"); those not listed
+// in SUPPORTED are refused with a message, so the rule is reported instead of run wrongly.
+import { cidrTest } from './cidr';
+import { hasWildcard, parseSigmaString, piecesMatcher, plainText, type SigmaPiece, type StringMatcher } from './sigma-string';
+import { cidrLike, regexGlob } from './prefilter';
+import { globPattern, joinSql, likePattern, likeSafe, type SqlContext } from './sql';
+
+/** A test on a field value (null: the event has no such field). */
+export type ValueTest = (raw: string | null, lower: string | null) => boolean;
+
+export interface FieldCondition {
+  test: ValueTest;
+  /** What it looks for: e.g. `Image|endswith: '\cmd.exe', '\pwsh.exe'`. */
+  describe: string;
+  /** Which of its values a matching field value met, for reasons: e.g. `endswith '\cmd.exe'`. */
+  which(raw: string, lower: string): string;
+  /** The same test as an SQLite expression over expr (1 or 0, never NULL). */
+  sql(expr: string, q: SqlContext): string;
+}
+
+/** A string matcher and, when SQL can say it exactly, its SQL form (else it runs in JS). */
+interface SqlMatcher extends StringMatcher {
+  sql: ((expr: string, q: SqlContext) => string) | null;
+  /** For a JavaScript-only matcher: an SQL condition every matching value also meets. */
+  pre?: ((expr: string, q: SqlContext) => string) | null;
+}
+
+/** The JavaScript test as an SQL call, for what SQL cannot say exactly. */
+function viaJs(test: ValueTest): (expr: string, q: SqlContext) => string {
+  return (expr, q) => q.jsTest(expr, (raw) => test(raw, raw === null ? null : raw.toLowerCase()));
+}
+
+const TRANSFORMS = new Set(['wide', 'utf16le', 'utf16be', 'utf16', 'base64', 'base64offset', 'windash']);
+const MATCHES = new Set(['contains', 'startswith', 'endswith', 're', 'cidr', 'lt', 'lte', 'gt', 'gte', 'exists']);
+const FLAGS = new Set(['all', 'cased', 'i', 'ignorecase', 'm', 'multiline', 's', 'dotall']);
+const REFUSED: Record<string, string> = {
+  fieldref: 'compares two fields of one event',
+  expand: 'needs placeholder values from a pipeline configuration',
+};
+
+export class RuleCompileError extends Error {
+  override name = 'RuleCompileError';
+}
+
+/** Field value as bytes before base64: UTF-8 unless an encoding modifier came first. */
+function encode(text: string, encoding: string | null): Buffer {
+  switch (encoding) {
+    case 'wide':
+    case 'utf16le':
+      return Buffer.from(text, 'utf16le');
+    case 'utf16be':
+      return Buffer.from(text, 'utf16le').swap16();
+    case 'utf16':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    default:
+      return Buffer.from(text, 'utf8');
+  }
+}
+
+/**
+ * The three base64 forms a byte string takes at offsets 0, 1 and 2 inside a longer encoded
+ * text, without the characters that depend on the unknown neighbours (as pySigma's
+ * base64offset: start offsets 0/2/3, end offsets by (length + offset) mod 3).
+ */
+export function base64Offsets(bytes: Buffer): string[] {
+  const start = [0, 2, 3];
+  const end = [0, -3, -2];
+  const out: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const enc = Buffer.concat([Buffer.alloc(i, 0x20), bytes]).toString('base64');
+    const cut = end[(bytes.length + i) % 3]!;
+    out.push(enc.slice(start[i], cut === 0 ? undefined : cut));
+  }
+  return out;
+}
+
+/** windash: a leading '-' or '/' of a command-line switch may be any of Windows' dashes. */
+const DASHES = ['-', '/', '\u2013', '\u2014', '\u2015'];
+const MAX_WINDASH_FORMS = 625;
+
+function windashForms(pieces: SigmaPiece[]): SigmaPiece[][] {
+  let forms: SigmaPiece[][] = [[]];
+  for (const p of pieces) {
+    if (!('text' in p)) {
+      forms = forms.map((f) => [...f, p]);
+      continue;
+    }
+    // Split the text at each switch dash; every split point multiplies the forms by 5.
+    const parts = p.text.split(/\B[-/]\b/);
+    let texts = [parts[0]!];
+    for (let k = 1; k < parts.length; k++) {
+      texts = texts.flatMap((t) => DASHES.map((d) => t + d + parts[k]!));
+      if (texts.length * forms.length > MAX_WINDASH_FORMS) throw new RuleCompileError('windash: too many switch characters in one value');
+    }
+    forms = forms.flatMap((f) => texts.map((t) => [...f, { text: t }]));
+  }
+  return forms;
+}
+
+function valueText(v: unknown, field: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new RuleCompileError(`${field}: a value is a ${Array.isArray(v) ? 'list inside a list' : typeof v}, not a string or number`);
+}
+
+function regexFor(source: string, flagMods: Set<string>, field: string): { re: RegExp; glob: string | null } {
+  let src = source;
+  let flags = '';
+  // PCRE's leading inline flags, which JavaScript spells as RegExp flags.
+  const inline = /^\(\?([ims]+)\)/.exec(src);
+  if (inline) {
+    flags += inline[1]!;
+    src = src.slice(inline[0].length);
+  }
+  if (flagMods.has('i') || flagMods.has('ignorecase')) flags += 'i';
+  if (flagMods.has('m') || flagMods.has('multiline')) flags += 'm';
+  if (flagMods.has('s') || flagMods.has('dotall')) flags += 's';
+  try {
+    const f = [...new Set(flags)].join('');
+    return { re: new RegExp(src, f), glob: regexGlob(src, f) };
+  } catch (err) {
+    throw new RuleCompileError(`${field}|re: not a regular expression JavaScript understands (${(err as Error).message})`);
+  }
+}
+
+function numberCompare(op: string, want: number): (n: number) => boolean {
+  switch (op) {
+    case 'lt':
+      return (n) => n < want;
+    case 'lte':
+      return (n) => n <= want;
+    case 'gt':
+      return (n) => n > want;
+    default:
+      return (n) => n >= want;
+  }
+}
+
+/** Compiles `field|modifiers: values`. Throws RuleCompileError for what it cannot run. */
+export function compileFieldCondition(field: string, modifiers: readonly string[], value: unknown): FieldCondition {
+  for (const m of modifiers) {
+    if (REFUSED[m]) throw new RuleCompileError(`modifier '${m}' (${REFUSED[m]}) is not supported`);
+    if (!TRANSFORMS.has(m) && !MATCHES.has(m) && !FLAGS.has(m)) throw new RuleCompileError(`unknown modifier '${m}' on ${field}`);
+  }
+  const matches = modifiers.filter((m) => MATCHES.has(m));
+  if (matches.length > 1) throw new RuleCompileError(`${field}: modifiers ${matches.join(' and ')} cannot be combined`);
+  const match = matches[0] ?? null;
+  const mods = new Set(modifiers);
+  const all = mods.has('all');
+  const values = Array.isArray(value) ? (value as unknown[]) : [value];
+  if (values.length === 0) throw new RuleCompileError(`${field}: an empty list of values`);
+  const label = `${field}${modifiers.length ? `|${modifiers.join('|')}` : ''}`;
+
+  if (match === 'exists') {
+    if (values.length !== 1 || typeof values[0] !== 'boolean') throw new RuleCompileError(`${label}: exists takes true or false`);
+    const want = values[0];
+    return {
+      test: (raw) => (raw !== null) === want,
+      describe: `${label}: ${want}`,
+      which: () => `exists: ${want}`,
+      sql: (expr) => `(${expr} IS ${want ? 'NOT ' : ''}NULL)`,
+    };
+  }
+  if (match === 'lt' || match === 'lte' || match === 'gt' || match === 'gte') {
+    const tests = values.map((v) => {
+      const n = typeof v === 'number' ? v : Number(valueText(v, field));
+      if (!Number.isFinite(n)) throw new RuleCompileError(`${label}: '${String(v)}' is not a number`);
+      return numberCompare(match, n);
+    });
+    const test: ValueTest = (raw) => {
+      if (raw === null || raw.trim() === '') return false;
+      const n = Number(raw);
+      if (!Number.isFinite(n)) return false;
+      return all ? tests.every((t) => t(n)) : tests.some((t) => t(n));
+    };
+    const describe = `${label}: ${values.join(', ')}`;
+    return { test, describe, which: () => describe, sql: viaJs(test) };
+  }
+
+  const matchers: SqlMatcher[] = [];
+  let nullAllowed = false;
+  for (const v of values) {
+    if (v === null) {
+      if (match || modifiers.some((m) => TRANSFORMS.has(m))) throw new RuleCompileError(`${label}: null cannot take modifiers`);
+      nullAllowed = true;
+      continue;
+    }
+    const text = valueText(v, field);
+    if (match === 're') {
+      const { re, glob } = regexFor(text, mods, field);
+      const test = (raw: string): boolean => re.test(raw);
+      matchers.push({ test, describe: `re '${text}'`, sql: null, pre: glob === null ? null : (expr, q) => `${expr} GLOB ${q.param(glob)}` });
+      continue;
+    }
+    if (match === 'cidr') {
+      const inNet = cidrTest(text);
+      if (!inNet) throw new RuleCompileError(`${label}: '${text}' is not a network (a.b.c.d/n or x::/n)`);
+      const like = cidrLike(text);
+      matchers.push({ test: (raw) => inNet(raw), describe: `cidr ${text}`, sql: null, pre: like === null ? null : (expr, q) => `${expr} LIKE ${q.param(like)}` });
+      continue;
+    }
+    matchers.push(...stringMatchers(text, modifiers, match, mods.has('cased'), label));
+  }
+  const describe = `${label}: ${values.map((v) => (v === null ? 'null' : `'${String(v)}'`)).join(all ? ' and ' : ', ')}`;
+  const which = (raw: string, lower: string): string => {
+    const hit = matchers.filter((m) => m.test(raw, lower)).map((m) => m.describe);
+    return hit.length > 0 ? hit.slice(0, 3).join(all ? ' and ' : ', ') : describe;
+  };
+  // SQL: a NULL (absent) field makes LIKE NULL; IFNULL turns that into "no match", as in JS.
+  // The matchers SQL cannot say run as one JavaScript call per event, not one per value.
+  const inSql = matchers.filter((m) => m.sql !== null);
+  const inJs = matchers.filter((m) => m.sql === null);
+  const matcherSql = (expr: string, q: SqlContext): string[] => {
+    const terms = inSql.map((m) => m.sql!(expr, q));
+    if (inJs.length > 0) {
+      const js = q.jsTest(expr, (raw) => {
+        if (raw === null) return false;
+        const lower = raw.toLowerCase();
+        return all ? inJs.every((m) => m.test(raw, lower)) : inJs.some((m) => m.test(raw, lower));
+      });
+      const pres = inJs.map((m) => m.pre);
+      terms.push(pres.every((p) => p) ? `(${joinSql(pres.map((p) => p!(expr, q)), all ? 'AND' : 'OR')} AND ${js})` : js);
+    }
+    return terms;
+  };
+  if (all) {
+    if (nullAllowed) throw new RuleCompileError(`${label}: null inside an |all list`);
+    return {
+      test: (raw, lower) => raw !== null && matchers.every((m) => m.test(raw, lower!)),
+      describe,
+      which,
+      sql: (expr, q) => `IFNULL(${joinSql(matcherSql(expr, q), 'AND')}, 0)`,
+    };
+  }
+  // Sigma reads an empty value as "empty or absent"; the engine never stores empty strings.
+  const emptyMeansAbsent = values.includes('');
+  return {
+    sql: (expr, q) => {
+      const terms = matcherSql(expr, q);
+      if (nullAllowed || emptyMeansAbsent) terms.unshift(`${expr} IS NULL`);
+      return `IFNULL(${joinSql(terms, 'OR')}, 0)`;
+    },
+    test: (raw, lower) => {
+      if (raw === null) return nullAllowed || emptyMeansAbsent;
+      for (const m of matchers) if (m.test(raw, lower!)) return true;
+      return false;
+    },
+    describe,
+    which,
+  };
+}
+
+/** The matchers of one string value, after transforms (windash, base64...) and the match kind. */
+function stringMatchers(text: string, modifiers: readonly string[], match: string | null, cased: boolean, label: string): SqlMatcher[] {
+  let forms: { pieces: SigmaPiece[]; cased: boolean }[] = [{ pieces: parseSigmaString(text), cased }];
+  let encoding: string | null = null;
+  for (const m of modifiers) {
+    if (!TRANSFORMS.has(m)) continue;
+    if (m === 'windash') {
+      forms = forms.flatMap((f) => windashForms(f.pieces).map((pieces) => ({ pieces, cased: f.cased })));
+    } else if (m === 'base64' || m === 'base64offset') {
+      forms = forms.flatMap((f) => {
+        if (hasWildcard(f.pieces)) throw new RuleCompileError(`${label}: wildcards cannot be base64-encoded`);
+        const bytes = encode(plainText(f.pieces), encoding);
+        const texts = m === 'base64' ? [bytes.toString('base64')] : base64Offsets(bytes);
+        // Base64 is case-sensitive text: a case-insensitive match would find other bytes.
+        return texts.filter((t) => t !== '').map((t) => ({ pieces: [{ text: t }] as SigmaPiece[], cased: true }));
+      });
+      encoding = null;
+    } else {
+      encoding = m;
+    }
+  }
+  if (encoding !== null) throw new RuleCompileError(`${label}: '${encoding}' must be followed by base64 or base64offset`);
+  const kind = match ?? 'equals';
+  return forms.map((f) => {
+    const star: SigmaPiece = { wildcard: '*' };
+    const pieces = match === 'contains' ? [star, ...f.pieces, star] : match === 'startswith' ? [...f.pieces, star] : match === 'endswith' ? [star, ...f.pieces] : f.pieces;
+    const m = piecesMatcher(pieces, f.cased, kind);
+    const test = m.test;
+    let sql: SqlMatcher['sql'] = null;
+    if (f.cased) sql = (expr, q) => `${expr} GLOB ${q.param(globPattern(pieces))}`;
+    else if (likeSafe(pieces)) sql = (expr, q) => `${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\'`;
+    return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql };
+  });
+}

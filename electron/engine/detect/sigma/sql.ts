@@ -1,0 +1,77 @@
+// Rules as SQL: every compiled rule can write its exact condition as an SQLite expression, so
+// that the case's events are filtered inside SQLite (a scan in C) and only matching rows cross
+// into JavaScript. Sigma wildcards become LIKE (case-insensitive) or GLOB (the `cased`
+// modifier); what SQL cannot say exactly (regular expressions, CIDR, numeric comparison,
+// normalized fields, letters SQLite does not case-fold) is a call back into the same JavaScript
+// test the rule uses, `tl_test(id, value)`. Values and JSON paths are bound as numbered
+// parameters, never spliced into the SQL text.
+import type { SigmaPiece } from './sigma-string';
+
+export type SqlParam = string | number;
+
+export class SqlContext {
+  readonly params: SqlParam[] = [];
+  readonly tests: ((value: string | null) => boolean)[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** A numbered parameter (`?N`) holding v; equal values share one. */
+  param(v: SqlParam): string {
+    const key = `${typeof v}:${v}`;
+    let n = this.index.get(key);
+    if (n === undefined) {
+      this.params.push(v);
+      n = this.params.length;
+      this.index.set(key, n);
+    }
+    return `?${n}`;
+  }
+
+  /** A call of the JavaScript test on expr's value (as text; null when absent). */
+  jsTest(expr: string, test: (value: string | null) => boolean): string {
+    this.tests.push(test);
+    return `tl_test(${this.tests.length - 1}, ${expr})`;
+  }
+}
+
+/**
+ * Joins terms with AND / OR as a balanced tree: SQLite limits expression depth (1000), and a
+ * community rule can list hundreds of values.
+ */
+export function joinSql(terms: readonly string[], op: 'AND' | 'OR'): string {
+  // SQLite evaluates AND/OR left to right and stops early: terms that call back into
+  // JavaScript go last, so the cheap ones decide first.
+  const cheap = terms.filter((t) => !t.includes('tl_test('));
+  return balanced(cheap.length === terms.length ? terms : [...cheap, ...terms.filter((t) => t.includes('tl_test('))], op);
+}
+
+function balanced(terms: readonly string[], op: 'AND' | 'OR'): string {
+  if (terms.length === 0) return op === 'AND' ? '1' : '0';
+  if (terms.length === 1) return terms[0]!;
+  const mid = terms.length >> 1;
+  return `(${balanced(terms.slice(0, mid), op)} ${op} ${balanced(terms.slice(mid), op)})`;
+}
+
+/**
+ * True when SQLite's LIKE (which folds ASCII letters only) compares these pieces exactly as
+ * JavaScript's toLowerCase does: ASCII, or characters without case (Japanese, digits...).
+ */
+export function likeSafe(pieces: readonly SigmaPiece[]): boolean {
+  for (const p of pieces) {
+    if (!('text' in p)) continue;
+    for (const ch of p.text) {
+      if (ch.charCodeAt(0) < 128) continue;
+      if (ch.toLowerCase() !== ch.toUpperCase()) return false;
+    }
+  }
+  return true;
+}
+
+/** A LIKE pattern (escape character '\') for wildcard pieces. */
+export function likePattern(pieces: readonly SigmaPiece[]): string {
+  return pieces.map((p) => ('text' in p ? p.text.replace(/[\\%_]/g, '\\$&') : p.wildcard === '*' ? '%' : '_')).join('');
+}
+
+/** A GLOB pattern (case-sensitive) for wildcard pieces. */
+export function globPattern(pieces: readonly SigmaPiece[]): string {
+  return pieces.map((p) => ('text' in p ? p.text.replace(/[[*?]/g, '[$&]') : p.wildcard)).join('');
+}

@@ -1,0 +1,227 @@
+// The incident from the findings: who ran malicious code (infection.ts), patient zero and the
+// lures (lure.ts), payload and phishing URLs and who accessed them (urls.ts), C2 endpoints,
+// hosts infected only by talking to them, lateral movement and spam (network.ts), and each
+// infected host's chain as steps linked to findings and events. Dismissed findings never get
+// here; confirmed ones count even when weak.
+import type { BeaconCandidate, Finding, Incident, InfectedHost, StoryStep } from '../../../common/detect';
+import type { CaseStore } from '../../store/case-store';
+import { isIpv4, isIpv6 } from '../../formats/net';
+import { isInternalIp } from '../ioc/cidr';
+import { publicHit, type RichIocHit } from '../ioc-hits';
+import { BEACON } from '../beacon';
+import { eventsById, ms, type StoryEvent } from './events';
+import { HostNames, hostKey } from './hosts';
+import { MALICIOUS_STAGES, executionInfections, type ExecutionEvidence } from './infection';
+import { findLure, type Lure } from './lure';
+import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, STANDARD_PORTS, type Actor } from './network';
+import { ProcessTree } from './process-tree';
+import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
+
+const EVENTS_PER_FINDING = 200;
+const STEP_EVENT_IDS = 50;
+
+interface ContactInfection {
+  key: string;
+  label: string;
+  first: string;
+  reasons: string[];
+}
+
+export function assembleIncident(store: CaseStore, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
+  const names = new HostNames();
+  const ids: number[] = [];
+  for (const f of findings) ids.push(...f.event_ids.slice(0, EVENTS_PER_FINDING));
+  const events = eventsById(store, ids);
+  const maliciousHosts = [...new Set(findings.filter((f) => MALICIOUS_STAGES.has(f.stage) && f.host).map((f) => f.host!))];
+  const tree = new ProcessTree(store, maliciousHosts);
+
+  // 1. Malicious execution.
+  const exec = executionInfections(findings, events, tree);
+  for (const e of exec.values()) names.note(e.firstEvent?.host ?? e.host);
+  const execActors: Actor[] = [...exec.values()].map((e) => ({ key: e.key, label: e.host, first: e.firstMalicious }));
+  const lures = new Map<string, Lure>();
+  for (const e of exec.values()) {
+    const l = findLure(store, e.firstEvent?.host ?? e.host, e.firstMalicious, e.office);
+    if (l) lures.set(e.key, l);
+  }
+
+  // 2. URLs: what the chains fetched, what lured them, what the feeds name.
+  const chainEvents: StoryEvent[] = [];
+  const chainTimes = new Map<string, number[]>();
+  for (const e of exec.values()) {
+    const times: number[] = [];
+    for (const f of e.findings) {
+      for (const id of f.event_ids.slice(0, EVENTS_PER_FINDING)) {
+        const ev = events.get(id);
+        if (!ev || ms(ev.time) < ms(e.firstMalicious) - 60_000) continue;
+        chainEvents.push(ev);
+        times.push(ms(ev.time));
+      }
+    }
+    chainTimes.set(e.key, times);
+  }
+  const payload = new UrlSet();
+  const phishing = new UrlSet();
+  cradleUrls(chainEvents.filter((e) => e.category === 'process' || e.process_command_line), payload);
+  executableDownloads(store, execActors, chainTimes, payload);
+  for (const ev of chainEvents) if (ev.url && findings.some((f) => f.stage === 'download' && f.event_ids.includes(ev.id))) payload.add(ev.url);
+  for (const h of hits) {
+    if (h.type !== 'url') continue;
+    (classifyIocUrl(h.indicator, h.context) === 'phishing' ? phishing : payload).add(h.url ?? h.indicator);
+  }
+  phishingUrls(
+    store,
+    execActors.flatMap((a) => {
+      const l = lures.get(a.key);
+      return l ? [{ actor: a, document: l.document, time: l.time }] : [];
+    }),
+    phishing,
+  );
+
+  // 3. C2 endpoints, from indicators and from the infected hosts' own traffic.
+  const c2 = new C2Set();
+  const networkHit = (h: RichIocHit) => (h.type === 'ip' || h.type === 'cidr') && h.field !== 'src_ip' && ['network', 'firewall', 'web'].includes(h.category);
+  for (const h of hits) {
+    if (!networkHit(h)) continue;
+    const ip = h.field === 'dst_ip' ? h.dst_ip! : h.field === 'domain' ? h.domain! : h.dst_ip ?? h.indicator;
+    c2.add(ip, h.dst_port ?? h.port_hint, null, `indicator ${h.indicator} (${h.source}${h.context ? `: ${h.context}` : ''})`, [h.event_id]);
+  }
+  const execByKey = new Map(execActors.map((a) => [a.key, a]));
+  beaconC2(beacons, execByKey, c2);
+  directIpContacts(store, execActors, c2, new Set(payload.keys()));
+  for (const f of findings) {
+    if (f.stage !== 'c2' || f.rule === 'beacon' || f.rule === 'ioc' || !f.host) continue;
+    const actor = execByKey.get(hostKey(f.host));
+    if (!actor) continue;
+    for (const id of f.event_ids.slice(0, EVENTS_PER_FINDING)) {
+      const ev = events.get(id);
+      // Ordinary ports (SMTP is spam, HTTPS is browsing) are not C2 endpoints on a rule's word alone.
+      if (!ev?.dst_ip || ms(ev.time) < ms(actor.first) - 60_000 || (ev.dst_port !== null && STANDARD_PORTS.has(ev.dst_port))) continue;
+      if ((isIpv4(ev.dst_ip) || isIpv6(ev.dst_ip)) && isInternalIp(ev.dst_ip)) continue;
+      c2.add(ev.dst_ip, ev.dst_port, ev.domain, f.title, [ev.id]);
+    }
+  }
+
+  // 4. Hosts infected only by contacting C2: an indicator address, or a beacon to a C2 endpoint.
+  const contact = new Map<string, ContactInfection>();
+  const noteContact = (label: string, time: string, reason: string) => {
+    const key = hostKey(label);
+    if (exec.has(key)) return;
+    names.note(label);
+    const c = contact.get(key);
+    if (!c) contact.set(key, { key, label, first: time, reasons: [reason] });
+    else {
+      if (time < c.first) c.first = time;
+      if (!c.reasons.includes(reason)) c.reasons.push(reason);
+    }
+  };
+  for (const h of hits) {
+    const actor = h.host ?? h.src_ip;
+    if (actor && networkHit(h)) noteContact(actor, h.time, `contacted indicator address ${h.indicator}${h.dst_port ? `:${h.dst_port}` : ''} (${h.source})`);
+  }
+  for (const b of beacons) {
+    const actor = b.host ?? b.src_ip;
+    if (!actor || b.score < BEACON.reportScore) continue;
+    const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
+    if (c2.has(b.dst_ip ?? b.destination, domain)) {
+      noteContact(actor, b.first, `beacons to C2 ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} every ${Math.round(b.interval_s)} s (score ${b.score})`);
+    }
+  }
+
+  // 5. Spread and spam from every infected host.
+  const allActors: Actor[] = [...execActors, ...[...contact.values()].map((c) => ({ key: c.key, label: c.label, first: c.first }))];
+  const firstByKey = new Map(allActors.map((a) => [a.key, a.first]));
+  const lateralIds = new Set(findings.filter((f) => f.stage === 'lateral').flatMap((f) => f.event_ids));
+  const lateral = lateralMovement(store, allActors, firstByKey, lateralIds, (k) => names.display(k));
+  const spamFlagged = new Map<string, number[]>();
+  for (const f of findings) if (f.stage === 'spam' && f.host && firstByKey.has(hostKey(f.host))) spamFlagged.set(hostKey(f.host), [...(spamFlagged.get(hostKey(f.host)) ?? []), ...f.event_ids]);
+  const spam = spamActivity(store, allActors, spamFlagged, (k) => names.display(k));
+
+  // 6. Patient zero and each infected host's chain.
+  const ordered = [...allActors].sort((a, b) => a.first.localeCompare(b.first));
+  const pz = [...exec.values()].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious))[0];
+  const pzLure = pz ? lures.get(pz.key) : undefined;
+  const infected: InfectedHost[] = ordered.map((a) =>
+    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam),
+  );
+
+  const c2List = [...c2.endpoints.values()]
+    .sort((a, b) => a.ip.localeCompare(b.ip) || (a.port ?? 0) - (b.port ?? 0))
+    .map((e) => ({ ip: e.ip, port: e.port, domain: e.domain, reasons: e.reasons, event_ids: e.event_ids.slice(0, STEP_EVENT_IDS) }));
+
+  return {
+    patient_zero: pz
+      ? {
+          host: names.display(pz.key),
+          user: pzLure?.user ?? pz.user,
+          time: pz.firstMalicious,
+          lure: pzLure?.document ?? null,
+          lure_time: pzLure?.time ?? null,
+          event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
+        }
+      : null,
+    hosts: ordered.map((a) => names.display(a.key)),
+    payload_urls: payload.keys().sort(),
+    phishing_urls: phishing.keys().sort(),
+    c2: c2List,
+    ioc_hits: hits.map(publicHit),
+    infected,
+    lateral_movement: lateral,
+    spam,
+    clicked: clicked(store, mergeSets(payload, phishing)),
+  };
+}
+
+function mergeSets(a: UrlSet, b: UrlSet): UrlSet {
+  const out = new UrlSet();
+  for (const u of [...a.keys(), ...b.keys()]) out.add(u);
+  return out;
+}
+
+function hostStory(
+  actor: Actor,
+  display: string,
+  exec: ExecutionEvidence | undefined,
+  contact: ContactInfection | undefined,
+  lure: Lure | undefined,
+  findings: readonly Finding[],
+  lateral: readonly { from: string; to: string; time: string; event_ids: number[] }[],
+  spam: readonly { host: string; count: number; first: string; event_ids: number[] }[],
+): InfectedHost {
+  const since = ms(lure?.time ?? actor.first) - 5 * 60_000;
+  const steps: StoryStep[] = [];
+  const user = lure?.user ?? exec?.user ?? null;
+  if (lure) {
+    steps.push({ stage: 'lure', time: lure.time, host: display, user, summary: lure.document ? `Opened ${lure.document}` : 'Office application started the chain', finding_ids: [], event_ids: lure.event_ids });
+  }
+  for (const f of findings) {
+    if (!f.host || hostKey(f.host) !== actor.key || ms(f.time) < since) continue;
+    steps.push({
+      stage: f.stage,
+      time: f.time,
+      host: display,
+      user: f.user ?? user,
+      summary: f.reasons[0] ? `${f.title} — ${f.reasons[0]}` : f.title,
+      finding_ids: [f.id],
+      event_ids: f.event_ids.slice(0, STEP_EVENT_IDS),
+    });
+  }
+  for (const l of lateral) {
+    if (l.from !== display) continue;
+    steps.push({ stage: 'lateral', time: l.time, host: display, user, summary: `SMB/remote execution to ${l.to}`, finding_ids: [], event_ids: l.event_ids.slice(0, STEP_EVENT_IDS) });
+  }
+  for (const s of spam) {
+    if (s.host !== display) continue;
+    steps.push({ stage: 'spam', time: s.first, host: display, user, summary: `${s.count} SMTP connections (spam)`, finding_ids: [], event_ids: s.event_ids.slice(0, STEP_EVENT_IDS) });
+  }
+  steps.sort((a, b) => a.time.localeCompare(b.time));
+  return {
+    host: display,
+    user,
+    first_malicious: actor.first,
+    reasons: [...(exec?.reasons ?? []), ...(contact?.reasons ?? [])],
+    steps,
+  };
+}
+
+

@@ -1,0 +1,49 @@
+// The events behind findings, read once by id, and what the story needs to know about them.
+import type { CaseStore } from '../../store/case-store';
+
+export interface StoryEvent {
+  id: number;
+  time: string;
+  host: string | null;
+  user: string | null;
+  category: string;
+  action: string | null;
+  process_name: string | null;
+  process_command_line: string | null;
+  process_pid: number | null;
+  process_guid: string | null;
+  parent_process_guid: string | null;
+  parent_process_name: string | null;
+  parent_process_command_line: string | null;
+  src_ip: string | null;
+  dst_ip: string | null;
+  dst_port: number | null;
+  url: string | null;
+  domain: string | null;
+  http_status: number | null;
+  file_path: string | null;
+  registry_path: string | null;
+}
+
+export const STORY_COLUMNS =
+  'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, file_path, registry_path';
+
+/** Events by id (chunks of ids keep each statement's parameter list small). */
+export function eventsById(store: CaseStore, ids: Iterable<number>): Map<number, StoryEvent> {
+  const out = new Map<number, StoryEvent>();
+  const all = [...new Set(ids)];
+  for (let i = 0; i < all.length; i += 500) {
+    const chunk = all.slice(i, i + 500);
+    for (const e of store.all<StoryEvent>(`SELECT ${STORY_COLUMNS} FROM event_row WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) {
+      out.set(e.id, e);
+    }
+  }
+  return out;
+}
+
+/** Events matching a WHERE clause, in time order. */
+export function eventsWhere(store: CaseStore, where: string, params: (string | number)[] = []): StoryEvent[] {
+  return store.all<StoryEvent>(`SELECT ${STORY_COLUMNS} FROM event_row WHERE ${where} ORDER BY time, id`, params);
+}
+
+export const ms = (iso: string): number => Date.parse(iso);

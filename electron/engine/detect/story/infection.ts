@@ -1,0 +1,87 @@
+// Which hosts ran malicious code. A host counts when an execution, download or persistence
+// finding (severity medium or more) on it was caused by the chain: its process descends from
+// an Office application (the lure), or the host shows two or more such stages (a download and
+// a Run key; an execution and C2 beaconing), or an examiner confirmed it. The same command
+// alone (an administrator's encoded PowerShell from a scheduled task) does not make a host
+// infected, and neither does opening a document that nothing followed.
+import type { Finding, Severity, Stage } from '../../../common/detect';
+import type { StoryEvent } from './events';
+import { hostKey } from './hosts';
+import type { OfficeAncestor, ProcessTree } from './process-tree';
+
+const RANK: Record<Severity, number> = { informational: 0, low: 1, medium: 2, high: 3, critical: 4 };
+export const MALICIOUS_STAGES: ReadonlySet<Stage> = new Set(['execution', 'download', 'persistence']);
+
+export const atLeast = (f: Finding, s: Severity) => RANK[f.severity] >= RANK[s];
+export const confirmed = (f: Finding) => f.review?.verdict === 'confirmed';
+
+export interface ExecutionEvidence {
+  key: string;
+  /** The host string as the finding carries it (used to query its events). */
+  host: string;
+  firstMalicious: string;
+  firstEvent: StoryEvent | null;
+  user: string | null;
+  office: OfficeAncestor | null;
+  reasons: string[];
+  /** Findings that count as the chain on this host. */
+  findings: Finding[];
+}
+
+/**
+ * C2-stage findings that corroborate a chain: an indicator match, or a beacon to a bare public
+ * IP on a non-standard port (rated high). A regular HTTPS poll of a named service is what
+ * legitimate agents do, and a single odd connection proves little.
+ */
+function corroboratingC2(f: Finding): boolean {
+  return f.stage === 'c2' && ((f.rule === 'beacon' && atLeast(f, 'high')) || f.rule === 'ioc' || confirmed(f));
+}
+
+export function executionInfections(findings: readonly Finding[], events: Map<number, StoryEvent>, tree: ProcessTree): Map<string, ExecutionEvidence> {
+  const byHost = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.host) continue;
+    const k = hostKey(f.host);
+    const list = byHost.get(k);
+    if (list) list.push(f);
+    else byHost.set(k, [f]);
+  }
+  const out = new Map<string, ExecutionEvidence>();
+  for (const [key, list] of byHost) {
+    const malicious = list.filter((f) => MALICIOUS_STAGES.has(f.stage) && (atLeast(f, 'medium') || confirmed(f)));
+    if (malicious.length === 0) continue;
+    let caused: { f: Finding; e: StoryEvent | null; office: OfficeAncestor | null } | null = null;
+    const reasons: string[] = [];
+    for (const f of malicious) {
+      for (const id of f.event_ids) {
+        const e = events.get(id);
+        if (!e) continue;
+        const office = tree.officeAncestor(e);
+        if (office && (!caused || e.time < (caused.e?.time ?? caused.f.time))) caused = { f, e, office };
+      }
+      if (confirmed(f) && (!caused || f.time < (caused.e?.time ?? caused.f.time))) {
+        caused = { f, e: events.get(f.event_ids[0]!) ?? null, office: null };
+      }
+    }
+    const stages = new Set<Stage>(malicious.map((f) => f.stage));
+    if (list.some(corroboratingC2)) stages.add('c2');
+    if (caused?.office) reasons.push(`${caused.f.title}: started under ${caused.office.name} (the lure)`);
+    else if (caused) reasons.push(`${caused.f.title}: confirmed by ${caused.f.review!.examiner}`);
+    if (stages.size >= 2) reasons.push(`${[...stages].join(', ')} on the same host`);
+    if (reasons.length === 0) continue;
+    const earliest = [...malicious].sort((a, b) => a.time.localeCompare(b.time))[0]!;
+    const first = caused ? (caused.e?.time ?? caused.f.time) : earliest.time;
+    const firstEvent = caused ? caused.e : (events.get(earliest.event_ids[0]!) ?? null);
+    out.set(key, {
+      key,
+      host: (caused?.f ?? earliest).host!,
+      firstMalicious: first,
+      firstEvent,
+      user: firstEvent?.user ?? (caused?.f ?? earliest).user,
+      office: caused?.office ?? (firstEvent ? tree.officeAncestor(firstEvent) : null),
+      reasons,
+      findings: malicious,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+// Ancestry of a process on one host, to tell execution the lure caused (a script host or
+// LOLBin under WINWORD/EXCEL/OUTLOOK, however deep) from the same command run by an
+// administrator. Parents are found by GUID where the source has one (Sysmon ProcessGuid,
+// Carbon Black process GUIDs), else by the parent's name and command line, which Defender and
+// Falcon write on every child.
+import type { CaseStore } from '../../store/case-store';
+import { eventsWhere, ms, type StoryEvent } from './events';
+
+export const OFFICE_APPS = new Set([
+  'winword.exe', 'excel.exe', 'powerpnt.exe', 'outlook.exe', 'mspub.exe', 'msaccess.exe', 'onenote.exe', 'onenotem.exe', 'visio.exe', 'eqnedt32.exe',
+]);
+
+const MAX_DEPTH = 8;
+
+const lower = (s: string | null) => (s ? s.toLowerCase() : '');
+const base = (s: string | null) => {
+  const l = lower(s);
+  return l.slice(Math.max(l.lastIndexOf('\\'), l.lastIndexOf('/')) + 1);
+};
+
+export function isOffice(name: string | null): boolean {
+  return OFFICE_APPS.has(base(name));
+}
+
+export interface OfficeAncestor {
+  /** The Office application's name and command line (the lure is usually its argument). */
+  name: string;
+  commandLine: string | null;
+  /** Its own start event, when the source logged it. */
+  event: StoryEvent | null;
+}
+
+export class ProcessTree {
+  private byGuid = new Map<string, StoryEvent>();
+  private byNameCmd = new Map<string, StoryEvent[]>();
+
+  /** Process starts of the given hosts (exact host strings as events carry them). */
+  constructor(store: CaseStore, hosts: readonly string[]) {
+    for (let i = 0; i < hosts.length; i += 200) {
+      const chunk = hosts.slice(i, i + 200);
+      const rows = eventsWhere(
+        store,
+        `category = 'process' AND host IN (${chunk.map(() => '?').join(',')}) AND process_name IS NOT NULL`,
+        chunk,
+      );
+      for (const e of rows) this.add(e);
+    }
+  }
+
+  private add(e: StoryEvent): void {
+    if (e.process_guid && !this.byGuid.has(`${lower(e.host)}|${e.process_guid}`)) this.byGuid.set(`${lower(e.host)}|${e.process_guid}`, e);
+    if (e.process_command_line) {
+      const key = `${lower(e.host)}|${base(e.process_name)}|${e.process_command_line}`;
+      const list = this.byNameCmd.get(key);
+      if (list) list.push(e);
+      else this.byNameCmd.set(key, [e]);
+    }
+  }
+
+  /** The start event of the process that performed e (e itself for a process start). */
+  private self(e: StoryEvent): StoryEvent | null {
+    if (e.process_guid) {
+      const hit = this.byGuid.get(`${lower(e.host)}|${e.process_guid}`);
+      if (hit) return hit;
+    }
+    if (!e.process_command_line) return null;
+    return this.latestBefore(`${lower(e.host)}|${base(e.process_name)}|${e.process_command_line}`, e.time);
+  }
+
+  private parent(e: StoryEvent): StoryEvent | null {
+    if (e.parent_process_guid) {
+      const hit = this.byGuid.get(`${lower(e.host)}|${e.parent_process_guid}`);
+      if (hit) return hit;
+    }
+    if (!e.parent_process_name || !e.parent_process_command_line) return null;
+    return this.latestBefore(`${lower(e.host)}|${base(e.parent_process_name)}|${e.parent_process_command_line}`, e.time);
+  }
+
+  private latestBefore(key: string, time: string): StoryEvent | null {
+    const list = this.byNameCmd.get(key);
+    if (!list) return null;
+    let best: StoryEvent | null = null;
+    for (const c of list) if (c.time <= time && (!best || c.time > best.time)) best = c;
+    return best;
+  }
+
+  /** The nearest Office application among the process's ancestors (or itself), or null. */
+  officeAncestor(e: StoryEvent): OfficeAncestor | null {
+    let cur: StoryEvent | null = e.category === 'process' ? e : (this.self(e) ?? e);
+    const seen = new Set<number>();
+    for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+      if (seen.has(cur.id)) break;
+      seen.add(cur.id);
+      if (isOffice(cur.process_name) && cur !== e) return { name: cur.process_name!, commandLine: cur.process_command_line, event: cur };
+      if (isOffice(cur.parent_process_name)) {
+        return { name: cur.parent_process_name!, commandLine: cur.parent_process_command_line, event: this.parent(cur) };
+      }
+      cur = this.parent(cur);
+    }
+    return null;
+  }
+
+  /** Time of a process's start, for ordering; the event's own time when unknown. */
+  startMs(e: StoryEvent): number {
+    return ms((this.self(e) ?? e).time);
+  }
+}

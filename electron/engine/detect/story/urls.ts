@@ -1,0 +1,154 @@
+// Payload and phishing URLs, and everyone who accessed them. Payload URLs: the URLs a download
+// cradle names (decoded -EncodedCommand included), executables and DLLs fetched by an infected
+// host in the minutes after its chain ran, and indicator URLs that name a payload. Phishing
+// URLs: the document an infected host fetched just before opening its lure, and indicator
+// URLs that name a lure. "Clicked" is every host and user whose web traffic reached one.
+import { decodeEncodedCommands } from '../sigma/powershell';
+import { normalizeUrl, urlHost } from '../ioc/classify';
+import type { CaseStore } from '../../store/case-store';
+import { eventsWhere, ms, type StoryEvent } from './events';
+import { DOCUMENT_EXTENSIONS } from './lure';
+import type { Actor } from './network';
+import { actorEvents } from './network';
+
+const URL_IN_TEXT = /https?:\/\/[^\s"'`,;()<>|{}\\^]+/gi;
+const EXECUTABLE_PATH = /\.(?:exe|dll|scr|cpl|ocx|msi|ps1|hta|vbs|jse?|bin)$/i;
+const DOCUMENT_URL_PATH = new RegExp(`\\.(?:${DOCUMENT_EXTENSIONS}|zip|iso|img|lnk)$`, 'i');
+/** A cradle fetches its payload within minutes of the macro running. */
+const DOWNLOAD_WINDOW_MS = 10 * 60_000;
+/** The lure was fetched within the hour before it was opened. */
+const PHISH_WINDOW_MS = 60 * 60_000;
+
+/** URLs written in a command line, its decoded -enc payloads included; "a@b" lists split. */
+export function urlsInCommandLine(commandLine: string): string[] {
+  const texts = [commandLine, ...decodeEncodedCommands(commandLine)];
+  const out: string[] = [];
+  for (const t of texts) {
+    for (const m of t.matchAll(URL_IN_TEXT)) {
+      for (const part of m[0].split(/(?=https?:\/\/)/i)) {
+        const u = part.replace(/[@.,;:!?]+$/, '');
+        if (u.length > 10) out.push(u);
+      }
+    }
+  }
+  return out;
+}
+
+/** The path of a URL, percent-decoded where possible (請求書.doc arrives as %E8%AB%8B...). */
+export function urlPath(url: string): string {
+  const n = normalizeUrl(url) ?? url;
+  const start = n.indexOf('/', n.indexOf('://') + 3);
+  const path = start === -1 ? '' : n.slice(start).replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+export class UrlSet {
+  private map = new Map<string, string>();
+
+  add(url: string): void {
+    const n = normalizeUrl(url);
+    if (n && !this.map.has(n)) this.map.set(n, url);
+  }
+
+  has(url: string): boolean {
+    const n = normalizeUrl(url);
+    return n !== null && this.map.has(n);
+  }
+
+  /** Exact URL, or a listed URL that is a prefix of it at a path or query boundary. */
+  matches(url: string): string | null {
+    const n = normalizeUrl(url);
+    if (!n) return null;
+    for (const [k] of this.map) {
+      if (n === k || (n.startsWith(k) && (n[k.length] === '/' || n[k.length] === '?'))) return k;
+    }
+    return null;
+  }
+
+  keys(): string[] {
+    return [...this.map.keys()];
+  }
+
+  hosts(): string[] {
+    return [...new Set(this.keys().map(urlHost))];
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+/** Payload URLs named by the cradles of chain events. */
+export function cradleUrls(chainEvents: readonly StoryEvent[], out: UrlSet): void {
+  for (const e of chainEvents) {
+    for (const cmd of [e.process_command_line, e.parent_process_command_line]) {
+      if (cmd) for (const u of urlsInCommandLine(cmd)) out.add(u);
+    }
+  }
+}
+
+/** Executables fetched by infected hosts within minutes after a chain event. */
+export function executableDownloads(store: CaseStore, infected: readonly Actor[], chainTimes: ReadonlyMap<string, number[]>, out: UrlSet): void {
+  const events = actorEvents(store, infected, `url IS NOT NULL AND category IN ('web', 'network', 'file')`);
+  for (const [key, list] of events) {
+    const times = chainTimes.get(key) ?? [];
+    for (const e of list) {
+      if (!EXECUTABLE_PATH.test(urlPath(e.url!))) continue;
+      const t = ms(e.time);
+      if (times.some((c) => t >= c - 60_000 && t <= c + DOWNLOAD_WINDOW_MS)) out.add(e.url!);
+    }
+  }
+}
+
+/** The document URL an infected host fetched before opening its lure. */
+export function phishingUrls(store: CaseStore, lures: readonly { actor: Actor; document: string | null; time: string }[], out: UrlSet): void {
+  for (const l of lures) {
+    const from = new Date(ms(l.time) - PHISH_WINDOW_MS).toISOString();
+    const to = new Date(ms(l.time) + 60_000).toISOString();
+    const events = actorEvents(store, [l.actor], `url IS NOT NULL AND category IN ('web', 'network') AND time BETWEEN ? AND ?`, [from, to]);
+    const lureName = l.document ? l.document.replace(/^.*[\\/]/, '').toLowerCase() : null;
+    for (const e of events.get(l.actor.key) ?? []) {
+      const path = urlPath(e.url!);
+      const name = path.replace(/^.*\//, '').toLowerCase();
+      if ((lureName && name === lureName) || DOCUMENT_URL_PATH.test(path)) out.add(e.url!);
+    }
+  }
+}
+
+/** Indicator URLs: payload unless the feed or the path says it is a lure. */
+export function classifyIocUrl(url: string, context: string | null): 'payload' | 'phishing' {
+  if (context && /phish|lure|maldoc|document|mail/i.test(context)) return 'phishing';
+  if (context && /payload|dll|exe|loader|download|dropper/i.test(context)) return 'payload';
+  return DOCUMENT_URL_PATH.test(urlPath(url)) ? 'phishing' : 'payload';
+}
+
+export interface Click {
+  host: string | null;
+  user: string | null;
+  src_ip: string | null;
+  url: string;
+  time: string;
+  event_id: number;
+}
+
+/** Every host/user that reached one of the URLs (first access per actor and URL). */
+export function clicked(store: CaseStore, urls: UrlSet): Click[] {
+  if (urls.size === 0) return [];
+  const hosts = urls.hosts();
+  const where = `url IS NOT NULL AND (${hosts.map(() => 'instr(lower(url), ?) > 0').join(' OR ')})`;
+  const seen = new Set<string>();
+  const out: Click[] = [];
+  for (const e of eventsWhere(store, where, hosts)) {
+    const hit = urls.matches(e.url!);
+    if (!hit) continue;
+    const key = `${(e.host ?? e.src_ip ?? '').toLowerCase()}|${hit}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ host: e.host, user: e.user, src_ip: e.src_ip, url: e.url!, time: e.time, event_id: e.id });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+// The incident story as detection assembled it: patient zero, each infected host's chain,
+// payload URLs, C2, lateral movement, spam and who clicked.
+import type { Incident } from '../../../../common/detect';
+import type { ReportData } from '../../report-data';
+import { TIME_WIDTH, type ReportWriter } from '../writer';
+
+const LIMIT = 300;
+
+function capped<T>(items: T[]): T[] {
+  return items.length > LIMIT ? items.slice(0, LIMIT) : items;
+}
+
+function more(w: ReportWriter, items: unknown[]): void {
+  if (items.length > LIMIT) w.para(w.m.moreRows(items.length - LIMIT, w.m.theWorkbook), { size: 8, color: '#555555' });
+}
+
+export function writeStory(w: ReportWriter, data: ReportData): void {
+  const { m } = w;
+  w.heading(m.sections.story);
+  const d = data.detection;
+  if (!d) {
+    w.para(m.summary.noDetection);
+    return;
+  }
+  const inc: Incident = d.incident;
+  const c = m.col;
+  w.heading(m.story.patientZero, 2);
+  const pz = inc.patient_zero;
+  if (pz) {
+    w.fields([
+      [c.host, pz.host],
+      [c.user, pz.user ?? ''],
+      [c.time, pz.time],
+      [m.stage.lure, pz.lure ?? ''],
+      [c.eventIds, pz.event_ids.join(', ')],
+    ]);
+  } else w.para(m.summary.noPatientZero);
+
+  w.heading(m.story.infectedHosts, 2);
+  if (!inc.infected.length && !inc.hosts.length) w.para(m.story.nothing);
+  else if (!inc.infected.length) w.bullets(inc.hosts);
+  for (const host of inc.infected) {
+    w.para(`${m.story.chainOf(host.host)}${host.user ? ` (${host.user})` : ''} — ${host.first_malicious}`, { size: 11 });
+    if (host.reasons.length) w.para(host.reasons.join('; '), { size: 9, color: '#444444' });
+    w.table(
+      [
+        { header: c.time, share: 0, width: TIME_WIDTH },
+        { header: c.stage, share: 1.3 },
+        { header: c.summary, share: 5 },
+        { header: c.eventIds, share: 1.5 },
+      ],
+      host.steps.map((s) => [s.time, m.stage[s.stage] ?? s.stage, s.summary, s.event_ids.slice(0, 20).join(', ')]),
+    );
+  }
+
+  w.heading(m.story.payloadUrls, 2);
+  if (inc.payload_urls.length) w.bullets(capped(inc.payload_urls));
+  else w.para(m.story.nothing);
+  more(w, inc.payload_urls);
+
+  w.heading(m.story.c2, 2);
+  if (inc.c2.length) {
+    w.table(
+      [
+        { header: c.ip, share: 2 },
+        { header: c.port, share: 1 },
+        { header: c.domain, share: 3 },
+      ],
+      capped(inc.c2).map((x) => [x.ip, x.port === null ? '' : String(x.port), x.domain ?? '']),
+    );
+  } else w.para(m.story.nothing);
+  more(w, inc.c2);
+
+  w.heading(m.story.lateral, 2);
+  if (inc.lateral_movement.length) {
+    w.table(
+      [
+        { header: c.time, share: 0, width: TIME_WIDTH },
+        { header: c.from, share: 2 },
+        { header: c.to, share: 2 },
+        { header: c.eventIds, share: 2 },
+      ],
+      capped(inc.lateral_movement).map((x) => [x.time, x.from, x.to, x.event_ids.slice(0, 20).join(', ')]),
+    );
+  } else w.para(m.story.nothing);
+  more(w, inc.lateral_movement);
+
+  w.heading(m.story.spam, 2);
+  if (inc.spam.length) {
+    w.table(
+      [
+        { header: c.host, share: 2 },
+        { header: c.count, share: 1 },
+        { header: c.first, share: 2 },
+      ],
+      capped(inc.spam).map((x) => [x.host, String(x.count), x.first]),
+    );
+  } else w.para(m.story.nothing);
+  more(w, inc.spam);
+
+  w.heading(m.story.clicked, 2);
+  if (inc.clicked.length) {
+    w.table(
+      [
+        { header: c.time, share: 0, width: TIME_WIDTH },
+        { header: c.host, share: 1.5 },
+        { header: c.user, share: 1.5 },
+        { header: c.srcIp, share: 1.3 },
+        { header: c.url, share: 4 },
+      ],
+      capped(inc.clicked).map((x) => [x.time, x.host ?? '', x.user ?? '', x.src_ip ?? '', x.url]),
+    );
+  } else w.para(m.story.nothing);
+  more(w, inc.clicked);
+
+  if (d.beacons.length) {
+    w.heading(m.story.beacons, 2);
+    w.table(
+      [
+        { header: c.host, share: 1.5 },
+        { header: c.destination, share: 2.5 },
+        { header: c.port, share: 0.8 },
+        { header: c.count, share: 0.8 },
+        { header: c.interval, share: 1 },
+        { header: c.score, share: 0.8 },
+        { header: c.first, share: 2 },
+      ],
+      capped(d.beacons).map((b) => [
+        b.host ?? b.src_ip ?? '',
+        b.destination,
+        b.dst_port === null ? '' : String(b.dst_port),
+        String(b.count),
+        String(Math.round(b.interval_s)),
+        b.score.toFixed(2),
+        b.first,
+      ]),
+    );
+    more(w, d.beacons);
+  }
+}

@@ -1,0 +1,177 @@
+// A thin layer over pdfkit for the report: headings (also PDF outline entries), paragraphs,
+// field/value lists, and tables that break across pages and repeat their header. Every page
+// gets a running header and "page n of N" at the end (pages are buffered until then).
+import PDFDocument from 'pdfkit';
+import type { Messages } from '../i18n';
+import { resourcePath } from '../resources';
+import { pdfText } from './text';
+
+export const FONT = 'ipag';
+/** Width of an ISO-8601 timestamp with milliseconds at 8 pt, so it never wraps. */
+export const TIME_WIDTH = 106;
+export const MONO = 'Courier';
+const GREY = '#666666';
+const RULE = '#cccccc';
+const HEAD_FILL = '#eeeeee';
+
+export interface TableColumn {
+  header: string;
+  /** Share of the width left after fixed columns (shares need not add up to 1; they are scaled). */
+  share: number;
+  /** A fixed width in points instead of a share (e.g. a timestamp column that must not wrap). */
+  width?: number;
+  mono?: boolean;
+}
+
+export class ReportWriter {
+  readonly doc: PDFKit.PDFDocument;
+
+  constructor(
+    readonly m: Messages,
+    info: { title: string; author: string; subject: string; creator: string; lang: string },
+  ) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 64, bottom: 60, left: 50, right: 50 },
+      bufferPages: true,
+      autoFirstPage: true,
+      info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: info.creator, Producer: info.creator },
+      lang: info.lang,
+      displayTitle: true,
+    });
+    // The Japanese font is shipped with Tracelight (IPA Gothic, IPA Font License v1.0) and
+    // embedded as a subset, so the report renders the same on a machine without it.
+    this.doc.registerFont(FONT, resourcePath('fonts/ipag.ttf'));
+    this.doc.font(FONT).fontSize(10);
+  }
+
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  get left(): number {
+    return this.doc.page.margins.left;
+  }
+
+  private get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+  }
+
+  heading(text: string, level: 1 | 2 = 1): void {
+    const size = level === 1 ? 16 : 12;
+    // Keep a heading with at least the start of what follows it.
+    this.ensure(level === 1 ? 110 : 70);
+    if (level === 1) this.doc.outline.addItem(text);
+    this.doc.moveDown(level === 1 ? 0.6 : 0.4);
+    this.doc.font(FONT).fontSize(size).fillColor('black').text(text, this.left, this.doc.y, { width: this.width });
+    if (level === 1) {
+      const y = this.doc.y + 2;
+      this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.8).strokeColor('#333333').stroke();
+    }
+    this.doc.moveDown(0.5).fontSize(10);
+  }
+
+  para(text: string, opts: { size?: number; color?: string; mono?: boolean } = {}): void {
+    this.doc
+      .font(opts.mono ? MONO : FONT)
+      .fontSize(opts.size ?? 10)
+      .fillColor(opts.color ?? 'black')
+      .text(pdfText(text, this.m, 4000), this.left, this.doc.y, { width: this.width });
+    this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.3);
+  }
+
+  bullets(items: string[]): void {
+    for (const item of items) {
+      this.ensure(14);
+      this.doc.font(FONT).fontSize(10).fillColor('black').text(`• ${pdfText(item, this.m)}`, this.left + 8, this.doc.y, { width: this.width - 8 });
+    }
+    this.doc.moveDown(0.3);
+  }
+
+  /** Field/value rows; `mono` values (hashes) are set in Courier so they read unambiguously. */
+  fields(rows: [string, string, boolean?][]): void {
+    const labelW = this.width * 0.34;
+    const valueW = this.width - labelW - 8;
+    for (const [label, value, mono] of rows) {
+      const v = pdfText(value, this.m);
+      // Courier 8 pt keeps a 64-digit SHA-256 on one line of the value column.
+      this.doc.font(mono ? MONO : FONT).fontSize(mono ? 8 : 10);
+      const h = Math.max(this.doc.heightOfString(v || ' ', { width: valueW }), 12);
+      this.ensure(h + 4);
+      const y = this.doc.y;
+      this.doc.font(FONT).fontSize(9).fillColor(GREY).text(label, this.left, y, { width: labelW });
+      this.doc.font(mono ? MONO : FONT).fontSize(mono ? 8 : 10).fillColor('black').text(v, this.left + labelW + 8, y, { width: valueW });
+      this.doc.y = Math.max(this.doc.y, y + h) + 3;
+    }
+    this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.3);
+  }
+
+  table(columns: TableColumn[], rows: string[][], fontSize = 8): void {
+    const fixed = columns.reduce((a, c) => a + (c.width ?? 0), 0);
+    const total = columns.reduce((a, c) => a + (c.width === undefined ? c.share : 0), 0) || 1;
+    const widths = columns.map((c) => c.width ?? (c.share / total) * Math.max(this.width - fixed, 0));
+    const pad = 3;
+    const fontFor = (c: TableColumn): string => (c.mono ? MONO : FONT);
+    const rowHeight = (cells: string[], header = false): number =>
+      Math.max(
+        ...cells.map((text, i) => {
+          this.doc.font(header ? FONT : fontFor(columns[i]!)).fontSize(fontSize);
+          return this.doc.heightOfString(text || ' ', { width: widths[i]! - 2 * pad });
+        }),
+      ) +
+      2 * pad;
+    const draw = (cells: string[], header: boolean): void => {
+      const h = rowHeight(cells, header);
+      if (this.doc.y + h > this.bottom) {
+        this.doc.addPage();
+        if (!header) draw(columns.map((c) => c.header), true);
+      }
+      const y = this.doc.y;
+      if (header) this.doc.rect(this.left, y, this.width, h).fill(HEAD_FILL);
+      let x = this.left;
+      cells.forEach((text, i) => {
+        this.doc.font(header ? FONT : fontFor(columns[i]!)).fontSize(fontSize).fillColor(header ? '#222222' : 'black');
+        this.doc.text(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
+        x += widths[i]!;
+      });
+      this.doc.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(RULE).stroke();
+      this.doc.y = y + h;
+    };
+    this.ensure(40);
+    draw(columns.map((c) => c.header), true);
+    for (const r of rows) draw(r.map((v) => pdfText(v, this.m, 600)), false);
+    this.doc.x = this.left;
+    this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.6);
+  }
+
+  /** Running header (from page 2) and page numbers on every page; call once, at the end. */
+  finishPages(header: string): void {
+    const range = this.doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i);
+      const { margins, width, height } = this.doc.page;
+      const saved = margins.bottom;
+      margins.bottom = 0; // writing inside the margin must not start a new page
+      this.doc.font(FONT).fontSize(8).fillColor(GREY);
+      if (i > range.start) {
+        this.doc.text(header, margins.left, 30, { width: width - margins.left - margins.right, lineBreak: false, ellipsis: true });
+        this.doc.moveTo(margins.left, 44).lineTo(width - margins.right, 44).lineWidth(0.4).strokeColor(RULE).stroke();
+      }
+      this.doc.text(this.m.page(i - range.start + 1, range.count), margins.left, height - 40, {
+        width: width - margins.left - margins.right,
+        align: 'center',
+        lineBreak: false,
+      });
+      margins.bottom = saved;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// Entry point of the ingest worker thread (built to dist/cli/ and dist/electron/
+// ingest-worker.mjs). Reads, hashes and parses one file (record-pass.ts) and posts the
+// flattened rows to the thread that owns the database (worker-pass.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { findFormat } from '../formats/registry';
+import type { EventBatch } from './event-batch';
+import { UnreadableInputError } from './errors';
+import { createReader, fileChunks, runPass, type PassCounts } from './record-pass';
+import { MAX_IN_FLIGHT, type FromWorker, type ToWorker, type WorkerPassInput } from './worker-pass';
+
+const port = parentPort!;
+const input = workerData as WorkerPassInput;
+let inFlight = 0;
+let wake: (() => void) | null = null;
+let recycle: ((buffers: ToWorker['buffers']) => void) | null = null;
+
+port.on('message', (msg: ToWorker) => {
+  inFlight--;
+  recycle?.(msg.buffers);
+  wake?.();
+  wake = null;
+});
+
+function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(msg, transfer);
+}
+
+async function main(): Promise<PassCounts> {
+  const format = findFormat(input.formatId);
+  if (!format) throw new UnreadableInputError(`unknown format "${input.formatId}"`);
+  const reader = createReader(format, input.encoding, input.bomLength, input.ctx);
+  return runPass(reader, fileChunks(input.file, input.container), async (batch: EventBatch, bytesRead, encoder) => {
+    recycle ??= (buffers) => encoder.recycle(buffers);
+    inFlight++;
+    post({ type: 'batch', batch, bytesRead }, [batch.kinds.buffer, batch.values.buffer, batch.lengths.buffer, batch.text.buffer] as ArrayBuffer[]);
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+  });
+}
+
+main().then(
+  (counts) => post({ type: 'done', counts }),
+  (err: Error) => post({ type: 'error', message: err.message, unreadable: err instanceof UnreadableInputError }),
+);

@@ -1,0 +1,89 @@
+// The source side of an ingest, with no database in it: read the evidence once, hash the
+// bytes as given (SHA-256, SHA-1, MD5), split/decode/parse them with the format's reader, and
+// hand over batches of flattened rows (event-batch.ts). Runs in the ingest worker, or in the
+// calling thread when there is no worker (tests run from sources, zip entries).
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { FormatModule, ParseContext, RecordReader } from '../formats/types';
+import type { TextEncoding } from './encoding';
+import { BatchEncoder, type EventBatch } from './event-batch';
+import { UnreadableInputError } from './errors';
+import { readGzip } from './gzip';
+import { lineRecordReader } from './line-records';
+
+export interface PassCounts {
+  sha256: string;
+  sha1: string;
+  md5: string;
+  lines: number;
+  events: number;
+  rejected: number;
+  skipped: number;
+}
+
+/** Where the bytes come from: chunks of content to parse; `onRaw` sees the evidence as given. */
+export type ChunkSource = (onRaw: (raw: Buffer) => void) => AsyncIterable<Buffer>;
+
+/** A plain file (hashed and parsed as read) or a .gz (hashed compressed, parsed decompressed). */
+export function fileChunks(file: string, container: string | null): ChunkSource {
+  if (container === 'gzip') return (onRaw) => readGzip(file, onRaw);
+  return async function* plain(onRaw) {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      onRaw(chunk);
+      yield chunk;
+    }
+  };
+}
+
+export function createReader(format: FormatModule, encoding: TextEncoding | 'binary', bomLength: number, ctx: ParseContext): RecordReader {
+  return format.createRecordReader
+    ? format.createRecordReader(ctx)
+    : lineRecordReader(format.createParser(ctx), encoding === 'binary' ? 'utf-8' : encoding, bomLength);
+}
+
+/**
+ * Runs the pass. `emit` gets each batch with the evidence bytes read so far and may wait
+ * (back-pressure); the encoder is returned to it so stored batches' buffers can be reused.
+ */
+export async function runPass(
+  reader: RecordReader,
+  chunks: ChunkSource,
+  emit: (batch: EventBatch, bytesRead: number, encoder: BatchEncoder) => void | Promise<void>,
+): Promise<PassCounts> {
+  const hashes = [createHash('sha256'), createHash('sha1'), createHash('md5')] as const;
+  const encoder = new BatchEncoder();
+  let bytesRead = 0;
+  const onRaw = (raw: Buffer): void => {
+    for (const h of hashes) h.update(raw);
+    bytesRead += raw.length;
+  };
+  let contentOffset = 0;
+  try {
+    for await (const chunk of chunks(onRaw)) {
+      for (const rec of reader.push(chunk, contentOffset)) {
+        encoder.addRecord(rec);
+        if (encoder.full) await emit(encoder.take(), bytesRead, encoder);
+      }
+      contentOffset += chunk.length;
+    }
+    for (const rec of reader.end()) {
+      encoder.addRecord(rec);
+      if (encoder.full) await emit(encoder.take(), bytesRead, encoder);
+    }
+    // The last batch goes out even when empty: it carries the final byte count.
+    await emit(encoder.take(), bytesRead, encoder);
+  } catch (err) {
+    if (err instanceof UnreadableInputError) throw err;
+    throw new UnreadableInputError(`read failed at byte ${bytesRead} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const [sha256, sha1, md5] = hashes.map((h) => h.digest('hex')) as [string, string, string];
+  return {
+    sha256,
+    sha1,
+    md5,
+    lines: encoder.recordsTotal,
+    events: encoder.events,
+    rejected: encoder.rejected,
+    skipped: encoder.skippedTotal,
+  };
+}

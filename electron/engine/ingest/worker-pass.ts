@@ -1,0 +1,85 @@
+// Runs the source side of an ingest (record-pass.ts: read, hash, split, decode, parse,
+// flatten) in a worker thread while this thread stores the rows in SQLite: the two halves
+// then use both cores. Batches arrive in order with their buffers transferred (no copy);
+// their buffers go back with each acknowledgement for reuse, and the worker stays at most
+// MAX_IN_FLIGHT batches ahead, so memory stays flat however large the file.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParseContext } from '../formats/types';
+import type { TextEncoding } from './encoding';
+import type { EventBatch } from './event-batch';
+import { UnreadableInputError } from './errors';
+import type { PassCounts } from './record-pass';
+
+export const MAX_IN_FLIGHT = 3;
+
+/** What the worker needs to read one file: plain data only (it crosses threads). */
+export interface WorkerPassInput {
+  file: string;
+  container: string | null;
+  formatId: string;
+  encoding: TextEncoding | 'binary';
+  bomLength: number;
+  ctx: ParseContext;
+}
+
+export type FromWorker =
+  | { type: 'batch'; batch: EventBatch; bytesRead: number }
+  | { type: 'done'; counts: PassCounts }
+  | { type: 'error'; message: string; unreadable: boolean };
+
+export type ToWorker = { type: 'ack'; buffers: Pick<EventBatch, 'kinds' | 'values' | 'lengths' | 'text'> };
+
+let scriptOverride: string | null | undefined;
+
+/** Tests point this at a freshly built worker (or null: parse in the calling thread). */
+export function setIngestWorkerScript(script: string | null | undefined): void {
+  scriptOverride = script;
+}
+
+/**
+ * The worker bundle beside the running bundle (dist/cli/, dist/electron/), or null when
+ * running from sources or when TRACELIGHT_INGEST_WORKER=0 asks for a single thread.
+ */
+export function ingestWorkerScript(): string | null {
+  if (scriptOverride !== undefined) return scriptOverride;
+  if (process.env.TRACELIGHT_INGEST_WORKER === '0') return null;
+  const candidate = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ingest-worker.mjs');
+  return existsSync(candidate) ? candidate : null;
+}
+
+export function passInWorker(
+  script: string,
+  input: WorkerPassInput,
+  store: (batch: EventBatch, bytesRead: number) => void,
+): Promise<PassCounts> {
+  return new Promise<PassCounts>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: input });
+    let settled = false;
+    const finish = (err: Error | null, counts?: PassCounts): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (err) reject(err);
+      else resolve(counts!);
+    };
+    worker.on('message', (msg: FromWorker) => {
+      if (settled) return;
+      if (msg.type === 'batch') {
+        try {
+          store(msg.batch, msg.bytesRead);
+        } catch (err) {
+          return finish(err as Error);
+        }
+        const { kinds, values, lengths, text } = msg.batch;
+        const ack: ToWorker = { type: 'ack', buffers: { kinds, values, lengths, text } };
+        worker.postMessage(ack, [kinds.buffer, values.buffer, lengths.buffer, text.buffer] as ArrayBuffer[]);
+      } else if (msg.type === 'done') finish(null, msg.counts);
+      else finish(msg.unreadable ? new UnreadableInputError(msg.message) : new Error(msg.message));
+    });
+    worker.on('error', (err) => finish(new Error(`ingest worker failed: ${err.message}`)));
+    worker.on('exit', (code) => finish(new Error(`ingest worker exited (code ${code}) before the end of the file`)));
+  });
+}

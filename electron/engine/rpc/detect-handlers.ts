@@ -1,0 +1,116 @@
+// The detection calls of the RPC: run detection (with the case's indicator files and the
+// examiners' reviews), review a finding, list reviews and indicator files. A run on a writable
+// case is itself a custody entry (detection.run: rules, indicator files with SHA-256, counts);
+// read-only cases (another holder, reviewer mode) can run detection but record nothing.
+import path from 'node:path';
+import type { DetectResult } from '../../common/detect';
+import type { IocFileRequest } from '../../common/detect-review';
+import { ActionError } from '../custody/actions';
+import type { CaseSession } from '../custody/session';
+import { keepIocFile, listIocFiles, loadIocFiles, readIocFile, writeIocWorkdir, type IocBytes } from '../detect/case-ioc-files';
+import { runDetection } from '../detect/index';
+import { listReviews, loadReviews, reviewFinding } from '../detect/review';
+import type { EngineMode, HandlerImpl } from './service';
+
+export type DetectMethod = 'detect.run' | 'detect.last' | 'detect.review' | 'detect.reviews' | 'detect.iocFiles';
+
+export interface DetectContext {
+  mode(): EngineMode;
+  session(): CaseSession;
+  /** Runs fn as a write (one at a time, after ingests), then schedules the case's save. */
+  act<T>(fn: (session: CaseSession) => T): Promise<T>;
+  /** Where serve mode stores uploads for the open case. */
+  uploadDir(): string;
+  /** Tells every window the case changed (custody head, counts). */
+  changed(): void;
+}
+
+// The last result per open case: reviews name a finding of the run the examiner is looking at.
+const lastRuns = new WeakMap<CaseSession, DetectResult>();
+
+export function createDetectHandlers(ctx: DetectContext): Pick<HandlerImpl, DetectMethod> {
+  /** In serve mode a browser may hand over only files it uploaded to this case. */
+  const checkPath = (p: string): void => {
+    if (ctx.mode() !== 'serve') return;
+    const dir = path.resolve(ctx.uploadDir()) + path.sep;
+    if (!path.resolve(p).startsWith(dir)) throw new ActionError('serve mode reads only IOC files uploaded to this case');
+  };
+
+  return {
+    'detect.run': async (args) =>
+      ctx.act(async (session) => {
+        const given = (Array.isArray(args.iocFiles) ? args.iocFiles : []).map((f: IocFileRequest) => {
+          checkPath(String(f.path));
+          return readIocFile(String(f.path), f.originalName ?? path.basename(String(f.path)));
+        });
+        const result = await detect(session, given);
+        lastRuns.set(session, result);
+        if (!session.readOnly) ctx.changed();
+        return result;
+      }),
+    'detect.last': async () => lastRuns.get(ctx.session()) ?? null,
+    'detect.review': async (args) =>
+      ctx.act((session) => {
+        session.requireWritable();
+        const finding = lastRuns.get(session)?.findings.find((f) => f.id === args.findingId);
+        if (!finding) throw new ActionError(`no finding "${String(args.findingId)}" in the last detection run; run detection again`);
+        const review = reviewFinding(session, finding, args.verdict, args.comment);
+        // The shown run reflects the review at once; the next run takes it from the case.
+        finding.review = { verdict: review.verdict, examiner: review.examiner, time: review.time, comment: review.comment };
+        ctx.changed();
+        return review;
+      }),
+    'detect.reviews': async () => listReviews(ctx.session().store),
+    'detect.iocFiles': async () => listIocFiles(ctx.session().store),
+  };
+}
+
+/**
+ * One detection run over the case's indicator files plus the ones just given. New files are
+ * kept in the case only after a run with them succeeded, so a file detection cannot read never
+ * becomes part of every later run.
+ */
+async function detect(session: CaseSession, given: IocBytes[]): Promise<DetectResult> {
+  const store = session.store;
+  const kept = loadIocFiles(store);
+  const known = new Set(kept.files.map((f) => f.sha256));
+  const fresh: IocBytes[] = [];
+  for (const f of given) {
+    if (known.has(f.sha256)) continue;
+    known.add(f.sha256);
+    fresh.push(f);
+  }
+  const iocFiles = [...kept.files, ...fresh];
+  const reviews = loadReviews(store);
+  const work = writeIocWorkdir(iocFiles);
+  let result: DetectResult;
+  try {
+    result = await runDetection(store, { iocFiles: work.paths, reviews });
+  } catch (err) {
+    throw work.explain(err);
+  } finally {
+    work.cleanup();
+  }
+  for (const m of kept.missing) {
+    result.rules.problems.push({
+      file: m.name,
+      rule: null,
+      message: `IOC file not used: its bytes were not saved in the case (SHA-256 ${m.sha256}); add the file again`,
+    });
+  }
+  if (!session.readOnly) {
+    for (const f of fresh) keepIocFile(session, f);
+    session.record('detection.run', {
+      rules: { loaded: result.rules.loaded, problems: result.rules.problems.length },
+      iocFiles: iocFiles.map((f) => ({ name: f.name, sha256: f.sha256 })),
+      findings: result.findings.length,
+      confirmed: result.findings.filter((f) => f.review?.verdict === 'confirmed').length,
+      dismissed: result.findings.filter((f) => f.review?.verdict === 'dismissed').length,
+      patientZero: result.incident.patient_zero?.host ?? null,
+      hosts: result.incident.hosts,
+      iocHits: result.incident.ioc_hits.length,
+      elapsedSeconds: result.elapsed_s,
+    });
+  }
+  return result;
+}

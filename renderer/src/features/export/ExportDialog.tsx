@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import { useClient } from '../../client/connection-context';
+import { desktopBridge } from '../../client/desktop-bridge';
+import { errorMessage } from '../../client/engine-error';
+import { CopyButton } from '../../components/CopyButton';
+import type { EventFilter, ExportFormat, ExportRunResult } from '../../contracts';
+import { EXPORT_FORMATS } from '../../contracts';
+import { formatBytes } from '../../lib/format-bytes';
+import '../../styles/export.css';
+import { chosenFormats, defaultFileName, exportArgs, filterApplies, FORMAT_LABELS, type ExportChoices } from './export-plan';
+
+interface Props {
+  caseName: string;
+  readOnly: boolean;
+  /** The timeline's current filter, offered for the row exports. */
+  filter: EventFilter | undefined;
+  onClose(): void;
+  onExported(): void;
+}
+
+const INITIAL: ExportChoices = {
+  formats: { pdf: true, xlsx: true, csv: false, timesketch: false },
+  language: 'en',
+  detection: 'last',
+  useFilter: false,
+};
+
+/**
+ * Choose formats, report language and detection, then export. Desktop: a native save dialog per
+ * file. Browser (serve): the engine writes into the case's exports folder; the files are
+ * downloaded from there with the session cookie.
+ */
+export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }: Props) {
+  const client = useClient();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [choices, setChoices] = useState<ExportChoices>(INITIAL);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ExportRunResult | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  const toggle = (f: ExportFormat) => setChoices((c) => ({ ...c, formats: { ...c.formats, [f]: !c.formats[f] } }));
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const bridge = desktopBridge();
+      let paths: Partial<Record<ExportFormat, string>> | undefined;
+      if (bridge) {
+        paths = {};
+        for (const f of chosenFormats(choices)) {
+          const chosen = await bridge.saveFile(defaultFileName(caseName, f));
+          if (!chosen) return; // cancelled: nothing is written
+          paths[f] = chosen;
+        }
+      }
+      setResult(await client.call('export.run', exportArgs(choices, filter, paths)));
+      onExported();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const nothingChosen = chosenFormats(choices).length === 0;
+  return (
+    <dialog ref={dialog} className="export-dialog" data-testid="export-dialog" onClose={onClose}>
+      <header className="dialog-header">
+        <h2>Export</h2>
+        <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
+          Close
+        </button>
+      </header>
+      <div className="dialog-body export-form">
+        <fieldset>
+          <legend>Files</legend>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f}>
+              <input type="checkbox" checked={choices.formats[f]} onChange={() => toggle(f)} data-testid={`export-${f}`} /> {FORMAT_LABELS[f]}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          Report language{' '}
+          <select
+            value={choices.language}
+            onChange={(e) => setChoices((c) => ({ ...c, language: e.target.value === 'ja' ? 'ja' : 'en' }))}
+            data-testid="export-language"
+          >
+            <option value="en">English</option>
+            <option value="ja">日本語</option>
+          </select>
+        </label>
+        <label>
+          Findings in the report{' '}
+          <select
+            value={choices.detection}
+            onChange={(e) => setChoices((c) => ({ ...c, detection: e.target.value as ExportChoices['detection'] }))}
+            data-testid="export-detection"
+          >
+            <option value="last">Last detection run (runs detection if none)</option>
+            <option value="run">Run detection now</option>
+            <option value="none">None</option>
+          </select>
+        </label>
+        {filter && filterApplies(choices) && (
+          <label>
+            <input
+              type="checkbox"
+              checked={choices.useFilter}
+              onChange={() => setChoices((c) => ({ ...c, useFilter: !c.useFilter }))}
+              data-testid="export-use-filter"
+            />{' '}
+            Timeline rows: only the current filter (otherwise every event)
+          </label>
+        )}
+        {readOnly && <p className="muted">This case is read-only: the files are written but the custody log will not record them.</p>}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        {result && <ExportResults result={result} />}
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" onClick={run} disabled={busy || nothingChosen} data-testid="export-run">
+          {busy ? 'Exporting…' : 'Export'}
+        </button>
+      </footer>
+    </dialog>
+  );
+}
+
+function ExportResults({ result }: { result: ExportRunResult }) {
+  return (
+    <div className="export-results" data-testid="export-results">
+      {result.notRecordedReason && <p className="muted">Not recorded in the custody log ({result.notRecordedReason}).</p>}
+      {!result.detectionIncluded && <p className="muted">No detection findings in these files.</p>}
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>File</th>
+            <th className="num">Size</th>
+            <th>SHA-256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.files.map((f) => (
+            <tr key={f.path} data-testid="export-file">
+              <td>
+                {f.download ? (
+                  <a href={f.download} download={f.name} data-testid={`export-download-${f.kind}`}>
+                    {f.name}
+                  </a>
+                ) : (
+                  f.path
+                )}
+              </td>
+              <td className="num">{formatBytes(f.bytes)}</td>
+              <td>
+                <code className="hash">{f.sha256}</code> <CopyButton text={f.sha256} label={`Copy the SHA-256 of ${f.name}`} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'react';
+import { useClient } from '../../client/connection-context';
+import { errorMessage } from '../../client/engine-error';
+import { useEngineCall } from '../../client/use-engine-call';
+import type { ColumnMapping, MappingProposal } from '../../contracts';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { displayValue } from '../../lib/reveal-invisibles';
+import { mappingProblem } from './mapping-edit';
+import { MappingOptions } from './MappingOptions';
+import { MappingPreview } from './MappingPreview';
+import { MappingTable } from './MappingTable';
+import type { UnmappedFile } from './use-unmapped-files';
+
+interface Props {
+  file: UnmappedFile;
+  caseTimezone: string;
+  onClose(): void;
+  onIngested(): void;
+}
+
+function layoutSummary(p: MappingProposal): string {
+  const csv = p.mapping.csv;
+  const kind = csv
+    ? `${csv.delimiter === '\t' ? 'tab' : csv.delimiter === ',' ? 'comma' : `"${csv.delimiter}"`}-separated, ${csv.header ? 'header row' : 'no header row'}${csv.skipRecords ? `, ${csv.skipRecords} line(s) above the table skipped` : ''}`
+    : p.mapping.format === 'generic-jsonl'
+      ? 'one JSON object per line'
+      : `JSON document${p.mapping.json?.arrayKey ? ` (records in "${p.mapping.json.arrayKey}")` : ''}`;
+  return `${kind}; ${p.encoding}`;
+}
+
+/**
+ * The column mapping for one file no format recognized: the proposal (timestamp column and
+ * layout, a target per column with its confidence), the examiner's corrections, a preview
+ * of how the first rows read, an optional name to save it under, then the ingest.
+ */
+export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props) {
+  const client = useClient();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { value: proposal, error: proposeError } = useEngineCall('import.propose', { path: file.path, originalName: file.name });
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [zone, setZone] = useState(caseTimezone);
+  const [saveName, setSaveName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+
+  // The first proposal seeds the editable state; a mapping saved for this layout wins.
+  useEffect(() => {
+    if (!proposal || mapping) return;
+    const start = proposal.saved?.mapping ?? proposal.mapping;
+    setMapping(start);
+    if (start.timezone) setZone(start.timezone);
+    if (proposal.saved) setSaveName(proposal.saved.name);
+  }, [proposal, mapping]);
+
+  const candidate = mapping ? { ...mapping, timezone: zone.trim() || undefined } : null;
+  const problem = mapping ? mappingProblem(mapping) : null;
+  const previewArgs = useDebouncedValue(candidate && !problem ? JSON.stringify(candidate) : null, 250);
+  const preview = useEngineCall(
+    'import.preview',
+    previewArgs === null ? null : { path: file.path, mapping: JSON.parse(previewArgs) as ColumnMapping },
+  );
+
+  const ingest = async () => {
+    if (!candidate) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (saveName.trim()) await client.call('import.saveMapping', { name: saveName.trim(), mapping: candidate });
+      const [result] = await client.call('ingest.files', {
+        jobId: crypto.randomUUID(),
+        files: [{ path: file.path, originalName: file.name, mapping: candidate, ...(zone.trim() ? { timezone: zone.trim() } : {}) }],
+      });
+      if (result && !result.ok) setError(result.error ?? 'ingest failed');
+      else {
+        dialog.current?.close();
+        onIngested();
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="rejects-dialog mapping-dialog" data-testid="mapping-dialog" onClose={onClose}>
+      <header className="dialog-header">
+        <h2>
+          Map the columns of <span className="name">{displayValue(file.name)}</span>
+        </h2>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Cancel
+        </button>
+      </header>
+      <p className="muted">
+        No format recognized this file. Tracelight proposes how its rows become events: check the time column and its
+        layout, correct any column, look at the preview, then ingest.
+        {proposal && <> Read as {layoutSummary(proposal)}.</>}
+      </p>
+      {(proposeError || error) && (
+        <p className="error-text" role="alert" data-testid="mapping-error">
+          {proposeError ?? error}
+        </p>
+      )}
+      {proposal?.warnings.map((w) => (
+        <p key={w} className="mapping-warning" data-testid="mapping-warning">
+          {w}
+        </p>
+      ))}
+      {proposal && mapping && (
+        <>
+          <MappingOptions
+            proposal={proposal}
+            mapping={mapping}
+            zone={zone}
+            onMapping={setMapping}
+            onZone={setZone}
+            onSaveName={setSaveName}
+          />
+          <div className="table-scroll dialog-body">
+            <MappingTable proposal={proposal} mapping={mapping} onMapping={setMapping} />
+          </div>
+          <MappingPreview rows={preview.value ?? []} error={preview.error} stale={preview.loading || previewArgs !== (candidate && !problem ? JSON.stringify(candidate) : null)} />
+        </>
+      )}
+      <footer className="dialog-footer">
+        <span className="muted">{problem ?? ''}</span>
+        <label className="mapping-save">
+          Save as{' '}
+          <input
+            type="text"
+            value={saveName}
+            maxLength={100}
+            placeholder="name (optional)"
+            onChange={(e) => setSaveName(e.currentTarget.value)}
+            data-testid="mapping-save-name"
+          />
+        </label>
+        <button type="button" className="primary" disabled={!mapping || problem !== null || busy} onClick={() => void ingest()} data-testid="mapping-ingest">
+          {busy ? 'Ingesting…' : 'Ingest with this mapping'}
+        </button>
+      </footer>
+    </dialog>
+  );
+}

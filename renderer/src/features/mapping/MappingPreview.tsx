@@ -1,0 +1,57 @@
+import type { MappingPreviewRow } from '../../contracts';
+import { displayValue } from '../../lib/reveal-invisibles';
+
+interface Props {
+  rows: MappingPreviewRow[];
+  error: string | null;
+  /** The mapping changed since these rows were read. */
+  stale: boolean;
+}
+
+/** The first rows as the ingest would read them: their UTC time, or why they would be rejected. */
+export function MappingPreview({ rows, error, stale }: Props) {
+  const rejected = rows.filter((r) => r.reject).length;
+  return (
+    <section className="mapping-preview" aria-busy={stale} data-testid="mapping-preview">
+      <h3>
+        Preview{' '}
+        <span className="muted">
+          {rows.length} rows, {rejected} would be rejected
+        </span>
+      </h3>
+      {error && <p className="error-text">{error}</p>}
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th className="num">Line</th>
+            <th>Time (UTC)</th>
+            <th>As written</th>
+            <th>Host</th>
+            <th>User</th>
+            <th>Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.record} className={r.reject ? 'mapping-reject' : undefined} data-testid="mapping-preview-row">
+              <td className="num">{r.record}</td>
+              {r.reject ? (
+                <td colSpan={5}>rejected: {displayValue(r.reject)}</td>
+              ) : (
+                <>
+                  <td>{r.time}</td>
+                  <td>
+                    {displayValue(r.timeRaw ?? '')} <span className="muted">{r.timeZone}</span>
+                  </td>
+                  <td>{displayValue(r.host ?? '')}</td>
+                  <td>{displayValue(r.user ?? '')}</td>
+                  <td>{displayValue(r.message ?? '')}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

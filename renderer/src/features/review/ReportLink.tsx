@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useConnection } from '../../client/connection-context';
+import { desktopBridge } from '../../client/desktop-bridge';
+import { errorMessage } from '../../client/engine-error';
+import { REVIEW_REPORT_URL, type ReviewInfo } from '../../contracts';
+
+/**
+ * The package's PDF report. In the browser a download from serve (same token cookie; a
+ * download rather than an embedded <object>, which the page's CSP forbids); in the desktop
+ * app the engine copies it to where the native save dialog says.
+ */
+export function ReportLink({ review }: { review: ReviewInfo }) {
+  const { client, intake } = useConnection();
+  const [status, setStatus] = useState<string | null>(null);
+  if (!review.hasReport) {
+    return <p className="muted" data-testid="review-no-report">This package holds no verified PDF report.</p>;
+  }
+  const bridge = desktopBridge();
+  if (intake.mode === 'desktop' && bridge) {
+    const save = () => {
+      bridge
+        .saveFile('report.pdf')
+        .then((path) => (path ? client.call('review.saveReport', { path }).then((r) => setStatus(`Saved to ${r.path}`)) : undefined))
+        .catch((e: unknown) => setStatus(errorMessage(e)));
+    };
+    return (
+      <p className="review-report">
+        <button type="button" onClick={save} data-testid="review-report">
+          Save the report (PDF)…
+        </button>{' '}
+        {status && <span className="muted">{status}</span>}
+      </p>
+    );
+  }
+  return (
+    <p className="review-report">
+      <a href={REVIEW_REPORT_URL.replace(/^\//, '')} download="report.pdf" data-testid="review-report">
+        Download the report (PDF)
+      </a>
+    </p>
+  );
+}

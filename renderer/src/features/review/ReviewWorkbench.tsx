@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useClient } from '../../client/connection-context';
+import type { CaseInfo, ReviewInfo } from '../../contracts';
+import { displayValue } from '../../lib/reveal-invisibles';
+import '../../styles/review.css';
+import { BookmarksView } from '../bookmarks/BookmarksView';
+import { CustodyLogView } from '../custody/CustodyLogView';
+import { EventDetailPanel } from '../detail/EventDetailPanel';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { Timeline } from '../timeline/Timeline';
+import { ReportLink } from './ReportLink';
+import { VerificationPanel } from './VerificationPanel';
+
+type ReviewView = 'tagged' | 'timeline' | 'custody';
+
+const VIEWS: { id: ReviewView; label: string }[] = [
+  { id: 'tagged', label: 'Tagged evidence' },
+  { id: 'timeline', label: 'Timeline' },
+  { id: 'custody', label: 'Custody log' },
+];
+
+const noop = (): void => undefined;
+
+/**
+ * Reviewer mode: an evidence package, verified, read-only. The verification result comes
+ * first, then the report, then tagged evidence, timeline and custody log. No control here
+ * changes anything (and the engine refuses every change anyway).
+ */
+export function ReviewWorkbench({ caseInfo, review, onClosed }: { caseInfo: CaseInfo; review: ReviewInfo; onClosed(): void }) {
+  const client = useClient();
+  const [view, setView] = useState<ReviewView>('tagged');
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const close = () => {
+    client.call('review.close', {}).then(onClosed, onClosed);
+  };
+  return (
+    <div className="workbench review-workbench" data-testid="review-workbench">
+      <header className="app-header">
+        <span className="brand">Tracelight</span>
+        <span className="review-badge">Reviewer mode — read-only</span>
+        <span className="case-name" data-testid="case-name">
+          {displayValue(caseInfo.name)}
+        </span>
+        <span className="header-actions">
+          <button type="button" onClick={close} data-testid="review-close">
+            Close package
+          </button>
+        </span>
+      </header>
+      <div className="review-top">
+        <VerificationPanel review={review} />
+        <ReportLink review={review} />
+        <EvidencePanel version={0} readOnly onChanged={noop} />
+      </div>
+      <nav className="view-tabs" role="tablist">
+        {VIEWS.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            role="tab"
+            aria-selected={view === v.id}
+            className={view === v.id ? 'tab active' : 'tab'}
+            onClick={() => setView(v.id)}
+            data-testid={`review-tab-${v.id}`}
+          >
+            {v.label}
+          </button>
+        ))}
+      </nav>
+      <div className="workspace">
+        {view === 'tagged' && <BookmarksView version={0} onSelect={setSelectedId} />}
+        {view === 'timeline' && <Timeline version={0} selectedId={selectedId} onSelect={setSelectedId} onFilter={noop} />}
+        {view === 'custody' && <CustodyLogView version={0} />}
+        <EventDetailPanel eventId={selectedId} readOnly onChanged={noop} />
+      </div>
+    </div>
+  );
+}

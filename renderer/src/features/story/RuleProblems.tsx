@@ -1,0 +1,22 @@
+import type { RuleProblem } from '../../contracts';
+import { displayValue } from '../../lib/reveal-invisibles';
+
+/** Rules (and IOC files) that could not be used: reported, never silently skipped. */
+export function RuleProblems({ problems }: { problems: RuleProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <details className="rule-problems" data-testid="rule-problems">
+      <summary>
+        {problems.length} rule or IOC file problem{problems.length === 1 ? '' : 's'}: not used in this run
+      </summary>
+      <ul className="plain-list">
+        {problems.map((p, i) => (
+          <li key={i}>
+            <span className="mono">{displayValue(p.file)}</span>
+            {p.rule && <> · {displayValue(p.rule)}</>}: {displayValue(p.message)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
