@@ -105,3 +105,29 @@ export interface ReviewInfo {
 
 /** Where serve mode offers the package's PDF report to the page (same token/cookie as everything). */
 export const REVIEW_REPORT_URL = '/review/report.pdf';
+
+/** The app's "Evidence package…" export (the CLI's is `export --package F`). */
+export interface PackageExportArgs {
+  language: 'en' | 'ja';
+  /** Findings in the report and workbook: the last run (or a new one), a new run, or none. */
+  detection: 'last' | 'run' | 'none';
+  /** Copy the evidence originals in (default true). */
+  includeOriginals?: boolean;
+  /** Desktop only: where the native save dialog said to write it. */
+  path?: string;
+  /** Desktop only: replace a file the save dialog confirmed overwriting. */
+  overwrite?: boolean;
+}
+
+export interface PackageExportResult {
+  name: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+  /** Files in the zip. */
+  files: number;
+  /** Serve mode: the URL path the page downloads it from (same token cookie). */
+  download?: string;
+  /** Set when the case is read-only and the export could not be recorded in its custody log. */
+  notRecordedReason?: string;
+}

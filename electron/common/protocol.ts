@@ -19,7 +19,7 @@ import type { ExportRunArgs, ExportRunResult } from './export';
 import type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from './detect-review';
 import type { ColumnMapping, GenericFormatId, MappingPreviewRow, MappingProposal, SavedMapping } from './import-mapping';
 import type { ZipEntryOutcome } from './ingest-options';
-import type { ReviewInfo } from './package';
+import type { PackageExportArgs, PackageExportResult, ReviewInfo } from './package';
 import type {
   EventDetail,
   EventRow,
@@ -152,6 +152,8 @@ export interface Handlers {
   'review.close': (args: Record<string, never>) => null;
   /** Desktop: copies the package's PDF report to where the save dialog said. */
   'review.saveReport': (args: { path: string }) => { path: string; bytes: number };
+  /** Writes an evidence package (originals, report, workbook, custody log, case, manifests); an export.created entry. */
+  'package.export': (args: PackageExportArgs) => PackageExportResult;
 }
 
 export type Method = keyof Handlers;

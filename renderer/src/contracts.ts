@@ -81,6 +81,8 @@ export type {
   PackageCheck,
   PackageManifest,
   PackageProblem,
+  PackageExportArgs,
+  PackageExportResult,
   PackageVerification,
   ReviewInfo,
 } from '../../electron/common/package';

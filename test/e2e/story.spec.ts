@@ -89,7 +89,9 @@ test('run detection, follow the chain to its events, add an IOC file, dismiss a 
   await finding.getByTestId('review-comment').fill(COMMENT);
   await finding.getByTestId('review-dismiss').click();
   const reviewed = story.locator(`[data-testid="finding"][data-finding-id="${findingId}"]`);
-  await expect(reviewed.getByTestId('review-status')).toHaveAttribute('data-verdict', 'dismissed');
+  // The review is recorded, then detection runs again: allow for a loaded machine.
+  await expect(reviewed.getByTestId('review-status')).toHaveAttribute('data-verdict', 'dismissed', { timeout: 30_000 });
+  await expect(story.getByTestId('run-detection')).toBeEnabled({ timeout: 30_000 });
   await expect(reviewed.getByTestId('review-status')).toContainText('山本 彩');
   await expect(reviewed.getByTestId('review-status')).toContainText(COMMENT);
 

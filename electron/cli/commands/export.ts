@@ -10,6 +10,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { detectionForReport } from '../../engine/export/detection-input';
 import { checkTargets, ExportTargetError, type ExportTarget } from '../../engine/export/targets';
+import { PackageError } from '../../engine/export/package/originals';
+import { writeEvidencePackage, type PackageResult } from '../../engine/export/package/write-package';
 import { runExports } from '../../engine/export/run-exports';
 import type { ExportResult } from '../../engine/export/finish';
 import { REPORT_LANGUAGES, type ExportKind, type ReportLanguage } from '../../engine/export/types';
@@ -37,7 +39,6 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
     .map(([kind, p]) => ({ kind, path: p }) as ExportTarget);
   if (!targets.length) throw new UsageError('export needs at least one of --pdf, --xlsx, --csv, --timesketch, --package');
   if (args.noDetection && args.iocs.length) throw new UsageError('--ioc needs detection; drop --no-detection');
-  if (args.outputs.package) throw new UsageError(`${args.outputs.package}: evidence packages are not available in this version of Tracelight yet`);
   const session = await openCase(args.casePath, { examiner: args.examiner });
   try {
     try {
@@ -49,9 +50,17 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
     for (const f of args.iocs) if (!existsSync(f)) throw new UsageError(`${f}: no such IOC file`);
     const o = args.outputs;
     // Only the report and the workbook show findings; a timeline-only export skips detection.
-    const detection = (o.pdf || o.xlsx) && !args.noDetection ? await detectionForReport(session.store, args.iocs) : null;
+    const detection = (o.pdf || o.xlsx || o.package) && !args.noDetection ? await detectionForReport(session.store, args.iocs) : null;
     for (const p of detection?.rules.problems ?? []) warn(`${p.file}${p.rule ? ` (${p.rule})` : ''}: ${p.message}`);
-    const results: ExportResult[] = await runExports(session, { pdf: o.pdf, xlsx: o.xlsx, csv: o.csv, timesketch: o.timesketch }, { language, detection });
+    const results: (ExportResult | PackageResult)[] = await runExports(session, { pdf: o.pdf, xlsx: o.xlsx, csv: o.csv, timesketch: o.timesketch }, { language, detection });
+    if (o.package) {
+      try {
+        results.push(await writeEvidencePackage(session, o.package, { language, detection }));
+      } catch (err) {
+        if (err instanceof PackageError) throw new UsageError(err.message);
+        throw err;
+      }
+    }
     if (session.readOnly) warn(`${session.path}: case is read-only (${session.readOnlyReason}); these exports are not recorded in its custody log`);
     session.checkpoint();
     if (args.json) {

@@ -29,6 +29,7 @@ import { VERSION } from '../version';
 import { createDetectHandlers } from './detect-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createPackageHandlers } from './package-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { openReview, reviewUploadDir, type OpenedReview } from '../review/open-review';
 import { SerialQueue } from './serial-queue';
@@ -281,6 +282,13 @@ export class EngineService {
     ...createExportHandlers({
       mode: () => this.options.mode,
       session: () => this.requireSession(),
+      act: (fn) => this.act(fn),
+      lastDetection: () => this.handlers['detect.last']({}),
+      runDetection: () => this.handlers['detect.run']({}),
+      changed: () => void this.changed(),
+    }),
+    ...createPackageHandlers({
+      mode: () => this.options.mode,
       act: (fn) => this.act(fn),
       lastDetection: () => this.handlers['detect.last']({}),
       runDetection: () => this.handlers['detect.run']({}),

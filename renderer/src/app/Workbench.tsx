@@ -8,6 +8,7 @@ import { CustodyLogView } from '../features/custody/CustodyLogView';
 import { ExaminerBadge } from '../features/custody/ExaminerBadge';
 import { EventDetailPanel } from '../features/detail/EventDetailPanel';
 import { ExportButton } from '../features/export/ExportButton';
+import { PackageButton } from '../features/package/PackageButton';
 import { AcquisitionForm } from '../features/evidence/AcquisitionForm';
 import { EvidencePanel } from '../features/evidence/EvidencePanel';
 import { AddEvidenceButton } from '../features/intake/AddEvidenceButton';
@@ -64,6 +65,7 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
         <ExaminerBadge caseInfo={caseInfo} onCaseInfo={onCaseInfo} />
         {!caseInfo.readOnly && <AddEvidenceButton onFiles={intake.onFiles} onPaths={intake.onPaths} />}
         <ExportButton caseInfo={caseInfo} filter={timelineFilter} onExported={annotated} />
+        <PackageButton caseInfo={caseInfo} onExported={annotated} />
         <button type="button" onClick={onSwitchCase} data-testid="switch-case">
           Cases…
         </button>

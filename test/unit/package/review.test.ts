@@ -26,6 +26,7 @@ describe('reviewer mode (engine)', () => {
   afterAll(() => {
     service?.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(reviewUploadDir(), { recursive: true, force: true });
   });
 
   const call = <M extends Method>(m: M, args: Args<M>): Promise<unknown> => (service.handlers[m] as (a: Args<M>) => Promise<unknown>)(args);

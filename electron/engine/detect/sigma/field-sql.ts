@@ -1,9 +1,9 @@
 // A mapped Sigma field as an SQLite expression over event_row: the same candidates, in the
 // same order, with the same "empty is absent" rule as the JavaScript getter in run.ts.
-import type { FieldSpec, SourceRef } from './mapping';
+import type { FieldSpec, Normalizer, SourceRef } from './mapping';
 import type { FieldCondition } from './modifiers';
 import { normalizeValue } from './normalize';
-import type { SqlContext } from './sql';
+import { joinSql, likePattern, likeSafe, type SqlContext } from './sql';
 
 function refSql(p: SourceRef, q: SqlContext): string {
   // Column names come from the mapping and were checked against the event columns.
@@ -28,8 +28,23 @@ export function fieldConditionSql(spec: FieldSpec, cond: FieldCondition, q: SqlC
   const expr = fieldExpr(spec, q);
   const norm = spec.normalize;
   if (!norm) return cond.sql(expr, q);
-  return q.jsTest(expr, (raw) => {
+  const js = q.jsTest(expr, (raw) => {
     const v = raw === null ? null : normalizeValue(norm, raw);
     return cond.test(v, v === null ? null : v.toLowerCase());
   });
+  const pre = normalizedPrefilter(norm, cond.literals);
+  return pre === null ? js : `(${joinSql(pre.map((p) => `${expr} LIKE ${q.param(p)} ESCAPE '\\'`), 'OR')} AND ${js})`;
+}
+
+/**
+ * LIKE patterns the raw value meets whenever the normalized one contains a literal: a URL
+ * contains its extension; a registry path contains the text after its (at most five
+ * characters long) short hive name, which is all that normalization rewrites.
+ */
+function normalizedPrefilter(norm: Normalizer, literals: string[] | null): string[] | null {
+  if (!literals || literals.length === 0) return null;
+  const cut = norm === 'registry' ? 5 : 0;
+  const texts = literals.map((l) => l.slice(cut));
+  if (texts.some((t) => t === '' || !likeSafe([{ text: t }]))) return null;
+  return texts.map((t) => `%${likePattern([{ text: t }])}%`);
 }

@@ -17,6 +17,11 @@ export interface FieldCondition {
   which(raw: string, lower: string): string;
   /** The same test as an SQLite expression over expr (1 or 0, never NULL). */
   sql(expr: string, q: SqlContext): string;
+  /**
+   * Text a matching value always contains, one of these (one per value); null when the
+   * condition can match without any (null values, regular expressions, numbers...).
+   */
+  literals: string[] | null;
 }
 
 /** A string matcher and, when SQL can say it exactly, its SQL form (else it runs in JS). */
@@ -24,6 +29,8 @@ interface SqlMatcher extends StringMatcher {
   sql: ((expr: string, q: SqlContext) => string) | null;
   /** For a JavaScript-only matcher: an SQL condition every matching value also meets. */
   pre?: ((expr: string, q: SqlContext) => string) | null;
+  /** The longest literal text of the pattern (null for regex, CIDR, or a bare wildcard). */
+  literal?: string | null;
 }
 
 /** The JavaScript test as an SQL call, for what SQL cannot say exactly. */
@@ -160,6 +167,7 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
       describe: `${label}: ${want}`,
       which: () => `exists: ${want}`,
       sql: (expr) => `(${expr} IS ${want ? 'NOT ' : ''}NULL)`,
+      literals: null,
     };
   }
   if (match === 'lt' || match === 'lte' || match === 'gt' || match === 'gte') {
@@ -175,7 +183,15 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
       return all ? tests.every((t) => t(n)) : tests.some((t) => t(n));
     };
     const describe = `${label}: ${values.join(', ')}`;
-    return { test, describe, which: () => describe, sql: viaJs(test) };
+    const js = viaJs(test);
+    // Integer and real columns compare in SQL exactly as Number() does in JS; text goes to JS.
+    const op = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[match];
+    const sql =
+      values.length === 1
+        ? (expr: string, q: SqlContext): string =>
+            `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN (${expr} ${op} ${q.param(Number(values[0]))}) WHEN ${expr} IS NULL THEN 0 ELSE ${js(expr, q)} END)`
+        : js;
+    return { test, describe, which: () => describe, sql, literals: null };
   }
 
   const matchers: SqlMatcher[] = [];
@@ -231,11 +247,14 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
       describe,
       which,
       sql: (expr, q) => `IFNULL(${joinSql(matcherSql(expr, q), 'AND')}, 0)`,
+      literals: null,
     };
   }
   // Sigma reads an empty value as "empty or absent"; the engine never stores empty strings.
   const emptyMeansAbsent = values.includes('');
+  const literals = nullAllowed || emptyMeansAbsent || matchers.some((m) => !m.literal) ? null : matchers.map((m) => m.literal!);
   return {
+    literals,
     sql: (expr, q) => {
       const terms = matcherSql(expr, q);
       if (nullAllowed || emptyMeansAbsent) terms.unshift(`${expr} IS NULL`);
@@ -282,6 +301,8 @@ function stringMatchers(text: string, modifiers: readonly string[], match: strin
     let sql: SqlMatcher['sql'] = null;
     if (f.cased) sql = (expr, q) => `${expr} GLOB ${q.param(globPattern(pieces))}`;
     else if (likeSafe(pieces)) sql = (expr, q) => `${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\'`;
-    return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql };
+    const texts = f.pieces.filter((p): p is { text: string } => 'text' in p).map((p) => p.text);
+    const literal = texts.length === 0 ? null : texts.reduce((a, b) => (b.length > a.length ? b : a));
+    return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql, literal };
   });
 }

@@ -53,55 +53,45 @@ export function regexGlob(source: string, flags: string): string | null {
   while (i < source.length) {
     const c = source[i]!;
     let token: string | null = null;
-    let next = i + 1;
+    let end = i + 1; // just after the token
     if (c === '\\') {
       const e = source[i + 1];
       if (e === undefined) return null;
-      next = i + 2;
+      end = i + 2;
       if (e === 'd') token = '[0-9]';
       else if (/[.\\/:\-_@#%&=~,;'"!<>]/.test(e)) token = globChar(e, fold);
       else if (e === 'w' || e === 's' || e === 'S' || e === 'W' || e === 'D') token = '?';
     } else if (c === '[') {
-      const end = source.indexOf(']', i + 2);
-      token = globClass(source.slice(i + 1, end), fold) ?? '?';
-      next = end + 1;
+      const close = source.indexOf(']', i + 2);
+      token = globClass(source.slice(i + 1, close), fold) ?? '?';
+      end = close + 1;
     } else if (c === '.') {
       token = '?';
     } else if (!'()|^$*+?{}'.includes(c)) {
       token = globChar(c, fold);
     }
     if (token === null) break;
-    // The token's quantifier: at least once -> the token then anything; maybe none -> anything.
-    const q = source[next];
-    let min = 1;
+    // The quantifier: none -> the token; at least once -> the token then anything; maybe
+    // never -> anything; exactly n -> n tokens.
+    let next = end;
+    let piece = token;
+    const q = source[end];
     if (q === '*' || q === '?') {
-      min = 0;
+      piece = '*';
       next++;
     } else if (q === '+') {
+      piece = `${token}*`;
       next++;
-      out += `${token}*`;
-      known++;
-      i = next;
-      if (source[i] === '?') i++;
-      continue;
     } else if (q === '{') {
-      const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(next));
+      const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(end));
       if (!m) break;
-      min = Number(m[1]);
+      const min = Number(m[1]);
+      piece = min === 0 ? '*' : m[2] === undefined ? token.repeat(Math.min(min, 16)) : `${token.repeat(Math.min(min, 16))}*`;
       next += m[0].length;
-      if (m[2] === undefined && min > 0) {
-        out += token.repeat(Math.min(min, 16));
-        known++;
-        i = next;
-        continue;
-      }
     }
-    if (source[next] === '?') next++; // lazy quantifier: same set of strings
-    if (min === 0) out += '*';
-    else {
-      out += `${token}*`;
-      known++;
-    }
+    if (next > end && source[next] === '?') next++; // lazy: the same strings
+    out += piece;
+    if (piece !== '*') known++;
     i = next;
   }
   if (known === 0) return null;
