@@ -68,7 +68,7 @@ async function expectReviewWorkbench(page: Page): Promise<void> {
   await expect(page.getByTestId('custody-entry').filter({ hasText: 'export.created' })).toHaveCount(2);
 
   // Nothing to edit: no intake, no tag/note form, no evidence editing, no case editing.
-  for (const id of ['add-evidence', 'bookmark-save', 'tag-label', 'evidence-skew-open', 'evidence-remove', 'open-export', 'tab-case', 'new-case-submit']) {
+  for (const id of ['add-evidence', 'bookmark-save', 'tag-label', 'evidence-skew-open', 'evidence-remove', 'open-export', 'open-package-export', 'tab-case', 'new-case-submit']) {
     await expect(page.getByTestId(id), id).toHaveCount(0);
   }
   await expect(page.getByTestId('evidence-edit')).toHaveText('Details');

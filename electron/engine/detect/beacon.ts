@@ -11,7 +11,7 @@
 // Destinations that most hosts talk to, internal addresses and a few well-known time/update
 // services are scored down (with the reason), not dropped: the examiner still sees them.
 import type { BeaconCandidate } from '../../common/detect';
-import { isIpv4, isIpv6 } from '../formats/net';
+import { isIpv4, isIpv6, urlHostPort } from '../formats/net';
 import { isInternalIp } from './ioc/cidr';
 import type { ScanRow } from './scan';
 
@@ -105,11 +105,12 @@ export function regularity(contactsMs: readonly number[]): Regularity | null {
 }
 
 interface Group {
-  actor: string;
+  actorKey: string;
   host: string | null;
-  srcIps: Map<string, number>;
+  /** The first source address and destination address seen (one host, one destination: they rarely differ). */
+  srcIp: string | null;
   destination: string;
-  dstIps: Map<string, number>;
+  dstIp: string | null;
   port: number | null;
   ms: number[];
   ids: number[];
@@ -119,73 +120,70 @@ function portOf(row: ScanRow): number | null {
   if (row.dst_port !== null) return row.dst_port;
   const url = row.url;
   if (!url) return null;
-  const m = /^([a-z]+):\/\/(?:[^/@]*@)?(\[[^\]]*\]|[^/:?#]*)(?::(\d+))?/i.exec(url);
-  if (m?.[3]) return Number(m[3]);
-  const scheme = m?.[1]?.toLowerCase();
-  if (scheme === 'https') return 443;
-  if (scheme === 'http') return 80;
-  // A CONNECT authority "host:443".
-  const connect = /^[^/:]+:(\d+)$/.exec(url);
-  return connect ? Number(connect[1]) : null;
-}
-
-function destinationOf(row: ScanRow): string | null {
-  const d = row.domain?.trim().toLowerCase();
-  if (d && !isIpv4(d) && !isIpv6(d)) return d;
-  if (row.dst_ip) return row.dst_ip.toLowerCase();
-  if (d) return d;
-  if (row.url) {
-    const m = /^(?:[a-z]+:\/\/)?(?:[^/@]*@)?([^/:?#]+)/i.exec(row.url);
-    if (m?.[1]) return m[1].toLowerCase();
-  }
+  const explicit = urlHostPort(url)?.port;
+  if (explicit !== undefined) return explicit;
+  if (url.startsWith('https://') || url.startsWith('HTTPS://')) return 443;
+  if (url.startsWith('http://') || url.startsWith('HTTP://')) return 80;
   return null;
 }
-
-const inc = (m: Map<string, number>, k: string | null) => {
-  if (k) m.set(k, (m.get(k) ?? 0) + 1);
-};
-const top = (m: Map<string, number>): string | null => {
-  let best: string | null = null;
-  let n = -1;
-  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
-  return best;
-};
 
 /** Collects outbound contacts during the scan, then scores each (actor, destination, port). */
 export class BeaconCollector {
   private groups = new Map<string, Group>();
-  private actorsByDestination = new Map<string, Set<string>>();
-  private actors = new Set<string>();
+  private lower = new Map<string, string>();
+  /** Domain column value -> destination ('' when it is an address: the dst_ip is used). */
+  private domains = new Map<string, string>();
 
+  private destinationOf(row: ScanRow): string | null {
+    if (row.domain) {
+      let d = this.domains.get(row.domain);
+      if (d === undefined) {
+        const n = row.domain.trim().toLowerCase();
+        this.domains.set(row.domain, (d = isIpv4(n) || isIpv6(n) ? '' : n));
+      }
+      if (d) return d;
+    }
+    if (row.dst_ip) return row.dst_ip.toLowerCase();
+    if (row.domain) return row.domain.trim().toLowerCase();
+    return row.url ? (urlHostPort(row.url)?.host.toLowerCase() ?? null) : null;
+  }
+
+  /** Per-row work is kept small: this runs on every network, web and firewall event. */
   visit = (row: ScanRow): void => {
-    if (row.category !== 'network' && row.category !== 'web' && row.category !== 'firewall') return;
-    if (row.action && INBOUND.test(row.action)) return;
+    const c = row.category;
+    if (c !== 'network' && c !== 'web' && c !== 'firewall') return;
+    if (row.action !== null && INBOUND.test(row.action)) return;
     const actor = row.host ?? row.src_ip;
     if (!actor || Number.isNaN(row.ms)) return;
-    const destination = destinationOf(row);
+    const destination = this.destinationOf(row);
     if (!destination) return;
     const port = portOf(row);
-    const actorKey = actor.toLowerCase();
+    let actorKey = this.lower.get(actor);
+    if (actorKey === undefined) this.lower.set(actor, (actorKey = actor.toLowerCase()));
     const key = `${actorKey}\u0000${destination}\u0000${port ?? ''}`;
     let g = this.groups.get(key);
     if (!g) {
-      g = { actor, host: row.host, srcIps: new Map(), destination, dstIps: new Map(), port, ms: [], ids: [] };
+      g = { actorKey, host: row.host, srcIp: row.src_ip, destination, dstIp: row.dst_ip, port, ms: [], ids: [] };
       this.groups.set(key, g);
     }
     g.ms.push(row.ms);
     g.ids.push(row.id);
-    inc(g.srcIps, row.src_ip);
-    inc(g.dstIps, row.dst_ip);
-    this.actors.add(actorKey);
-    let seen = this.actorsByDestination.get(destination);
-    if (!seen) this.actorsByDestination.set(destination, (seen = new Set()));
-    seen.add(actorKey);
+    g.srcIp ??= row.src_ip;
+    g.dstIp ??= row.dst_ip;
   };
 
   /** Candidates scoring at least BEACON.reportScore, best first. */
   finish(): BeaconCandidate[] {
     const out: BeaconCandidate[] = [];
-    const totalActors = this.actors.size;
+    const actorsByDestination = new Map<string, Set<string>>();
+    const actors = new Set<string>();
+    for (const g of this.groups.values()) {
+      actors.add(g.actorKey);
+      const seen = actorsByDestination.get(g.destination);
+      if (seen) seen.add(g.actorKey);
+      else actorsByDestination.set(g.destination, new Set([g.actorKey]));
+    }
+    const totalActors = actors.size;
     for (const g of this.groups.values()) {
       if (g.ms.length < BEACON.minContacts) continue;
       const order = g.ms.map((_, i) => i).sort((a, b) => g.ms[a]! - g.ms[b]! || g.ids[a]! - g.ids[b]!);
@@ -194,12 +192,12 @@ export class BeaconCollector {
       if (!r) continue;
       let score = r.score;
       const reasons = [...r.reasons];
-      const prevalence = this.actorsByDestination.get(g.destination)?.size ?? 1;
+      const prevalence = actorsByDestination.get(g.destination)?.size ?? 1;
       if (prevalence >= 4 && prevalence >= totalActors / 2) {
         score *= 0.5;
         reasons.push(`contacted by ${prevalence} of ${totalActors} hosts: common infrastructure (scored down)`);
       }
-      const dstIp = top(g.dstIps);
+      const dstIp = g.dstIp;
       const isIp = isIpv4(g.destination) || isIpv6(g.destination);
       if (isIp && isInternalIp(g.destination)) {
         score *= 0.6;
@@ -213,7 +211,7 @@ export class BeaconCollector {
       if (score < BEACON.reportScore) continue;
       out.push({
         host: g.host,
-        src_ip: top(g.srcIps),
+        src_ip: g.srcIp,
         destination: g.destination,
         dst_ip: dstIp,
         dst_port: g.port,

@@ -5,6 +5,7 @@ import type { DetectResult, Finding, FindingReview, RuleProblem } from '../../co
 import type { CaseStore } from '../store/case-store';
 import { BeaconCollector } from './beacon';
 import { beaconFindingId, beaconFindings } from './beacon-findings';
+import { EventIndex } from './event-index';
 import { IocMatcher } from './ioc/matcher';
 import { loadIndicatorFile } from './ioc/load';
 import type { IndicatorFile } from './ioc/types';
@@ -42,7 +43,8 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const beacons = new BeaconCollector();
   const matcher = new IocMatcher(iocFiles);
   const iocs = new IocCollector(matcher);
-  const visitors: ScanVisitor[] = [beacons.visit];
+  const index = new EventIndex();
+  const visitors: ScanVisitor[] = [beacons.visit, index.visit];
   if (!matcher.empty) visitors.push(iocs.visit);
   scanEvents(store, visitors);
   if (iocs.truncated > 0) {
@@ -65,7 +67,7 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const dismissedGroups = new Set([...iocGroups].filter(([id]) => dismissedIds.has(id)).map(([, g]) => g));
   const liveBeacons = candidates.filter((b) => !dismissedIds.has(beaconFindingId(b)));
   const liveHits = iocs.hits.filter((h) => !dismissedGroups.has(iocGroupKey(h)));
-  const incident = assembleIncident(store, kept, liveBeacons, liveHits);
+  const incident = assembleIncident({ store, index }, kept, liveBeacons, liveHits);
 
   return {
     findings,

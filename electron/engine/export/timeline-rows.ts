@@ -54,10 +54,11 @@ export const TIMELINE_COLUMNS = [
 ] as const;
 export type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
 
+// The evidence name and hash are filled in from a map of the (few) evidence rows rather than
+// looked up per event in SQL.
 const SELECT_LIST = TIMELINE_COLUMNS.map((c) => {
   if (c === 'tags') return "(SELECT group_concat(label, ', ') FROM tag t WHERE t.event_id = events.id AND t.removed_at IS NULL) AS tags";
-  if (c === 'evidence_name') return '(SELECT name FROM evidence v WHERE v.id = events.evidence_id) AS evidence_name';
-  if (c === 'evidence_sha256') return '(SELECT sha256 FROM evidence v WHERE v.id = events.evidence_id) AS evidence_sha256';
+  if (c === 'evidence_name' || c === 'evidence_sha256') return `NULL AS ${c}`;
   return `events.${c}`;
 }).join(', ');
 
@@ -79,12 +80,17 @@ export async function forEachTimelineRow(
   onRow: (values: SqlValue[]) => void | Promise<void>,
 ): Promise<number> {
   const where = whereClause(filter);
+  const evidence = new Map(store.all<{ id: number; name: string; sha256: string | null }>('SELECT id, name, sha256 FROM evidence').map((e) => [e.id, e]));
   const stmt = store.db.prepare(`SELECT ${SELECT_LIST} FROM events ${where.sql} ORDER BY events.time, events.id`);
   let n = 0;
   try {
     stmt.bind(where.params);
     while (stmt.step()) {
-      const pending = onRow(stmt.get());
+      const values = stmt.get();
+      const ev = evidence.get(values[COL.evidence_id] as number);
+      values[COL.evidence_name] = ev?.name ?? null;
+      values[COL.evidence_sha256] = ev?.sha256 ?? null;
+      const pending = onRow(values);
       if (pending) await pending;
       if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }

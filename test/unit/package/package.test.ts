@@ -35,6 +35,7 @@ describe('evidence package', () => {
 
   it('passes `sha256sum -c SHA256SUMS` after a standard unzip, and lists every file but itself', () => {
     const out = path.join(dir, 'extracted');
+    expect(hasCommand('unzip'), 'this test extracts with the standard unzip (apt-get install unzip)').toBe(true);
     expect(run('unzip', ['-q', pkg.packagePath, '-d', out], dir).code).toBe(0);
     const check = run('sha256sum', ['--strict', '-c', 'SHA256SUMS'], out);
     expect(check.out).not.toMatch(/FAILED|WARNING/);

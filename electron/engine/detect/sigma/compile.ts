@@ -261,7 +261,7 @@ export function compileRule(rule: Obj, file: string, mapping: SigmaMapping, allC
       const expr = fieldExpr(w.field, q);
       const pieces = [{ text: w.value }];
       const want = w.value.toLowerCase();
-      terms.push(likeSafe(pieces) ? `IFNULL(${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\', 0)` : q.jsTest(expr, (raw) => raw !== null && raw.toLowerCase() === want));
+      terms.push(likeSafe(pieces) ? `(${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\') IS 1` : q.jsTest(expr, (raw) => raw !== null && raw.toLowerCase() === want));
     }
     terms.push(conditionSql(node, selections, q));
     return joinSql(terms, 'AND');

@@ -27,13 +27,19 @@ export function fieldExpr(spec: FieldSpec, q: SqlContext): string {
 export function fieldConditionSql(spec: FieldSpec, cond: FieldCondition, q: SqlContext): string {
   const expr = fieldExpr(spec, q);
   const norm = spec.normalize;
-  if (!norm) return cond.sql(expr, q);
+  if (!norm) {
+    // A field read from extra costs a JSON parse per mention; a condition with several values
+    // would mention it once per value, so it is computed once in a one-row subquery instead.
+    if (!expr.includes('json_extract(')) return cond.sql(expr, q);
+    const once = cond.sql('tl_v', q);
+    return once.split('tl_v').length > 2 ? `(SELECT ${once} FROM (SELECT ${expr} AS tl_v))` : cond.sql(expr, q);
+  }
   const js = q.jsTest(expr, (raw) => {
     const v = raw === null ? null : normalizeValue(norm, raw);
     return cond.test(v, v === null ? null : v.toLowerCase());
   });
   const pre = normalizedPrefilter(norm, cond.literals);
-  return pre === null ? js : `(${joinSql(pre.map((p) => `${expr} LIKE ${q.param(p)} ESCAPE '\\'`), 'OR')} AND ${js})`;
+  return pre === null ? js : `(${joinSql(pre.map((p) => `(${expr} LIKE ${q.param(p)} ESCAPE '\\') IS 1`), 'OR')} AND ${js})`;
 }
 
 /**

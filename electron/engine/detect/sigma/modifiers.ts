@@ -206,14 +206,14 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
     if (match === 're') {
       const { re, glob } = regexFor(text, mods, field);
       const test = (raw: string): boolean => re.test(raw);
-      matchers.push({ test, describe: `re '${text}'`, sql: null, pre: glob === null ? null : (expr, q) => `${expr} GLOB ${q.param(glob)}` });
+      matchers.push({ test, describe: `re '${text}'`, sql: null, pre: glob === null ? null : (expr, q) => `(${expr} GLOB ${q.param(glob)}) IS 1` });
       continue;
     }
     if (match === 'cidr') {
       const inNet = cidrTest(text);
       if (!inNet) throw new RuleCompileError(`${label}: '${text}' is not a network (a.b.c.d/n or x::/n)`);
       const like = cidrLike(text);
-      matchers.push({ test: (raw) => inNet(raw), describe: `cidr ${text}`, sql: null, pre: like === null ? null : (expr, q) => `${expr} LIKE ${q.param(like)}` });
+      matchers.push({ test: (raw) => inNet(raw), describe: `cidr ${text}`, sql: null, pre: like === null ? null : (expr, q) => `(${expr} LIKE ${q.param(like)}) IS 1` });
       continue;
     }
     matchers.push(...stringMatchers(text, modifiers, match, mods.has('cased'), label));
@@ -223,7 +223,9 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
     const hit = matchers.filter((m) => m.test(raw, lower)).map((m) => m.describe);
     return hit.length > 0 ? hit.slice(0, 3).join(all ? ' and ' : ', ') : describe;
   };
-  // SQL: a NULL (absent) field makes LIKE NULL; IFNULL turns that into "no match", as in JS.
+  // SQL: a NULL (absent) field makes LIKE NULL; each comparison is written `(...) IS 1` so that
+  // it is 1 or 0 as in JS, and the AND/OR/NOT around it stay plain: SQLite then stops early
+  // (an IFNULL or CASE around them would make it evaluate every branch, JavaScript calls too).
   // The matchers SQL cannot say run as one JavaScript call per event, not one per value.
   const inSql = matchers.filter((m) => m.sql !== null);
   const inJs = matchers.filter((m) => m.sql === null);
@@ -246,7 +248,7 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
       test: (raw, lower) => raw !== null && matchers.every((m) => m.test(raw, lower!)),
       describe,
       which,
-      sql: (expr, q) => `IFNULL(${joinSql(matcherSql(expr, q), 'AND')}, 0)`,
+      sql: (expr, q) => joinSql(matcherSql(expr, q), 'AND'),
       literals: null,
     };
   }
@@ -258,7 +260,7 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
     sql: (expr, q) => {
       const terms = matcherSql(expr, q);
       if (nullAllowed || emptyMeansAbsent) terms.unshift(`${expr} IS NULL`);
-      return `IFNULL(${joinSql(terms, 'OR')}, 0)`;
+      return joinSql(terms, 'OR');
     },
     test: (raw, lower) => {
       if (raw === null) return nullAllowed || emptyMeansAbsent;
@@ -299,8 +301,8 @@ function stringMatchers(text: string, modifiers: readonly string[], match: strin
     const m = piecesMatcher(pieces, f.cased, kind);
     const test = m.test;
     let sql: SqlMatcher['sql'] = null;
-    if (f.cased) sql = (expr, q) => `${expr} GLOB ${q.param(globPattern(pieces))}`;
-    else if (likeSafe(pieces)) sql = (expr, q) => `${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\'`;
+    if (f.cased) sql = (expr, q) => `(${expr} GLOB ${q.param(globPattern(pieces))}) IS 1`;
+    else if (likeSafe(pieces)) sql = (expr, q) => `(${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\') IS 1`;
     const texts = f.pieces.filter((p): p is { text: string } => 'text' in p).map((p) => p.text);
     const literal = texts.length === 0 ? null : texts.reduce((a, b) => (b.length > a.length ? b : a));
     return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql, literal };

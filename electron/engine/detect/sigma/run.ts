@@ -6,113 +6,16 @@
 import type { Finding } from '../../../common/detect';
 import type { CaseStore } from '../../store/case-store';
 import type { CompiledRule } from './compile';
-import type { FieldSpec, SigmaMapping, SourceRef } from './mapping';
+import type { FieldSpec, SigmaMapping } from './mapping';
 import { decodeEncodedCommands } from './powershell';
-import { normalizeValue } from './normalize';
 import { joinSql, SqlContext } from './sql';
-import type { EventView } from './view';
+import { ACTION, CATEGORY, COMMAND_LINE, FIXED, fieldGetter, HOST, ID, refKey, RowView, text, TIME, USER, type Getter, type Row } from './row-view';
 
 /** Event ids listed per finding; the true count is stated in its reasons. */
 export const MAX_FINDING_EVENT_IDS = 1000;
 /** Matching events whose command lines are searched for encoded PowerShell, per finding. */
 const MAX_DECODE_EVENTS = 50;
 const MAX_DECODED_REASONS = 5;
-
-// Fixed leading columns of the query.
-const ID = 0;
-const TIME = 1;
-const HOST = 2;
-const USER = 3;
-const ACTION = 4;
-const CATEGORY = 5;
-const COMMAND_LINE = 6;
-const FIXED = ['id', 'time', 'host', 'user', 'action', 'category', 'process_command_line'];
-
-type Row = (string | number | Uint8Array | null)[];
-type Getter = (row: Row) => string | null;
-
-function refKey(r: SourceRef): string {
-  return `${r.kind}:${r.name}`;
-}
-
-function text(v: Row[number]): string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v === '' ? null : v;
-  if (typeof v === 'number') return String(v);
-  return null; // a blob is never a field value
-}
-
-/** The getter of one field: its first usable candidate, normalized. */
-function fieldGetter(spec: FieldSpec, index: Map<string, number>): Getter {
-  const candidates = spec.candidates.map((c) => ({
-    parts: c.parts.map((p) => (typeof p === 'string' ? p : index.get(refKey(p))!)),
-    actions: c.actions,
-    notActions: c.notActions,
-  }));
-  const single = candidates.length === 1 && candidates[0]!.parts.length === 1 && typeof candidates[0]!.parts[0] === 'number' && !candidates[0]!.actions && !candidates[0]!.notActions;
-  const norm = spec.normalize;
-  if (single && !norm) {
-    const at = candidates[0]!.parts[0] as number;
-    return (row) => text(row[at]!);
-  }
-  return (row) => {
-    const action = text(row[ACTION]!);
-    for (const c of candidates) {
-      if (c.actions && (action === null || !c.actions.has(action))) continue;
-      if (c.notActions && action !== null && c.notActions.has(action)) continue;
-      let out = '';
-      let ok = true;
-      for (const p of c.parts) {
-        if (typeof p === 'string') {
-          out += p;
-          continue;
-        }
-        const v = text(row[p]!);
-        if (v === null) {
-          ok = false;
-          break;
-        }
-        out += v;
-      }
-      if (ok) return norm ? normalizeValue(norm, out) : out;
-    }
-    return null;
-  };
-}
-
-class RowView implements EventView {
-  readonly raw: (string | null)[];
-  readonly lower: (string | null)[];
-  private readonly stamp: Int32Array;
-  private serial = 0;
-  row: Row = [];
-
-  constructor(
-    slots: number,
-    private readonly getters: (Getter | undefined)[],
-  ) {
-    this.raw = new Array<string | null>(slots).fill(null);
-    this.lower = new Array<string | null>(slots).fill(null);
-    this.stamp = new Int32Array(slots).fill(-1);
-  }
-
-  next(row: Row): void {
-    this.row = row;
-    this.serial++;
-  }
-
-  load(slot: number): void {
-    if (this.stamp[slot] === this.serial) return;
-    this.stamp[slot] = this.serial;
-    const v = this.getters[slot]!(this.row);
-    this.raw[slot] = v;
-    this.lower[slot] = v === null ? null : v.toLowerCase();
-  }
-
-  action(): string | null {
-    return text(this.row[ACTION]!);
-  }
-}
 
 interface Hit {
   rule: CompiledRule;
@@ -169,8 +72,8 @@ function runBatch(store: CaseStore, batch: Batch, mapping: SigmaMapping, ruleInd
   const byCategory = new Map<string, CompiledRule[]>();
   for (const r of rules) for (const c of r.categories) byCategory.set(c, [...(byCategory.get(c) ?? []), r]);
 
-  // The projection: each column and extra key any rule reads, once. SQLite has already
-  // filtered the rows, so reading extra keys here is cheap.
+  // The projection: each column any rule reads, once, and extra whole (parsed in JavaScript
+  // only when a rule asks for one of its keys).
   const select = FIXED.map((c) => `"${c}"`);
   const index = new Map<string, number>(FIXED.map((c, i) => [`column:${c}`, i]));
   const specs = new Map<number, FieldSpec>();
@@ -179,9 +82,9 @@ function runBatch(store: CaseStore, batch: Batch, mapping: SigmaMapping, ruleInd
       specs.set(spec.slot, spec);
       for (const c of spec.candidates) {
         for (const p of c.parts) {
-          if (typeof p === 'string' || index.has(refKey(p))) continue;
+          if (typeof p === 'string' || p.kind !== 'column' || index.has(refKey(p))) continue;
           index.set(refKey(p), select.length);
-          select.push(p.kind === 'column' ? `"${p.name}"` : `json_extract(extra, ${q.param(`$."${p.name.replace(/"/g, '')}"`)})`);
+          select.push(`"${p.name}"`);
         }
       }
     }

@@ -4,7 +4,6 @@
 // infected host's chain as steps linked to findings and events. Dismissed findings never get
 // here; confirmed ones count even when weak.
 import type { BeaconCandidate, Finding, Incident, InfectedHost, StoryStep } from '../../../common/detect';
-import type { CaseStore } from '../../store/case-store';
 import { isIpv4, isIpv6 } from '../../formats/net';
 import { isInternalIp } from '../ioc/cidr';
 import { publicHit, type RichIocHit } from '../ioc-hits';
@@ -13,7 +12,7 @@ import { eventsById, ms, type StoryEvent } from './events';
 import { HostNames, hostKey } from './hosts';
 import { MALICIOUS_STAGES, executionInfections, type ExecutionEvidence } from './infection';
 import { findLure, type Lure } from './lure';
-import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, STANDARD_PORTS, type Actor } from './network';
+import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, STANDARD_PORTS, type Actor, type StoryData } from './network';
 import { ProcessTree } from './process-tree';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 
@@ -27,13 +26,14 @@ interface ContactInfection {
   reasons: string[];
 }
 
-export function assembleIncident(store: CaseStore, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
+export function assembleIncident(data: StoryData, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
+  const store = data.store;
   const names = new HostNames();
   const ids: number[] = [];
   for (const f of findings) ids.push(...f.event_ids.slice(0, EVENTS_PER_FINDING));
   const events = eventsById(store, ids);
-  const maliciousHosts = [...new Set(findings.filter((f) => MALICIOUS_STAGES.has(f.stage) && f.host).map((f) => f.host!))];
-  const tree = new ProcessTree(store, maliciousHosts);
+  const maliciousHosts = new Set(findings.filter((f) => MALICIOUS_STAGES.has(f.stage) && f.host).map((f) => hostKey(f.host!)));
+  const tree = new ProcessTree(data, maliciousHosts);
 
   // 1. Malicious execution.
   const exec = executionInfections(findings, events, tree);
@@ -41,7 +41,7 @@ export function assembleIncident(store: CaseStore, findings: readonly Finding[],
   const execActors: Actor[] = [...exec.values()].map((e) => ({ key: e.key, label: e.host, first: e.firstMalicious }));
   const lures = new Map<string, Lure>();
   for (const e of exec.values()) {
-    const l = findLure(store, e.firstEvent?.host ?? e.host, e.firstMalicious, e.office);
+    const l = findLure(data, e.key, e.firstMalicious, e.office);
     if (l) lures.set(e.key, l);
   }
 
@@ -63,14 +63,14 @@ export function assembleIncident(store: CaseStore, findings: readonly Finding[],
   const payload = new UrlSet();
   const phishing = new UrlSet();
   cradleUrls(chainEvents.filter((e) => e.category === 'process' || e.process_command_line), payload);
-  executableDownloads(store, execActors, chainTimes, payload);
+  executableDownloads(data, execActors, chainTimes, payload);
   for (const ev of chainEvents) if (ev.url && findings.some((f) => f.stage === 'download' && f.event_ids.includes(ev.id))) payload.add(ev.url);
   for (const h of hits) {
     if (h.type !== 'url') continue;
     (classifyIocUrl(h.indicator, h.context) === 'phishing' ? phishing : payload).add(h.url ?? h.indicator);
   }
   phishingUrls(
-    store,
+    data,
     execActors.flatMap((a) => {
       const l = lures.get(a.key);
       return l ? [{ actor: a, document: l.document, time: l.time }] : [];
@@ -88,7 +88,7 @@ export function assembleIncident(store: CaseStore, findings: readonly Finding[],
   }
   const execByKey = new Map(execActors.map((a) => [a.key, a]));
   beaconC2(beacons, execByKey, c2);
-  directIpContacts(store, execActors, c2, new Set(payload.keys()));
+  directIpContacts(data, execActors, c2, new Set(payload.keys()));
   for (const f of findings) {
     if (f.stage !== 'c2' || f.rule === 'beacon' || f.rule === 'ioc' || !f.host) continue;
     const actor = execByKey.get(hostKey(f.host));
@@ -132,10 +132,10 @@ export function assembleIncident(store: CaseStore, findings: readonly Finding[],
   const allActors: Actor[] = [...execActors, ...[...contact.values()].map((c) => ({ key: c.key, label: c.label, first: c.first }))];
   const firstByKey = new Map(allActors.map((a) => [a.key, a.first]));
   const lateralIds = new Set(findings.filter((f) => f.stage === 'lateral').flatMap((f) => f.event_ids));
-  const lateral = lateralMovement(store, allActors, firstByKey, lateralIds, (k) => names.display(k));
+  const lateral = lateralMovement(data, allActors, firstByKey, lateralIds, (k) => names.display(k));
   const spamFlagged = new Map<string, number[]>();
   for (const f of findings) if (f.stage === 'spam' && f.host && firstByKey.has(hostKey(f.host))) spamFlagged.set(hostKey(f.host), [...(spamFlagged.get(hostKey(f.host)) ?? []), ...f.event_ids]);
-  const spam = spamActivity(store, allActors, spamFlagged, (k) => names.display(k));
+  const spam = spamActivity(data, allActors, spamFlagged, (k) => names.display(k));
 
   // 6. Patient zero and each infected host's chain.
   const ordered = [...allActors].sort((a, b) => a.first.localeCompare(b.first));
@@ -168,7 +168,7 @@ export function assembleIncident(store: CaseStore, findings: readonly Finding[],
     infected,
     lateral_movement: lateral,
     spam,
-    clicked: clicked(store, mergeSets(payload, phishing)),
+    clicked: clicked(data, mergeSets(payload, phishing)),
   };
 }
 

@@ -31,7 +31,7 @@ export const STORY_COLUMNS =
 /** Events by id (chunks of ids keep each statement's parameter list small). */
 export function eventsById(store: CaseStore, ids: Iterable<number>): Map<number, StoryEvent> {
   const out = new Map<number, StoryEvent>();
-  const all = [...new Set(ids)];
+  const all = Array.from(new Set(ids));
   for (let i = 0; i < all.length; i += 500) {
     const chunk = all.slice(i, i + 500);
     for (const e of store.all<StoryEvent>(`SELECT ${STORY_COLUMNS} FROM event_row WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) {

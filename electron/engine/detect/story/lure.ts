@@ -2,8 +2,8 @@
 // process's own command line ("WINWORD.EXE" /n "C:\Users\...\請求書.doc"), else from the
 // documents the host wrote or opened shortly before its first malicious execution (a mail
 // attachment saved by OUTLOOK, a download).
-import type { CaseStore } from '../../store/case-store';
-import { eventsWhere, ms, type StoryEvent } from './events';
+import { ms, type StoryEvent } from './events';
+import type { StoryData } from './network';
 import { isOffice, type OfficeAncestor } from './process-tree';
 
 export const DOCUMENT_EXTENSIONS = 'doc|docm|docx|dot|dotm|xls|xlsm|xlsx|xlsb|xlam|ppt|pptm|pptx|ppsm|rtf|one|pub|odt|ods|csv|iqy|slk';
@@ -30,14 +30,12 @@ export interface Lure {
 }
 
 /** The lure of a host's chain, from the Office ancestor of its first malicious execution or the host's recent documents. */
-export function findLure(store: CaseStore, host: string, firstMalicious: string, office: OfficeAncestor | null): Lure | null {
+export function findLure(data: StoryData, hostKey: string, firstMalicious: string, office: OfficeAncestor | null): Lure | null {
   const fromCommand = documentInCommandLine(office?.commandLine ?? null);
   const since = new Date(ms(firstMalicious) - LURE_WINDOW_MS).toISOString();
-  const candidates = eventsWhere(
-    store,
-    `host = ? AND time BETWEEN ? AND ? AND (category IN ('file', 'process') OR file_path IS NOT NULL)`,
-    [host, since, firstMalicious],
-  );
+  const candidates = data.index
+    .eventsOf(data.store, hostKey)
+    .filter((e) => e.time >= since && e.time <= firstMalicious && (e.category === 'file' || e.category === 'process' || e.file_path !== null));
   if (office && fromCommand) {
     // The Office start when logged; else the document's own file event (saved, downloaded).
     const name = fromCommand.replace(/^.*[\\/]/, '').toLowerCase();

@@ -6,7 +6,8 @@ import { isIpv4, isIpv6 } from '../../formats/net';
 import type { CaseStore } from '../../store/case-store';
 import { BEACON } from '../beacon';
 import { isInternalIp } from '../ioc/cidr';
-import { eventsWhere, ms, type StoryEvent } from './events';
+import type { EventIndex } from '../event-index';
+import { ms, type StoryEvent } from './events';
 import { hostKey } from './hosts';
 
 /** Ports whose traffic is ordinary from a workstation; anything else to a bare IP is "non-standard". */
@@ -33,29 +34,19 @@ export interface C2Endpoint {
   event_ids: number[];
 }
 
-/** Events of the actors (host names or, for unnamed hosts, source addresses) in categories. */
-export function actorEvents(store: CaseStore, actors: readonly Actor[], where: string, params: (string | number)[] = []): Map<string, StoryEvent[]> {
+/** Where the story reads events: the case, and the scan's index of events per host and domain. */
+export interface StoryData {
+  store: CaseStore;
+  index: EventIndex;
+}
+
+/** Events of each actor that pass the filter, from a minute before its infection on, in time order. */
+export function actorEvents(data: StoryData, actors: readonly Actor[], keep: (e: StoryEvent) => boolean): Map<string, StoryEvent[]> {
   const out = new Map<string, StoryEvent[]>();
-  if (actors.length === 0) return out;
-  const conds: string[] = [];
-  const args: (string | number)[] = [];
   for (const a of actors) {
-    if (isIpv4(a.key) || isIpv6(a.key)) {
-      conds.push('(host IS NULL AND src_ip = ?)');
-      args.push(a.label);
-    } else {
-      conds.push('(lower(host) = ? OR lower(host) LIKE ?)');
-      args.push(a.key, `${a.key}.%`);
-    }
-  }
-  const byKey = new Map(actors.map((a) => [a.key, a]));
-  for (const e of eventsWhere(store, `(${conds.join(' OR ')}) AND ${where}`, [...args, ...params])) {
-    const key = e.host ? hostKey(e.host) : e.src_ip;
-    const actor = key ? byKey.get(key) : undefined;
-    if (!actor || ms(e.time) < ms(actor.first) - GRACE_MS) continue;
-    const list = out.get(actor.key);
-    if (list) list.push(e);
-    else out.set(actor.key, [e]);
+    const from = ms(a.first) - GRACE_MS;
+    const list = data.index.eventsOf(data.store, a.key).filter((e) => ms(e.time) >= from && keep(e));
+    if (list.length) out.set(a.key, list);
   }
   return out;
 }
@@ -92,8 +83,8 @@ export class C2Set {
 }
 
 /** Direct-to-IP connections on non-standard ports from infected hosts, after infection. */
-export function directIpContacts(store: CaseStore, infected: readonly Actor[], c2: C2Set, payloadUrls: ReadonlySet<string>): void {
-  const events = actorEvents(store, infected, `category IN ('network', 'firewall', 'web') AND dst_ip IS NOT NULL`);
+export function directIpContacts(data: StoryData, infected: readonly Actor[], c2: C2Set, payloadUrls: ReadonlySet<string>): void {
+  const events = actorEvents(data, infected, (e) => (e.category === 'network' || e.category === 'firewall' || e.category === 'web') && e.dst_ip !== null);
   for (const [, list] of events) {
     for (const e of list) {
       if (e.action && INBOUND.test(e.action)) continue;
@@ -139,19 +130,18 @@ function hostForIp(store: CaseStore, ip: string, time: string): string | null {
  * or when a lateral-movement rule flagged the connection.
  */
 export function lateralMovement(
-  store: CaseStore,
+  data: StoryData,
   infected: readonly Actor[],
   firstByKey: ReadonlyMap<string, string>,
   flaggedIds: ReadonlySet<number>,
   name: (key: string) => string,
 ): LateralStep[] {
-  const ports = [...REMOTE_EXEC_PORTS];
-  const events = actorEvents(store, infected, `category IN ('network', 'firewall') AND dst_port IN (${ports.join(',')}) AND dst_ip IS NOT NULL`);
+  const events = actorEvents(data, infected, (e) => (e.category === 'network' || e.category === 'firewall') && e.dst_port !== null && REMOTE_EXEC_PORTS.has(e.dst_port) && e.dst_ip !== null);
   const out = new Map<string, LateralStep>();
   for (const [fromKey, list] of events) {
     const outbound = list.filter((e) => !(e.action && INBOUND.test(e.action)) && isInternalIp(e.dst_ip!) && e.dst_ip !== e.src_ip);
     const targets = outbound.map((e) => {
-      const host = hostForIp(store, e.dst_ip!, e.time);
+      const host = hostForIp(data.store, e.dst_ip!, e.time);
       return { e, key: host ? hostKey(host) : e.dst_ip!, label: host ?? e.dst_ip! };
     });
     for (const t of targets) {
@@ -181,8 +171,8 @@ export interface SpamActivity {
 }
 
 /** SMTP sessions from infected hosts (workstations relay through the mail server, never directly). */
-export function spamActivity(store: CaseStore, infected: readonly Actor[], flagged: ReadonlyMap<string, number[]>, name: (key: string) => string): SpamActivity[] {
-  const events = actorEvents(store, infected, `category IN ('network', 'firewall') AND dst_port IN (25, 465, 587)`);
+export function spamActivity(data: StoryData, infected: readonly Actor[], flagged: ReadonlyMap<string, number[]>, name: (key: string) => string): SpamActivity[] {
+  const events = actorEvents(data, infected, (e) => (e.category === 'network' || e.category === 'firewall') && e.dst_port !== null && SMTP_PORTS.has(e.dst_port));
   const out: SpamActivity[] = [];
   for (const a of infected) {
     const list = (events.get(a.key) ?? []).filter((e) => !(e.action && INBOUND.test(e.action)));

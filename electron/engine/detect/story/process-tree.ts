@@ -3,8 +3,8 @@
 // administrator. Parents are found by GUID where the source has one (Sysmon ProcessGuid,
 // Carbon Black process GUIDs), else by the parent's name and command line, which Defender and
 // Falcon write on every child.
-import type { CaseStore } from '../../store/case-store';
-import { eventsWhere, ms, type StoryEvent } from './events';
+import { ms, type StoryEvent } from './events';
+import type { StoryData } from './network';
 
 export const OFFICE_APPS = new Set([
   'winword.exe', 'excel.exe', 'powerpnt.exe', 'outlook.exe', 'mspub.exe', 'msaccess.exe', 'onenote.exe', 'onenotem.exe', 'visio.exe', 'eqnedt32.exe',
@@ -34,16 +34,10 @@ export class ProcessTree {
   private byGuid = new Map<string, StoryEvent>();
   private byNameCmd = new Map<string, StoryEvent[]>();
 
-  /** Process starts of the given hosts (exact host strings as events carry them). */
-  constructor(store: CaseStore, hosts: readonly string[]) {
-    for (let i = 0; i < hosts.length; i += 200) {
-      const chunk = hosts.slice(i, i + 200);
-      const rows = eventsWhere(
-        store,
-        `category = 'process' AND host IN (${chunk.map(() => '?').join(',')}) AND process_name IS NOT NULL`,
-        chunk,
-      );
-      for (const e of rows) this.add(e);
+  /** Process starts of the hosts (by host key), from the scan's index. */
+  constructor(data: StoryData, hostKeys: Iterable<string>) {
+    for (const k of hostKeys) {
+      for (const e of data.index.eventsOf(data.store, k)) if (e.category === 'process' && e.process_name) this.add(e);
     }
   }
 

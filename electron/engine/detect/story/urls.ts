@@ -5,11 +5,9 @@
 // URLs that name a lure. "Clicked" is every host and user whose web traffic reached one.
 import { decodeEncodedCommands } from '../sigma/powershell';
 import { normalizeUrl, urlHost } from '../ioc/classify';
-import type { CaseStore } from '../../store/case-store';
-import { eventsWhere, ms, type StoryEvent } from './events';
+import { ms, type StoryEvent } from './events';
 import { DOCUMENT_EXTENSIONS } from './lure';
-import type { Actor } from './network';
-import { actorEvents } from './network';
+import { actorEvents, type Actor, type StoryData } from './network';
 
 const URL_IN_TEXT = /https?:\/\/[^\s"'`,;()<>|{}\\^]+/gi;
 const EXECUTABLE_PATH = /\.(?:exe|dll|scr|cpl|ocx|msi|ps1|hta|vbs|jse?|bin)$/i;
@@ -91,27 +89,27 @@ export function cradleUrls(chainEvents: readonly StoryEvent[], out: UrlSet): voi
   }
 }
 
-/** Executables fetched by infected hosts within minutes after a chain event. */
-export function executableDownloads(store: CaseStore, infected: readonly Actor[], chainTimes: ReadonlyMap<string, number[]>, out: UrlSet): void {
-  const events = actorEvents(store, infected, `url IS NOT NULL AND category IN ('web', 'network', 'file')`);
+/** Executables fetched by infected hosts from minutes before to minutes after a chain event (a macro downloads, then runs). */
+export function executableDownloads(data: StoryData, infected: readonly Actor[], chainTimes: ReadonlyMap<string, number[]>, out: UrlSet): void {
+  const events = actorEvents(data, infected, (e) => e.url !== null && (e.category === 'web' || e.category === 'network' || e.category === 'file'));
   for (const [key, list] of events) {
     const times = chainTimes.get(key) ?? [];
     for (const e of list) {
       if (!EXECUTABLE_PATH.test(urlPath(e.url!))) continue;
       const t = ms(e.time);
-      if (times.some((c) => t >= c - 60_000 && t <= c + DOWNLOAD_WINDOW_MS)) out.add(e.url!);
+      if (times.some((c) => t >= c - 5 * 60_000 && t <= c + DOWNLOAD_WINDOW_MS)) out.add(e.url!);
     }
   }
 }
 
 /** The document URL an infected host fetched before opening its lure. */
-export function phishingUrls(store: CaseStore, lures: readonly { actor: Actor; document: string | null; time: string }[], out: UrlSet): void {
+export function phishingUrls(data: StoryData, lures: readonly { actor: Actor; document: string | null; time: string }[], out: UrlSet): void {
   for (const l of lures) {
-    const from = new Date(ms(l.time) - PHISH_WINDOW_MS).toISOString();
-    const to = new Date(ms(l.time) + 60_000).toISOString();
-    const events = actorEvents(store, [l.actor], `url IS NOT NULL AND category IN ('web', 'network') AND time BETWEEN ? AND ?`, [from, to]);
+    const from = ms(l.time) - PHISH_WINDOW_MS;
+    const to = ms(l.time) + 60_000;
     const lureName = l.document ? l.document.replace(/^.*[\\/]/, '').toLowerCase() : null;
-    for (const e of events.get(l.actor.key) ?? []) {
+    for (const e of data.index.eventsOf(data.store, l.actor.key)) {
+      if (!e.url || (e.category !== 'web' && e.category !== 'network') || ms(e.time) < from || ms(e.time) > to) continue;
       const path = urlPath(e.url!);
       const name = path.replace(/^.*\//, '').toLowerCase();
       if ((lureName && name === lureName) || DOCUMENT_URL_PATH.test(path)) out.add(e.url!);
@@ -136,13 +134,11 @@ export interface Click {
 }
 
 /** Every host/user that reached one of the URLs (first access per actor and URL). */
-export function clicked(store: CaseStore, urls: UrlSet): Click[] {
+export function clicked(data: StoryData, urls: UrlSet): Click[] {
   if (urls.size === 0) return [];
-  const hosts = urls.hosts();
-  const where = `url IS NOT NULL AND (${hosts.map(() => 'instr(lower(url), ?) > 0').join(' OR ')})`;
   const seen = new Set<string>();
   const out: Click[] = [];
-  for (const e of eventsWhere(store, where, hosts)) {
+  for (const e of data.index.domainEvents(data.store, urls.hosts())) {
     const hit = urls.matches(e.url!);
     if (!hit) continue;
     const key = `${(e.host ?? e.src_ip ?? '').toLowerCase()}|${hit}`;

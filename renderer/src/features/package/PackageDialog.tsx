@@ -115,7 +115,7 @@ export function PackageDialog({ caseName, readOnly, onClose, onExported }: Props
               — {result.files} files, {formatBytes(result.bytes)}
             </p>
             <p>
-              SHA-256 <span className="mono" data-testid="package-sha256">{result.sha256}</span> <CopyButton text={result.sha256} />
+              SHA-256 <span className="mono" data-testid="package-sha256">{result.sha256}</span> <CopyButton text={result.sha256} label="SHA-256" />
             </p>
           </div>
         )}
