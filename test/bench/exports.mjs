@@ -8,24 +8,26 @@ import path from 'node:path';
 import { generateSquid } from './generate-squid.mjs';
 
 const MB = 1024 * 1024;
-// Generated Squid lines average about 150 bytes; the event count is read back from the ingest.
-const BYTES_PER_LINE = 150;
 
+// Exactly `events` generated Squid lines (each one an event); the count is read back from the
+// ingest and a shortfall (rejected lines) fails the bench rather than shrinking the figure.
 async function caseWithEvents(ctx, name, events) {
-  const input = path.join(ctx.work, `squid-${events}.log`);
+  const input = path.join(ctx.work, `squid-${events}-lines.log`);
   if (!existsSync(input)) {
-    process.stderr.write(`bench: generating a Squid log of about ${events} lines...\n`);
-    await generateSquid(input, events * BYTES_PER_LINE);
+    process.stderr.write(`bench: generating a Squid log of ${events} lines...\n`);
+    await generateSquid(input, Infinity, 42, events);
   }
   const c = ctx.freshCase(name);
   const ingest = ctx.measured(['ingest', c, input, '--json']);
-  return { casePath: c, events: JSON.parse(ingest.stdout).files[0].events };
+  const ingested = JSON.parse(ingest.stdout).files[0].events;
+  if (ingested !== events) throw new Error(`bench: ${input} gave ${ingested} events, expected ${events}`);
+  return { casePath: c, events: ingested };
 }
 
 function exportOnce(ctx, casePath, flag, out) {
   rmSync(out, { force: true });
   const m = ctx.measured(['export', casePath, flag, out, '--no-detection', '--force']);
-  return { seconds: +m.seconds.toFixed(2), peak_rss_mib: +(m.maxRssBytes / MB).toFixed(0), file_mib: +(statSync(out).size / MB).toFixed(1) };
+  return { seconds: +m.seconds.toFixed(2), cpu_user_s: +m.userSeconds.toFixed(2), cpu_sys_s: +m.systemSeconds.toFixed(2), peak_rss_mib: +(m.maxRssBytes / MB).toFixed(0), file_mib: +(statSync(out).size / MB).toFixed(1) };
 }
 
 export async function xlsxExport(ctx) {

@@ -11,7 +11,8 @@ const MIME = ['text/html', 'application/json', 'image/png', 'application/octet-s
 const HOSTS = ['www.example.co.jp', 'cdn.jsdelivr.net', 'ocsp.digicert.com', 'update.microsoft.com', 'api.github.com', 'news.yahoo.co.jp', 'login.microsoftonline.com', 'files.example-invoice.top'];
 const WORDS = ['static', 'img', 'v1', 'api', 'download', 'invoice', 'seikyusho', 'assets', 'js', 'css', 'content', 'user', 'docs'];
 
-export async function generateSquid(file, bytes, seed = 42) {
+// `maxLines` stops at an exact line count (the exports bench wants exactly 200,000 events).
+export async function generateSquid(file, bytes, seed = 42, maxLines = Infinity) {
   const rand = rng(seed);
   const out = createWriteStream(file);
   let written = 0;
@@ -19,7 +20,7 @@ export async function generateSquid(file, bytes, seed = 42) {
   let t = 1_760_000_000_000;
   let buf = [];
   let bufBytes = 0;
-  while (written < bytes) {
+  while (written < bytes && lines < maxLines) {
     t += Math.floor(rand() * 40);
     const code = CODES[Math.floor(rand() * CODES.length)];
     const host = HOSTS[Math.floor(rand() * HOSTS.length)];

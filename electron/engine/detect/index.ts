@@ -46,7 +46,7 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const index = new EventIndex();
   const visitors: ScanVisitor[] = [beacons.visit, index.visit];
   if (!matcher.empty) visitors.push(iocs.visit);
-  scanEvents(store, visitors);
+  scanEvents(store, visitors, { iocColumns: !matcher.empty });
   if (iocs.truncated > 0) {
     problems.push({ file: iocFiles.map((f) => f.source).join(', '), rule: null, message: `${iocs.truncated} more indicator matches beyond the first ${MAX_IOC_HITS} are not listed` });
   }

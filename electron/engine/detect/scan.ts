@@ -6,11 +6,10 @@ import type { CaseStore } from '../store/case-store';
 
 export interface ScanRow {
   id: number;
-  /** Epoch milliseconds of `time`. */
+  /** Epoch milliseconds of `time` for network, web and firewall events; NaN for the others. */
   ms: number;
   time: string;
   host: string | null;
-  user: string | null;
   category: string;
   action: string | null;
   src_ip: string | null;
@@ -18,47 +17,52 @@ export interface ScanRow {
   dst_port: number | null;
   domain: string | null;
   url: string | null;
-  process_name: string | null;
+  /** The next four are read only when indicators are matched (null otherwise). */
+  user: string | null;
   process_hash: string | null;
   file_hash: string | null;
   file_path: string | null;
-  bytes_out: number | null;
 }
 
 export type ScanVisitor = (row: ScanRow) => void;
 
-const SQL = `SELECT id, time, host, user, category, action, src_ip, dst_ip, dst_port, domain, url,
-  process_name, process_hash, file_hash, file_path, bytes_out FROM event_row`;
+const BASE = 'id, time, host, category, action, src_ip, dst_ip, dst_port, domain, url';
+const IOC = 'user, process_hash, file_hash, file_path';
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : v === null || v === undefined || v === '' ? null : Number(v) || null);
 
-/** Feeds every event to every visitor, in id order; returns how many events were read. */
-export function scanEvents(store: CaseStore, visitors: readonly ScanVisitor[]): number {
-  const stmt = store.db.prepare(SQL);
+/**
+ * Feeds every event to every visitor, in id order; returns how many events were read. The
+ * columns only indicator matching needs are read only when asked for: each column read costs
+ * on a million rows.
+ */
+export function scanEvents(store: CaseStore, visitors: readonly ScanVisitor[], opts: { iocColumns?: boolean } = {}): number {
+  const withIoc = opts.iocColumns === true;
+  const stmt = store.db.prepare(`SELECT ${BASE}${withIoc ? `, ${IOC}` : ''} FROM event_row`);
   let n = 0;
   try {
     while (stmt.step()) {
       const r = stmt.get();
       const time = String(r[1]);
+      const category = String(r[3]);
       const row: ScanRow = {
         id: Number(r[0]),
-        ms: Date.parse(time),
+        // Only the beacon analysis needs epoch times, and only on connection-like events.
+        ms: category === 'network' || category === 'web' || category === 'firewall' ? Date.parse(time) : Number.NaN,
         time,
         host: str(r[2]),
-        user: str(r[3]),
-        category: String(r[4]),
-        action: str(r[5]),
-        src_ip: str(r[6]),
-        dst_ip: str(r[7]),
-        dst_port: num(r[8]),
-        domain: str(r[9]),
-        url: str(r[10]),
-        process_name: str(r[11]),
-        process_hash: str(r[12]),
-        file_hash: str(r[13]),
-        file_path: str(r[14]),
-        bytes_out: num(r[15]),
+        category,
+        action: str(r[4]),
+        src_ip: str(r[5]),
+        dst_ip: str(r[6]),
+        dst_port: num(r[7]),
+        domain: str(r[8]),
+        url: str(r[9]),
+        user: withIoc ? str(r[10]) : null,
+        process_hash: withIoc ? str(r[11]) : null,
+        file_hash: withIoc ? str(r[12]) : null,
+        file_path: withIoc ? str(r[13]) : null,
       };
       for (const v of visitors) v(row);
       n++;

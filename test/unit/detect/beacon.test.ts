@@ -69,8 +69,8 @@ describe('regularity', () => {
 function row(id: number, ms: number, over: Partial<ScanRow>): ScanRow {
   return {
     id, ms, time: new Date(ms).toISOString(), host: null, user: null, category: 'network', action: 'connection',
-    src_ip: null, dst_ip: null, dst_port: null, domain: null, url: null, process_name: null, process_hash: null,
-    file_hash: null, file_path: null, bytes_out: null, ...over,
+    src_ip: null, dst_ip: null, dst_port: null, domain: null, url: null, process_hash: null,
+    file_hash: null, file_path: null, ...over,
   };
 }
 

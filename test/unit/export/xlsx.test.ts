@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { cellText, MAX_CELL_CHARS } from '../../../electron/engine/export/xlsx/cell-value';
@@ -45,10 +46,13 @@ describe('XLSX workbook', () => {
     expect(names).toEqual(['概要', 'タイムライン', 'タグ付き証拠', '検知結果', 'IOC 一致', '証拠', '保管記録']);
     for (const [name, xml] of sheetsOf(parts)) {
       expect(xml, name).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
-      expect(xml, name).toMatch(/<autoFilter ref="A1:[A-Z]+1"\/>/);
+      // The filter covers the header and every row under it (Excel's own files do the same).
+      expect(xml, name).toMatch(/<autoFilter ref="A1:[A-Z]+\d+"\/>/);
     }
     const timeline = parts.get('xl/worksheets/sheet2.xml')!;
-    expect(timeline).toContain('<v>time (UTC)</v>');
+    expect(timeline).toContain('<autoFilter ref="A1:AR13"/>'); // 44 columns, header + 12 events
+    expect(wb).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'タイムライン'!$A$1:$AR$13</definedName>`);
+    expect(inlineStrings(timeline)).toContain('time (UTC)');
     // Row 2 is the earliest event (the Squid sample, 2023-08-08T17:15:39.857Z): a number with a date style.
     const cell = /<c r="B2" s="(\d+)"><v>([\d.]+)<\/v><\/c>/.exec(timeline);
     expect(cell).not.toBeNull();
@@ -57,6 +61,30 @@ describe('XLSX workbook', () => {
     const styles = parts.get('xl/styles.xml')!;
     const xf = [...styles.match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/s)![1]!.matchAll(/<xf [^>]*numFmtId="(\d+)"/g)][Number(cell![1])]!;
     expect(styles).toContain(`<numFmt numFmtId="${xf[1]}" formatCode="yyyy-mm-dd hh:mm:ss.000"/>`);
+  });
+
+  it('opens back in a spreadsheet reader (exceljs): sheets, frozen headers, filters, dates, payloads as text', async () => {
+    const { file } = await exportWorkbook('en');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Timeline', 'Tagged evidence', 'Detections', 'IOC hits', 'Evidence', 'Custody log']);
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getCell('A1').font, ws.name).toMatchObject({ bold: true });
+      for (let r = 1; r <= ws.rowCount; r++) {
+        ws.getRow(r).eachCell((cell) => expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula));
+      }
+    }
+    const timeline = wb.getWorksheet('Timeline')!;
+    expect(timeline.autoFilter).toBe('A1:AR13');
+    expect(timeline.getColumn(2).width).toBe(24);
+    expect(timeline.getCell('B1').value).toBe('time (UTC)');
+    expect(timeline.getCell('B2').value).toEqual(new Date('2023-08-08T17:15:39.857Z'));
+    expect(timeline.getCell('B2').numFmt).toBe('yyyy-mm-dd hh:mm:ss.000');
+    // Every payload comes back as the same text, CR and leading tab included.
+    const messages = timeline.getColumn(34).values.map((v) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : v));
+    expect(timeline.getCell('AH1').value).toBe('message');
+    for (const p of PAYLOADS) expect(messages).toContain(p);
   });
 
   it('lists tagged evidence with the Japanese note, detections with ATT&CK ids, IOC hits and evidence hashes', async () => {

@@ -41,6 +41,8 @@ type Sql = (q: SqlContext) => string;
 interface Selection {
   test: Test;
   sql: Sql;
+  /** The selection as a list of conditions that must all hold (a map's fields), for ordering. */
+  conjuncts: (q: SqlContext) => string[];
   /** Field conditions for explain(): which fields, and what each looked for. */
   parts: { spec: FieldSpec; cond: FieldCondition }[];
 }
@@ -88,7 +90,7 @@ class SelectionCompiler {
       return (view: EventView): boolean => perSource.some((t) => t(view));
     });
     const sql: Sql = (q) => joinSql(conds.map((cond) => joinSql(specs.map((s) => fieldConditionSql(s, cond, q)), 'OR')), all ? 'AND' : 'OR');
-    return { test: all ? (view) => tests.every((t) => t(view)) : (view) => tests.some((t) => t(view)), sql, parts: [] };
+    return { test: all ? (view) => tests.every((t) => t(view)) : (view) => tests.some((t) => t(view)), sql, conjuncts: (q) => [sql(q)], parts: [] };
   }
 
   map(o: Obj): Selection {
@@ -114,6 +116,7 @@ class SelectionCompiler {
     return {
       test: tests.length === 1 ? tests[0]! : (view) => tests.every((t) => t(view)),
       sql: (q) => joinSql(sqls.map((f) => f(q)), 'AND'),
+      conjuncts: (q) => sqls.map((f) => f(q)),
       parts,
     };
   }
@@ -123,7 +126,8 @@ class SelectionCompiler {
     if (Array.isArray(value)) {
       if (value.length === 0) throw new RuleCompileError(`selection '${name}' is an empty list`);
       const subs = value.map((v) => (isObj(v) ? this.map(v) : this.keyword([], v)));
-      return { test: (view) => subs.some((s) => s.test(view)), sql: (q) => joinSql(subs.map((s) => s.sql(q)), 'OR'), parts: subs.flatMap((s) => s.parts) };
+      const sql: Sql = (q) => joinSql(subs.map((s) => s.sql(q)), 'OR');
+      return { test: (view) => subs.some((s) => s.test(view)), sql, conjuncts: (q) => [sql(q)], parts: subs.flatMap((s) => s.parts) };
     }
     if (typeof value === 'string' || typeof value === 'number') return this.keyword([], value);
     throw new RuleCompileError(`selection '${name}' is neither a map, a list nor a keyword`);
@@ -158,6 +162,30 @@ function conditionTest(node: ConditionNode, sel: Map<string, Selection>): Test {
         return false;
       };
     }
+  }
+}
+
+/**
+ * The condition as terms that must all hold: nested ANDs, `all of`, map selections and
+ * negated ORs (De Morgan) are flattened, so that joinSql can put the cheap and selective
+ * terms of the whole rule first.
+ */
+function conditionTerms(node: ConditionNode, sel: Map<string, Selection>, q: SqlContext): string[] {
+  switch (node.kind) {
+    case 'ref':
+      return sel.get(node.name)!.conjuncts(q);
+    case 'and':
+      return node.args.flatMap((a) => conditionTerms(a, sel, q));
+    case 'of':
+      return node.quantity === 'all' ? node.names.flatMap((n) => sel.get(n)!.conjuncts(q)) : [conditionSql(node, sel, q)];
+    case 'not': {
+      const arg = node.arg;
+      if (arg.kind === 'or') return arg.args.map((a) => `(NOT ${conditionSql(a, sel, q)})`);
+      if (arg.kind === 'of' && arg.quantity === 1) return arg.names.map((n) => `(NOT ${sel.get(n)!.sql(q)})`);
+      return [conditionSql(node, sel, q)];
+    }
+    default:
+      return [conditionSql(node, sel, q)];
   }
 }
 
@@ -263,7 +291,7 @@ export function compileRule(rule: Obj, file: string, mapping: SigmaMapping, allC
       const want = w.value.toLowerCase();
       terms.push(likeSafe(pieces) ? `(${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\') IS 1` : q.jsTest(expr, (raw) => raw !== null && raw.toLowerCase() === want));
     }
-    terms.push(conditionSql(node, selections, q));
+    terms.push(...conditionTerms(node, selections, q));
     return joinSql(terms, 'AND');
   };
 

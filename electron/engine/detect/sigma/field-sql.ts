@@ -1,9 +1,9 @@
 // A mapped Sigma field as an SQLite expression over event_row: the same candidates, in the
 // same order, with the same "empty is absent" rule as the JavaScript getter in run.ts.
-import type { FieldSpec, Normalizer, SourceRef } from './mapping';
+import type { FieldSpec, SourceRef } from './mapping';
 import type { FieldCondition } from './modifiers';
 import { normalizeValue } from './normalize';
-import { joinSql, likePattern, likeSafe, type SqlContext } from './sql';
+import { guardedSql, joinSql, likePattern, likeSafe, type SqlContext } from './sql';
 
 function refSql(p: SourceRef, q: SqlContext): string {
   // Column names come from the mapping and were checked against the event columns.
@@ -27,30 +27,78 @@ export function fieldExpr(spec: FieldSpec, q: SqlContext): string {
 export function fieldConditionSql(spec: FieldSpec, cond: FieldCondition, q: SqlContext): string {
   const expr = fieldExpr(spec, q);
   const norm = spec.normalize;
-  if (!norm) {
+  let test: string;
+  if (norm) {
+    test = q.jsTest(expr, (raw) => {
+      const v = raw === null ? null : normalizeValue(norm, raw);
+      return cond.test(v, v === null ? null : v.toLowerCase());
+    });
+  } else if (!expr.includes('json_extract(')) {
+    test = cond.sql(expr, q);
+  } else {
     // A field read from extra costs a JSON parse per mention; a condition with several values
     // would mention it once per value, so it is computed once in a one-row subquery instead.
-    if (!expr.includes('json_extract(')) return cond.sql(expr, q);
     const once = cond.sql('tl_v', q);
-    return once.split('tl_v').length > 2 ? `(SELECT ${once} FROM (SELECT ${expr} AS tl_v))` : cond.sql(expr, q);
+    test = once.split('tl_v').length > 2 ? `(SELECT ${once} FROM (SELECT ${expr} AS tl_v))` : cond.sql(expr, q);
   }
-  const js = q.jsTest(expr, (raw) => {
-    const v = raw === null ? null : normalizeValue(norm, raw);
-    return cond.test(v, v === null ? null : v.toLowerCase());
-  });
-  const pre = normalizedPrefilter(norm, cond.literals);
-  return pre === null ? js : `(${joinSql(pre.map((p) => `(${expr} LIKE ${q.param(p)} ESCAPE '\\') IS 1`), 'OR')} AND ${js})`;
+  const pre = containsPrefilter(spec, cond.literals, q);
+  return pre === null ? test : `(${pre} AND ${guardedSql(test)})`;
 }
 
 /**
- * LIKE patterns the raw value meets whenever the normalized one contains a literal: a URL
- * contains its extension; a registry path contains the text after its (at most five
- * characters long) short hive name, which is all that normalization rewrites.
+ * A cheap SQL condition every matching event meets: the source a candidate reads contains
+ * one of the condition's literals (less what the candidate's own text or the normalization
+ * could supply). For extra keys it is tested on the raw JSON text, with the literal escaped
+ * as JSON, so no JSON is parsed for the events it rules out. Null when nothing can be said.
  */
-function normalizedPrefilter(norm: Normalizer, literals: string[] | null): string[] | null {
+function containsPrefilter(spec: FieldSpec, literals: string[] | null, q: SqlContext): string | null {
   if (!literals || literals.length === 0) return null;
-  const cut = norm === 'registry' ? 5 : 0;
-  const texts = literals.map((l) => l.slice(cut));
-  if (texts.some((t) => t === '' || !likeSafe([{ text: t }]))) return null;
-  return texts.map((t) => `%${likePattern([{ text: t }])}%`);
+  let terms = prefilterTerms(spec, literals, q);
+  // Many values: one LIKE on the text they all share ("application/") says enough.
+  if (terms !== null && terms.length > MAX_PREFILTER_TERMS) {
+    const shared = sharedText(literals);
+    terms = shared.length >= 4 ? prefilterTerms(spec, [shared], q) : null;
+  }
+  return terms === null || terms.length === 0 || terms.length > MAX_PREFILTER_TERMS ? null : joinSql(terms, 'OR');
+}
+
+/** Each prefilter term is one LIKE scan: past a few they cost more than they save. */
+const MAX_PREFILTER_TERMS = 6;
+
+/** The longest text every literal contains (case-insensitively), '' when none. */
+function sharedText(literals: readonly string[]): string {
+  const lower = literals.map((l) => l.toLowerCase());
+  const shortest = lower.reduce((a, b) => (b.length < a.length ? b : a));
+  for (let len = shortest.length; len > 0; len--) {
+    for (let i = 0; i + len <= shortest.length; i++) {
+      const sub = shortest.slice(i, i + len);
+      if (lower.every((l) => l.includes(sub))) return sub;
+    }
+  }
+  return '';
+}
+
+function prefilterTerms(spec: FieldSpec, literals: readonly string[], q: SqlContext): string[] | null {
+  // Registry normalization rewrites at most the first five characters (HKEY_LOCAL_MACHINE -> HKLM\).
+  const cut = spec.normalize === 'registry' ? 5 : 0;
+  const terms = new Set<string>();
+  for (const literal of literals) {
+    for (const c of spec.candidates) {
+      const at = c.parts.findIndex((p) => typeof p !== 'string');
+      if (c.parts.filter((p) => typeof p !== 'string').length !== 1) return null;
+      const before = c.parts.slice(0, at).join('').length + cut;
+      const after = c.parts.slice(at + 1).join('').length;
+      const inner = literal.slice(before, Math.max(before, literal.length - after));
+      // JSON true/false read as 1/0: a "1" or "0" need not appear in the JSON text.
+      if (inner === '' || inner === '0' || inner === '1' || !likeSafe([{ text: inner }])) return null;
+      const ref = c.parts[at] as SourceRef;
+      if (ref.kind === 'column') {
+        terms.add(`(NULLIF("${ref.name}", '') LIKE ${q.param(`%${likePattern([{ text: inner }])}%`)} ESCAPE '\\') IS 1`);
+      } else {
+        const json = JSON.stringify(inner).slice(1, -1);
+        terms.add(`(extra LIKE ${q.param(`%${likePattern([{ text: json }])}%`)} ESCAPE '\\') IS 1`);
+      }
+    }
+  }
+  return [...terms];
 }

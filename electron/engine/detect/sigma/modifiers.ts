@@ -4,7 +4,7 @@
 import { cidrTest } from './cidr';
 import { hasWildcard, parseSigmaString, piecesMatcher, plainText, type SigmaPiece, type StringMatcher } from './sigma-string';
 import { cidrLike, regexGlob } from './prefilter';
-import { globPattern, joinSql, likePattern, likeSafe, type SqlContext } from './sql';
+import { globPattern, guardedSql, joinSql, likePattern, likeSafe, type SqlContext } from './sql';
 
 /** A test on a field value (null: the event has no such field). */
 export type ValueTest = (raw: string | null, lower: string | null) => boolean;
@@ -31,6 +31,8 @@ interface SqlMatcher extends StringMatcher {
   pre?: ((expr: string, q: SqlContext) => string) | null;
   /** The longest literal text of the pattern (null for regex, CIDR, or a bare wildcard). */
   literal?: string | null;
+  /** For a whole-value comparison SQL can do with lower(): the lower-case value. */
+  equals?: string | null;
 }
 
 /** The JavaScript test as an SQL call, for what SQL cannot say exactly. */
@@ -45,6 +47,9 @@ const REFUSED: Record<string, string> = {
   fieldref: 'compares two fields of one event',
   expand: 'needs placeholder values from a pipeline configuration',
 };
+
+/** Values of one condition tested in SQL (LIKE/GLOB) before the condition moves to JavaScript. */
+const MAX_SQL_VALUES = 3;
 
 export class RuleCompileError extends Error {
   override name = 'RuleCompileError';
@@ -189,7 +194,7 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
     const sql =
       values.length === 1
         ? (expr: string, q: SqlContext): string =>
-            `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN (${expr} ${op} ${q.param(Number(values[0]))}) WHEN ${expr} IS NULL THEN 0 ELSE ${js(expr, q)} END)`
+            `(CASE WHEN typeof(${expr}) IN ('integer', 'real') THEN (${expr} ${op} ${q.param(Number(values[0]))}) WHEN ${expr} IS NULL THEN 0 ELSE ${guardedSql(js(expr, q))} END)`
         : js;
     return { test, describe, which: () => describe, sql, literals: null };
   }
@@ -227,10 +232,18 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
   // it is 1 or 0 as in JS, and the AND/OR/NOT around it stay plain: SQLite then stops early
   // (an IFNULL or CASE around them would make it evaluate every branch, JavaScript calls too).
   // The matchers SQL cannot say run as one JavaScript call per event, not one per value.
-  const inSql = matchers.filter((m) => m.sql !== null);
-  const inJs = matchers.filter((m) => m.sql === null);
+  // A long list of values costs SQLite one LIKE scan per value; one JavaScript call testing
+  // them all is cheaper past a handful.
+  // Plain values compared whole become one `IN (...)` (SQLite looks them up, whatever their
+  // number); only when not all must match.
+  const inList = all ? [] : matchers.filter((m) => m.equals !== undefined && m.equals !== null);
+  const rest = matchers.filter((m) => !inList.includes(m));
+  const manyValues = rest.length > MAX_SQL_VALUES;
+  const inSql = manyValues ? [] : rest.filter((m) => m.sql !== null);
+  const inJs = manyValues ? rest : rest.filter((m) => m.sql === null);
   const matcherSql = (expr: string, q: SqlContext): string[] => {
     const terms = inSql.map((m) => m.sql!(expr, q));
+    if (inList.length > 0) terms.push(`(lower(CAST(${expr} AS TEXT)) IN (${inList.map((m) => q.param(m.equals!)).join(', ')})) IS 1`);
     if (inJs.length > 0) {
       const js = q.jsTest(expr, (raw) => {
         if (raw === null) return false;
@@ -238,7 +251,7 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
         return all ? inJs.every((m) => m.test(raw, lower)) : inJs.some((m) => m.test(raw, lower));
       });
       const pres = inJs.map((m) => m.pre);
-      terms.push(pres.every((p) => p) ? `(${joinSql(pres.map((p) => p!(expr, q)), all ? 'AND' : 'OR')} AND ${js})` : js);
+      terms.push(pres.length <= MAX_SQL_VALUES && pres.every((p) => p) ? `(${joinSql(pres.map((p) => p!(expr, q)), all ? 'AND' : 'OR')} AND ${guardedSql(js)})` : js);
     }
     return terms;
   };
@@ -305,6 +318,8 @@ function stringMatchers(text: string, modifiers: readonly string[], match: strin
     else if (likeSafe(pieces)) sql = (expr, q) => `(${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\') IS 1`;
     const texts = f.pieces.filter((p): p is { text: string } => 'text' in p).map((p) => p.text);
     const literal = texts.length === 0 ? null : texts.reduce((a, b) => (b.length > a.length ? b : a));
-    return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql, literal };
+    // lower() folds ASCII only, so only values without other cased letters compare exactly.
+    const equals = kind === 'equals' && !f.cased && !hasWildcard(f.pieces) && f.pieces.length === 1 && likeSafe(f.pieces) ? plainText(f.pieces).toLowerCase() : null;
+    return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql, literal, equals };
   });
 }

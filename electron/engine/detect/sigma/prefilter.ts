@@ -91,7 +91,7 @@ export function regexGlob(source: string, flags: string): string | null {
     }
     if (next > end && source[next] === '?') next++; // lazy: the same strings
     out += piece;
-    if (piece !== '*') known++;
+    if (piece !== '*' && token !== '?') known++;
     i = next;
   }
   if (known === 0) return null;

@@ -38,7 +38,9 @@ export function runCompiledRules(store: CaseStore, rules: readonly CompiledRule[
   const ruleIndex = new Map(rules.map((r, i) => [r, i]));
   // The registered callback runs the tests of the query being stepped.
   let tests: SqlContext['tests'] = [];
-  store.db.create_function('tl_test', (id: unknown, value: unknown) => (tests[id as number]!(text(value as Row[number])) ? 1 : 0));
+  const call = (id: unknown, value: unknown): number => (tests[id as number]!(text(value as Row[number])) ? 1 : 0);
+  store.db.create_function('tl_test', call);
+  store.db.create_function('tl_ptest', call);
   for (const batch of batches(rules)) {
     tests = batch.q.tests;
     runBatch(store, batch, mapping, ruleIndex, hits);
@@ -97,7 +99,7 @@ function runBatch(store: CaseStore, batch: Batch, mapping: SigmaMapping, ruleInd
 
   const stmt = store.db.prepare(sql);
   try {
-    stmt.bind(q.params);
+    stmt.bind(q.paramsFor(sql));
     while (stmt.step()) {
       const row = stmt.get() as Row;
       const list = byCategory.get(row[CATEGORY] as string);

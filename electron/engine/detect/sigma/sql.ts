@@ -26,10 +26,25 @@ export class SqlContext {
     return `?${n}`;
   }
 
-  /** A call of the JavaScript test on expr's value (as text; null when absent). */
-  jsTest(expr: string, test: (value: string | null) => boolean): string {
+  /**
+   * The parameters to bind for a statement built from this context. Parameters made for
+   * terms that were then left out (a prefilter judged too costly) are not referenced, and
+   * SQLite refuses values bound past the highest `?N` the statement uses.
+   */
+  paramsFor(sql: string): SqlParam[] {
+    let max = 0;
+    for (const m of sql.matchAll(/\?(\d+)/g)) max = Math.max(max, Number(m[1]));
+    return this.params.slice(0, max);
+  }
+
+  /**
+   * A call of the JavaScript test on expr's value (as text; null when absent). `guarded`: the
+   * call sits behind a cheap SQL condition that rules most events out (named tl_ptest, the
+   * same function, so that joinSql can tell the two costs apart).
+   */
+  jsTest(expr: string, test: (value: string | null) => boolean, guarded = false): string {
     this.tests.push(test);
-    return `tl_test(${this.tests.length - 1}, ${expr})`;
+    return `${guarded ? 'tl_ptest' : 'tl_test'}(${this.tests.length - 1}, ${expr})`;
   }
 }
 
@@ -38,10 +53,27 @@ export class SqlContext {
  * community rule can list hundreds of values.
  */
 export function joinSql(terms: readonly string[], op: 'AND' | 'OR'): string {
-  // SQLite evaluates AND/OR left to right and stops early: terms that call back into
-  // JavaScript go last, so the cheap ones decide first.
-  const cheap = terms.filter((t) => !t.includes('tl_test('));
-  return balanced(cheap.length === terms.length ? terms : [...cheap, ...terms.filter((t) => t.includes('tl_test('))], op);
+  // SQLite evaluates AND/OR left to right and stops early: cheap terms go first, so that they
+  // decide before JSON is parsed or JavaScript is called.
+  // In an AND, a negated term (a Sigma filter) is usually true and so rarely decides: it
+  // goes after positive terms of similar cost.
+  const ranked = terms.map((t, i) => ({ t, i, cost: sqlCost(t) + (op === 'AND' && t.startsWith('(NOT ') ? 500 : 0) }));
+  ranked.sort((a, b) => a.cost - b.cost || a.i - b.i);
+  return balanced(
+    ranked.map((r) => r.t),
+    op,
+  );
+}
+
+/** A rough cost of evaluating an SQL term once: JavaScript calls, then JSON parses, then size. */
+function sqlCost(t: string): number {
+  const count = (needle: string): number => t.split(needle).length - 1;
+  return count('tl_test(') * 1000 + count('tl_ptest(') * 200 + count('json_extract(') * 100 + count(' LIKE ') * 10 + count(' GLOB ') * 10 + t.length / 1000;
+}
+
+/** Marks the JavaScript calls of an SQL term as guarded by a prefilter in front of it. */
+export function guardedSql(sql: string): string {
+  return sql.replace(/\btl_test\(/g, 'tl_ptest(');
 }
 
 function balanced(terms: readonly string[], op: 'AND' | 'OR'): string {

@@ -1,16 +1,13 @@
 // The sheets listing the case's records: tagged evidence with notes, detections, IOC hits,
 // the evidence registry and the custody log.
-import type ExcelJS from 'exceljs';
 import type { Messages } from '../i18n';
 import { eventSummary } from '../event-summary';
 import type { ReportData } from '../report-data';
-import { addSheet } from './sheet';
+import type { XlsxPackage } from './xlsx-package';
 
-type Wb = ExcelJS.stream.xlsx.WorkbookWriter;
-
-export function writeTaggedSheet(wb: Wb, m: Messages, data: ReportData): void {
+export async function writeTaggedSheet(wb: XlsxPackage, m: Messages, data: ReportData): Promise<void> {
   const c = m.col;
-  const sheet = addSheet(wb, m.sheets.tagged, [
+  const sheet = wb.addSheet(m.sheets.tagged, [
     { header: c.eventId, width: 10, kind: 'number' },
     { header: c.time, width: 24, kind: 'date' },
     { header: c.host, width: 18 },
@@ -31,14 +28,14 @@ export function writeTaggedSheet(wb: Wb, m: Messages, data: ReportData): void {
     const base = [r.id, r.time, r.host, r.user, eventSummary(r), labels, taggers] as const;
     // One row per note, so each note keeps its own examiner and time; a tag without notes gets one row.
     const notes = b.notes.length ? b.notes : [null];
-    for (const n of notes) sheet.add([...base, n?.text ?? null, n?.edited_by ?? null, n?.edited_at ?? null, r.source_file, r.source_line]);
+    for (const n of notes) await sheet.add([...base, n?.text ?? null, n?.edited_by ?? null, n?.edited_at ?? null, r.source_file, r.source_line]);
   }
-  sheet.commit();
+  await sheet.commit();
 }
 
-export function writeDetectionsSheet(wb: Wb, m: Messages, data: ReportData): void {
+export async function writeDetectionsSheet(wb: XlsxPackage, m: Messages, data: ReportData): Promise<void> {
   const c = m.col;
-  const sheet = addSheet(wb, m.sheets.detections, [
+  const sheet = wb.addSheet(m.sheets.detections, [
     { header: c.time, width: 24, kind: 'date' },
     { header: c.severity, width: 12 },
     { header: c.attack, width: 22 },
@@ -53,10 +50,10 @@ export function writeDetectionsSheet(wb: Wb, m: Messages, data: ReportData): voi
     { header: 'review', width: 30 },
   ]);
   const d = data.detection;
-  if (!d) sheet.add([null, null, null, null, m.detections.notRun]);
-  else if (!d.findings.length) sheet.add([null, null, null, null, m.detections.none]);
+  if (!d) await sheet.add([null, null, null, null, m.detections.notRun]);
+  else if (!d.findings.length) await sheet.add([null, null, null, null, m.detections.none]);
   for (const f of d?.findings ?? []) {
-    sheet.add([
+    await sheet.add([
       f.time,
       m.severity[f.severity] ?? f.severity,
       f.attack.join(', '),
@@ -71,12 +68,12 @@ export function writeDetectionsSheet(wb: Wb, m: Messages, data: ReportData): voi
       f.review ? `${f.review.verdict} — ${f.review.examiner} ${f.review.time}${f.review.comment ? `: ${f.review.comment}` : ''}` : null,
     ]);
   }
-  sheet.commit();
+  await sheet.commit();
 }
 
-export function writeIocSheet(wb: Wb, m: Messages, data: ReportData): void {
+export async function writeIocSheet(wb: XlsxPackage, m: Messages, data: ReportData): Promise<void> {
   const c = m.col;
-  const sheet = addSheet(wb, m.sheets.iocs, [
+  const sheet = wb.addSheet(m.sheets.iocs, [
     { header: c.time, width: 24, kind: 'date' },
     { header: c.indicator, width: 40 },
     { header: c.type, width: 10 },
@@ -87,15 +84,15 @@ export function writeIocSheet(wb: Wb, m: Messages, data: ReportData): void {
     { header: c.eventId, width: 10, kind: 'number' },
   ]);
   const d = data.detection;
-  if (!d) sheet.add([null, m.detections.notRun]);
-  else if (!d.incident.ioc_hits.length) sheet.add([null, m.none]);
-  for (const h of d?.incident.ioc_hits ?? []) sheet.add([h.time, h.indicator, h.type, h.source, h.host, h.user, h.src_ip, h.event_id]);
-  sheet.commit();
+  if (!d) await sheet.add([null, m.detections.notRun]);
+  else if (!d.incident.ioc_hits.length) await sheet.add([null, m.none]);
+  for (const h of d?.incident.ioc_hits ?? []) await sheet.add([h.time, h.indicator, h.type, h.source, h.host, h.user, h.src_ip, h.event_id]);
+  await sheet.commit();
 }
 
-export function writeEvidenceSheet(wb: Wb, m: Messages, data: ReportData): void {
+export async function writeEvidenceSheet(wb: XlsxPackage, m: Messages, data: ReportData): Promise<void> {
   const c = m.col;
-  const sheet = addSheet(wb, m.sheets.evidence, [
+  const sheet = wb.addSheet(m.sheets.evidence, [
     { header: c.exhibit, width: 10 },
     { header: c.name, width: 30 },
     { header: c.path, width: 50 },
@@ -120,18 +117,18 @@ export function writeEvidenceSheet(wb: Wb, m: Messages, data: ReportData): void 
     { header: 'entry_name', width: 30 },
   ]);
   for (const e of data.evidence) {
-    sheet.add([
+    await sheet.add([
       e.exhibit, e.name, e.path, e.size, e.sha256, e.sha1, e.md5, e.format, e.encoding, e.timezone, e.clock_skew_ms,
       e.events, e.rejected, e.status, e.provided_by, e.acquired_at, e.acquired_how, e.source_host, e.added_at, e.mtime,
       e.container, e.entry_name,
     ]);
   }
-  sheet.commit();
+  await sheet.commit();
 }
 
-export function writeCustodySheet(wb: Wb, m: Messages, data: ReportData): void {
+export async function writeCustodySheet(wb: XlsxPackage, m: Messages, data: ReportData): Promise<void> {
   const c = m.col;
-  const sheet = addSheet(wb, m.sheets.custody, [
+  const sheet = wb.addSheet(m.sheets.custody, [
     { header: c.id, width: 8, kind: 'number' },
     { header: c.time, width: 24, kind: 'date' },
     { header: c.examiner, width: 20 },
@@ -142,6 +139,6 @@ export function writeCustodySheet(wb: Wb, m: Messages, data: ReportData): void {
     { header: 'prev_hash', width: 66 },
     { header: c.entryHash, width: 66 },
   ]);
-  for (const e of data.custody) sheet.add([e.id, e.time, e.examiner, e.workstation, e.version, e.action, e.details, e.prev_hash, e.entry_hash]);
-  sheet.commit();
+  for (const e of data.custody) await sheet.add([e.id, e.time, e.examiner, e.workstation, e.version, e.action, e.details, e.prev_hash, e.entry_hash]);
+  await sheet.commit();
 }

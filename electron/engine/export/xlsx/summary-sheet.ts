@@ -1,18 +1,17 @@
 // The Summary sheet: what the workbook is about, as field/value rows.
-import type ExcelJS from 'exceljs';
 import type { EventFilter } from '../../../common/protocol';
 import type { Messages } from '../i18n';
 import type { ReportData } from '../report-data';
 import type { CellInput } from './cell-value';
-import { addSheet } from './sheet';
+import type { XlsxPackage } from './xlsx-package';
 
-export function writeSummarySheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+export async function writeSummarySheet(
+  wb: XlsxPackage,
   m: Messages,
   data: ReportData,
   timeline: { filter: EventFilter | undefined; rows: number },
-): void {
-  const sheet = addSheet(wb, m.sheets.summary, [
+): Promise<void> {
+  const sheet = wb.addSheet(m.sheets.summary, [
     { header: m.col.field, width: 38 },
     { header: m.col.value, width: 90, kind: 'wrap' },
   ]);
@@ -50,6 +49,6 @@ export function writeSummarySheet(
     );
   }
   rows.push(['', m.workbook.zoneNote]);
-  for (const r of rows) sheet.add(r);
-  sheet.commit();
+  for (const r of rows) await sheet.add(r);
+  await sheet.commit();
 }

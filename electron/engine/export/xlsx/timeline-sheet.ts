@@ -1,9 +1,11 @@
 // The Timeline sheet: every event (or the current filter's), streamed from the case row by row.
-import type ExcelJS from 'exceljs';
+// Past Excel's 1,048,575 data rows the timeline goes on in "Timeline (2)", "Timeline (3)"…, each
+// with its own header, so nothing is cut.
 import type { EventFilter } from '../../../common/protocol';
 import type { CaseStore } from '../../store/case-store';
 import { forEachTimelineRow, TIMELINE_COLUMNS, type TimelineColumn } from '../timeline-rows';
-import { addSheet, type ColumnSpec } from './sheet';
+import { MAX_SHEET_ROWS, type ColumnSpec } from './sheet';
+import type { XlsxPackage } from './xlsx-package';
 
 const WIDTH: Partial<Record<TimelineColumn, number>> = {
   id: 10,
@@ -69,13 +71,23 @@ export const TIMELINE_SPECS: ColumnSpec[] = TIMELINE_COLUMNS.map((c) => ({
 }));
 
 export async function writeTimelineSheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  wb: XlsxPackage,
   name: string,
   store: CaseStore,
   filter: EventFilter | undefined,
+  rowsPerSheet = MAX_SHEET_ROWS - 1,
 ): Promise<number> {
-  const sheet = addSheet(wb, name, TIMELINE_SPECS);
-  const rows = await forEachTimelineRow(store, filter, (values) => sheet.add(values));
-  sheet.commit();
+  let part = 1;
+  let sheet = wb.addSheet(name, TIMELINE_SPECS);
+  const nextSheet = async (): Promise<void> => {
+    await sheet.commit();
+    sheet = wb.addSheet(`${name} (${++part})`, TIMELINE_SPECS);
+  };
+  // Synchronous for all but the row that starts a sheet: no promise per row unless the output
+  // asks to wait.
+  const rows = await forEachTimelineRow(store, filter, (values) =>
+    sheet.count >= rowsPerSheet ? nextSheet().then(() => sheet.add(values)) : sheet.add(values),
+  );
+  await sheet.commit();
   return rows;
 }
