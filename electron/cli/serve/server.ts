@@ -3,7 +3,8 @@
 // the engine protocol over a WebSocket at /rpc.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import type * as WsPackage from 'ws';
+import { lazyRequire } from '../../engine/lazy-require';
 import { attachTransport } from '../../engine/rpc/dispatcher';
 import type { EngineService } from '../../engine/rpc/service';
 import { checkToken, hostAllowed, newToken, originAllowed, SESSION_COOKIE } from './auth';
@@ -12,6 +13,8 @@ import { handleReviewRoute } from './review-routes';
 import { resolveStatic, securityHeaders, sendStatic } from './static-files';
 import { receiveUpload } from './upload';
 import { webSocketTransport } from './ws-transport';
+
+const wsPackage = lazyRequire<typeof WsPackage>('ws');
 
 export interface ServeOptions {
   port: number;
@@ -30,6 +33,7 @@ export interface RunningServer {
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
   let port = opts.port;
+  const { WebSocketServer } = wsPackage();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 << 20 });
 
   const server: Server = createServer((req, res) => {

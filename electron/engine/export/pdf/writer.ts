@@ -1,7 +1,8 @@
 // A thin layer over pdfkit for the report: headings (also PDF outline entries), paragraphs,
 // field/value lists, and tables that break across pages and repeat their header. Every page
 // gets a running header and "page n of N" at the end (pages are buffered until then).
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+import { lazyRequire } from '../../lazy-require';
 import type { Messages } from '../i18n';
 import { resourcePath } from '../resources';
 import { pdfText } from './text';
@@ -12,6 +13,7 @@ export const TIME_WIDTH = 106;
 export const MONO = 'Courier';
 const GREY = '#666666';
 const RULE = '#cccccc';
+const pdfkit = lazyRequire<typeof PDFKitDocument>('pdfkit');
 const HEAD_FILL = '#eeeeee';
 
 export interface TableColumn {
@@ -30,6 +32,7 @@ export class ReportWriter {
     readonly m: Messages,
     info: { title: string; author: string; subject: string; creator: string; lang: string },
   ) {
+    const PDFDocument = pdfkit();
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: 64, bottom: 60, left: 50, right: 50 },
