@@ -1,11 +1,10 @@
 // `tracelight detect CASE [--ioc FILE]... [--rules FILE_OR_DIR]... [--json]`: rules, beacons
 // and indicator matches over the case, and the incident they add up to (contract 1). The case
 // is opened for inspection only: detection records nothing and takes no lock, and examiners'
-// confirm/dismiss verdicts already in the case are applied. Rule and indicator-file problems
+// confirm/dismiss verdicts and the indicator files kept in the case are applied. Rule and indicator-file problems
 // go to stderr, one line each, and do not stop the run.
 import type { DetectResult, Finding } from '../../common/detect';
-import { runDetection } from '../../engine/detect/index';
-import { loadReviews } from '../../engine/detect/review';
+import { detectWithCaseIocs } from '../../engine/detect/case-detection';
 import { warn, write } from '../output';
 import { openCase } from './open-case';
 
@@ -20,7 +19,7 @@ export async function detectCommand(args: DetectArgs): Promise<number> {
   const session = await openCase(args.casePath, { readOnly: true });
   let result: DetectResult;
   try {
-    result = await runDetection(session.store, { iocFiles: args.iocFiles, ruleFiles: args.ruleFiles, reviews: loadReviews(session.store) });
+    result = await detectWithCaseIocs(session.store, args.iocFiles, args.ruleFiles);
   } finally {
     session.close();
   }

@@ -8,7 +8,7 @@
 // exports are still written and the hashes printed, with a warning that nothing was recorded.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { detectionForReport } from '../../engine/export/detection-input';
+import { detectWithCaseIocs } from '../../engine/detect/case-detection';
 import { checkTargets, ExportTargetError, type ExportTarget } from '../../engine/export/targets';
 import { PackageError } from '../../engine/export/package/originals';
 import { writeEvidencePackage, type PackageResult } from '../../engine/export/package/write-package';
@@ -50,7 +50,7 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
     for (const f of args.iocs) if (!existsSync(f)) throw new UsageError(`${f}: no such IOC file`);
     const o = args.outputs;
     // Only the report and the workbook show findings; a timeline-only export skips detection.
-    const detection = (o.pdf || o.xlsx || o.package) && !args.noDetection ? await detectionForReport(session.store, args.iocs) : null;
+    const detection = (o.pdf || o.xlsx || o.package) && !args.noDetection ? await detectWithCaseIocs(session.store, args.iocs) : null;
     for (const p of detection?.rules.problems ?? []) warn(`${p.file}${p.rule ? ` (${p.rule})` : ''}: ${p.message}`);
     const results: (ExportResult | PackageResult)[] = await runExports(session, { pdf: o.pdf, xlsx: o.xlsx, csv: o.csv, timesketch: o.timesketch }, { language, detection });
     if (o.package) {

@@ -3,6 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CaseSession } from '../../../electron/engine/custody/session';
+import { keepIocFile, readIocFile } from '../../../electron/engine/detect/case-ioc-files';
 import { tracelight } from '../helpers/cli';
 import { samplePath } from '../helpers/samples';
 import { tempDir } from '../helpers/tmp';
@@ -41,5 +43,21 @@ describe('tracelight detect errors', () => {
     const out = JSON.parse(r.stdout);
     expect(out.incident).toMatchObject({ patient_zero: null, hosts: [], payload_urls: [], c2: [], ioc_hits: [] });
     expect(Array.isArray(out.findings)).toBe(true);
+  });
+
+  it('matches the IOC files the workbench kept in the case, without --ioc', async () => {
+    const dir = tempDir();
+    const c = path.join(dir, 'c.tlcase');
+    expect(tracelight(['ingest', c, samplePath('squid_native', 'logscale_squid_access.log')]).code).toBe(0);
+    const first = JSON.parse(tracelight(['query', c, 'SELECT dst_ip, domain FROM events WHERE domain IS NOT NULL ORDER BY id LIMIT 1', '--json']).stdout)[0];
+    const list = path.join(dir, 'iocs.txt');
+    writeFileSync(list, `# kept by the workbench\n${String(first.domain).replace(/\./g, '[.]')}\n`);
+    const session = await CaseSession.open(c, { examiner: 'tester' });
+    keepIocFile(session, readIocFile(list, 'iocs.txt'));
+    session.close();
+
+    const out = JSON.parse(tracelight(['detect', c, '--json']).stdout);
+    expect(out.incident.ioc_hits.length).toBeGreaterThan(0);
+    expect(out.incident.ioc_hits.every((h: { indicator: string }) => h.indicator === first.domain)).toBe(true);
   });
 });

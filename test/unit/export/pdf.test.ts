@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DetectResult } from '../../../electron/common/detect';
 import { CaseSession } from '../../../electron/engine/custody/session';
-import { detectionForReport } from '../../../electron/engine/export/detection-input';
+import { detectWithCaseIocs } from '../../../electron/engine/detect/case-detection';
 import { writePdfReport } from '../../../electron/engine/export/pdf/report';
 import type { ReportLanguage } from '../../../electron/engine/export/types';
 import { tempDir } from '../helpers/tmp';
@@ -73,7 +73,7 @@ describe('PDF report', () => {
     const { text } = await report('en', async (c, s) => {
       const ioc = path.join(path.dirname(c.casePath), 'iocs.txt');
       writeFileSync(ioc, '# test indicators\n2[.]19[.]117[.]168\n');
-      return detectionForReport(s.store, [ioc]);
+      return detectWithCaseIocs(s.store, [ioc]);
     });
     expect(text).toMatch(/IOC hits[\s\S]*2\.19\.117\.168/);
     expect(text).toMatch(/\d+ rule\(s\) loaded/);
