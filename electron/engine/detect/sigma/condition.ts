@@ -25,6 +25,7 @@ export function parseCondition(text: string, selections: readonly string[]): Con
   if (text.includes('|')) throw new RuleCompileError(`condition '${text}': aggregations (| count(), ...) are not supported`);
   const tokens = tokenize(text);
   if (tokens.length === 0) throw new RuleCompileError('the condition is empty');
+  if (tokens.some((t) => t.toLowerCase() === 'near')) throw new RuleCompileError(`condition '${text}': 'near' is not supported`);
   let pos = 0;
   const peek = (): string | undefined => tokens[pos];
   const lower = (): string | undefined => tokens[pos]?.toLowerCase();

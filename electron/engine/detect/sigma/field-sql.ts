@@ -33,16 +33,34 @@ export function fieldConditionSql(spec: FieldSpec, cond: FieldCondition, q: SqlC
       const v = raw === null ? null : normalizeValue(norm, raw);
       return cond.test(v, v === null ? null : v.toLowerCase());
     });
-  } else if (!expr.includes('json_extract(')) {
-    test = cond.sql(expr, q);
   } else {
-    // A field read from extra costs a JSON parse per mention; a condition with several values
-    // would mention it once per value, so it is computed once in a one-row subquery instead.
-    const once = cond.sql('tl_v', q);
-    test = once.split('tl_v').length > 2 ? `(SELECT ${once} FROM (SELECT ${expr} AS tl_v))` : cond.sql(expr, q);
+    // A condition with several values mentions the field once per value: for a field read
+    // from extra (a JSON parse each time) or lower-cased for IN/substr tests, the value is
+    // computed once in a one-row subquery instead.
+    const once = cond.sql('tl_v', q, 'tl_l');
+    const uses = once.split(/\btl_[vl]\b/).length - 1;
+    const costly = expr.includes('json_extract(') || once.includes('tl_l');
+    test = uses > 1 && costly ? `(SELECT ${once} FROM (SELECT ${expr} AS tl_v, lower(CAST(${expr} AS TEXT)) AS tl_l))` : cond.sql(expr, q);
   }
-  const pre = containsPrefilter(spec, cond.literals, q);
+  const pre = spec.normalize === 'url_extension' && cond.equalsValues ? extensionPrefilter(expr, cond.equalsValues, q) : containsPrefilter(spec, cond.literals, q);
   return pre === null ? test : `(${pre} AND ${guardedSql(test)})`;
+}
+
+/**
+ * For "the URL's extension is one of": the URL contains '.' followed by one of them, as one
+ * GLOB per length whose character classes hold every value's letters in both cases (a
+ * superset; the JavaScript test then checks it is the extension of the path's last segment).
+ */
+function extensionPrefilter(expr: string, values: readonly string[], q: SqlContext): string | null {
+  if (values.some((v) => !/^[a-z0-9]{1,10}$/i.test(v))) return null;
+  const byLength = new Map<number, string[]>();
+  for (const v of values) byLength.set(v.length, [...(byLength.get(v.length) ?? []), v]);
+  const terms = [...byLength.values()].map((vs) => {
+    let glob = '*.';
+    for (let i = 0; i < vs[0]!.length; i++) glob += `[${[...new Set(vs.flatMap((v) => [v[i]!.toLowerCase(), v[i]!.toUpperCase()]))].join('')}]`;
+    return `(${expr} GLOB ${q.param(`${glob}*`)}) IS 1`;
+  });
+  return joinSql(terms, 'OR');
 }
 
 /**
@@ -55,9 +73,9 @@ function containsPrefilter(spec: FieldSpec, literals: string[] | null, q: SqlCon
   if (!literals || literals.length === 0) return null;
   let terms = prefilterTerms(spec, literals, q);
   // Many values: one LIKE on the text they all share ("application/") says enough.
-  if (terms !== null && terms.length > MAX_PREFILTER_TERMS) {
+  if (terms !== null && terms.length > 2) {
     const shared = sharedText(literals);
-    terms = shared.length >= 4 ? prefilterTerms(spec, [shared], q) : null;
+    if (shared.length >= 6) terms = prefilterTerms(spec, [shared], q);
   }
   return terms === null || terms.length === 0 || terms.length > MAX_PREFILTER_TERMS ? null : joinSql(terms, 'OR');
 }

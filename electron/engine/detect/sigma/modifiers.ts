@@ -16,12 +16,14 @@ export interface FieldCondition {
   /** Which of its values a matching field value met, for reasons: e.g. `endswith '\cmd.exe'`. */
   which(raw: string, lower: string): string;
   /** The same test as an SQLite expression over expr (1 or 0, never NULL). */
-  sql(expr: string, q: SqlContext): string;
+  sql(expr: string, q: SqlContext, lower?: string): string;
   /**
    * Text a matching value always contains, one of these (one per value); null when the
    * condition can match without any (null values, regular expressions, numbers...).
    */
   literals: string[] | null;
+  /** When every value is a plain whole-value comparison: the values, lower-case; else null. */
+  equalsValues?: string[] | null;
 }
 
 /** A string matcher and, when SQL can say it exactly, its SQL form (else it runs in JS). */
@@ -33,6 +35,8 @@ interface SqlMatcher extends StringMatcher {
   literal?: string | null;
   /** For a whole-value comparison SQL can do with lower(): the lower-case value. */
   equals?: string | null;
+  /** For a plain prefix or suffix comparison SQL can do with lower() and substr(). */
+  affix?: { end: 'prefix' | 'suffix'; text: string } | null;
 }
 
 /** The JavaScript test as an SQL call, for what SQL cannot say exactly. */
@@ -236,14 +240,24 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
   // them all is cheaper past a handful.
   // Plain values compared whole become one `IN (...)` (SQLite looks them up, whatever their
   // number); only when not all must match.
-  const inList = all ? [] : matchers.filter((m) => m.equals !== undefined && m.equals !== null);
-  const rest = matchers.filter((m) => !inList.includes(m));
+  const inList = all ? [] : matchers.filter((m) => m.equals);
+  // Likewise prefixes and suffixes: `substr(lower(v), -n) IN (...)` per length n.
+  const affixed = all ? [] : matchers.filter((m) => !m.equals && m.affix);
+  const rest = matchers.filter((m) => !inList.includes(m) && !affixed.includes(m));
   const manyValues = rest.length > MAX_SQL_VALUES;
   const inSql = manyValues ? [] : rest.filter((m) => m.sql !== null);
   const inJs = manyValues ? rest : rest.filter((m) => m.sql === null);
-  const matcherSql = (expr: string, q: SqlContext): string[] => {
+  const matcherSql = (expr: string, q: SqlContext, lower = `lower(CAST(${expr} AS TEXT))`): string[] => {
     const terms = inSql.map((m) => m.sql!(expr, q));
-    if (inList.length > 0) terms.push(`(lower(CAST(${expr} AS TEXT)) IN (${inList.map((m) => q.param(m.equals!)).join(', ')})) IS 1`);
+    if (inList.length > 0) terms.push(`(${lower} IN (${inList.map((m) => q.param(m.equals!)).join(', ')})) IS 1`);
+    const groups = new Map<string, string[]>();
+    for (const m of affixed) {
+      const { end, text } = m.affix!;
+      const n = [...text].length;
+      const key = end === 'suffix' ? `-${n}` : `1, ${n}`;
+      groups.set(key, [...(groups.get(key) ?? []), text]);
+    }
+    for (const [key, texts] of groups) terms.push(`(substr(${lower}, ${key}) IN (${texts.map((t) => q.param(t)).join(', ')})) IS 1`);
     if (inJs.length > 0) {
       const js = q.jsTest(expr, (raw) => {
         if (raw === null) return false;
@@ -261,17 +275,19 @@ export function compileFieldCondition(field: string, modifiers: readonly string[
       test: (raw, lower) => raw !== null && matchers.every((m) => m.test(raw, lower!)),
       describe,
       which,
-      sql: (expr, q) => joinSql(matcherSql(expr, q), 'AND'),
+      sql: (expr, q, lower) => joinSql(matcherSql(expr, q, lower), 'AND'),
       literals: null,
     };
   }
   // Sigma reads an empty value as "empty or absent"; the engine never stores empty strings.
   const emptyMeansAbsent = values.includes('');
   const literals = nullAllowed || emptyMeansAbsent || matchers.some((m) => !m.literal) ? null : matchers.map((m) => m.literal!);
+  const equalsValues = literals && matchers.every((m) => m.equals) ? matchers.map((m) => m.equals!) : null;
   return {
     literals,
-    sql: (expr, q) => {
-      const terms = matcherSql(expr, q);
+    equalsValues,
+    sql: (expr, q, lower) => {
+      const terms = matcherSql(expr, q, lower);
       if (nullAllowed || emptyMeansAbsent) terms.unshift(`${expr} IS NULL`);
       return joinSql(terms, 'OR');
     },
@@ -319,7 +335,9 @@ function stringMatchers(text: string, modifiers: readonly string[], match: strin
     const texts = f.pieces.filter((p): p is { text: string } => 'text' in p).map((p) => p.text);
     const literal = texts.length === 0 ? null : texts.reduce((a, b) => (b.length > a.length ? b : a));
     // lower() folds ASCII only, so only values without other cased letters compare exactly.
-    const equals = kind === 'equals' && !f.cased && !hasWildcard(f.pieces) && f.pieces.length === 1 && likeSafe(f.pieces) ? plainText(f.pieces).toLowerCase() : null;
-    return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql, literal, equals };
+    const plain = !f.cased && !hasWildcard(f.pieces) && f.pieces.length === 1 && likeSafe(f.pieces) ? plainText(f.pieces).toLowerCase() : null;
+    const equals = kind === 'equals' ? plain : null;
+    const affix = plain && (kind === 'endswith' || kind === 'startswith') ? { end: kind === 'endswith' ? ('suffix' as const) : ('prefix' as const), text: plain } : null;
+    return { test, describe: `${kind} '${plainText(f.pieces)}'`, sql, literal, equals, affix };
   });
 }

@@ -86,6 +86,8 @@ function balanced(terms: readonly string[], op: 'AND' | 'OR'): string {
 /**
  * True when SQLite's LIKE (which folds ASCII letters only) compares these pieces exactly as
  * JavaScript's toLowerCase does: ASCII, or characters without case (Japanese, digits...).
+ * Known gap: JavaScript lower-cases U+0130 (İ) and U+212A (Kelvin sign) in an event's value
+ * to ASCII letters, SQLite does not; a pattern matching only through them is missed.
  */
 export function likeSafe(pieces: readonly SigmaPiece[]): boolean {
   for (const p of pieces) {
