@@ -62,6 +62,11 @@ export class CaseStore {
     if (existsSync(file)) throw new CaseError(`${file}: a file already exists there`);
     const SQL = await loadSqlJs();
     const store = new CaseStore(path.resolve(file), new SQL.Database());
+    // Before the first table: rows of wide EDR formats (1.3-2 KB, mostly extra) fit two to a
+    // 4 KiB page with much of it left empty; 16 KiB pages hold them about 11% denser
+    // (Defender CSV: ~2,150 -> ~1,940 bytes per event), and every byte here is fresh memory
+    // to fault in and a byte to write out. Cases made before keep their page size.
+    store.db.exec('PRAGMA page_size = 16384');
     store.configure();
     migrate(store.db);
     const meta: CaseMeta = {

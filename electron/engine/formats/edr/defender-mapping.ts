@@ -12,6 +12,13 @@
 //
 // Time: Timestamp (Sentinel's copies: TimeGenerated) is UTC, ISO-8601 with up to 7 fractional
 // digits and Z. A zone-less value (a spreadsheet re-save) takes the file's time zone.
+//
+// extra holds every other column of the row under its Defender name, value as exported,
+// except (a) columns whose value a normalized field already holds exactly (the time column;
+// the process, target, address, port and hash columns mapped above; the AccountDomain and
+// AccountName that user spells as DOMAIN\name) and (b) empty cells: null, "", and an empty
+// JSON object or list such as AdditionalFields "{}". Nothing is lost: the whole row as
+// written is the event's original record (source_offset/source_length, in the event detail).
 import type { EventCategory } from '../../../common/schema';
 import type { ParseContext, ParseOutcome, ParsedEvent } from '../types';
 import { baseName, toInt } from '../fields';
@@ -107,12 +114,19 @@ function categoryOf(action: string | undefined, row: Row): EventCategory {
   return 'other';
 }
 
-function account(row: Row, prefix: string): string | undefined {
-  const upn = s(row, `${prefix}AccountUpn`);
-  const name = s(row, `${prefix}AccountName`);
-  const domain = s(row, `${prefix}AccountDomain`);
-  if (name) return domain ? `${domain}\\${name}` : name;
-  return upn ?? s(row, `${prefix}AccountDisplayName`);
+/**
+ * The account as DOMAIN\\name (else UPN, else display name). Only the columns that spell the
+ * result out are taken: user gives them back exactly (the domain is what precedes the first
+ * backslash), so extra does not hold them again; a UPN beside a name is other data and stays.
+ */
+function account(row: Row, take: Take, prefix: string): string | undefined {
+  const name = take(`${prefix}AccountName`);
+  if (name) {
+    const domain = s(row, `${prefix}AccountDomain`);
+    // A domain holding a backslash could not be told apart from the name: it stays in extra.
+    return domain && !domain.includes('\\') ? `${take(`${prefix}AccountDomain`)!}\\${name}` : domain ? `${domain}\\${name}` : name;
+  }
+  return take(`${prefix}AccountUpn`) ?? take(`${prefix}AccountDisplayName`);
 }
 
 /** FolderPath is the full path in the Device* tables; older exports wrote only the folder. */
@@ -164,7 +178,7 @@ export function mapDefenderRow(row: Row, ctx: ParseContext): ParseOutcome {
     if (parent) e.parent_process_name = parent;
     const parentCmd = take('InitiatingProcessCommandLine');
     if (parentCmd) e.parent_process_command_line = parentCmd;
-    const user = account(row, '') ?? account(row, 'InitiatingProcess');
+    const user = account(row, take, '') ?? account(row, take, 'InitiatingProcess');
     if (user) e.user = user;
     e.message = `Process created: ${cmd ?? path ?? '?'}${parent ? ` (by ${parent})` : ''}`;
   } else {
@@ -182,7 +196,7 @@ export function mapDefenderRow(row: Row, ctx: ParseContext): ParseOutcome {
     if (hash) e.process_hash = hash;
     const parent = take('InitiatingProcessParentFileName');
     if (parent) e.parent_process_name = parent;
-    const user = category === 'auth' ? account(row, '') : account(row, 'InitiatingProcess') ?? account(row, '');
+    const user = category === 'auth' ? account(row, take, '') : account(row, take, 'InitiatingProcess') ?? account(row, take, '');
     if (user) e.user = user;
     fillTarget(e, row, take, takeInt, action);
   }
@@ -192,13 +206,23 @@ export function mapDefenderRow(row: Row, ctx: ParseContext): ParseOutcome {
   let dropped = 0;
   for (const key in row) {
     const v = row[key];
-    if (v === null || v === undefined || v === '' || used.has(key)) continue;
+    if (isEmptyCell(v) || used.has(key)) continue;
     if (++kept > 256) dropped++;
     else extra[key] = v;
   }
   if (dropped > 0) extra.dropped_keys = dropped;
   e.extra = extra;
   return { kind: 'events', events: [e] };
+}
+
+/** Nothing to keep: null, an empty cell, or an empty JSON object/list (AdditionalFields "{}"). */
+function isEmptyCell(v: unknown): boolean {
+  if (v === null || v === undefined || v === '') return true;
+  if (typeof v === 'string') return v.length === 2 && (v === '{}' || v === '[]');
+  if (typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.length === 0;
+  for (const _ in v) return false;
+  return true;
 }
 
 /** AdditionalFields: a JSON object, as an object (JSON exports) or its text (CSV exports). */

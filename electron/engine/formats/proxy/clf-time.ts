@@ -18,8 +18,8 @@ function num2(s: string, at: number): number {
 }
 
 export interface ClfTime {
-  ms: number;
-  offsetMinutes: number;
+  readonly ms: number;
+  readonly offsetMinutes: number;
 }
 
 /** "10/Oct/2000:13:55:36 -0700" (fixed layout) -> instant; null if it is not one. */

@@ -58,12 +58,25 @@ function splitRequest(req: string): RequestParts {
   return { method: req.slice(0, sp), target, protocol };
 }
 
+// Busy servers write many lines per second: the stamp of the line before is read again
+// rather than parsed again (parseClfStamp is pure; its result is not modified by callers).
+let lastStampText = '';
+let lastStamp: ClfTime | null = null;
+
+function clfStamp(text: string): ClfTime | null {
+  if (text === lastStampText) return lastStamp;
+  lastStamp = parseClfStamp(text);
+  lastStampText = text;
+  return lastStamp;
+}
+
 /** Start of %t: the first " [" followed by a valid stamp and "]". */
-function findStamp(line: string): { at: number; time: ClfTime } | null {
+function findStamp(line: string): { at: number; time: ClfTime; text: string } | null {
   for (let i = line.indexOf(' ['); i !== -1; i = line.indexOf(' [', i + 1)) {
     if (line.charCodeAt(i + 2 + STAMP_LENGTH) !== 93 /* ] */) continue;
-    const time = parseClfStamp(line.slice(i + 2, i + 2 + STAMP_LENGTH));
-    if (time) return { at: i, time };
+    const text = line.slice(i + 2, i + 2 + STAMP_LENGTH);
+    const time = clfStamp(text);
+    if (time) return { at: i, time, text };
   }
   return null;
 }
@@ -165,7 +178,7 @@ function parseNcsaRecord(line: string): ParsedEvent | string {
   const extra: Record<string, unknown> = {};
   const e: ParsedEvent = {
     ts: stamp.time.ms,
-    timeRaw: line.slice(stamp.at + 2, stamp.at + 2 + STAMP_LENGTH),
+    timeRaw: stamp.text,
     timeZone: offsetLabel(stamp.time.offsetMinutes),
     category: 'web',
     http_status: Number(status),

@@ -57,6 +57,20 @@ describe('defender-hunting-jsonl: real sample (OTRF union schema)', () => {
     expect(e.extra).not.toHaveProperty('FileName'); // empty strings and nulls are not kept
   });
 
+  it('extra keeps no column that user already spells out, and no empty JSON', () => {
+    const header = 'Timestamp,DeviceName,ActionType,InitiatingProcessFileName,InitiatingProcessAccountDomain,InitiatingProcessAccountName,InitiatingProcessAccountUpn,AdditionalFields,ReportId';
+    const rows = [
+      '2025-10-09T00:00:00Z,ws1,ConnectionSuccess,a.exe,contoso,tanaka,tanaka@contoso.co.jp,{},7',
+      // A domain with a backslash could not be split back out of user: it stays in extra.
+      '2025-10-09T00:00:01Z,ws1,ConnectionSuccess,a.exe,odd\\dom,ito,,"{""x"":1}",8',
+    ];
+    const { events } = parseLines(defenderCsvFormat, [header, ...rows]);
+    expect(events[0]!.user).toBe('contoso\\tanaka');
+    expect(events[0]!.extra).toEqual({ InitiatingProcessAccountUpn: 'tanaka@contoso.co.jp', ReportId: '7' });
+    expect(events[1]!.user).toBe('odd\\dom\\ito');
+    expect(events[1]!.extra).toEqual({ InitiatingProcessAccountDomain: 'odd\\dom', AdditionalFields: '{"x":1}', ReportId: '8' });
+  });
+
   it('rows without a device keep their time and account', () => {
     const mail = r.events.find((e) => e.action === 'MailItemsAccessed')!;
     expect(mail.host).toBeUndefined();

@@ -7,6 +7,22 @@ import { FORMULA, JAPANESE, MB, SCRIPT, TOKYO, oneEvent, readFixtureLines, rejec
 const one = (line: string) => oneEvent(ncsaFormat, line);
 
 describe('ncsa: fixtures from the Apache mod_log_config documentation', () => {
+  it('lines sharing a stamp, then a bad stamp and another zone, each get their own time', () => {
+    const r = runLines(ncsaFormat, [
+      '192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1',
+      '192.0.2.2 - - [10/Oct/2000:13:55:36 -0700] "GET /a HTTP/1.1" 200 1',
+      '192.0.2.3 - - [10/Oct/2000:25:55:36 -0700] "GET /b HTTP/1.1" 200 1',
+      '192.0.2.3 - - [10/Oct/2000:25:55:36 -0700] "GET /b HTTP/1.1" 200 1',
+      '192.0.2.4 - - [10/Oct/2000:13:55:36 +0900] "GET /c HTTP/1.1" 200 1',
+    ]);
+    expect(r.events.map((e) => [e.ts, e.timeRaw, e.timeZone])).toEqual([
+      [Date.parse('2000-10-10T20:55:36Z'), '10/Oct/2000:13:55:36 -0700', '-07:00'],
+      [Date.parse('2000-10-10T20:55:36Z'), '10/Oct/2000:13:55:36 -0700', '-07:00'],
+      [Date.parse('2000-10-10T04:55:36Z'), '10/Oct/2000:13:55:36 +0900', '+09:00'],
+    ]);
+    expect(r.rejects).toHaveLength(2);
+  });
+
   it('parses ncsa_common.log: 3 events, 0 rejects', () => {
     const r = runLines(ncsaFormat, readFixtureLines('ncsa_common.log'));
     expect(r.rejects).toEqual([]);
