@@ -1,10 +1,10 @@
 // Chain of custody in the browser: tag an event with a Japanese note, then find it in the
 // bookmarks and in the custody log under the examiner who wrote it.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { REPO_ROOT, SAMPLES, startServe, type ServeHandle } from './serve-fixture';
+import { expect } from '@playwright/test';
+import { REPO_ROOT, SAMPLES, startServe, test } from './serve-fixture';
+import { createCase, dropFiles } from './workbench-helpers';
 
 const SQUID = path.join(SAMPLES, 'squid_native/logscale_squid_access.log');
 const NOTE = '請求書マクロ経由の不審な通信。上長へ報告済み';
@@ -12,35 +12,12 @@ const NOTE = '請求書マクロ経由の不審な通信。上長へ報告済み
 // Each test ingests through the CLI and a browser; on a loaded CI machine that takes a while.
 test.describe.configure({ timeout: 120_000 });
 
-let serve: ServeHandle;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
-
-async function dropFile(page: Page, file: string): Promise<void> {
-  const item = { name: path.basename(file), data: readFileSync(file).toString('base64') };
-  await page.evaluate((it) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([Uint8Array.from(atob(it.data), (c) => c.charCodeAt(0))], it.name, { type: 'text/plain' }));
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, item);
-}
-
-test('tag an event with a Japanese note; it shows in the bookmarks and in the custody log', async ({ page }, info) => {
-  await page.goto(serve.url);
-  await page.getByTestId('examiner-name').fill('田中 一郎');
-  await page.getByTestId('new-case-name').fill('証拠保全 2026');
-  await page.getByTestId('new-case-submit').click();
-  await expect(page.getByTestId('case-examiner')).toHaveText('田中 一郎');
+test('tag an event with a Japanese note; it shows in the bookmarks and in the custody log', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: '証拠保全 2026', examiner: '田中 一郎' });
   await page.getByTestId('acquisition-form').locator('summary').click();
   await page.getByTestId('acquisition-provided_by').fill('情報システム部 佐藤');
   await page.getByTestId('acquisition-source_host').fill('proxy01');
-  await dropFile(page, SQUID);
+  await dropFiles(page, [SQUID]);
   await expect(page.getByTestId('evidence-row')).toHaveCount(1, { timeout: 30_000 });
   await expect(page.getByTestId('evidence-exhibit')).toHaveText('EX-001');
   await expect(page.getByTestId('evidence-row')).toContainText('情報システム部 佐藤');
@@ -96,7 +73,7 @@ test('tag an event with a Japanese note; it shows in the bookmarks and in the cu
   expect(out.entries.find((e: { action: string }) => e.action === 'note.added').details.text).toBe(NOTE);
 });
 
-test('a broken custody chain is shown in a red banner that cannot be closed', async ({ page }) => {
+test('a broken custody chain is shown in a red banner that cannot be closed', async ({ page, serve }) => {
   const casePath = path.join(serve.workspace, 'tampered.tlcase');
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin/tracelight.mjs'), 'ingest', casePath, SQUID, '--examiner', 'A']);
   execFileSync('sqlite3', [casePath, "UPDATE custody_log SET examiner = 'someone else' WHERE id=1"]);
@@ -109,7 +86,7 @@ test('a broken custody chain is shown in a red banner that cannot be closed', as
   await expect(page.getByTestId('custody-status')).toHaveAttribute('data-ok', 'false');
 });
 
-test('a case already open in another Tracelight opens read-only and says by whom', async ({ page }) => {
+test('a case already open in another Tracelight opens read-only and says by whom', async ({ page, serve }) => {
   const casePath = path.join(serve.workspace, 'shared.tlcase');
   execFileSync(process.execPath, [path.join(REPO_ROOT, 'bin/tracelight.mjs'), 'ingest', casePath, SQUID, '--examiner', 'A']);
   const holder = await startServe(['--case', casePath, '--examiner', '最初の担当者']);

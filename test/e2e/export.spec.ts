@@ -8,33 +8,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Download, type Page } from '@playwright/test';
-import { SAMPLES, startServe, type ServeHandle } from './serve-fixture';
+import { expect, type Download, type Page } from '@playwright/test';
+import { SAMPLES, test } from './serve-fixture';
+import { createCase, dropFiles } from './workbench-helpers';
 
 const SQUID = path.join(SAMPLES, 'squid_native/logscale_squid_access.log');
 const NOTE = '請求書マクロ経由の不審な通信。上長へ報告済み';
 
 // Ingest, a detection run and three exports in a browser; on a loaded CI machine that takes a while.
 test.describe.configure({ timeout: 180_000 });
-
-let serve: ServeHandle;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
-
-async function dropFile(page: Page, file: string): Promise<void> {
-  const item = { name: path.basename(file), data: readFileSync(file).toString('base64') };
-  await page.evaluate((it) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([Uint8Array.from(atob(it.data), (c) => c.charCodeAt(0))], it.name, { type: 'text/plain' }));
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, item);
-}
 
 /** Clicks a download link in the dialog and saves what the browser received. */
 async function download(page: Page, kind: string, dir: string): Promise<{ file: string; name: string }> {
@@ -46,15 +28,10 @@ async function download(page: Page, kind: string, dir: string): Promise<{ file: 
   return { file, name: dl.suggestedFilename() };
 }
 
-test('export PDF, XLSX and CSV in Japanese from the dialog; the downloads carry the note, the hashes and the rows', async ({ page }, info) => {
-  await page.goto(serve.url);
-  await page.getByTestId('examiner-name').fill('田中 一郎');
-  await page.getByTestId('new-case-name').fill('報告書 2026');
-  await page.getByTestId('new-case-submit').click();
-  // The drop target is the open case's workbench: wait for it before dropping.
-  await expect(page.getByTestId('case-examiner')).toHaveText('田中 一郎');
+test('export PDF, XLSX and CSV in Japanese from the dialog; the downloads carry the note, the hashes and the rows', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: '報告書 2026', examiner: '田中 一郎' });
   await expect(page.getByTestId('open-export')).toBeVisible();
-  await dropFile(page, SQUID);
+  await dropFiles(page, [SQUID]);
   await expect(page.getByTestId('evidence-row')).toHaveCount(1, { timeout: 30_000 });
 
   const row = page.getByTestId('timeline').getByTestId('timeline-row').filter({ hasText: '2023-08-08T17:15:39.857Z' });

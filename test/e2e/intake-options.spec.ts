@@ -2,55 +2,22 @@
 // workbench (issue 3), driven through `tracelight serve` in Chromium.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import yazl from 'yazl';
-import { REPO_ROOT, SAMPLES, startServe, type ServeHandle } from './serve-fixture';
+import { REPO_ROOT, SAMPLES, test } from './serve-fixture';
+import { createCase, dropFiles } from './workbench-helpers';
 
 const IPTABLES = path.join(SAMPLES, 'iptables_syslog/crowdsec_iptables-scan-multi-port.log');
 const SQUID = path.join(SAMPLES, 'squid_native/logscale_squid_access.log');
 const EUCJP = path.join(REPO_ROOT, 'test/fixtures/encodings/defender_file_events_eucjp.csv');
 
-let serve: ServeHandle;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
-
-type Drop = { name: string; data: Buffer; lastModified?: number };
-
-async function drop(page: Page, files: Drop[]): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, data: f.data.toString('base64'), lastModified: f.lastModified ?? Date.now() }));
-  await page.evaluate((items) => {
-    const dt = new DataTransfer();
-    for (const item of items) {
-      const bytes = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], item.name, { lastModified: item.lastModified }));
-    }
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, payload);
-}
-
-const fileDrop = (file: string, lastModified?: number): Drop => ({ name: path.basename(file), data: readFileSync(file), lastModified });
-
-async function createCase(page: Page, name: string): Promise<void> {
-  await page.goto(serve.url);
-  await page.getByTestId('new-case-name').fill(name);
-  await page.getByTestId('new-case-timezone').fill('Asia/Tokyo');
-  await page.getByTestId('new-case-submit').click();
-  await expect(page.getByTestId('case-name')).toContainText(name);
-}
-
-test('a zone chosen in the intake options applies to the dropped file and shows on its evidence row', async ({ page }, info) => {
-  await createCase(page, 'zone at drop');
+test('a zone chosen in the intake options applies to the dropped file and shows on its evidence row', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: 'zone at drop', timezone: 'Asia/Tokyo' });
   await page.getByTestId('intake-options').locator('summary').click();
   await page.getByTestId('intake-default-timezone').fill('America/New_York');
   await page.getByTestId('intake-default-base-year').fill('2024');
   await expect(page.getByTestId('intake-options-summary')).toHaveText('zone America/New_York, year 2024');
-  await drop(page, [fileDrop(IPTABLES)]);
+  await dropFiles(page, [IPTABLES]);
 
   const row = page.getByTestId('evidence-row');
   await expect(row).toHaveCount(1, { timeout: 30_000 });
@@ -61,11 +28,11 @@ test('a zone chosen in the intake options applies to the dropped file and shows 
   await page.screenshot({ path: info.outputPath('zone.png'), fullPage: true });
 });
 
-test('review each file: per-file encoding and base year, defaults shown, chosen values recorded', async ({ page }, info) => {
-  await createCase(page, '請求書 レビュー');
+test('review each file: per-file encoding and base year, defaults shown, chosen values recorded', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: '請求書 レビュー', timezone: 'Asia/Tokyo' });
   await page.getByTestId('intake-options').locator('summary').click();
   await page.getByTestId('intake-review-toggle').check();
-  await drop(page, [fileDrop(EUCJP), fileDrop(IPTABLES, Date.parse('2021-06-01T00:00:00Z'))]);
+  await dropFiles(page, [EUCJP, { name: path.basename(IPTABLES), data: readFileSync(IPTABLES), lastModified: Date.parse('2021-06-01T00:00:00Z') }]);
 
   const review = page.getByTestId('intake-review');
   await expect(review.getByTestId('intake-review-file')).toHaveCount(2);
@@ -91,9 +58,9 @@ test('review each file: per-file encoding and base year, defaults shown, chosen 
   await expect(page.getByTestId('event-detail').getByTestId('event-original')).toContainText('請求書.doc');
 });
 
-test('clock skew on an evidence row shifts its events and keeps the original time', async ({ page }, info) => {
-  await createCase(page, 'skew');
-  await drop(page, [fileDrop(SQUID)]);
+test('clock skew on an evidence row shifts its events and keeps the original time', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: 'skew', timezone: 'Asia/Tokyo' });
+  await dropFiles(page, [SQUID]);
   const row = page.getByTestId('evidence-row');
   await expect(row).toHaveCount(1, { timeout: 30_000 });
   await row.getByTestId('evidence-skew-open').click();
@@ -114,8 +81,8 @@ test('clock skew on an evidence row shifts its events and keeps the original tim
   await expect(page.getByText('evidence.skew').first()).toBeVisible();
 });
 
-test('a dropped .zip: the archive and each log inside it become evidence; a binary entry is named as skipped', async ({ page }, info) => {
-  await createCase(page, 'zip');
+test('a dropped .zip: the archive and each log inside it become evidence; a binary entry is named as skipped', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: 'zip', timezone: 'Asia/Tokyo' });
   const zip = new yazl.ZipFile();
   zip.addBuffer(readFileSync(SQUID), 'proxy/access.log');
   zip.addBuffer(readFileSync(IPTABLES), 'fw/kern.log');
@@ -123,7 +90,7 @@ test('a dropped .zip: the archive and each log inside it become evidence; a bina
   zip.end();
   const chunks: Buffer[] = [];
   for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
-  await drop(page, [{ name: 'export.zip', data: Buffer.concat(chunks) }]);
+  await dropFiles(page, [{ name: 'export.zip', data: Buffer.concat(chunks) }]);
 
   const rows = page.getByTestId('evidence-row');
   await expect(rows).toHaveCount(3, { timeout: 30_000 });

@@ -1,16 +1,9 @@
 // The generic importer in the browser: a CSV no format knows is dropped, the column-mapping
 // dialog proposes its timestamp column, the examiner corrects the host column, saves the
 // mapping, ingests, and the events are in the timeline with the corrected host.
-import { expect, test, type Page } from '@playwright/test';
-import { startServe, type ServeHandle } from './serve-fixture';
-
-let serve: ServeHandle;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
+import { expect } from '@playwright/test';
+import { test } from './serve-fixture';
+import { createCase, dropFiles } from './workbench-helpers';
 
 // ホスト名 is the proxy appliance that wrote the log; the client's terminal is in 端末ID.
 const CSV =
@@ -19,27 +12,10 @@ const CSV =
   '2026/10/05 9:13:02,proxy01,PC-02,CORP\\suzuki,10.0.0.6,203.0.113.9,http://evil.example/a.dll,\r\n' +
   '2026/10/05 9:14:00,proxy01,PC-03,CORP\\sato,10.0.0.7,203.0.113.9,http://evil.example/b.dll,\r\n';
 
-async function dropText(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type: 'text/csv' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) {
-        document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-      }
-    },
-    { name, text },
-  );
-}
+test('an unknown CSV: the mapping dialog proposes the time column, the host is corrected, events land in the timeline', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: 'マッピング', timezone: 'Asia/Tokyo' });
 
-test('an unknown CSV: the mapping dialog proposes the time column, the host is corrected, events land in the timeline', async ({ page }, info) => {
-  await page.goto(serve.url);
-  await page.getByTestId('new-case-name').fill('マッピング');
-  await page.getByTestId('new-case-timezone').fill('Asia/Tokyo');
-  await page.getByTestId('new-case-submit').click();
-  await expect(page.getByTestId('case-name')).toContainText('マッピング');
-
-  await dropText(page, 'プロキシ抽出.csv', CSV);
+  await dropFiles(page, [{ name: 'プロキシ抽出.csv', data: CSV }]);
   const dialog = page.getByTestId('mapping-dialog');
   await expect(dialog).toBeVisible({ timeout: 20_000 });
   const column = (source: string) => dialog.getByTestId('mapping-column').and(dialog.locator(`[data-source="${source}"]`));
@@ -74,7 +50,7 @@ test('an unknown CSV: the mapping dialog proposes the time column, the host is c
   await page.screenshot({ path: info.outputPath('timeline.png'), fullPage: true });
 
   // The same layout dropped again: the dialog preselects the saved mapping with the correction.
-  await dropText(page, 'プロキシ抽出2.csv', CSV.replace(/2026\/10\/05/g, '2026/10/06'));
+  await dropFiles(page, [{ name: 'プロキシ抽出2.csv', data: CSV.replace(/2026\/10\/05/g, '2026/10/06') }]);
   await expect(dialog).toBeVisible({ timeout: 20_000 });
   await expect(dialog.getByTestId('mapping-saved')).toHaveValue(/\d+/);
   await expect(column('端末ID').getByTestId('mapping-target')).toHaveValue('host');

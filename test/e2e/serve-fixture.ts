@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SAMPLES = path.resolve(REPO_ROOT, '../shared/samples');
@@ -44,3 +45,17 @@ export async function startServe(extraArgs: string[] = []): Promise<ServeHandle>
     },
   };
 }
+
+/** Playwright's `test` with `serve`: a fresh `tracelight serve` and workspace for each test, stopped after it. */
+export const test = base.extend<{ serve: ServeHandle }>({
+  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
+  serve: async ({}, use) => {
+    const handle = await startServe();
+    try {
+      await use(handle);
+    } finally {
+      await handle.stop();
+    }
+  },
+});

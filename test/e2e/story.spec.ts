@@ -1,10 +1,10 @@
 // The incident story in the browser: drop a small multi-source incident (Defender CSV, Squid),
 // run detection, read patient zero and the infected hosts, follow a chain step to its event,
 // add an IOC file, dismiss a finding and find the review in the custody log.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { REPO_ROOT, startServe, type ServeHandle } from './serve-fixture';
+import { expect } from '@playwright/test';
+import { REPO_ROOT, test } from './serve-fixture';
+import { createCase, dropFiles } from './workbench-helpers';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/e2e-incident');
 const EVIDENCE = ['DeviceProcessEvents.csv', 'DeviceNetworkEvents.csv', 'squid_access.log'];
@@ -14,31 +14,8 @@ test.describe.configure({ timeout: 120_000 });
 // Tall enough that the screenshots show the summary, the graph and the findings together.
 test.use({ viewport: { width: 1600, height: 2200 } });
 
-let serve: ServeHandle;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
-
-async function dropFiles(page: Page, files: string[]): Promise<void> {
-  const items = files.map((f) => ({ name: path.basename(f), data: readFileSync(f).toString('base64') }));
-  await page.evaluate((its) => {
-    const dt = new DataTransfer();
-    for (const it of its) dt.items.add(new File([Uint8Array.from(atob(it.data), (c) => c.charCodeAt(0))], it.name, { type: 'text/plain' }));
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, items);
-}
-
-test('run detection, follow the chain to its events, add an IOC file, dismiss a finding under custody', async ({ page }, info) => {
-  await page.goto(serve.url);
-  await page.getByTestId('examiner-name').fill('山本 彩');
-  await page.getByTestId('new-case-name').fill('請求書マルウェア 2026-11');
-  await page.getByTestId('new-case-submit').click();
-  await expect(page.getByTestId('case-examiner')).toHaveText('山本 彩');
+test('run detection, follow the chain to its events, add an IOC file, dismiss a finding under custody', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: '請求書マルウェア 2026-11', examiner: '山本 彩' });
   await dropFiles(page, EVIDENCE.map((f) => path.join(FIXTURES, f)));
   await expect(page.getByTestId('evidence-row')).toHaveCount(3, { timeout: 30_000 });
 

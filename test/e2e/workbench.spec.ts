@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { SAMPLES, startServe, type ServeHandle } from './serve-fixture';
+import { expect } from '@playwright/test';
+import { SAMPLES, test } from './serve-fixture';
+import { createCase, dropFiles } from './workbench-helpers';
 
 const FILES = [
   path.join(SAMPLES, 'squid_native/logscale_squid_access.log'),
@@ -10,39 +11,8 @@ const FILES = [
   path.join(SAMPLES, 'carbonblack_edr_json/cbedr_bus_watchlist.hit.process.jsonl'),
 ];
 
-let serve: ServeHandle;
-test.beforeEach(async () => {
-  serve = await startServe();
-});
-test.afterEach(async () => {
-  await serve.stop();
-});
-
-/** Drops files on the window the way a user's drag from the file manager does. */
-async function dropFiles(page: Page, files: string[]): Promise<void> {
-  const payload = files.map((f) => ({ name: path.basename(f), data: readFileSync(f).toString('base64') }));
-  await page.evaluate((items) => {
-    const dt = new DataTransfer();
-    for (const item of items) {
-      const bytes = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], item.name, { type: 'text/plain' }));
-    }
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, payload);
-}
-
-async function createCase(page: Page, name: string): Promise<void> {
-  await page.goto(serve.url);
-  await page.getByTestId('new-case-name').fill(name);
-  await page.getByTestId('new-case-timezone').fill('Asia/Tokyo');
-  await page.getByTestId('new-case-submit').click();
-  await expect(page.getByTestId('case-name')).toContainText(name);
-}
-
-test('drop three sample files in the browser: counts, hashes, timeline and event detail', async ({ page }, info) => {
-  await createCase(page, '請求書 事件 2026');
+test('drop three sample files in the browser: counts, hashes, timeline and event detail', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: '請求書 事件 2026', timezone: 'Asia/Tokyo' });
   await dropFiles(page, FILES);
 
   const rows = page.getByTestId('evidence-row');
@@ -77,23 +47,17 @@ test('drop three sample files in the browser: counts, hashes, timeline and event
   await page.screenshot({ path: info.outputPath('detail.png'), fullPage: true });
 });
 
-test('a binary file dropped with a good log: the log lands, the binary is refused with its reason', async ({ page }, info) => {
-  await createCase(page, 'mixed drop');
-  await page.evaluate(() => {
-    const dt = new DataTransfer();
-    const junk = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
-    dt.items.add(new File([junk], 'dump.bin'));
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  });
+test('a binary file dropped with a good log: the log lands, the binary is refused with its reason', async ({ page, serve }, info) => {
+  await createCase(page, serve.url, { name: 'mixed drop', timezone: 'Asia/Tokyo' });
+  const junk = Buffer.from(Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+  await dropFiles(page, [{ name: 'dump.bin', data: junk }]);
   await dropFiles(page, [FILES[0]!]);
   await expect(page.getByTestId('ingest-error')).toContainText('binary file', { timeout: 15_000 });
   await expect(page.getByTestId('evidence-row')).toHaveCount(1);
   await page.screenshot({ path: info.outputPath('refused.png'), fullPage: true });
 });
 
-test('serve refuses requests without the token', async ({ request }) => {
+test('serve refuses requests without the token', async ({ request, serve }) => {
   const bare = await request.get(`${serve.origin}/`, { failOnStatusCode: false });
   expect(bare.status()).toBe(401);
   const wrong = await request.get(`${serve.origin}/?token=nope`, { failOnStatusCode: false });

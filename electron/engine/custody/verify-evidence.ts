@@ -8,7 +8,8 @@ import type { EvidenceVerification } from '../../common/custody';
 import type { CaseStore } from '../store/case-store';
 import { openZip } from '../zip';
 
-interface Row {
+/** The registry fields a re-hash needs (a package reads these and more). */
+export interface RegisteredEvidence {
   id: number;
   exhibit: string | null;
   name: string;
@@ -22,34 +23,33 @@ interface Row {
 }
 
 export async function verifyEvidence(store: CaseStore): Promise<EvidenceVerification[]> {
-  const rows = store.all<Row>('SELECT id, exhibit, name, path, size, sha256, sha1, md5, status, entry_name FROM evidence ORDER BY id');
+  const rows = store.all<RegisteredEvidence>('SELECT id, exhibit, name, path, size, sha256, sha1, md5, status, entry_name FROM evidence ORDER BY id');
   const out: EvidenceVerification[] = [];
-  for (const r of rows) {
-    const base = { evidenceId: r.id, exhibit: r.exhibit, name: r.name, path: r.path, expectedSha256: r.sha256 };
-    if (r.status !== 'complete' || !r.sha256) {
-      out.push({ ...base, status: 'incomplete', detail: 'never fully ingested: no registered digest' });
-      continue;
-    }
-    let actual: { sha256: string; sha1: string; md5: string; size: number };
-    try {
-      actual = r.entry_name === null ? await hashFile(r.path) : await hashZipEntry(r.path, r.entry_name);
-    } catch (err) {
-      out.push({ ...base, status: 'missing', detail: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
-      continue;
-    }
-    const differs = [
-      actual.sha256 !== r.sha256 && 'SHA-256',
-      actual.sha1 !== r.sha1 && 'SHA-1',
-      actual.md5 !== r.md5 && 'MD5',
-    ].filter(Boolean);
-    out.push({
-      ...base,
-      actualSha256: actual.sha256,
-      status: differs.length ? 'altered' : 'intact',
-      detail: differs.length ? `${differs.join(', ')} differ; size ${r.size} -> ${actual.size}` : undefined,
-    });
-  }
+  for (const r of rows) out.push(await verifyOne(r));
   return out;
+}
+
+/** Re-hashes one registered evidence file (or zip entry) and compares it with the registry. */
+export async function verifyOne(r: RegisteredEvidence): Promise<EvidenceVerification> {
+  const base = { evidenceId: r.id, exhibit: r.exhibit, name: r.name, path: r.path, expectedSha256: r.sha256 };
+  if (r.status !== 'complete' || !r.sha256) return { ...base, status: 'incomplete', detail: 'never fully ingested: no registered digest' };
+  let actual: { sha256: string; sha1: string; md5: string; size: number };
+  try {
+    actual = r.entry_name === null ? await hashFile(r.path) : await hashZipEntry(r.path, r.entry_name);
+  } catch (err) {
+    return { ...base, status: 'missing', detail: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
+  const differs = [
+    actual.sha256 !== r.sha256 && 'SHA-256',
+    actual.sha1 !== r.sha1 && 'SHA-1',
+    actual.md5 !== r.md5 && 'MD5',
+  ].filter(Boolean);
+  return {
+    ...base,
+    actualSha256: actual.sha256,
+    status: differs.length ? 'altered' : 'intact',
+    detail: differs.length ? `${differs.join(', ')} differ; size ${r.size} -> ${actual.size}` : undefined,
+  };
 }
 
 export async function hashFile(file: string): Promise<{ sha256: string; sha1: string; md5: string; size: number }> {

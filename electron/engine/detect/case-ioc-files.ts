@@ -47,15 +47,8 @@ function cleanName(name: string): string {
   return cleaned.slice(0, 200) || 'indicators.txt';
 }
 
-interface IocFileRow {
-  id: number;
-  name: string;
-  sha256: string;
-  size: number;
-  examiner: string;
-  added_at: string;
-  stored: number;
-}
+// SQLite has no boolean: `stored` comes back as a count.
+type IocFileRow = Omit<CaseIocFile, 'stored'> & { stored: number };
 
 export function listIocFiles(store: CaseStore): CaseIocFile[] {
   return store

@@ -2,57 +2,23 @@
 // prepared statement stepped row by row, so a million events never sit in memory at once.
 import type { SqlValue } from 'sql.js';
 import type { EventFilter } from '../../common/protocol';
+import { EVENT_COLUMNS, type EventColumn } from '../../common/schema';
 import type { CaseStore } from '../store/case-store';
 import { whereClause } from '../store/event-queries';
 
+/** Columns a row export adds to the events view: the tags and the evidence file's name and hash. */
+type AddedColumn = 'tags' | 'evidence_name' | 'evidence_sha256';
+export type TimelineColumn = EventColumn | AddedColumn;
+
+// Each added column sits next to the view column it belongs with, so a new view column reaches
+// every export without a second list to keep in step.
+const ADDED_AFTER: Partial<Record<EventColumn, readonly AddedColumn[]>> = {
+  extra: ['tags'],
+  evidence_id: ['evidence_name', 'evidence_sha256'],
+};
+
 /** Columns every row export carries, in order: the events view plus provenance and tags. */
-export const TIMELINE_COLUMNS = [
-  'id',
-  'time',
-  'time_raw',
-  'time_zone',
-  'time_original',
-  'host',
-  'host_resolved',
-  'user',
-  'category',
-  'action',
-  'severity',
-  'process_name',
-  'process_path',
-  'process_command_line',
-  'process_pid',
-  'process_hash',
-  'process_guid',
-  'parent_process_guid',
-  'parent_process_name',
-  'parent_process_command_line',
-  'src_ip',
-  'src_port',
-  'dst_ip',
-  'dst_port',
-  'url',
-  'domain',
-  'http_status',
-  'bytes_in',
-  'bytes_out',
-  'duration_ms',
-  'file_path',
-  'file_hash',
-  'registry_path',
-  'message',
-  'extra',
-  'tags',
-  'evidence_id',
-  'evidence_name',
-  'evidence_sha256',
-  'source_file',
-  'source_format',
-  'source_line',
-  'source_offset',
-  'source_length',
-] as const;
-export type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
+export const TIMELINE_COLUMNS: readonly TimelineColumn[] = EVENT_COLUMNS.flatMap((c): TimelineColumn[] => [c, ...(ADDED_AFTER[c] ?? [])]);
 
 // The evidence name and hash are filled in from a map of the (few) evidence rows rather than
 // looked up per event in SQL.

@@ -1,4 +1,5 @@
 import type { DesktopBridge, IngestFileRequest } from '../contracts';
+import { putUpload } from './put-upload';
 import { uploadUrl } from './serve-location';
 
 /** How files the analyst hands over become paths the engine can read. */
@@ -26,14 +27,7 @@ export function serveIntake(): FileIntake {
   return {
     mode: 'serve',
     prepare: async (file) => {
-      const response = await fetch(uploadUrl(file), { method: 'PUT', body: file });
-      if (!response.ok) {
-        const detail = (await response.text().catch(() => '')).slice(0, 200);
-        throw new Error(`upload failed: ${response.status} ${detail || response.statusText}`.trim());
-      }
-      const body: unknown = await response.json();
-      const path = (body as { path?: unknown } | null)?.path;
-      if (typeof path !== 'string' || !path) throw new Error('upload failed: no path in the reply');
+      const path = await putUpload(uploadUrl(file), file);
       return { path, originalName: file.name };
     },
   };

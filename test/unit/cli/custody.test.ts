@@ -106,12 +106,12 @@ describe('tracelight verify', () => {
     expect(custodyJson(c).entries.filter((e) => e.action === 'verification.run')).toHaveLength(2);
   });
 
-  it('exit 2 for something unreadable, and for a package (not available yet)', () => {
+  it('exit 2 for a missing case, a missing package and a file that is not a case', () => {
     const dir = tempDir();
     expect(tracelight(['verify', path.join(dir, 'none.tlcase')]).code).toBe(2);
     const zip = tracelight(['verify', path.join(dir, 'evidence.zip')]);
     expect(zip.code).toBe(2);
-    expect(zip.stderr).toMatch(/package verification is not available yet/);
+    expect(zip.stderr).toBe(`tracelight: ${path.join(dir, 'evidence.zip')}: no such package\n`);
     const notCase = path.join(dir, 'x.tlcase');
     copyFileSync(SQUID, notCase);
     const r = tracelight(['verify', notCase]);

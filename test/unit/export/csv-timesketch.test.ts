@@ -5,6 +5,7 @@ import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custo
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { csvCell } from '../../../electron/engine/export/csv-cell';
 import { writeTimelineCsv } from '../../../electron/engine/export/csv';
+import { EVENT_COLUMNS } from '../../../electron/common/schema';
 import { TIMELINE_COLUMNS } from '../../../electron/engine/export/timeline-rows';
 import { writeTimesketchJsonl } from '../../../electron/engine/export/timesketch';
 import { tempDir } from '../helpers/tmp';
@@ -54,6 +55,13 @@ async function exportBoth() {
 }
 
 describe('timeline CSV', () => {
+  it('carries every events-view column in view order, with tags after extra and the evidence name and hash after its id', () => {
+    const cols = [...TIMELINE_COLUMNS];
+    expect(cols.filter((c) => c !== 'tags' && c !== 'evidence_name' && c !== 'evidence_sha256')).toEqual([...EVENT_COLUMNS]);
+    expect(cols[cols.indexOf('extra') + 1]).toBe('tags');
+    expect(cols.slice(cols.indexOf('evidence_id'), cols.indexOf('evidence_id') + 3)).toEqual(['evidence_id', 'evidence_name', 'evidence_sha256']);
+  });
+
   it('is UTF-8 with a BOM, RFC 4180, and neutralizes every formula payload with a leading apostrophe', async () => {
     const { csv } = await exportBoth();
     const bytes = readFileSync(csv.path);

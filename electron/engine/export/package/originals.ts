@@ -1,11 +1,10 @@
 // The evidence originals that go into a package. Each must still be the file that was
-// ingested: its bytes are hashed now and compared with the SHA-256 recorded at ingest; a
+// ingested: its bytes are hashed now and compared with the digests recorded at ingest; a
 // package is refused (naming every file that differs or is gone) rather than handed to a
 // lawyer with an original that no longer matches the case. Logs that came out of a .zip are
 // not separate files: their archive is packaged, and they point to it.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { PackageEvidenceInfo } from '../../../common/package';
+import { verifyOne, type RegisteredEvidence } from '../../custody/verify-evidence';
 import { UnreadableInputError } from '../../ingest/errors';
 import type { CaseStore } from '../../store/case-store';
 import { safeEntryComponent } from '../../zip/entry-name';
@@ -14,24 +13,14 @@ import { EVIDENCE_DIR } from './layout';
 /** A package that cannot be written as asked; one line for the CLI, a message for the UI. */
 export class PackageError extends UnreadableInputError {}
 
-interface Row {
-  id: number;
-  exhibit: string | null;
-  name: string;
-  path: string;
-  size: number;
+interface Row extends RegisteredEvidence {
   mtime: string;
-  sha256: string | null;
-  sha1: string | null;
-  md5: string | null;
   format: string;
-  status: string;
   provided_by: string | null;
   acquired_at: string | null;
   acquired_how: string | null;
   source_host: string | null;
   parent_id: number | null;
-  entry_name: string | null;
 }
 
 export interface Original {
@@ -61,17 +50,20 @@ export async function planOriginals(store: CaseStore, include = true): Promise<O
   const used = new Set<string>();
   const byId = new Map<number, Original>();
   for (const r of rows.filter((x) => x.parent_id === null)) {
-    if (r.status !== 'complete' || !r.sha256) {
+    // The same check as `tracelight verify` (all three digests), so a package never certifies
+    // an original that verification would call altered.
+    const check = await verifyOne(r);
+    if (check.status === 'incomplete') {
       plan.omitted.push({ evidenceId: r.id, exhibit: r.exhibit, name: r.name, reason: 'never fully ingested: no recorded digest to check the original against' });
       continue;
     }
     const label = `${r.exhibit ?? `#${r.id}`} ${r.name} (${r.path})`;
-    try {
-      const actual = await sha256Of(r.path);
-      if (actual !== r.sha256) problems.push(`${label}: altered since ingest (SHA-256 ${actual} instead of the recorded ${r.sha256})`);
-    } catch (err) {
-      problems.push(`${label}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    if (check.status === 'missing') {
+      problems.push(`${label}: ${check.detail}`);
       continue;
+    }
+    if (check.status === 'altered') {
+      problems.push(`${label}: altered since ingest (${check.detail}; SHA-256 ${check.actualSha256} instead of the recorded ${r.sha256})`);
     }
     const entryPath = uniquePath(used, r);
     const original: Original = { file: r.path, entryPath, info: info(r, entryPath) };
@@ -132,10 +124,4 @@ function info(r: Row, packagePath: string | null): PackageEvidenceInfo {
     acquiredHow: r.acquired_how,
     sourceHost: r.source_host,
   };
-}
-
-export async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

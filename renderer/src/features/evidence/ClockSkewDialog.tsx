@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useClient } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import { formatSkew, parseSkew, type EvidenceSummary } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 
@@ -17,17 +18,12 @@ interface Props {
  */
 export function ClockSkewDialog({ evidence, onClose, onSaved }: Props) {
   const client = useClient();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [text, setText] = useState(formatSkew(evidence.clock_skew_ms));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const skewMs = parseSkew(text);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,7 +43,7 @@ export function ClockSkewDialog({ evidence, onClose, onSaved }: Props) {
   };
 
   return (
-    <dialog ref={dialog} className="rejects-dialog" data-testid="clock-skew-dialog" onClose={onClose}>
+    <dialog ref={dialog} className="modal-dialog" data-testid="clock-skew-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>Clock skew: {displayValue(evidence.name)}</h2>
         <button type="button" onClick={() => dialog.current?.close()}>

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useClient } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { EvidenceEditableField, EvidenceSummary } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 
@@ -24,18 +25,13 @@ interface Props {
 /** The registry fields an examiner maintains; every change is kept with its old value. */
 export function EvidenceEditDialog({ evidence, readOnly, onClose, onSaved }: Props) {
   const client = useClient();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [values, setValues] = useState(() =>
     Object.fromEntries(FIELDS.map((f) => [f.key, String(evidence[f.key] ?? '')])) as Record<EvidenceEditableField, string>,
   );
   const [saved, setSaved] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const { value: history } = useEngineCall('evidence.history', { evidenceId: evidence.id }, saved);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +46,7 @@ export function EvidenceEditDialog({ evidence, readOnly, onClose, onSaved }: Pro
   };
 
   return (
-    <dialog ref={dialog} className="rejects-dialog" data-testid="evidence-edit-dialog" onClose={onClose}>
+    <dialog ref={dialog} className="modal-dialog" data-testid="evidence-edit-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>Registry entry: {displayValue(evidence.name)}</h2>
         <button type="button" onClick={() => dialog.current?.close()}>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useEngineCall } from '../../client/use-engine-call';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { EvidenceSummary } from '../../contracts';
 import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
@@ -13,7 +14,7 @@ interface Props {
 
 /** The records of one evidence file that could not be parsed: line, reason, raw text. */
 export function RejectsDialog({ evidence, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [offset, setOffset] = useState(0);
   const { value: rejects, error, loading } = useEngineCall('evidence.rejects', {
     evidenceId: evidence.id,
@@ -21,15 +22,10 @@ export function RejectsDialog({ evidence, onClose }: Props) {
     offset,
   });
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   const shown = rejects ?? [];
   const last = Math.min(offset + shown.length, evidence.rejected);
   return (
-    <dialog ref={dialog} className="rejects-dialog" data-testid="rejects-dialog" onClose={onClose}>
+    <dialog ref={dialog} className="modal-dialog" data-testid="rejects-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>
           Rejected records in <span className="name">{displayValue(evidence.name)}</span>

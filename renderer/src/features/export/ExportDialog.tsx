@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useClient } from '../../client/connection-context';
 import { desktopBridge } from '../../client/desktop-bridge';
-import { errorMessage } from '../../client/engine-error';
 import { CopyButton } from '../../components/CopyButton';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { EventFilter, ExportFormat, ExportRunResult } from '../../contracts';
 import { EXPORT_FORMATS } from '../../contracts';
 import { formatBytes } from '../../lib/format-bytes';
+import { useActionResult } from '../../lib/use-action-result';
 import '../../styles/export.css';
 import { chosenFormats, defaultFileName, exportArgs, filterApplies, FORMAT_LABELS, type ExportChoices } from './export-plan';
 
@@ -32,46 +33,32 @@ const INITIAL: ExportChoices = {
  */
 export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }: Props) {
   const client = useClient();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [choices, setChoices] = useState<ExportChoices>(INITIAL);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<ExportRunResult | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
+  const { busy, error, result, run: runAction } = useActionResult<ExportRunResult>();
 
   const toggle = (f: ExportFormat) => setChoices((c) => ({ ...c, formats: { ...c.formats, [f]: !c.formats[f] } }));
 
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
+  const run = () =>
+    runAction(async () => {
       const bridge = desktopBridge();
       let paths: Partial<Record<ExportFormat, string>> | undefined;
       if (bridge) {
         paths = {};
         for (const f of chosenFormats(choices)) {
           const chosen = await bridge.saveFile(defaultFileName(caseName, f));
-          if (!chosen) return; // cancelled: nothing is written
+          if (!chosen) return undefined; // cancelled: nothing is written
           paths[f] = chosen;
         }
       }
-      setResult(await client.call('export.run', exportArgs(choices, filter, paths)));
+      const done = await client.call('export.run', exportArgs(choices, filter, paths));
       onExported();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return done;
+    });
 
   const nothingChosen = chosenFormats(choices).length === 0;
   return (
-    <dialog ref={dialog} className="export-dialog" data-testid="export-dialog" onClose={onClose}>
+    <dialog ref={dialog} className="modal-dialog export-dialog" data-testid="export-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>Export</h2>
         <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useConnection } from '../../client/connection-context';
+import { useFilePicker } from '../../components/use-file-picker';
 import { MENU_COMMAND_MESSAGE } from '../../contracts';
 
 interface Props {
@@ -9,14 +9,7 @@ interface Props {
 
 /** Desktop: the native open dialog (paths). Serve: the browser's file chooser (uploads). */
 export function AddEvidenceButton({ onFiles, onPaths }: Props) {
-  const { intake } = useConnection();
-  const input = useRef<HTMLInputElement>(null);
-  const pickPaths = intake.pickPaths;
-
-  const choose = () => {
-    if (pickPaths) void pickPaths().then((paths) => onPaths(paths));
-    else input.current?.click();
-  };
+  const { choose, input } = useFilePicker({ onFiles, onPaths, inputTestId: 'evidence-file-input' });
   const latestChoose = useRef(choose);
   useEffect(() => {
     latestChoose.current = choose;
@@ -38,21 +31,7 @@ export function AddEvidenceButton({ onFiles, onPaths }: Props) {
       <button type="button" className="primary" onClick={choose} data-testid="add-evidence">
         Add evidence…
       </button>
-      {!pickPaths && (
-        <input
-          ref={input}
-          type="file"
-          multiple
-          hidden
-          data-testid="evidence-file-input"
-          onChange={(event) => {
-            const files = [...(event.currentTarget.files ?? [])];
-            // Reset so choosing the same file again still fires change.
-            event.currentTarget.value = '';
-            onFiles(files);
-          }}
-        />
-      )}
+      {input}
     </>
   );
 }

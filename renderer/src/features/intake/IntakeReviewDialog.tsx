@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { FormatInfo } from '../../contracts';
 import { formatBytes } from '../../lib/format-bytes';
 import { displayValue } from '../../lib/reveal-invisibles';
@@ -16,18 +17,13 @@ interface Props {
 
 /** Each added file with its own zone, encoding, format and base year, before any is read. */
 export function IntakeReviewDialog({ files, caseZone, formats, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [rows, setRows] = useState(files);
   const problems = rows.map((r) => choiceProblem(r.choices));
   const blocked = problems.some((p) => p !== null);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   return (
-    <dialog ref={dialog} className="rejects-dialog intake-review" data-testid="intake-review" onClose={onCancel}>
+    <dialog ref={dialog} className="modal-dialog intake-review" data-testid="intake-review" onClose={onCancel}>
       <header className="dialog-header">
         <h2>
           Ingest {rows.length} {rows.length === 1 ? 'file' : 'files'}

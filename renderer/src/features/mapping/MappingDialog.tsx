@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useClient } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { ColumnMapping, MappingProposal } from '../../contracts';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { displayValue } from '../../lib/reveal-invisibles';
@@ -35,18 +36,13 @@ function layoutSummary(p: MappingProposal): string {
  */
 export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props) {
   const client = useClient();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const { value: proposal, error: proposeError } = useEngineCall('import.propose', { path: file.path, originalName: file.name });
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [zone, setZone] = useState(caseTimezone);
   const [saveName, setSaveName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   // The first proposal seeds the editable state; a mapping saved for this layout wins.
   useEffect(() => {
@@ -88,7 +84,7 @@ export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props
   };
 
   return (
-    <dialog ref={dialog} className="rejects-dialog mapping-dialog" data-testid="mapping-dialog" onClose={onClose}>
+    <dialog ref={dialog} className="modal-dialog mapping-dialog" data-testid="mapping-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>
           Map the columns of <span className="name">{displayValue(file.name)}</span>

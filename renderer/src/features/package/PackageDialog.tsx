@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useClient } from '../../client/connection-context';
 import { desktopBridge } from '../../client/desktop-bridge';
-import { errorMessage } from '../../client/engine-error';
 import { CopyButton } from '../../components/CopyButton';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { PackageExportArgs, PackageExportResult } from '../../contracts';
 import { formatBytes } from '../../lib/format-bytes';
+import { useActionResult } from '../../lib/use-action-result';
 import { displayValue } from '../../lib/reveal-invisibles';
 import '../../styles/export.css';
 
@@ -28,43 +29,29 @@ export function packageFileName(caseName: string): string {
  */
 export function PackageDialog({ caseName, readOnly, onClose, onExported }: Props) {
   const client = useClient();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [language, setLanguage] = useState<PackageExportArgs['language']>('en');
   const [detection, setDetection] = useState<PackageExportArgs['detection']>('last');
   const [includeOriginals, setIncludeOriginals] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<PackageExportResult | null>(null);
+  const { busy, error, result, run: runAction } = useActionResult<PackageExportResult>();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
-  const run = async () => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
+  const run = () =>
+    runAction(async () => {
       const bridge = desktopBridge();
       let target: string | undefined;
       if (bridge) {
         const chosen = await bridge.saveFile(packageFileName(caseName));
-        if (!chosen) return; // cancelled: nothing is written
+        if (!chosen) return undefined; // cancelled: nothing is written
         target = chosen;
       }
       // The native dialog already asked before replacing an existing file.
-      setResult(await client.call('package.export', { language, detection, includeOriginals, path: target, overwrite: target !== undefined }));
+      const done = await client.call('package.export', { language, detection, includeOriginals, path: target, overwrite: target !== undefined });
       onExported();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return done;
+    });
 
   return (
-    <dialog ref={dialog} className="export-dialog" data-testid="package-dialog" onClose={onClose}>
+    <dialog ref={dialog} className="modal-dialog export-dialog" data-testid="package-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>Evidence package</h2>
         <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useClient } from '../../client/connection-context';
+import { TabBar } from '../../components/TabBar';
 import type { CaseInfo, ReviewInfo } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import '../../styles/review.css';
@@ -52,21 +53,7 @@ export function ReviewWorkbench({ caseInfo, review, onClosed }: { caseInfo: Case
         <ReportLink review={review} />
         <EvidencePanel version={0} readOnly onChanged={noop} />
       </div>
-      <nav className="view-tabs" role="tablist">
-        {VIEWS.map((v) => (
-          <button
-            key={v.id}
-            type="button"
-            role="tab"
-            aria-selected={view === v.id}
-            className={view === v.id ? 'tab active' : 'tab'}
-            onClick={() => setView(v.id)}
-            data-testid={`review-tab-${v.id}`}
-          >
-            {v.label}
-          </button>
-        ))}
-      </nav>
+      <TabBar tabs={VIEWS} value={view} onChange={setView} testIdPrefix="review-tab-" />
       <div className="workspace">
         {view === 'tagged' && <BookmarksView version={0} onSelect={setSelectedId} />}
         {view === 'timeline' && <Timeline version={0} selectedId={selectedId} onSelect={setSelectedId} onFilter={noop} />}
