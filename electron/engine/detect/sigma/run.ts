@@ -91,7 +91,10 @@ function runBatch(store: CaseStore, batch: Batch, mapping: SigmaMapping, ruleInd
       }
     }
   }
-  const sql = `SELECT ${select.join(', ')} FROM event_row WHERE ${joinSql(batch.where, 'OR')} ORDER BY time, id`;
+  // `+time` keeps SQLite from walking the time index to avoid the sort: that would fetch every
+  // row of the table out of order (a page read per row). A table scan in rowid order, then a
+  // sort of only the matching rows, is several times faster on a large case.
+  const sql = `SELECT ${select.join(', ')} FROM event_row WHERE ${joinSql(batch.where, 'OR')} ORDER BY +time, id`;
 
   const getters: (Getter | undefined)[] = new Array<Getter | undefined>(mapping.slotCount);
   for (const [slot, spec] of specs) getters[slot] = fieldGetter(spec, index);
