@@ -53,6 +53,8 @@ test('export PDF, XLSX and CSV in Japanese from the dialog; the downloads carry 
   await dialog.getByTestId('export-run').click();
   await expect(dialog.getByTestId('export-file')).toHaveCount(3, { timeout: 120_000 });
   await page.screenshot({ path: info.outputPath('export-dialog.png'), fullPage: true });
+  // The dialog sits inside the dark header; its buttons must not take the header's light text.
+  expect(await page.getByTestId('export-run').evaluate((b) => getComputedStyle(b).color)).not.toBe(await page.locator('.app-header').evaluate((h) => getComputedStyle(h).color));
 
   const dir = info.outputPath('downloads');
   const pdf = await download(page, 'pdf', dir);
