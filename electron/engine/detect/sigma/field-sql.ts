@@ -20,7 +20,10 @@ export function fieldExpr(spec: FieldSpec, q: SqlContext): string {
     return { expr, conds };
   });
   if (cands.every((c) => c.conds.length === 0)) return cands.length === 1 ? cands[0]!.expr : `COALESCE(${cands.map((c) => c.expr).join(', ')})`;
-  return `(CASE ${cands.map((c) => `WHEN ${[...c.conds, `${c.expr} IS NOT NULL`].join(' AND ')} THEN ${c.expr}`).join(' ')} END)`;
+  // The first candidate whose action condition holds and that has a value. COALESCE stops at
+  // the first non-NULL argument, so each candidate (often a JSON parse of extra) is computed
+  // once; a CASE testing `expr IS NOT NULL` before returning it would compute it twice.
+  return `COALESCE(${cands.map((c) => (c.conds.length ? `CASE WHEN ${c.conds.join(' AND ')} THEN ${c.expr} END` : c.expr)).join(', ')})`;
 }
 
 /** A field condition as SQL (1/0); normalized fields are tested by the JavaScript test. */
