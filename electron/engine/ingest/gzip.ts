@@ -2,6 +2,7 @@
 // given: its hashes are of the compressed bytes. Records are parsed from the decompressed
 // stream, and their offsets count decompressed bytes.
 import { createReadStream, readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { UnreadableInputError } from './errors';
 
@@ -36,17 +37,21 @@ export function gunzipHead(compressedHead: Uint8Array, bytes: number): Buffer {
  * Raw chunks (for hashing) and decompressed chunks (for parsing) of one read of the file.
  * Stops with DecompressionBombError when the output outgrows MAX_GZIP_RATIO.
  */
-export async function* readGzip(
-  file: string,
-  onRaw: (chunk: Buffer) => void,
-): AsyncGenerator<Buffer> {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+export function readGzip(file: string, onRaw: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+  return gunzipStream(createReadStream(file, { highWaterMark: 1 << 20 }), onRaw);
+}
+
+/**
+ * Inflates a gzip stream (a file, or an entry of a zip), handing each raw chunk to onRaw
+ * for hashing; stops with DecompressionBombError when the output outgrows MAX_GZIP_RATIO.
+ */
+export async function* gunzipStream(raw: Readable, onRaw: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
   const gunzip = createGunzip();
   let rawBytes = 0;
   let outBytes = 0;
-  raw.on('data', (chunk) => {
+  raw.on('data', (chunk: Buffer) => {
     rawBytes += chunk.length;
-    onRaw(chunk as Buffer);
+    onRaw(chunk);
   });
   raw.on('error', (err) => gunzip.destroy(err));
   raw.pipe(gunzip);

@@ -2,11 +2,9 @@
 // disk, never held whole), hashed as its uncompressed bytes, and — when the entry is itself
 // a .gz (rotated logs zipped together) — parsed from its gunzipped content under the same
 // 250:1 cap as a .gz file.
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { SafeZip, ZipEntry } from '../zip';
 import type { EvidenceSource } from './evidence-source';
-import { DecompressionBombError, detectContainer, gunzipHead, MAX_GZIP_RATIO } from './gzip';
+import { detectContainer, gunzipHead, gunzipStream } from './gzip';
 import { UnreadableInputError } from './errors';
 
 const HEAD_BYTES = 64 * 1024;
@@ -64,26 +62,5 @@ async function* plainEntry(zip: SafeZip, entry: ZipEntry, onRaw: (raw: Buffer) =
 }
 
 async function* gunzipEntry(zip: SafeZip, entry: ZipEntry, onRaw: (raw: Buffer) => void): AsyncGenerator<Buffer> {
-  const raw: Readable = await zip.openEntry(entry);
-  const gunzip = createGunzip();
-  let rawBytes = 0;
-  let outBytes = 0;
-  raw.on('data', (chunk: Buffer) => {
-    rawBytes += chunk.length;
-    onRaw(chunk);
-  });
-  raw.on('error', (err) => gunzip.destroy(err));
-  raw.pipe(gunzip);
-  try {
-    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-      outBytes += chunk.length;
-      if (outBytes > rawBytes * MAX_GZIP_RATIO) {
-        throw new DecompressionBombError(`decompresses past ${MAX_GZIP_RATIO}:1 (possible decompression bomb); not ingested`);
-      }
-      yield chunk;
-    }
-  } finally {
-    raw.destroy();
-    gunzip.destroy();
-  }
+  yield* gunzipStream(await zip.openEntry(entry), onRaw);
 }
