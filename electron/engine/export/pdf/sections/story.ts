@@ -2,7 +2,7 @@
 // payload URLs, C2, lateral movement, spam and who clicked.
 import type { Incident } from '../../../../common/detect';
 import type { ReportData } from '../../report-data';
-import { TIME_WIDTH, type ReportWriter } from '../writer';
+import { TIME_WIDTH, type ReportWriter, type TableColumn } from '../writer';
 
 const LIMIT = 300;
 
@@ -12,6 +12,14 @@ function capped<T>(items: T[]): T[] {
 
 function more(w: ReportWriter, items: unknown[]): void {
   if (items.length > LIMIT) w.para(w.m.moreRows(items.length - LIMIT, w.m.theWorkbook), { size: 8, color: '#555555' });
+}
+
+/** A sub-section listing items as a table (the first LIMIT of them), or saying there are none. */
+function tableSection<T>(w: ReportWriter, title: string, items: T[], columns: TableColumn[], row: (item: T) => string[]): void {
+  w.heading(title, 2);
+  if (items.length) w.table(columns, capped(items).map(row));
+  else w.para(w.m.story.nothing);
+  more(w, items);
 }
 
 export function writeStory(w: ReportWriter, data: ReportData): void {
@@ -58,60 +66,56 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
   else w.para(m.story.nothing);
   more(w, inc.payload_urls);
 
-  w.heading(m.story.c2, 2);
-  if (inc.c2.length) {
-    w.table(
-      [
-        { header: c.ip, share: 2 },
-        { header: c.port, share: 1 },
-        { header: c.domain, share: 3 },
-      ],
-      capped(inc.c2).map((x) => [x.ip, x.port === null ? '' : String(x.port), x.domain ?? '']),
-    );
-  } else w.para(m.story.nothing);
-  more(w, inc.c2);
+  tableSection(
+    w,
+    m.story.c2,
+    inc.c2,
+    [
+      { header: c.ip, share: 2 },
+      { header: c.port, share: 1 },
+      { header: c.domain, share: 3 },
+    ],
+    (x) => [x.ip, x.port === null ? '' : String(x.port), x.domain ?? ''],
+  );
 
-  w.heading(m.story.lateral, 2);
-  if (inc.lateral_movement.length) {
-    w.table(
-      [
-        { header: c.time, share: 0, width: TIME_WIDTH },
-        { header: c.from, share: 2 },
-        { header: c.to, share: 2 },
-        { header: c.eventIds, share: 2 },
-      ],
-      capped(inc.lateral_movement).map((x) => [x.time, x.from, x.to, x.event_ids.slice(0, 20).join(', ')]),
-    );
-  } else w.para(m.story.nothing);
-  more(w, inc.lateral_movement);
+  tableSection(
+    w,
+    m.story.lateral,
+    inc.lateral_movement,
+    [
+      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.from, share: 2 },
+      { header: c.to, share: 2 },
+      { header: c.eventIds, share: 2 },
+    ],
+    (x) => [x.time, x.from, x.to, x.event_ids.slice(0, 20).join(', ')],
+  );
 
-  w.heading(m.story.spam, 2);
-  if (inc.spam.length) {
-    w.table(
-      [
-        { header: c.host, share: 2 },
-        { header: c.count, share: 1 },
-        { header: c.first, share: 2 },
-      ],
-      capped(inc.spam).map((x) => [x.host, String(x.count), x.first]),
-    );
-  } else w.para(m.story.nothing);
-  more(w, inc.spam);
+  tableSection(
+    w,
+    m.story.spam,
+    inc.spam,
+    [
+      { header: c.host, share: 2 },
+      { header: c.count, share: 1 },
+      { header: c.first, share: 2 },
+    ],
+    (x) => [x.host, String(x.count), x.first],
+  );
 
-  w.heading(m.story.clicked, 2);
-  if (inc.clicked.length) {
-    w.table(
-      [
-        { header: c.time, share: 0, width: TIME_WIDTH },
-        { header: c.host, share: 1.5 },
-        { header: c.user, share: 1.5 },
-        { header: c.srcIp, share: 1.3 },
-        { header: c.url, share: 4 },
-      ],
-      capped(inc.clicked).map((x) => [x.time, x.host ?? '', x.user ?? '', x.src_ip ?? '', x.url]),
-    );
-  } else w.para(m.story.nothing);
-  more(w, inc.clicked);
+  tableSection(
+    w,
+    m.story.clicked,
+    inc.clicked,
+    [
+      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.host, share: 1.5 },
+      { header: c.user, share: 1.5 },
+      { header: c.srcIp, share: 1.3 },
+      { header: c.url, share: 4 },
+    ],
+    (x) => [x.time, x.host ?? '', x.user ?? '', x.src_ip ?? '', x.url],
+  );
 
   if (d.beacons.length) {
     w.heading(m.story.beacons, 2);
