@@ -2,23 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { plasoJsonFormat } from '../../../../electron/engine/formats/proxy/plaso-json';
 import { plasoJsonLineFormat } from '../../../../electron/engine/formats/proxy/plaso-json-line';
-import type { ParsedEvent, ReadRecord } from '../../../../electron/engine/formats/types';
 import { readSampleLines, samplePath } from '../../helpers/samples';
-import { FORMULA, JAPANESE, MB, SCRIPT, TOKYO, runLines } from './helpers';
+import { readDocument } from '../edr/helpers';
+import { FORMULA, JAPANESE, MB, SCRIPT, runLines } from './helpers';
 
-function readAll(bytes: Buffer, chunk = 4096): { events: ParsedEvent[]; rejects: string[]; records: ReadRecord[] } {
-  const reader = plasoJsonFormat.createRecordReader(TOKYO);
-  const records: ReadRecord[] = [];
-  for (let off = 0; off < bytes.length; off += chunk) records.push(...reader.push(bytes.subarray(off, off + chunk), off));
-  records.push(...reader.end());
-  const events: ParsedEvent[] = [];
-  const rejects: string[] = [];
-  for (const r of records) {
-    if (r.outcome.kind === 'events') events.push(...r.outcome.events);
-    else if (r.outcome.kind === 'reject') rejects.push(r.outcome.reason);
-  }
-  return { events, rejects, records };
-}
+const readAll = (bytes: Buffer, chunk = 4096) => readDocument(plasoJsonFormat, bytes, chunk);
 
 const sample = () => readFileSync(samplePath('plaso_json_line', 'plaso_end_to_end_json.json'));
 const head = (b: Buffer) => ({ fileName: 'x.json', head: b.subarray(0, 65536), lines: [] });
