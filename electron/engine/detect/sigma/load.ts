@@ -3,12 +3,16 @@
 // RuleProblem naming it; nothing is skipped without a word.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../../lazy-require';
 import type { RuleProblem } from '../../../common/detect';
 import { EVENT_CATEGORIES } from '../../../common/schema';
 import { compileRule, type CompiledRule } from './compile';
 import type { SigmaMapping } from './mapping';
 import { RuleCompileError } from './modifiers';
+
+// Loaded when rules are, not when every command starts (see lazy-require.ts).
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** Rule files are small; anything this large is not one (and would only slow the load). */
 const MAX_RULE_FILE_BYTES = 2 << 20;
@@ -87,7 +91,7 @@ export function loadRuleFile(file: string, mapping: SigmaMapping, out: LoadedRul
     out.problems.push({ file, rule: null, message: 'not a YAML text file (binary content)' });
     return;
   }
-  const docs = parseAllDocuments(text, { uniqueKeys: true });
+  const docs = yaml().parseAllDocuments(text, { uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [docs];
   let index = 0;
   for (const doc of list) {

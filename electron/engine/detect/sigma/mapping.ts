@@ -1,9 +1,13 @@
 // The Sigma field and log-source mapping (resources/mappings/sigma-windows.yml) as typed data.
 // See the YAML file's header for the template syntax; this module only parses and checks it.
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../../lazy-require';
 import { EVENT_CATEGORIES, EVENT_COLUMNS, type EventCategory } from '../../../common/schema';
 import { resourcePath } from './resources';
+
+// Loaded when rules are, not when every command starts (see lazy-require.ts).
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** A value the engine reads from an event: a column of event_row or a key of its extra JSON. */
 export interface SourceRef {
@@ -125,7 +129,7 @@ function logsource(name: string, v: unknown, nextSlot: () => number): LogsourceS
 
 /** Parses a mapping document (the YAML text). Throws on a malformed mapping. */
 export function parseMapping(text: string): SigmaMapping {
-  const doc = parse(text) as { fields?: Record<string, unknown>; keywords?: unknown[]; logsources?: { category?: Record<string, unknown>; service?: Record<string, unknown> } };
+  const doc = yaml().parse(text) as { fields?: Record<string, unknown>; keywords?: unknown[]; logsources?: { category?: Record<string, unknown>; service?: Record<string, unknown> } };
   if (!doc || typeof doc.fields !== 'object' || !Array.isArray(doc.keywords) || !doc.logsources) {
     throw new MappingError('a mapping needs fields, keywords and logsources');
   }
