@@ -6,63 +6,71 @@
 // Why: on a VM every page of fresh memory costs a fault the host must back (measured here:
 // ~3 ms per MiB touched for the first time, 60x a write to warm memory), so each copy of the
 // database image costs as much as the inserts that produced it.
-//  1. growth: Emscripten's MEMFS grows a file by 12.5% past 1 MiB, copying the whole image
-//     each time. Files past 1 MiB now live in a resizable ArrayBuffer (up to 4 GiB) that grows
-//     in place: no copy at all, and the untouched tail is never paged in.
-//  2. heap: exposes the WebAssembly heap (HEAPU8) so the event writer can copy a batch of
+//  1. heap: exposes the WebAssembly heap (HEAPU8) so the event writer can copy a batch of
 //     already-encoded UTF-8 strings in once and bind pointers into it, instead of sql.js
 //     encoding each string in JavaScript and calling malloc/free for it.
-//  3. image: exposes a database's file image as a view (no copy), so saving a case writes the
-//     bytes SQLite already holds instead of a full-size backup copy (db.export()).
-//  4. adopt: lets `new Database(bytes)` take ownership of a buffer the caller hands over
-//     (a case file just read) instead of copying it.
+//  2. backing: lets `new Database(marker)` put the database file on a backing object the engine
+//     supplies (store/cow-file.ts: pages read from the case file on disk as SQLite asks for
+//     them, writes kept in memory until the case is committed) instead of a copy of the whole
+//     file in Emscripten's in-memory file system.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** Largest MEMFS capacity: just under 4 GiB (the original's ">>>0" would wrap past it). */
-const MAX_FILE = 4294901760;
-
-// Defined at the top of the CommonJS file, so the minified module body sees it.
-const PRELUDE = `function __tracelightGrow(used, capacity) {
-  var old = used.buffer;
-  if (old.resizable && used.byteOffset === 0 && capacity <= old.maxByteLength) {
-    old.resize(capacity);
-    return new Uint8Array(old, 0, capacity);
-  }
-  var next = capacity >= 1048576 && capacity <= ${MAX_FILE}
-    ? new Uint8Array(new ArrayBuffer(capacity, { maxByteLength: ${MAX_FILE} }), 0, capacity)
-    : new Uint8Array(capacity);
-  next.set(used);
-  return next;
+// Defined at the top of the CommonJS file, so the minified module body sees it. The property
+// names are the minified ones of Emscripten's MEMFS file node (Ra node_ops with Xa getattr and
+// ab setattr; Qa stream_ops with Za llseek; Wa usedBytes): the 'memfs-names' check below
+// refuses the patch when a different build renamed them.
+const PRELUDE = `function __tracelightBack(node, file) {
+  var stream = node.Qa, ops = node.Ra;
+  node.Wa = file.size;
+  node.Qa = {
+    Za: stream.Za,
+    read: function (s, b, off, len, pos) { return file.read(b.subarray(off, off + len), pos); },
+    write: function (s, b, off, len, pos) {
+      if (!len) return 0;
+      file.write(b.subarray(off, off + len), pos);
+      node.Wa = file.size;
+      node.mtime = node.ctime = Date.now();
+      return len;
+    }
+  };
+  node.Ra = {
+    Xa: ops.Xa,
+    ab: function (n, attr) {
+      for (var key of ['mode', 'atime', 'mtime', 'ctime']) if (attr[key] != null) n[key] = attr[key];
+      if (attr.size !== undefined) { file.truncate(attr.size); n.Wa = file.size; }
+    }
+  };
 }
 `;
 
 export const PATCHES = [
   {
-    name: 'growth',
-    find: 'm*(m<1048576?2:1.125)>>>0',
-    replace: `Math.min(m*2,${MAX_FILE})>>>0`,
-  },
-  {
-    name: 'growth-in-place',
-    find: 'a.Ua=new Uint8Array(g),a.Ua.set(m)',
-    replace: 'a.Ua=__tracelightGrow(m,g)',
-  },
-  {
     name: 'heap',
     find: 'k.writeArrayToMemory=(a,b)=>{v.set(a,b)};',
-    replace:
-      'k.writeArrayToMemory=(a,b)=>{v.set(a,b)};k.tracelightHeap=()=>E;' +
-      'k.tracelightImage=a=>{a=B("/"+a.filename).node;return a.Ua.subarray(0,a.Wa)};',
+    replace: 'k.writeArrayToMemory=(a,b)=>{v.set(a,b)};k.tracelightHeap=()=>E;',
   },
   {
-    name: 'adopt',
+    name: 'memfs-names',
+    find: 'file:{node:{Xa:M.Ra.Xa,ab:M.Ra.ab},stream:{Za:M.Qa.Za,read:M.Qa.read,write:M.Qa.write,',
+    replace: 'file:{node:{Xa:M.Ra.Xa,ab:M.Ra.ab},stream:{Za:M.Qa.Za,read:M.Qa.read,write:M.Qa.write,',
+  },
+  {
+    name: 'backing',
+    requires: 'memfs-names',
     // (the minified build breaks the line inside this call)
     find: 'f!=null&&ja(this.filename,\nf);',
     replace:
-      'f!=null&&(k.tracelightAdopt===f?(k.tracelightAdopt=null,ja(this.filename),' +
-      '(n=>{n.Ua=f;n.Wa=f.length})(B("/"+this.filename).node)):ja(this.filename,f));',
+      'f!=null&&(k.tracelightBacking&&k.tracelightBacking.marker===f?(ja(this.filename),' +
+      '__tracelightBack(B("/"+this.filename).node,k.tracelightBacking.file)):ja(this.filename,f));',
+  },
+  {
+    // Tells the engine the backing hook is there (set when the module loads).
+    name: 'backing-flag',
+    requires: 'backing',
+    find: 'k.tracelightHeap=()=>E;',
+    replace: 'k.tracelightHeap=()=>E;k.tracelightBacked=!0;',
   },
 ];
 
@@ -74,11 +82,13 @@ export function vendorSqlJs(root, quiet) {
   const applied = [];
   for (const p of PATCHES) {
     const hits = source.split(p.find).length - 1;
-    if (hits === 1) {
+    if (p.requires && !applied.includes(p.requires)) {
+      console.warn(`vendor-sqljs: patch "${p.name}" skipped: "${p.requires}" did not apply (cases will be read whole into memory)`);
+    } else if (hits === 1) {
       source = source.replace(p.find, () => p.replace);
       applied.push(p.name);
     } else {
-      console.warn(`vendor-sqljs: patch "${p.name}" matches ${hits} times in sql.js ${version}; skipped (ingest will be slower)`);
+      console.warn(`vendor-sqljs: patch "${p.name}" matches ${hits} times in sql.js ${version}; skipped (slower, never wrong)`);
     }
   }
   const out = path.join(root, 'dist', 'vendor', 'sql-wasm.cjs');

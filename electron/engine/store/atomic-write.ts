@@ -23,7 +23,7 @@ export function writeFileAtomic(target: string, data: Uint8Array): void {
   fsyncDirectory(dir);
 }
 
-function fsyncDirectory(dir: string): void {
+export function fsyncDirectory(dir: string): void {
   // Makes the rename itself durable. Not possible on Windows; harmless to skip there.
   let fd: number | undefined;
   try {

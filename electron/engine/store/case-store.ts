@@ -1,38 +1,27 @@
-// One case = one SQLite file (.tlcase), held in memory by sql.js while open and written
-// back atomically after every change that must survive.
+// One case = one SQLite file (.tlcase). While open, SQLite reads its pages from the file as it
+// needs them and keeps what it writes in memory (store/cow-file.ts); save() writes the new
+// file atomically after every change that must survive.
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database, SqlValue } from 'sql.js';
 import { writeFileAtomic } from './atomic-write';
+import { CowFile } from './cow-file';
 import { migrate } from './migrations';
-import { loadedSqlJs, loadSqlJs, type LoadedSqlJs } from './sqljs';
-
-/** Largest database image SQLite's in-memory file system holds (scripts/vendor-sqljs.mjs). */
-const MAX_IMAGE_BYTES = 4294901760;
-
-// ES2024 resizable ArrayBuffer (Node 20+); the TypeScript lib in use predates its options.
-const ResizableArrayBuffer = ArrayBuffer as unknown as new (size: number, options: { maxByteLength: number }) => ArrayBuffer;
+import { loadSqlJs, type LoadedSqlJs } from './sqljs';
 
 /**
- * Reads a case file into a resizable buffer, so the database can grow in place when it is
- * handed to SQLite (vendored hook) instead of being copied into a larger one.
+ * A database on a CowFile (vendored hook); null when the hook is missing, and the caller then
+ * takes sql.js's own way: the whole file copied into memory, saved with export().
  */
-function readCaseFile(file: string): Uint8Array {
-  const fd = openSync(file, 'r');
+function openBacked(SQL: LoadedSqlJs, file: CowFile): Database | null {
+  if (!SQL.tracelightBacked) return null;
+  const marker = new Uint8Array(0);
+  SQL.tracelightBacking = { marker, file };
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_IMAGE_BYTES) return readFileSync(file);
-    const bytes = new Uint8Array(new ResizableArrayBuffer(size, { maxByteLength: MAX_IMAGE_BYTES }), 0, size);
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, bytes, done, Math.min(size - done, 16 << 20), done);
-      if (n === 0) break;
-      done += n;
-    }
-    return done === size ? bytes : bytes.subarray(0, done);
+    return new SQL.Database(marker);
   } finally {
-    closeSync(fd);
+    SQL.tracelightBacking = null;
   }
 }
 
@@ -51,6 +40,8 @@ export class CaseStore {
   private constructor(
     readonly path: string,
     readonly db: Database,
+    /** The file under the database, or null on sql.js's own in-memory copy. */
+    private readonly file: CowFile | null,
   ) {}
 
   /** Opens an existing case file, or creates it when absent. */
@@ -60,8 +51,11 @@ export class CaseStore {
 
   static async create(file: string, init: { name?: string; timezone?: string } = {}): Promise<CaseStore> {
     if (existsSync(file)) throw new CaseError(`${file}: a file already exists there`);
-    const SQL = await loadSqlJs();
-    const store = new CaseStore(path.resolve(file), new SQL.Database());
+    const SQL = (await loadSqlJs()) as LoadedSqlJs;
+    const target = path.resolve(file);
+    const backing = CowFile.create(target);
+    const db = openBacked(SQL, backing);
+    const store = db ? new CaseStore(target, db, backing) : new CaseStore(target, new SQL.Database(), null);
     // Before the first table: rows of wide EDR formats (1.3-2 KB, mostly extra) fit two to a
     // 4 KiB page with much of it left empty; 16 KiB pages hold them about 11% denser
     // (Defender CSV: ~2,150 -> ~1,940 bytes per event), and every byte here is fresh memory
@@ -82,38 +76,36 @@ export class CaseStore {
 
   static async open(file: string): Promise<CaseStore> {
     const SQL = (await loadSqlJs()) as LoadedSqlJs;
-    let bytes: Uint8Array;
+    const target = path.resolve(file);
+    let backing: CowFile | null = null;
+    let head: Uint8Array;
     try {
-      bytes = readCaseFile(file);
+      backing = SQL.tracelightBacked ? CowFile.open(target) : null;
+      head = backing ? backing.head(100) : readFileSync(target);
     } catch (err) {
+      backing?.close();
       throw new CaseError(`${file}: cannot read case file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-    if (bytes.length < 100 || Buffer.from(bytes.buffer, bytes.byteOffset, 16).toString('latin1') !== 'SQLite format 3\0') {
+    if (head.length < 100 || Buffer.from(head.buffer, head.byteOffset, 16).toString('latin1') !== 'SQLite format 3\0') {
+      backing?.close();
       throw new CaseError(`${file}: not a Tracelight case (not an SQLite database)`);
     }
-    // Hand the bytes just read to SQLite's file system instead of copying them (vendored hook;
-    // plain sql.js ignores the property and copies).
-    SQL.tracelightAdopt = bytes;
-    let db: Database;
-    try {
-      db = new SQL.Database(bytes);
-    } finally {
-      SQL.tracelightAdopt = null;
-    }
-    const store = new CaseStore(path.resolve(file), db);
+    const db = backing ? openBacked(SQL, backing)! : new SQL.Database(head);
+    const store = new CaseStore(target, db, backing);
     try {
       store.configure();
       migrate(db);
       if (store.getMeta('caseId') === null) throw new CaseError('no case metadata');
     } catch (err) {
-      db.close();
+      store.close();
       throw new CaseError(`${file}: not a Tracelight case (${(err as Error).message})`);
     }
     return store;
   }
 
   private configure(): void {
-    // The database lives in memory; a rollback journal there is only for ROLLBACK.
+    // Writes stay in memory until save() replaces the file whole; a rollback journal here is
+    // only for ROLLBACK.
     this.db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY');
   }
 
@@ -162,19 +154,13 @@ export class CaseStore {
     return rows;
   }
 
-  /** Writes the whole database to the case file atomically. */
+  /** Writes the database to the case file atomically (nothing to do when nothing changed). */
   save(): void {
-    writeFileAtomic(this.path, this.image());
+    this.writeTo(this.path);
   }
 
-  /**
-   * The database file as bytes. With the vendored hook this is SQLite's own file image (a view,
-   * no copy: a full-size copy of a multi-GB case costs seconds and its size in memory);
-   * otherwise sql.js's export().
-   */
-  private image(): Uint8Array {
-    const SQL = loadedSqlJs();
-    if (!SQL?.tracelightImage) return this.db.export();
+  /** Writes the database as it now is to `target` atomically (a copy: the case stays here). */
+  writeTo(target: string): void {
     // As export() does: refuse inside a transaction, whose pages are not a consistent file.
     // BEGIN fails there; outside one, BEGIN; COMMIT writes nothing.
     try {
@@ -182,10 +168,13 @@ export class CaseStore {
     } catch (err) {
       throw new CaseError(`${this.path}: cannot save inside an open transaction (${(err as Error).message})`);
     }
-    return SQL.tracelightImage(this.db);
+    if (!this.file) return writeFileAtomic(target, this.db.export());
+    if (target === this.path && !this.file.dirty) return;
+    this.file.commit(path.resolve(target));
   }
 
   close(): void {
     this.db.close();
+    this.file?.close();
   }
 }

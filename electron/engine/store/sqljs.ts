@@ -3,7 +3,15 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database, SqlJsStatic } from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
+
+/** What the vendored hook calls for the database file's bytes (store/cow-file.ts). */
+export interface BackingFile {
+  readonly size: number;
+  read(into: Uint8Array, position: number): number;
+  write(from: Uint8Array, position: number): void;
+  truncate(size: number): void;
+}
 
 type InitSqlJs = (config: { locateFile(file: string): string; useOldExtensionFunctions?: boolean }) => Promise<SqlJsStatic>;
 
@@ -17,10 +25,10 @@ let loaded: SqlJsStatic | undefined;
 export interface SqlJsHooks {
   /** The WebAssembly heap as it is now (the view changes when the heap grows). */
   tracelightHeap?: () => Uint8Array;
-  /** A database's file image as SQLite holds it (a view: no copy). */
-  tracelightImage?: (db: Database) => Uint8Array;
-  /** Set to a buffer just before `new Database(buffer)` to hand it over instead of copying it. */
-  tracelightAdopt?: Uint8Array | null;
+  /** True when `new Database(marker)` can put the database on a backing file (store/cow-file.ts). */
+  tracelightBacked?: boolean;
+  /** Set just before `new Database(marker)`: the database file is then `file`, not a copy. */
+  tracelightBacking?: { marker: Uint8Array; file: BackingFile } | null;
 }
 
 /** sql.js with its raw exports and the vendored hooks, once loadSqlJs() has resolved. */
@@ -32,7 +40,7 @@ export function loadedSqlJs(): LoadedSqlJs | null {
 }
 
 /**
- * dist/vendor/sql-wasm.cjs (written by the build: sql.js with doubling file growth, see
+ * dist/vendor/sql-wasm.cjs (written by the build: sql.js with the hooks above, see
  * scripts/vendor-sqljs.mjs), found from the built bundle or from the sources; null if absent.
  */
 function vendoredSqlJs(): string | null {

@@ -153,12 +153,12 @@ async function writeZip(tmp: string, sources: PayloadSource[], stored: Set<strin
 
 /**
  * The case database as it stands, entries just recorded included. A writer saves (atomically)
- * and the saved file is copied, which never holds a second copy of a large case in memory; a
- * read-only session has nothing it may save, so its in-memory image is exported instead.
+ * and the saved file is copied; a read-only session has nothing it may save, so the database
+ * as it holds it is written to the target instead (the case file stays as it is).
  */
 function snapshotCase(session: CaseSession, target: string): void {
   if (session.readOnly) {
-    writeFileSync(target, session.store.db.export());
+    session.store.writeTo(target);
     return;
   }
   session.checkpoint(true);
