@@ -34,7 +34,7 @@ async function main(): Promise<PassCounts> {
     inFlight++;
     post({ type: 'batch', batch, bytesRead }, [batch.kinds.buffer, batch.values.buffer, batch.lengths.buffer, batch.text.buffer] as ArrayBuffer[]);
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
-  });
+  }, input.hash);
 }
 
 main().then(

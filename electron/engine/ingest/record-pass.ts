@@ -15,6 +15,8 @@ export interface PassCounts {
   sha256: string;
   sha1: string;
   md5: string;
+  /** Bytes of the evidence as given that the pass read. */
+  bytesRead: number;
   lines: number;
   events: number;
   rejected: number;
@@ -41,20 +43,38 @@ export function createReader(format: FormatModule, encoding: TextEncoding | 'bin
     : lineRecordReader(format.createParser(ctx), encoding === 'binary' ? 'utf-8' : encoding, bomLength);
 }
 
+/** SHA-256, SHA-1 and MD5 of the evidence as given, fed chunk by chunk. */
+export class EvidenceHasher {
+  private readonly hashes = [createHash('sha256'), createHash('sha1'), createHash('md5')] as const;
+  bytes = 0;
+
+  update(raw: Buffer): void {
+    for (const h of this.hashes) h.update(raw);
+    this.bytes += raw.length;
+  }
+
+  digests(): Pick<PassCounts, 'sha256' | 'sha1' | 'md5'> {
+    const [sha256, sha1, md5] = this.hashes.map((h) => h.digest('hex')) as [string, string, string];
+    return { sha256, sha1, md5 };
+  }
+}
+
 /**
  * Runs the pass. `emit` gets each batch with the evidence bytes read so far and may wait
  * (back-pressure); the encoder is returned to it so stored batches' buffers can be reused.
+ * With `hash` false the digests come back empty: the caller hashes the file itself.
  */
 export async function runPass(
   reader: RecordReader,
   chunks: ChunkSource,
   emit: (batch: EventBatch, bytesRead: number, encoder: BatchEncoder) => void | Promise<void>,
+  hash = true,
 ): Promise<PassCounts> {
-  const hashes = [createHash('sha256'), createHash('sha1'), createHash('md5')] as const;
+  const hasher = hash ? new EvidenceHasher() : null;
   const encoder = new BatchEncoder();
   let bytesRead = 0;
   const onRaw = (raw: Buffer): void => {
-    for (const h of hashes) h.update(raw);
+    hasher?.update(raw);
     bytesRead += raw.length;
   };
   let contentOffset = 0;
@@ -76,11 +96,9 @@ export async function runPass(
     if (err instanceof UnreadableInputError) throw err;
     throw new UnreadableInputError(`read failed at byte ${bytesRead} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  const [sha256, sha1, md5] = hashes.map((h) => h.digest('hex')) as [string, string, string];
   return {
-    sha256,
-    sha1,
-    md5,
+    ...(hasher ? hasher.digests() : { sha256: '', sha1: '', md5: '' }),
+    bytesRead,
     lines: encoder.recordsTotal,
     events: encoder.events,
     rejected: encoder.rejected,

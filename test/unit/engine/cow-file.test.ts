@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CowFile } from '../../../electron/engine/store/cow-file';
@@ -87,6 +87,33 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
     expect(readFileSync(file).every((b) => b === 1)).toBe(true);
     expect(cow.dirty).toBe(true);
     cow.close();
+  });
+
+  it('works on a read-only case file (a reviewer\'s copy): writes go to a working copy, dropped on close', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'db.bin');
+    writeFileSync(file, Buffer.alloc(100_000, 1));
+    chmodSync(file, 0o444);
+    const cow = CowFile.open(file);
+    cow.write(Buffer.from('changed'), 10);
+    const back = new Uint8Array(7);
+    cow.read(back, 10);
+    expect(Buffer.from(back).toString()).toBe('changed');
+    cow.close();
+    expect(readFileSync(file).every((b) => b === 1)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['db.bin']);
+  });
+
+  it('removes working copies abandoned by a process that no longer runs, and keeps a live one', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'db.bin');
+    writeFileSync(file, Buffer.alloc(10, 1));
+    const dead = `.db.bin.${2 ** 22 + 12345}.1764000000000.abc.tmp`;
+    const live = `.db.bin.${process.pid}.1764000000000.abc.tmp`;
+    writeFileSync(path.join(dir, dead), 'x');
+    writeFileSync(path.join(dir, live), 'x');
+    CowFile.open(file).close();
+    expect(readdirSync(dir).sort()).toEqual([live, 'db.bin'].sort());
   });
 });
 
