@@ -15,7 +15,10 @@ import { PackageError } from '../export/package/originals';
 import { verifyPackage } from '../export/package/verify-package';
 import { openZip, type SafeZip, type ZipEntry } from '../zip';
 
-/** sql.js holds a case in memory and stalls near 4 GiB: a bigger "case" is not one of ours. */
+/**
+ * Largest case database a package may hold: far past what one examiner's cases reach (a few
+ * million events, ~2 GB), and a bound on what extracting it may write to the temp folder.
+ */
 const MAX_CASE_BYTES = 4 * 1024 ** 3;
 
 export interface OpenedReview {
