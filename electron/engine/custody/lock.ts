@@ -2,6 +2,7 @@
 // cannot both win; a lock left by a process that died on this machine is taken over.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { processAlive } from '../process-alive';
 
 export interface LockOwner {
   pid: number;
@@ -14,16 +15,6 @@ export type LockResult = { acquired: true; release(): void } | { acquired: false
 
 export function lockPath(casePath: string): string {
   return `${casePath}.lock`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readOwner(file: string): LockOwner | null {
@@ -53,7 +44,7 @@ export function acquireLock(casePath: string, examiner: string): LockResult {
     }
     const owner = readOwner(file);
     // Only a lock from this host can be judged stale: another host's pids mean nothing here.
-    const stale = owner !== null && owner.host === me.host && owner.pid !== process.pid && !alive(owner.pid);
+    const stale = owner !== null && owner.host === me.host && owner.pid !== process.pid && !processAlive(owner.pid);
     if (!stale) {
       const who = owner ? `${owner.examiner} on ${owner.host} (pid ${owner.pid}) since ${owner.since}` : 'another Tracelight';
       return { acquired: false, owner, reason: `opened by ${who}` };

@@ -11,6 +11,7 @@
 import { chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from '../process-alive';
 import { fsyncDirectory } from './atomic-write';
 
 export class CowFile {
@@ -183,21 +184,12 @@ function removeAbandonedCopies(file: string): void {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || isRunning(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || processAlive(pid)) continue;
     const stale = path.join(dir, name);
     try {
       if (existsSync(stale)) unlinkSync(stale);
     } catch {
       /* not ours to remove after all (permissions): leave it */
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
