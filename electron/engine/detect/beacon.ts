@@ -129,10 +129,18 @@ function portOf(row: ScanRow): number | null {
 
 /** Collects outbound contacts during the scan, then scores each (actor, destination, port). */
 export class BeaconCollector {
-  private groups = new Map<string, Group>();
+  /**
+   * Groups by actor, then destination, then port, in maps of maps: on a million events,
+   * building and hashing one joined key string per event cost more than the rest of the visit.
+   */
+  private byActor = new Map<string, Map<string, Map<number | null, Group>>>();
+  /** Every group in the order first seen (the order candidates are scored in). */
+  private groups: Group[] = [];
   private lower = new Map<string, string>();
   /** Domain column value -> destination ('' when it is an address: the dst_ip is used). */
   private domains = new Map<string, string>();
+  /** Whether an action names an inbound connection, by action text. */
+  private inbound = new Map<string, boolean>();
 
   private destinationOf(row: ScanRow): string | null {
     if (row.domain) {
@@ -152,7 +160,15 @@ export class BeaconCollector {
   visit = (row: ScanRow): void => {
     const c = row.category;
     if (c !== 'network' && c !== 'web' && c !== 'firewall') return;
-    if (row.action !== null && INBOUND.test(row.action)) return;
+    if (row.action !== null) {
+      let inbound = this.inbound.get(row.action);
+      if (inbound === undefined) {
+        inbound = INBOUND.test(row.action);
+        // Actions are a small vocabulary; a source with free text there is not cached whole.
+        if (this.inbound.size < 10_000) this.inbound.set(row.action, inbound);
+      }
+      if (inbound) return;
+    }
     const actor = row.host ?? row.src_ip;
     if (!actor || Number.isNaN(row.ms)) return;
     const destination = this.destinationOf(row);
@@ -160,11 +176,15 @@ export class BeaconCollector {
     const port = portOf(row);
     let actorKey = this.lower.get(actor);
     if (actorKey === undefined) this.lower.set(actor, (actorKey = actor.toLowerCase()));
-    const key = `${actorKey}\u0000${destination}\u0000${port ?? ''}`;
-    let g = this.groups.get(key);
+    let destinations = this.byActor.get(actorKey);
+    if (!destinations) this.byActor.set(actorKey, (destinations = new Map()));
+    let ports = destinations.get(destination);
+    if (!ports) destinations.set(destination, (ports = new Map()));
+    let g = ports.get(port);
     if (!g) {
       g = { actorKey, host: row.host, srcIp: row.src_ip, destination, dstIp: row.dst_ip, port, ms: [], ids: [] };
-      this.groups.set(key, g);
+      ports.set(port, g);
+      this.groups.push(g);
     }
     g.ms.push(row.ms);
     g.ids.push(row.id);
@@ -177,14 +197,14 @@ export class BeaconCollector {
     const out: BeaconCandidate[] = [];
     const actorsByDestination = new Map<string, Set<string>>();
     const actors = new Set<string>();
-    for (const g of this.groups.values()) {
+    for (const g of this.groups) {
       actors.add(g.actorKey);
       const seen = actorsByDestination.get(g.destination);
       if (seen) seen.add(g.actorKey);
       else actorsByDestination.set(g.destination, new Set([g.actorKey]));
     }
     const totalActors = actors.size;
-    for (const g of this.groups.values()) {
+    for (const g of this.groups) {
       if (g.ms.length < BEACON.minContacts) continue;
       const order = g.ms.map((_, i) => i).sort((a, b) => g.ms[a]! - g.ms[b]! || g.ids[a]! - g.ids[b]!);
       const contacts = mergeContacts(order.map((i) => g.ms[i]!));

@@ -1,5 +1,6 @@
 // Detection, the one entry point the CLI and the RPC call: rules (./rules.ts), beacons and
-// indicator matches (one scan of the events, ./scan.ts), then the incident story
+// indicator matches (one scan of the events, ./scan.ts, which the rules' queries follow
+// closely so the case is read from disk once), then the incident story
 // (./story/assemble.ts) from every finding an examiner has not dismissed.
 import type { DetectResult, Finding, FindingReview, RuleProblem } from '../../common/detect';
 import type { CaseStore } from '../store/case-store';
@@ -10,7 +11,7 @@ import { IocMatcher } from './ioc/matcher';
 import { loadIndicatorFile } from './ioc/load';
 import type { IndicatorFile } from './ioc/types';
 import { IocCollector, iocFindings, iocGroupKey, MAX_IOC_HITS } from './ioc-hits';
-import { loadRuleSet, runRules } from './rules';
+import { loadRuleSet, startRules } from './rules';
 import { scanEvents, type ScanVisitor } from './scan';
 import { assembleIncident } from './story/assemble';
 
@@ -46,14 +47,22 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const index = new EventIndex();
   const visitors: ScanVisitor[] = [beacons.visit, index.visit];
   if (!matcher.empty) visitors.push(iocs.visit);
-  scanEvents(store, visitors, { iocColumns: !matcher.empty });
+  // The rules' queries step along with the scan, reading the same pages of the case.
+  const rules = startRules(store, ruleSet);
+  let ruleFindings: Finding[];
+  try {
+    scanEvents(store, visitors, { iocColumns: !matcher.empty, follow: (id) => rules.until(id) });
+    ruleFindings = rules.finish();
+  } finally {
+    rules.free();
+  }
   if (iocs.truncated > 0) {
     problems.push({ file: iocFiles.map((f) => f.source).join(', '), rule: null, message: `${iocs.truncated} more indicator matches beyond the first ${MAX_IOC_HITS} are not listed` });
   }
 
   const candidates = beacons.finish();
   const iocGroups = new Map<string, string>();
-  const findings: Finding[] = [...runRules(store, ruleSet), ...beaconFindings(candidates), ...iocFindings(iocs.hits, iocGroups)];
+  const findings: Finding[] = [...ruleFindings, ...beaconFindings(candidates), ...iocFindings(iocs.hits, iocGroups)];
   const reviews = opts.reviews ?? new Map<string, FindingReview>();
   for (const f of findings) {
     const r = reviews.get(f.id);

@@ -7,9 +7,9 @@ import type { CompiledRule } from './sigma/compile';
 import { loadRules } from './sigma/load';
 import { sigmaWindowsMapping } from './sigma/mapping';
 import { resourcePath } from './sigma/resources';
-import { runCompiledRules } from './sigma/run';
+import { RulePass, runCompiledRules } from './sigma/run';
 
-export type { CompiledRule };
+export type { CompiledRule, RulePass };
 
 export interface RuleSet {
   rules: CompiledRule[];
@@ -32,4 +32,12 @@ export function loadRuleSet(extraPaths: readonly string[] = []): RuleSet {
 /** Runs a rule set over every event of the case: one finding per rule and host, in time order. */
 export function runRules(store: CaseStore, set: RuleSet): Finding[] {
   return runCompiledRules(store, set.rules, sigmaWindowsMapping());
+}
+
+/**
+ * The same run, stepped along with another pass over the events (see RulePass.until): call
+ * finish() for the findings, and free() in any case.
+ */
+export function startRules(store: CaseStore, set: RuleSet): RulePass {
+  return new RulePass(store, set.rules, sigmaWindowsMapping());
 }

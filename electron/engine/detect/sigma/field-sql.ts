@@ -43,7 +43,7 @@ export function fieldConditionSql(spec: FieldSpec, cond: FieldCondition, q: SqlC
     const once = cond.sql('tl_v', q, 'tl_l');
     const uses = once.split(/\btl_[vl]\b/).length - 1;
     const costly = expr.includes('json_extract(') || once.includes('tl_l');
-    test = process.env.H9_NOSUB ? cond.sql(expr, q) : uses > 1 && costly ? `(SELECT ${once} FROM (SELECT ${expr} AS tl_v, lower(CAST(${expr} AS TEXT)) AS tl_l))` : cond.sql(expr, q);
+    test = uses > 1 && costly ? `(SELECT ${once} FROM (SELECT ${expr} AS tl_v, lower(CAST(${expr} AS TEXT)) AS tl_l))` : cond.sql(expr, q);
   }
   const pre = spec.normalize === 'url_extension' && cond.equalsValues ? extensionPrefilter(expr, cond.equalsValues, q) : containsPrefilter(spec, cond.literals, q);
   return pre === null ? test : `(${pre} AND ${guardedSql(test)})`;

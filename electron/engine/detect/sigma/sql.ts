@@ -80,10 +80,7 @@ function balanced(terms: readonly string[], op: 'AND' | 'OR'): string {
   if (terms.length === 0) return op === 'AND' ? '1' : '0';
   if (terms.length === 1) return terms[0]!;
   const mid = terms.length >> 1;
-  const left = balanced(terms.slice(0, mid), op);
-  let right = balanced(terms.slice(mid), op);
-  if (process.env.H9_WRAP && left.includes('(SELECT ') && !right.includes('(SELECT ')) right = `(SELECT ${right})`;
-  return `(${left} ${op} ${right})`;
+  return `(${balanced(terms.slice(0, mid), op)} ${op} ${balanced(terms.slice(mid), op)})`;
 }
 
 /**

@@ -63,11 +63,17 @@ describe('SQL filter and JavaScript rules agree', () => {
   });
   afterAll(() => fx?.dispose());
 
-  it('for every curated and SigmaHQ rule', () => {
+  // With its default, the run tests categories with many rules (process creation) in
+  // JavaScript alone, without their SQL filter: the filter of every rule is checked here by
+  // forcing it on for every category.
+  it.each([
+    ['with every category filtered in SQL', Number.POSITIVE_INFINITY],
+    ['as detection runs them', undefined],
+  ])('for every curated and SigmaHQ rule, %s', (_, jsCategoryMinRules) => {
     const set = loadRuleSet([samplePath('sigma')]);
     expect(set.problems).toEqual([]);
     const reference = jsOnly(fx.store, set.rules);
-    const findings = runCompiledRules(fx.store, set.rules, sigmaWindowsMapping());
+    const findings = runCompiledRules(fx.store, set.rules, sigmaWindowsMapping(), { jsCategoryMinRules });
     let matched = 0;
     for (const r of set.rules) {
       const viaSql = findings.filter((f) => f.rule === r.id).flatMap((f) => f.event_ids).sort((a, b) => a - b);
