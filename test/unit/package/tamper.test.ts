@@ -106,8 +106,10 @@ describe('verifying a tampered package', () => {
           new RegExp(`EX-001 ${JAPANESE_EVIDENCE} \\(${built.evidencePath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): altered since ingest`),
         );
         expect(existsSync(target)).toBe(false);
-        // No staging folder or partial zip is left behind.
-        expect(readdirSync(d).filter((n) => n.startsWith('.'))).toEqual([]);
+        // No staging folder or partial zip is left behind (the open case's own working copy,
+        // holding the note not yet saved, is the session's, not the package's).
+        const workingCopy = `.${path.basename(built.casePath)}.${process.pid}.`;
+        expect(readdirSync(d).filter((n) => n.startsWith('.') && !n.startsWith(workingCopy))).toEqual([]);
         rmSync(built.evidencePath);
         await expect(writeEvidencePackage(session, target, { language: 'en', detection: null })).rejects.toThrow(/cannot be read \(ENOENT\)/);
       } finally {
