@@ -85,6 +85,9 @@ export class BatchEncoder {
   private rejects: RejectRow[] = [];
   private records = 0;
   private skipped = 0;
+  /** The text cells of the row being added, and their strings (see setTexts). */
+  private readonly rowCells = new Int32Array(3 + FIELD_COLUMNS.length);
+  private readonly rowTexts: string[] = new Array<string>(3 + FIELD_COLUMNS.length).fill('');
   /** Buffers of batches already stored, for reuse: touching fresh memory is slow. */
   private readonly pool: Buffers[] = [];
   /** Totals over the whole file. */
@@ -155,18 +158,33 @@ export class BatchEncoder {
     if ((this.rows + 1) * WIDTH > this.buffers.kinds.length) this.growRows();
     const base = this.rows * WIDTH;
     this.buffers.kinds.fill(CELL_NULL, base, base + WIDTH);
-    this.setText(base, isoUtc(e.ts));
-    this.setText(base + 1, e.timeRaw);
-    this.setText(base + 2, e.timeZone);
+    const cells = this.rowCells;
+    const texts = this.rowTexts;
+    cells[0] = base;
+    texts[0] = isoUtc(e.ts);
+    cells[1] = base + 1;
+    texts[1] = e.timeRaw;
+    cells[2] = base + 2;
+    texts[2] = e.timeZone;
+    let count = 3;
     // The event's own keys (a dozen) rather than a lookup of all 28 fields by name.
     for (const key in e) {
       const cell = FIELD_CELL[key];
-      if (cell !== undefined) this.setValue(base + cell, e[key as keyof ParsedEvent]);
+      if (cell === undefined) continue;
+      const v = e[key as keyof ParsedEvent];
+      if (v === undefined || v === null || v === '') continue; // the cell stays NULL
+      if (typeof v === 'number') this.setNumber(base + cell, v);
+      else if (typeof v === 'boolean') this.setNumber(base + cell, v ? 1 : 0);
+      else {
+        cells[count] = base + cell;
+        texts[count++] = typeof v === 'string' ? v : String(v);
+      }
     }
-    const extra = e.extra;
-    if (extra) {
-      for (const _ in extra) {
-        this.setText(base + EXTRA, JSON.stringify(extra));
+    this.setTexts(count);
+    if (e.extraJson !== undefined) this.setText(base + EXTRA, e.extraJson);
+    else if (e.extra) {
+      for (const _ in e.extra) {
+        this.setText(base + EXTRA, JSON.stringify(e.extra));
         break;
       }
     }
@@ -190,11 +208,31 @@ export class BatchEncoder {
     this.buffers = { kinds, values, lengths, text: b.text };
   }
 
-  private setValue(cell: number, v: unknown): void {
-    if (v === undefined || v === null || v === '') return; // the cell stays NULL
-    if (typeof v === 'number') this.setNumber(cell, v);
-    else if (typeof v === 'boolean') this.setNumber(cell, v ? 1 : 0);
-    else this.setText(cell, typeof v === 'string' ? v : String(v));
+  /**
+   * The row's text cells queued in rowCells/rowTexts, written with one native call while
+   * they are ASCII (a call per cell cost more than the encoding); else cell by cell, over
+   * the same bytes. Either way each cell's bytes follow the previous cell's.
+   */
+  private setTexts(count: number): void {
+    const cells = this.rowCells;
+    const texts = this.rowTexts;
+    let joined = '';
+    for (let i = 0; i < count; i++) joined += texts[i]!;
+    if (this.textBytes + joined.length * 3 > this.buffers.text.length) this.growText(this.textBytes + joined.length * 3);
+    const { kinds, values, lengths, text } = this.buffers;
+    // UTF-8 takes as many bytes as UTF-16 code units only when every character is ASCII.
+    if (text.write(joined, this.textBytes, 'utf8') !== joined.length) {
+      for (let i = 0; i < count; i++) this.setText(cells[i]!, texts[i]!);
+      return;
+    }
+    for (let i = 0; i < count; i++) {
+      const cell = cells[i]!;
+      const n = texts[i]!.length;
+      kinds[cell] = CELL_TEXT;
+      values[cell] = this.textBytes;
+      lengths[cell] = n;
+      this.textBytes += n;
+    }
   }
 
   private setNumber(cell: number, n: number): void {

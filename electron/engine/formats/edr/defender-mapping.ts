@@ -19,10 +19,16 @@
 // AccountName that user spells as DOMAIN\name) and (b) empty cells: null, "", and an empty
 // JSON object or list such as AdditionalFields "{}". Nothing is lost: the whole row as
 // written is the event's original record (source_offset/source_length, in the event detail).
+// extra is handed over as its JSON text (defender-extra.ts).
+//
+// Rows are read by position (defender-cells.ts): a CSV header is compiled once per file.
 import type { EventCategory } from '../../../common/schema';
+import type { CsvColumns, CsvRowMapper } from '../csv';
 import type { ParseContext, ParseOutcome, ParsedEvent } from '../types';
 import { baseName, toInt } from '../fields';
 import { parseIsoInstant, parseZonelessIso, wallTimeToUtc } from '../../time/zone';
+import { C, cell, csvLayout, markUsed, newCells, nextRow, objectCellsReader, type DefenderCells } from './defender-cells';
+import { extraJson } from './defender-extra';
 
 export type Row = Record<string, unknown>;
 
@@ -58,16 +64,30 @@ export function isDefenderColumns(columns: Iterable<string>): boolean {
   return distinct >= 3 && (set.has('DeviceName') || set.has('DeviceId')) && (set.has('ActionType') || initiating);
 }
 
-function s(row: Row, key: string): string | undefined {
-  const v = row[key];
+/** A column as text: a non-empty string, or a finite number's decimal text. */
+function s(r: DefenderCells, c: number): string | undefined {
+  const v = cell(r, c);
   if (typeof v === 'string') return v.length > 0 ? v : undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return undefined;
 }
 
-function n(row: Row, key: string): number | undefined {
-  const v = row[key];
+function n(r: DefenderCells, c: number): number | undefined {
+  const v = cell(r, c);
   return typeof v === 'number' ? (Number.isSafeInteger(v) ? v : undefined) : toInt(typeof v === 'string' ? v.trim() : v);
+}
+
+/** s(), and the column no longer goes to extra when it gave a value. */
+function take(r: DefenderCells, c: number): string | undefined {
+  const v = s(r, c);
+  if (v !== undefined) markUsed(r, c);
+  return v;
+}
+
+function takeInt(r: DefenderCells, c: number): number | undefined {
+  const v = n(r, c);
+  if (v !== undefined) markUsed(r, c);
+  return v;
 }
 
 export function defenderTime(raw: string, zone: string): { ts: number; timeZone: string } | null {
@@ -96,7 +116,7 @@ const NETWORK_ACTIONS = new Set([
 ]);
 const INBOUND_ACTIONS = new Set(['InboundConnectionAccepted', 'ListeningConnectionCreated', 'InboundInternetScanInspected']);
 
-function categoryOf(action: string | undefined, row: Row): EventCategory {
+function categoryOf(action: string | undefined, r: DefenderCells): EventCategory {
   if (action) {
     if (action === 'ProcessCreated' || action === 'ImageLoaded' || action.startsWith('Process')) return 'process';
     if (NETWORK_ACTIONS.has(action)) return 'network';
@@ -107,26 +127,41 @@ function categoryOf(action: string | undefined, row: Row): EventCategory {
     if (/Detection|Alert|Blocked|Exploit|Audited$/.test(action)) return 'alert';
   }
   // No ActionType in the projection (or a new one): the columns present decide.
-  if (s(row, 'RegistryKey')) return 'registry';
-  if (s(row, 'RemoteIP') || s(row, 'RemoteUrl')) return 'network';
-  if (s(row, 'ProcessCommandLine')) return 'process';
-  if (s(row, 'FolderPath') || s(row, 'FileName')) return 'file';
+  if (s(r, C.RegistryKey)) return 'registry';
+  if (s(r, C.RemoteIP) || s(r, C.RemoteUrl)) return 'network';
+  if (s(r, C.ProcessCommandLine)) return 'process';
+  if (s(r, C.FolderPath) || s(r, C.FileName)) return 'file';
   return 'other';
 }
+
+/** The account columns of the row's subject ('') or of its initiating process. */
+interface AccountColumns {
+  name: number;
+  domain: number;
+  upn: number;
+  display: number;
+}
+const SUBJECT: AccountColumns = { name: C.AccountName, domain: C.AccountDomain, upn: C.AccountUpn, display: C.AccountDisplayName };
+const INITIATING: AccountColumns = {
+  name: C.InitiatingProcessAccountName,
+  domain: C.InitiatingProcessAccountDomain,
+  upn: C.InitiatingProcessAccountUpn,
+  display: C.InitiatingProcessAccountDisplayName,
+};
 
 /**
  * The account as DOMAIN\\name (else UPN, else display name). Only the columns that spell the
  * result out are taken: user gives them back exactly (the domain is what precedes the first
  * backslash), so extra does not hold them again; a UPN beside a name is other data and stays.
  */
-function account(row: Row, take: Take, prefix: string): string | undefined {
-  const name = take(`${prefix}AccountName`);
+function account(r: DefenderCells, a: AccountColumns): string | undefined {
+  const name = take(r, a.name);
   if (name) {
-    const domain = s(row, `${prefix}AccountDomain`);
+    const domain = s(r, a.domain);
     // A domain holding a backslash could not be told apart from the name: it stays in extra.
-    return domain && !domain.includes('\\') ? `${take(`${prefix}AccountDomain`)!}\\${name}` : domain ? `${domain}\\${name}` : name;
+    return domain && !domain.includes('\\') ? `${take(r, a.domain)!}\\${name}` : domain ? `${domain}\\${name}` : name;
   }
-  return take(`${prefix}AccountUpn`) ?? take(`${prefix}AccountDisplayName`);
+  return take(r, a.upn) ?? take(r, a.display);
 }
 
 /** FolderPath is the full path in the Device* tables; older exports wrote only the folder. */
@@ -136,98 +171,83 @@ function fullPath(folder: string | undefined, file: string | undefined): string 
   return `${folder}${folder.endsWith('\\') || folder.endsWith('/') ? '' : '\\'}${file}`;
 }
 
+/** The mapper of JSON row objects (JSONL lines, or the rows of a JSON document) of one file. */
+export function defenderObjectMapper(ctx: ParseContext): (row: Row) => ParseOutcome {
+  const cellsOf = objectCellsReader();
+  return (row) => mapDefenderCells(cellsOf(row), ctx);
+}
+
+/** The mapper of a CSV export's rows, compiled from its header once. */
+export function defenderCsvMapper(columns: CsvColumns, ctx: ParseContext): CsvRowMapper {
+  const cells = newCells(csvLayout(columns));
+  return (fields) => {
+    nextRow(cells, fields);
+    return mapDefenderCells(cells, ctx);
+  };
+}
+
 /** Maps one row; a reject reason when it has no usable time. */
-export function mapDefenderRow(row: Row, ctx: ParseContext): ParseOutcome {
-  const timeKey = s(row, 'Timestamp') !== undefined ? 'Timestamp' : 'TimeGenerated';
-  const raw = s(row, timeKey);
+function mapDefenderCells(r: DefenderCells, ctx: ParseContext): ParseOutcome {
+  const timeColumn = s(r, C.Timestamp) !== undefined ? C.Timestamp : C.TimeGenerated;
+  const raw = s(r, timeColumn);
   if (!raw) return { kind: 'reject', reason: 'no Timestamp (or TimeGenerated) value' };
   const time = defenderTime(raw.trim(), ctx.timezone);
   if (!time) return { kind: 'reject', reason: `unparseable Timestamp "${raw.slice(0, 60)}"` };
-  const used = new Set<string>([timeKey]);
-  const take = (key: string): string | undefined => {
-    const v = s(row, key);
-    if (v !== undefined) used.add(key);
-    return v;
-  };
-  const takeInt = (key: string): number | undefined => {
-    const v = n(row, key);
-    if (v !== undefined) used.add(key);
-    return v;
-  };
-  const action = take('ActionType');
-  const category = categoryOf(action, row);
+  markUsed(r, timeColumn);
+  const action = take(r, C.ActionType);
+  const category = categoryOf(action, r);
   const e: ParsedEvent = { ts: time.ts, timeRaw: raw, timeZone: time.timeZone, category };
   if (action) e.action = action;
-  const host = take('DeviceName');
+  const host = take(r, C.DeviceName);
   if (host) e.host = host;
 
   const created = action === 'ProcessCreated' || (!action && category === 'process');
   if (created) {
-    const path = fullPath(take('FolderPath'), take('FileName'));
+    const path = fullPath(take(r, C.FolderPath), take(r, C.FileName));
     if (path) {
       e.process_path = path;
       e.process_name = baseName(path);
     }
-    const cmd = take('ProcessCommandLine');
+    const cmd = take(r, C.ProcessCommandLine);
     if (cmd) e.process_command_line = cmd;
-    const pid = takeInt('ProcessId');
+    const pid = takeInt(r, C.ProcessId);
     if (pid !== undefined) e.process_pid = pid;
-    const hash = take('SHA256') ?? take('SHA1') ?? take('MD5');
+    const hash = take(r, C.SHA256) ?? take(r, C.SHA1) ?? take(r, C.MD5);
     if (hash) e.process_hash = hash;
-    const parent = take('InitiatingProcessFileName');
+    const parent = take(r, C.InitiatingProcessFileName);
     if (parent) e.parent_process_name = parent;
-    const parentCmd = take('InitiatingProcessCommandLine');
+    const parentCmd = take(r, C.InitiatingProcessCommandLine);
     if (parentCmd) e.parent_process_command_line = parentCmd;
-    const user = account(row, take, '') ?? account(row, take, 'InitiatingProcess');
+    const user = account(r, SUBJECT) ?? account(r, INITIATING);
     if (user) e.user = user;
     e.message = `Process created: ${cmd ?? path ?? '?'}${parent ? ` (by ${parent})` : ''}`;
   } else {
     // The actor is the initiating process; its parent is InitiatingProcessParent*.
-    const path = fullPath(take('InitiatingProcessFolderPath'), take('InitiatingProcessFileName'));
+    const path = fullPath(take(r, C.InitiatingProcessFolderPath), take(r, C.InitiatingProcessFileName));
     if (path) {
       e.process_path = path;
       e.process_name = baseName(path);
     }
-    const cmd = take('InitiatingProcessCommandLine');
+    const cmd = take(r, C.InitiatingProcessCommandLine);
     if (cmd) e.process_command_line = cmd;
-    const pid = takeInt('InitiatingProcessId');
+    const pid = takeInt(r, C.InitiatingProcessId);
     if (pid !== undefined) e.process_pid = pid;
-    const hash = take('InitiatingProcessSHA256') ?? take('InitiatingProcessSHA1') ?? take('InitiatingProcessMD5');
+    const hash = take(r, C.InitiatingProcessSHA256) ?? take(r, C.InitiatingProcessSHA1) ?? take(r, C.InitiatingProcessMD5);
     if (hash) e.process_hash = hash;
-    const parent = take('InitiatingProcessParentFileName');
+    const parent = take(r, C.InitiatingProcessParentFileName);
     if (parent) e.parent_process_name = parent;
-    const user = category === 'auth' ? account(row, take, '') : account(row, take, 'InitiatingProcess') ?? account(row, take, '');
+    const user = category === 'auth' ? account(r, SUBJECT) : account(r, INITIATING) ?? account(r, SUBJECT);
     if (user) e.user = user;
-    fillTarget(e, row, take, takeInt, action);
+    fillTarget(e, r, action);
   }
-  // Null-prototype: a "__proto__" column is plain data, and plain assignment is safe (and fast).
-  const extra = Object.create(null) as Row;
-  let kept = 0;
-  let dropped = 0;
-  for (const key in row) {
-    const v = row[key];
-    if (isEmptyCell(v) || used.has(key)) continue;
-    if (++kept > 256) dropped++;
-    else extra[key] = v;
-  }
-  if (dropped > 0) extra.dropped_keys = dropped;
-  e.extra = extra;
+  const extra = extraJson(r);
+  if (extra !== undefined) e.extraJson = extra;
   return { kind: 'events', events: [e] };
 }
 
-/** Nothing to keep: null, an empty cell, or an empty JSON object/list (AdditionalFields "{}"). */
-function isEmptyCell(v: unknown): boolean {
-  if (v === null || v === undefined || v === '') return true;
-  if (typeof v === 'string') return v.length === 2 && (v === '{}' || v === '[]');
-  if (typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.length === 0;
-  for (const _ in v) return false;
-  return true;
-}
-
 /** AdditionalFields: a JSON object, as an object (JSON exports) or its text (CSV exports). */
-function additional(row: Row): Row {
-  const v = row.AdditionalFields;
+function additional(r: DefenderCells): Row {
+  const v = cell(r, C.AdditionalFields);
   if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Row;
   if (typeof v !== 'string' || v.charCodeAt(0) !== 123) return {};
   try {
@@ -238,25 +258,25 @@ function additional(row: Row): Row {
   }
 }
 
-type Take = (key: string) => string | undefined;
-type TakeInt = (key: string) => number | undefined;
-
-function fillTarget(e: ParsedEvent, row: Row, take: Take, takeInt: TakeInt, action: string | undefined): void {
+function fillTarget(e: ParsedEvent, r: DefenderCells, action: string | undefined): void {
   const what = action ?? e.category;
   switch (e.category) {
     case 'network':
     case 'dns': {
-      const local = take('LocalIP');
-      const localPort = takeInt('LocalPort');
-      const remote = take('RemoteIP');
-      const remotePort = takeInt('RemotePort');
+      const local = take(r, C.LocalIP);
+      const localPort = takeInt(r, C.LocalPort);
+      const remote = take(r, C.RemoteIP);
+      const remotePort = takeInt(r, C.RemotePort);
       const inbound = action !== undefined && INBOUND_ACTIONS.has(action);
-      const [src, srcPort, dst, dstPort] = inbound ? [remote, remotePort, local, localPort] : [local, localPort, remote, remotePort];
+      const src = inbound ? remote : local;
+      const srcPort = inbound ? remotePort : localPort;
+      const dst = inbound ? local : remote;
+      const dstPort = inbound ? localPort : remotePort;
       if (src) e.src_ip = src;
       if (srcPort !== undefined) e.src_port = srcPort;
       if (dst) e.dst_ip = dst;
       if (dstPort !== undefined) e.dst_port = dstPort;
-      const remoteUrl = take('RemoteUrl');
+      const remoteUrl = take(r, C.RemoteUrl);
       if (remoteUrl) {
         // RemoteUrl holds a URL or just a host name, as the sensor saw it.
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(remoteUrl)) {
@@ -266,36 +286,37 @@ function fillTarget(e: ParsedEvent, row: Row, take: Take, takeInt: TakeInt, acti
         } else e.domain = remoteUrl;
       }
       // DeviceEvents DnsQueryResponse names the query only in AdditionalFields.
-      const query = e.domain ? undefined : additional(row).DnsQueryString;
+      const query = e.domain ? undefined : additional(r).DnsQueryString;
       if (typeof query === 'string' && query !== '') e.domain = query;
       e.message = `${what} ${e.src_ip ?? '?'}:${e.src_port ?? '?'} -> ${e.dst_ip ?? '?'}:${e.dst_port ?? '?'}${e.domain ? ` (${e.domain})` : ''}`;
       return;
     }
     case 'registry': {
-      const key = take('RegistryKey');
+      const key = take(r, C.RegistryKey);
       if (key) e.registry_path = key;
-      const name = s(row, 'RegistryValueName');
-      const data = s(row, 'RegistryValueData');
+      const name = s(r, C.RegistryValueName);
+      const data = s(r, C.RegistryValueData);
       e.message = `${what}: ${key ?? '?'}${name ? `\\${name}` : ''}${data ? ` = ${data}` : ''}`;
       return;
     }
     case 'auth': {
-      const ip = take('RemoteIP');
+      const ip = take(r, C.RemoteIP);
       if (ip) e.src_ip = ip;
-      const port = takeInt('RemotePort');
+      const port = takeInt(r, C.RemotePort);
       if (port !== undefined) e.src_port = port;
-      e.message = `${what}: ${e.user ?? '?'}${s(row, 'LogonType') ? ` (${s(row, 'LogonType')})` : ''}${ip ? ` from ${ip}` : ''}`;
+      const logonType = s(r, C.LogonType);
+      e.message = `${what}: ${e.user ?? '?'}${logonType ? ` (${logonType})` : ''}${ip ? ` from ${ip}` : ''}`;
       return;
     }
     default: {
       // Files, loaded modules and DeviceEvents targets: the file acted on.
-      const path = fullPath(take('FolderPath'), take('FileName'));
+      const path = fullPath(take(r, C.FolderPath), take(r, C.FileName));
       if (path) e.file_path = path;
-      const hash = take('SHA256') ?? take('SHA1') ?? take('MD5');
+      const hash = take(r, C.SHA256) ?? take(r, C.SHA1) ?? take(r, C.MD5);
       if (hash) e.file_hash = hash;
-      const ip = take('RemoteIP');
+      const ip = take(r, C.RemoteIP);
       if (ip) e.dst_ip = ip;
-      const cmd = s(row, 'ProcessCommandLine');
+      const cmd = s(r, C.ProcessCommandLine);
       e.message = `${what}${path ? `: ${path}` : cmd ? `: ${cmd}` : e.process_name ? ` by ${e.process_name}` : ''}`;
     }
   }

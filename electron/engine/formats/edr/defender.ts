@@ -8,11 +8,10 @@ import { headedCsvParser, sniffCsvHeader } from '../csv';
 import { jsonObjectLineParser, parseJsonObjectLine } from '../json-line';
 import { lineVote } from '../line-vote';
 import { jsonDocumentFormat, sniffJsonDocument, type JsonDocumentLayout } from '../json-document';
-import { isDefenderColumns, mapDefenderRow, type Row } from './defender-mapping';
+import { defenderCsvMapper, defenderObjectMapper, isDefenderColumns, type Row } from './defender-mapping';
 
 const TIME_SEMANTICS =
   'Timestamp (or TimeGenerated) is UTC: ISO-8601 with up to 7 fractional digits and Z. A zone-less value (e.g. re-saved by a spreadsheet) takes the file time zone.';
-
 
 // ---- CSV ----
 
@@ -20,7 +19,7 @@ function createCsvParser(ctx: ParseContext): RecordParser {
   return headedCsvParser({
     isHeader: isDefenderColumns,
     headerReason: 'expected a header row of Defender advanced-hunting columns (Timestamp, DeviceName, ActionType...)',
-    map: (row) => mapDefenderRow(row, ctx),
+    compile: (columns) => defenderCsvMapper(columns, ctx),
   });
 }
 
@@ -49,7 +48,10 @@ export const defenderJsonlFormat: LineFormat = {
       const o = parseJsonObjectLine(line);
       return typeof o === 'object' && o !== null && isDefenderColumns(Object.keys(o));
     }),
-  createParser: (ctx) => jsonObjectLineParser((o) => mapDefenderRow(o as Row, ctx)),
+  createParser: (ctx) => {
+    const map = defenderObjectMapper(ctx);
+    return jsonObjectLineParser((o) => map(o as Row));
+  },
 };
 
 // ---- JSON document ----
@@ -64,5 +66,5 @@ export const defenderJsonFormat = jsonDocumentFormat({
   timeSemantics: TIME_SEMANTICS,
   layout: LAYOUT,
   sniff: (sample: SniffSample) => sniffJsonDocument(sample.head, LAYOUT, (r) => isDefenderColumns(Object.keys(r))),
-  createMapper: (ctx) => (row) => mapDefenderRow(row, ctx),
+  createMapper: (ctx) => defenderObjectMapper(ctx),
 });

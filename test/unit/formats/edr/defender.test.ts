@@ -7,6 +7,8 @@ import { readSampleLines, repoRoot, textSample } from '../../helpers/samples';
 import { parseLines } from '../windows/helpers';
 
 const ctx = { fileName: 'x', timezone: 'Asia/Tokyo', baseYear: 2026 };
+/** extra as stored: the JSON text the mapping hands over, read back. */
+const extraOf = (e: ParsedEvent): Record<string, unknown> | undefined => (e.extraJson === undefined ? e.extra : (JSON.parse(e.extraJson) as Record<string, unknown>));
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'test/fixtures/defender', name), 'utf8').split('\r\n').filter((l) => l !== '');
 
 function readDoc(text: string, chunk = 4096): { events: ParsedEvent[]; rejects: string[] } {
@@ -53,8 +55,8 @@ describe('defender-hunting-jsonl: real sample (OTRF union schema)', () => {
       parent_process_name: 'svchost.exe',
       message: 'LdapSearch by powershell.exe',
     });
-    expect(e.extra).toMatchObject({ DeviceId: '00000000-0000-0000-0000-000000000000', ReportId_long: 113597, InitiatingProcessParentId: 820 });
-    expect(e.extra).not.toHaveProperty('FileName'); // empty strings and nulls are not kept
+    expect(extraOf(e)).toMatchObject({ DeviceId: '00000000-0000-0000-0000-000000000000', ReportId_long: 113597, InitiatingProcessParentId: 820 });
+    expect(extraOf(e)).not.toHaveProperty('FileName'); // empty strings and nulls are not kept
   });
 
   it('extra keeps no column that user already spells out, and no empty JSON', () => {
@@ -66,9 +68,9 @@ describe('defender-hunting-jsonl: real sample (OTRF union schema)', () => {
     ];
     const { events } = parseLines(defenderCsvFormat, [header, ...rows]);
     expect(events[0]!.user).toBe('contoso\\tanaka');
-    expect(events[0]!.extra).toEqual({ InitiatingProcessAccountUpn: 'tanaka@contoso.co.jp', ReportId: '7' });
+    expect(extraOf(events[0]!)).toEqual({ InitiatingProcessAccountUpn: 'tanaka@contoso.co.jp', ReportId: '7' });
     expect(events[1]!.user).toBe('odd\\dom\\ito');
-    expect(events[1]!.extra).toEqual({ InitiatingProcessAccountDomain: 'odd\\dom', AdditionalFields: '{"x":1}', ReportId: '8' });
+    expect(extraOf(events[1]!)).toEqual({ InitiatingProcessAccountDomain: 'odd\\dom', AdditionalFields: '{"x":1}', ReportId: '8' });
   });
 
   it('rows without a device keep their time and account', () => {
@@ -108,7 +110,7 @@ describe('defender-hunting-csv: fixtures from the table schemas', () => {
       parent_process_name: 'WINWORD.EXE',
       parent_process_command_line: '"WINWORD.EXE" /n "C:\\Users\\yamada.taro\\Downloads\\請求書.doc" /o ""',
     });
-    expect(a!.extra).toMatchObject({ InitiatingProcessId: '2860', ReportId: '9801', ProcessIntegrityLevel: 'Medium' });
+    expect(extraOf(a!)).toMatchObject({ InitiatingProcessId: '2860', ReportId: '9801', ProcessIntegrityLevel: 'Medium' });
     expect(b!.process_command_line).toBe('rundll32.exe "C:\\Users\\yamada.taro\\AppData\\Local\\Temp\\qzx81.dll",DllRegisterServer\n=cmd|\' /C calc\'!A0');
   });
 
@@ -122,7 +124,7 @@ describe('defender-hunting-csv: fixtures from the table schemas', () => {
   it('DeviceFileEvents, DeviceRegistryEvents, DeviceEvents', () => {
     const [dll, doc] = parseLines(defenderCsvFormat, fixture('DeviceFileEvents.csv')).events;
     expect(dll).toMatchObject({ category: 'file', action: 'FileCreated', file_path: 'C:\\Users\\yamada.taro\\AppData\\Local\\Temp\\qzx81.dll', file_hash: 'b1a5e2f0c9d8e7f6a5b4c3d2e1f0a9b8b1a5e2f0c9d8e7f6a5b4c3d2e1f0a9b8', process_name: 'powershell.exe' });
-    expect(dll!.extra).toMatchObject({ FileOriginUrl: 'http://198.51.100.23:8080/qzx81.dll' });
+    expect(extraOf(dll!)).toMatchObject({ FileOriginUrl: 'http://198.51.100.23:8080/qzx81.dll' });
     expect(doc!.file_path).toBe('C:\\Users\\yamada.taro\\Downloads\\請求書.doc');
     const [reg] = parseLines(defenderCsvFormat, fixture('DeviceRegistryEvents.csv')).events;
     expect(reg).toMatchObject({ category: 'registry', action: 'RegistryValueSet', process_name: 'rundll32.exe', registry_path: 'HKEY_CURRENT_USER\\S-1-5-21-1004336348-1177238915-682003330-1107\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run' });
@@ -178,7 +180,7 @@ describe('defender-hunting-json: documents', () => {
   it('a "__proto__" column stays data', () => {
     const line = '{"Timestamp":"2026-10-05T00:00:00Z","DeviceName":"h","ActionType":"X","InitiatingProcessFileName":"a.exe","__proto__":{"polluted":true}}';
     const [e] = parseLines(defenderJsonlFormat, [line]).events;
-    expect(Object.getOwnPropertyDescriptor(e!.extra, '__proto__')?.value).toEqual({ polluted: true });
+    expect(Object.getOwnPropertyDescriptor(extraOf(e!), '__proto__')?.value).toEqual({ polluted: true });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
   it('JSONL is not taken for a document', () => {
