@@ -21,6 +21,12 @@ export class CowFile {
   private fd: number | null;
   /** The working copy, once something was written since the last commit. */
   private work: { path: string; fd: number } | null = null;
+  /**
+   * Consecutive writes not yet passed to the working copy. SQLite writes one page per call;
+   * an ingest's pages are mostly appended in order, and one system call per 16 KiB page cost
+   * ~30 us here (0.4 s per 100k Defender rows) where one per MiB costs about the same.
+   */
+  private pending = { start: 0, length: 0, bytes: new Uint8Array(0) };
 
   private constructor(
     private readonly file: string,
@@ -54,6 +60,7 @@ export class CowFile {
 
   /** Fills `into` from `position`; returns the bytes read (short at the end of the file). */
   read(into: Uint8Array, position: number): number {
+    if (this.pending.length && position < this.pending.start + this.pending.length && position + into.length > this.pending.start) this.flush();
     const fd = this.work?.fd ?? this.fd;
     const length = Math.max(0, Math.min(into.length, this.size - position));
     if (fd === null) return 0;
@@ -68,14 +75,30 @@ export class CowFile {
 
   write(from: Uint8Array, position: number): void {
     const fd = this.workingCopy();
-    let done = 0;
-    while (done < from.length) done += writeSync(fd, from, done, from.length - done, position + done);
+    const p = this.pending;
+    if (p.length && (position !== p.start + p.length || p.length + from.length > PENDING_BYTES)) this.flush();
+    if (from.length >= PENDING_BYTES) writeAll(fd, from, position);
+    else {
+      if (!p.length) p.start = position;
+      if (p.bytes.length < PENDING_BYTES) p.bytes = new Uint8Array(PENDING_BYTES);
+      p.bytes.set(from, p.length);
+      p.length += from.length;
+    }
     this.size = Math.max(this.size, position + from.length);
   }
 
   truncate(size: number): void {
+    this.flush();
     ftruncateSync(this.workingCopy(), size);
     this.size = size;
+  }
+
+  /** Passes pending writes to the working copy. */
+  private flush(): void {
+    const p = this.pending;
+    if (!p.length || !this.work) return;
+    writeAll(this.work.fd, p.bytes.subarray(0, p.length), p.start);
+    p.length = 0;
   }
 
   /**
@@ -83,6 +106,7 @@ export class CowFile {
    * from then on it is read from there) with a write-then-rename.
    */
   commit(target = this.file): void {
+    this.flush();
     const dir = path.dirname(target);
     if (target !== this.file || !this.work || path.dirname(this.work.path) !== dir) {
       // A copy elsewhere (or a working copy on another file system): copied, fsynced, renamed.
@@ -155,6 +179,7 @@ export class CowFile {
   }
 
   private discardWork(): void {
+    this.pending.length = 0;
     if (!this.work) return;
     closeSync(this.work.fd);
     try {
@@ -192,4 +217,12 @@ function removeAbandonedCopies(file: string): void {
       /* not ours to remove after all (permissions): leave it */
     }
   }
+}
+
+/** Largest run of consecutive writes held before it is written out. */
+const PENDING_BYTES = 1 << 20;
+
+function writeAll(fd: number, data: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < data.length) done += writeSync(fd, data, done, data.length - done, position + done);
 }
