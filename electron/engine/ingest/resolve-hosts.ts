@@ -21,7 +21,11 @@ function formatIds(families: Set<string>): string {
 /** Returns how many events were given a host. */
 export function resolveHostsFromIps(store: CaseStore): number {
   const db = store.db;
-  const hadResolved = Number(store.scalar('SELECT count(*) FROM event_row WHERE host_resolved = 1')) > 0;
+  // Each statement below reads every event of the case (a GB for a million EDR rows): the
+  // ones that cannot change anything are skipped. Without evidence that names addresses but
+  // not hosts, nothing is resolved, and nothing was resolved before.
+  const networkSide = store.scalar(`SELECT EXISTS (SELECT 1 FROM evidence WHERE format IN ${formatIds(NETWORK_SIDE_FAMILIES)})`) === 1;
+  const hadResolved = networkSide && store.scalar('SELECT EXISTS (SELECT 1 FROM event_row WHERE host_resolved = 1)') === 1;
   db.exec('DELETE FROM ip_host');
   db.exec(`
     INSERT INTO ip_host (ip, host, first_seen, last_seen, window_start, window_end, events)
@@ -36,7 +40,7 @@ export function resolveHostsFromIps(store: CaseStore): number {
     GROUP BY e.src_ip, e.host`);
   const mapped = Number(store.scalar('SELECT count(*) FROM ip_host'));
   if (hadResolved) db.exec('UPDATE event_row SET host = NULL, host_resolved = 0 WHERE host_resolved = 1');
-  if (mapped === 0) return 0;
+  if (mapped === 0 || !networkSide) return 0;
   // Where two hosts held the address in overlapping windows, the one seen most often wins.
   db.exec(`
     UPDATE event_row
