@@ -27,6 +27,8 @@ export class CowFile {
    * ~30 us here (0.4 s per 100k Defender rows) where one per MiB costs about the same.
    */
   private pending = { start: 0, length: 0, bytes: new Uint8Array(0) };
+  /** The last MiB fetched for a scan; `end` is where the last read of any kind ended. */
+  private ahead = { start: 0, length: 0, end: -1, bytes: new Uint8Array(0) };
 
   private constructor(
     private readonly file: string,
@@ -61,12 +63,38 @@ export class CowFile {
   /** Fills `into` from `position`; returns the bytes read (short at the end of the file). */
   read(into: Uint8Array, position: number): number {
     if (this.pending.length && position < this.pending.start + this.pending.length && position + into.length > this.pending.start) this.flush();
-    const fd = this.work?.fd ?? this.fd;
     const length = Math.max(0, Math.min(into.length, this.size - position));
+    const ahead = this.ahead;
+    if (length > 0 && position >= ahead.start && position + length <= ahead.start + ahead.length) {
+      into.set(ahead.bytes.subarray(position - ahead.start, position - ahead.start + length));
+      ahead.end = position + length;
+      return length;
+    }
+    // A read that continues where the last one ended is a scan: fetch the next MiB at once
+    // (one system call instead of 64 for 16 KiB pages; 0.8 s of a detection pass was reads).
+    // Anything else (an index lookup) reads just what was asked.
+    if (length > 0 && length < READ_AHEAD_BYTES && position === ahead.end) {
+      // The MiB may cover writes still held back, beyond the part asked for.
+      this.flush();
+      if (ahead.bytes.length < READ_AHEAD_BYTES) ahead.bytes = new Uint8Array(READ_AHEAD_BYTES);
+      ahead.start = position;
+      ahead.length = this.readFile(ahead.bytes.subarray(0, Math.min(READ_AHEAD_BYTES, this.size - position)), position);
+      const n = Math.min(length, ahead.length);
+      into.set(ahead.bytes.subarray(0, n));
+      ahead.end = position + n;
+      return n;
+    }
+    const n = this.readFile(into.subarray(0, length), position);
+    ahead.end = position + n;
+    return n;
+  }
+
+  private readFile(into: Uint8Array, position: number): number {
+    const fd = this.work?.fd ?? this.fd;
     if (fd === null) return 0;
     let done = 0;
-    while (done < length) {
-      const n = readSync(fd, into, done, length - done, position + done);
+    while (done < into.length) {
+      const n = readSync(fd, into, done, into.length - done, position + done);
       if (n === 0) break;
       done += n;
     }
@@ -74,6 +102,7 @@ export class CowFile {
   }
 
   write(from: Uint8Array, position: number): void {
+    this.ahead.length = 0;
     const fd = this.workingCopy();
     const p = this.pending;
     if (p.length && (position !== p.start + p.length || p.length + from.length > PENDING_BYTES)) this.flush();
@@ -88,6 +117,7 @@ export class CowFile {
   }
 
   truncate(size: number): void {
+    this.ahead.length = 0;
     this.flush();
     ftruncateSync(this.workingCopy(), size);
     this.size = size;
@@ -106,6 +136,7 @@ export class CowFile {
    * from then on it is read from there) with a write-then-rename.
    */
   commit(target = this.file): void {
+    this.ahead.length = 0;
     this.flush();
     const dir = path.dirname(target);
     if (target !== this.file || !this.work || path.dirname(this.work.path) !== dir) {
@@ -218,6 +249,9 @@ function removeAbandonedCopies(file: string): void {
     }
   }
 }
+
+/** Bytes fetched at once when SQLite reads the file in order. */
+const READ_AHEAD_BYTES = 1 << 20;
 
 /** Largest run of consecutive writes held before it is written out. */
 const PENDING_BYTES = 1 << 20;

@@ -107,6 +107,28 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
     expect(Buffer.compare(readFileSync(file), model)).toBe(0);
   });
 
+  it('reads a file in order a MiB ahead, and a write made meanwhile is read back, not the old bytes', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'db.bin');
+    const rand = rng(9);
+    const model = randomBytes(3_000_000, rand);
+    writeFileSync(file, model);
+    const cow = CowFile.open(file);
+    const page = new Uint8Array(16_384);
+    for (let at = 0; at < model.length; at += page.length) {
+      if (at === 16_384 * 10) {
+        // Inside the MiB fetched for the scan, further on.
+        const change = randomBytes(5_000, rand);
+        cow.write(change, at + 40_000);
+        model.set(change, at + 40_000);
+      }
+      const n = cow.read(page, at);
+      expect(n).toBe(Math.min(page.length, model.length - at));
+      expect(Buffer.compare(page.subarray(0, n), model.subarray(at, at + n))).toBe(0);
+    }
+    cow.close();
+  });
+
   it('leaves the file on disk untouched until commit, and a copy written elsewhere leaves it alone too', () => {
     const dir = tempDir();
     const file = path.join(dir, 'db.bin');
