@@ -1,12 +1,13 @@
 // Entry point of the ingest worker thread (built to dist/cli/ and dist/electron/
 // ingest-worker.mjs). Reads, hashes and parses one file (record-pass.ts) and posts the
 // flattened rows to the thread that owns the database (worker-pass.ts).
+import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { findFormat } from '../formats/registry';
 import type { EventBatch } from './event-batch';
 import { UnreadableInputError } from './errors';
-import { createReader, fileChunks, runPass, type PassCounts } from './record-pass';
-import { MAX_IN_FLIGHT, type FromWorker, type ToWorker, type WorkerPassInput } from './worker-pass';
+import { createReader, EvidenceHasher, fileChunks, runPass, type PassCounts } from './record-pass';
+import { MAX_IN_FLIGHT, type FromWorker, type HashedFile, type ToWorker, type WorkerPassInput } from './worker-pass';
 
 const port = parentPort!;
 const input = workerData as WorkerPassInput;
@@ -37,7 +38,29 @@ async function main(): Promise<PassCounts> {
   }, input.hash);
 }
 
-main().then(
-  (counts) => post({ type: 'done', counts }),
-  (err: Error) => post({ type: 'error', message: err.message, unreadable: err instanceof UnreadableInputError }),
-);
+/** The other job of this script: hash one file as given (worker-pass.ts hashInWorker). */
+function hashFile(file: string): void {
+  const hasher = new EvidenceHasher();
+  const chunk = Buffer.alloc(1 << 20);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hasher.update(chunk.subarray(0, n));
+    const reply: HashedFile = { type: 'hashed', ...hasher.digests(), bytes: hasher.bytes };
+    port.postMessage(reply);
+  } catch (err) {
+    const reply: HashedFile = { type: 'error', message: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+    port.postMessage(reply);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const hashOnly = (workerData as { hashOnly?: string }).hashOnly;
+if (hashOnly !== undefined) hashFile(hashOnly);
+else {
+  main().then(
+    (counts) => post({ type: 'done', counts }),
+    (err: Error) => post({ type: 'error', message: err.message, unreadable: err instanceof UnreadableInputError }),
+  );
+}
