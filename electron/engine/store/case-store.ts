@@ -1,6 +1,6 @@
 // One case = one SQLite file (.tlcase). While open, SQLite reads its pages from the file as it
-// needs them and keeps what it writes in memory (store/cow-file.ts); save() writes the new
-// file atomically after every change that must survive.
+// needs them and writes to a working copy beside it (store/cow-file.ts); save() makes the
+// working copy the case, atomically, after every change that must survive.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,6 +78,7 @@ export class CaseStore {
     const SQL = (await loadSqlJs()) as LoadedSqlJs;
     const target = path.resolve(file);
     let backing: CowFile | null = null;
+    // The first bytes for the format check (without the hook: the whole file, for sql.js).
     let head: Uint8Array;
     try {
       backing = SQL.tracelightBacked ? CowFile.open(target) : null;
