@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { connect } from './client/connect';
 import { ConnectionContext } from './client/connection-context';
+import { LanguageProvider } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/tables.css';
@@ -19,7 +20,9 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ConnectionContext value={connection}>
-      <App />
+      <LanguageProvider>
+        <App />
+      </LanguageProvider>
     </ConnectionContext>
   </StrictMode>,
 );
