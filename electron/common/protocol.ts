@@ -68,6 +68,15 @@ export interface EventFilter {
   category?: string;
   host?: string;
   evidenceId?: number;
+  /**
+   * The workspace query bar's text (`host:WS-TKY-014 AND (rundll32 OR regsvr32)`), compiled
+   * to SQL by the engine's whereClause (electron/engine/store/event-queries.ts) in one place,
+   * so the grid, facets, histogram, pivots and exports agree on what a query matches.
+   */
+  query?: string;
+  /** Time range, ISO-8601 UTC, inclusive `from`, exclusive `to`. */
+  from?: string;
+  to?: string;
 }
 
 export interface IngestFileRequest {
