@@ -10,37 +10,21 @@ import type { CaseSession } from '../custody/session';
 import { keepIocFile, listIocFiles, loadIocFiles, readIocFile, writeIocWorkdir, type IocBytes } from '../detect/case-ioc-files';
 import { runDetection } from '../detect/index';
 import { listReviews, loadReviews, reviewFinding } from '../detect/review';
-import type { EngineMode, HandlerImpl } from './service';
+import type { HandlerContext, HandlerImpl } from './context';
 
 export type DetectMethod = 'detect.run' | 'detect.last' | 'detect.review' | 'detect.reviews' | 'detect.iocFiles';
 
-export interface DetectContext {
-  mode(): EngineMode;
-  session(): CaseSession;
-  /** Runs fn as a write (one at a time, after ingests), then schedules the case's save. */
-  act<T>(fn: (session: CaseSession) => T): Promise<T>;
-  /** Where serve mode stores uploads for the open case. */
-  uploadDir(): string;
-  /** Tells every window the case changed (custody head, counts). */
-  changed(): void;
-}
+export type DetectContext = Pick<HandlerContext, 'session' | 'act' | 'checkUpload' | 'changed'>;
 
 // The last result per open case: reviews name a finding of the run the examiner is looking at.
 const lastRuns = new WeakMap<CaseSession, DetectResult>();
 
 export function createDetectHandlers(ctx: DetectContext): Pick<HandlerImpl, DetectMethod> {
-  /** In serve mode a browser may hand over only files it uploaded to this case. */
-  const checkPath = (p: string): void => {
-    if (ctx.mode() !== 'serve') return;
-    const dir = path.resolve(ctx.uploadDir()) + path.sep;
-    if (!path.resolve(p).startsWith(dir)) throw new ActionError('serve mode reads only IOC files uploaded to this case');
-  };
-
   return {
     'detect.run': async (args) =>
       ctx.act(async (session) => {
         const given = (Array.isArray(args.iocFiles) ? args.iocFiles : []).map((f: IocFileRequest) => {
-          checkPath(String(f.path));
+          ctx.checkUpload(String(f.path), 'serve mode reads only IOC files uploaded to this case');
           return readIocFile(String(f.path), f.originalName ?? path.basename(String(f.path)));
         });
         const result = await detect(session, given);

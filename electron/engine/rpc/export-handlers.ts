@@ -10,22 +10,12 @@ import type { CaseSession } from '../custody/session';
 import { ensureExportsDir } from '../export/exports-dir';
 import { runExports } from '../export/run-exports';
 import { checkTargets, type ExportTarget } from '../export/targets';
-import type { EngineMode, HandlerImpl } from './service';
-import { safeFileName } from './service';
+import type { HandlerContext, HandlerImpl } from './context';
+import { safeFileName } from './safe-file-name';
 
 export type ExportMethod = 'export.run';
 
-export interface ExportContext {
-  mode(): EngineMode;
-  session(): CaseSession;
-  /** Runs fn as a write (one at a time, never during an ingest), then schedules the case's save. */
-  act<T>(fn: (session: CaseSession) => T): Promise<T>;
-  /** The last detection run on the open case, or null. */
-  lastDetection(): Promise<DetectResult | null>;
-  /** A new detection run (itself recorded). */
-  runDetection(): Promise<DetectResult>;
-  changed(): void;
-}
+export type ExportContext = Pick<HandlerContext, 'mode' | 'session' | 'act' | 'lastDetection' | 'runDetection' | 'changed'>;
 
 const SUFFIX: Record<ExportFormat, string> = { pdf: 'report', xlsx: 'workbook', csv: 'timeline', timesketch: 'timesketch' };
 

@@ -5,24 +5,17 @@ import path from 'node:path';
 import type { GenericFormatId } from '../../common/import-mapping';
 import { GENERIC_FORMAT_IDS } from '../../common/import-mapping';
 import { ActionError } from '../custody/actions';
-import type { CaseSession } from '../custody/session';
 import { previewMapping } from '../formats/generic/preview';
 import { proposeMapping } from '../formats/generic/propose-mapping';
 import { findSavedMapping, listSavedMappings, saveMapping } from '../formats/generic/saved-mappings';
 import { MappingError, validateMapping } from '../formats/generic/validate-mapping';
 import { TEXT_ENCODINGS, type TextEncoding } from '../ingest/encoding';
 import { isValidTimeZone } from '../time/zone';
-import type { HandlerImpl } from './service';
+import type { HandlerContext, HandlerImpl } from './context';
 
 export type ImportMethod = 'import.propose' | 'import.preview' | 'import.mappings' | 'import.saveMapping';
 
-export interface ImportContext {
-  session(): CaseSession;
-  /** Runs fn as a write (one at a time), then schedules the case's save. */
-  act<T>(fn: (session: CaseSession) => T): Promise<T>;
-  /** Throws unless this engine may read the path (serve mode: uploads to the case only). */
-  checkPath(p: string): void;
-}
+export type ImportContext = Pick<HandlerContext, 'session' | 'act' | 'checkPath'>;
 
 function encodingOf(value: unknown): TextEncoding | undefined {
   if (value === undefined || value === null || value === '') return undefined;

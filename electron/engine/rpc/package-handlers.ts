@@ -5,22 +5,15 @@
 import path from 'node:path';
 import type { DetectResult } from '../../common/detect';
 import type { PackageExportResult } from '../../common/package';
-import type { CaseSession } from '../custody/session';
 import { ensureExportsDir } from '../export/exports-dir';
 import { writeEvidencePackage } from '../export/package/write-package';
 import { checkTargets } from '../export/targets';
-import type { EngineMode, HandlerImpl } from './service';
-import { safeFileName } from './service';
+import type { HandlerContext, HandlerImpl } from './context';
+import { safeFileName } from './safe-file-name';
 
 export type PackageMethod = 'package.export';
 
-export interface PackageContext {
-  mode(): EngineMode;
-  act<T>(fn: (session: CaseSession) => T): Promise<T>;
-  lastDetection(): Promise<DetectResult | null>;
-  runDetection(): Promise<DetectResult>;
-  changed(): void;
-}
+export type PackageContext = Pick<HandlerContext, 'mode' | 'act' | 'lastDetection' | 'runDetection' | 'changed'>;
 
 export function createPackageHandlers(ctx: PackageContext): Pick<HandlerImpl, PackageMethod> {
   return {

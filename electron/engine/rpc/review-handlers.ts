@@ -5,33 +5,19 @@
 // this run's review folder (PUT /review-upload) or given on the command line are opened.
 import { chmodSync, copyFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { CaseInfo } from '../../common/protocol';
-import type { OpenedReview } from '../review/open-review';
-import type { EngineMode, HandlerImpl } from './service';
+import type { HandlerContext, HandlerImpl } from './context';
+import { isInside } from './path-policy';
 
 export type ReviewMethod = 'review.open' | 'review.close' | 'review.saveReport';
 
-export interface ReviewContext {
-  mode(): EngineMode;
-  /** Runs fn as a write (one at a time). */
-  serial<T>(fn: () => Promise<T>): Promise<T>;
-  /** Verifies the package and installs its case as the open one. */
-  open(packagePath: string, examiner?: string): Promise<CaseInfo>;
-  /** Closes the review (and any case). */
-  close(): void;
-  current(): OpenedReview | null;
-  /** Where serve mode receives uploaded packages. */
-  uploadDir(): string;
-  /** The package given with `serve --review`, which the browser may reopen. */
-  trustedPackage(): string | undefined;
-}
+export type ReviewContext = Pick<HandlerContext, 'mode' | 'serial' | 'open' | 'close' | 'current' | 'reviewUploadDir' | 'trustedPackage'>;
 
 export function createReviewHandlers(ctx: ReviewContext): Pick<HandlerImpl, ReviewMethod> {
   return {
     'review.open': (args) =>
       ctx.serial(() => {
         const file = path.resolve(String(args.path ?? ''));
-        if (ctx.mode() === 'serve' && !isInside(file, ctx.uploadDir()) && file !== ctx.trustedPackage()) {
+        if (ctx.mode() === 'serve' && !isInside(file, ctx.reviewUploadDir()) && file !== ctx.trustedPackage()) {
           throw new Error('serve mode opens only packages uploaded for review');
         }
         if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${file}: no such package`);
@@ -55,6 +41,3 @@ export function createReviewHandlers(ctx: ReviewContext): Pick<HandlerImpl, Revi
   };
 }
 
-function isInside(file: string, dir: string): boolean {
-  return file.startsWith(path.resolve(dir) + path.sep);
-}

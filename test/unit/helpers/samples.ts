@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (this file is test/unit/helpers/samples.ts). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export const samplesRoot = path.resolve(repoRoot, '../shared/samples');
+// TRACELIGHT_SAMPLES points elsewhere when the repository is a worktree not beside shared/.
+export const samplesRoot = process.env.TRACELIGHT_SAMPLES ?? path.resolve(repoRoot, '../shared/samples');
 
 export function samplePath(...parts: string[]): string {
   return path.join(samplesRoot, ...parts);

@@ -1,0 +1,126 @@
+// The open case's life cycle behind the RPC: at most one session (a case, or an evidence
+// package's case in reviewer mode), writes serialized in one queue, the case file saved a
+// little after activity settles, and every window told when the case changed.
+import type { CaseInfo, EngineEventName, EngineEvents } from '../../common/protocol';
+import { CaseSession } from '../custody/session';
+import { openReview, type OpenedReview } from '../review/open-review';
+import type { CaseStore } from '../store/case-store';
+import { countEvents } from '../store/event-queries';
+import { SerialQueue } from './serial-queue';
+
+// The journal makes every action durable at once; the whole case file is rewritten (and the
+// journal restarted) shortly after activity settles, and when the case is closed.
+const CHECKPOINT_DELAY_MS = 2000;
+
+export type Listener = <E extends EngineEventName>(name: E, payload: EngineEvents[E]) => void;
+
+export class CaseHost {
+  private session: CaseSession | null = null;
+  /** Set while an evidence package is open for review; its session is this.session. */
+  private review: OpenedReview | null = null;
+  private checkpointTimer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<Listener>();
+  /** Writes (ingest, open, create) run one at a time; reads interleave. */
+  readonly writes = new SerialQueue();
+
+  /** @param examiner the examiner recorded until the UI sets one */
+  constructor(private readonly examiner: () => string | undefined) {}
+
+  get currentCase(): CaseStore | null {
+    return this.session?.store ?? null;
+  }
+
+  get currentReview(): OpenedReview | null {
+    return this.review;
+  }
+
+  onEvent(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EngineEventName>(name: E, payload: EngineEvents[E]): void {
+    for (const l of this.listeners) l(name, payload);
+  }
+
+  requireSession(): CaseSession {
+    if (!this.session) throw new Error('no case is open');
+    return this.session;
+  }
+
+  /** Runs one examiner action as a write, then schedules the case file's checkpoint. */
+  act<T>(fn: (session: CaseSession) => T): Promise<T> {
+    return this.writes.run(async () => {
+      const session = this.requireSession();
+      const value = fn(session);
+      this.scheduleCheckpoint();
+      return value;
+    });
+  }
+
+  scheduleCheckpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      void this.writes.run(async () => this.session?.checkpoint());
+    }, CHECKPOINT_DELAY_MS);
+    this.checkpointTimer.unref();
+  }
+
+  caseInfo(): CaseInfo | null {
+    const session = this.session;
+    if (!session) return null;
+    const s = session.store;
+    const meta = s.meta();
+    return {
+      path: s.path,
+      name: meta.name,
+      caseId: meta.caseId,
+      createdAt: meta.createdAt,
+      timezone: meta.timezone,
+      events: countEvents(s),
+      evidence: Number(s.scalar('SELECT count(*) FROM evidence')),
+      caseNumber: s.getMeta('caseNumber') ?? '',
+      organization: s.getMeta('organization') ?? '',
+      examiners: s.getMeta('examiners') ?? '',
+      examiner: session.examiner.name,
+      examinerSource: session.examiner.source,
+      readOnly: session.readOnly,
+      readOnlyReason: session.readOnlyReason,
+      custody: session.chain,
+      incompleteEvidence: Number(s.scalar("SELECT count(*) FROM evidence WHERE status <> 'complete'")),
+      review: this.review?.info ?? null,
+    };
+  }
+
+  /** Tells every window the case changed (counts, custody head) and returns the new info. */
+  changed(): CaseInfo {
+    const info = this.caseInfo()!;
+    this.emit('case.changed', info);
+    return info;
+  }
+
+  async openCase(file: string, examiner?: string, create?: { name: string; timezone: string }): Promise<CaseInfo> {
+    this.closeSession();
+    this.session = await CaseSession.open(file, { examiner: examiner ?? this.examiner(), create });
+    return this.changed();
+  }
+
+  /** Reviewer mode: the package's case, verified and read-only, replaces any open case. */
+  async openReviewPackage(file: string, examiner?: string): Promise<CaseInfo> {
+    this.closeSession();
+    const review = await openReview(file, { examiner: examiner ?? this.examiner() });
+    this.review = review;
+    this.session = review.session;
+    return this.changed();
+  }
+
+  closeSession(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.session?.close();
+    this.session = null;
+    this.review?.dispose();
+    this.review = null;
+  }
+}
