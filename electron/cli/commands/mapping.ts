@@ -6,9 +6,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GENERIC_FORMAT_IDS, TIMESTAMP_FORMAT_LABELS, type ColumnMapping, type GenericFormatId } from '../../common/import-mapping';
-import { proposeMapping } from '../../engine/formats/generic/propose-mapping';
+import { proposeMapping } from '../../engine/ingest/mapping/propose-mapping';
 import type { CaseSession } from '../../engine/custody/session';
-import { findSavedMappingByName, listSavedMappings, saveMapping } from '../../engine/formats/generic/saved-mappings';
+import { saveMapping } from '../../engine/custody/save-mapping';
+import { findSavedMappingByName, listSavedMappings } from '../../engine/ingest/mapping/saved-mappings';
 import { MappingError, validateMapping } from '../../engine/formats/generic/validate-mapping';
 import { TEXT_ENCODINGS, type TextEncoding } from '../../engine/ingest/encoding';
 import { UsageError } from '../errors';

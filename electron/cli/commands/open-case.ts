@@ -2,6 +2,7 @@
 // (exit 2), and a command that must write refuses a case another Tracelight holds.
 import { existsSync } from 'node:fs';
 import { CaseSession, type OpenOptions } from '../../engine/custody/session';
+import '../../engine/rpc/replay-effects';
 import { UsageError } from '../errors';
 
 export async function openCase(casePath: string, opts: OpenOptions & { mustWrite?: boolean }): Promise<CaseSession> {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { CaseSession } from '../../engine/custody/session';
+import '../../engine/rpc/replay-effects';
 import { UsageError } from '../errors';
 import { csvCell, write } from '../output';
 

@@ -1,7 +1,12 @@
 // The examiner's actions on a case, each one custody entry (see apply.ts for its effect).
 // Validation happens here, before anything is journaled.
 import type { CustodyEntry } from './chain';
-import { EDITABLE_CASE_FIELDS, EDITABLE_EVIDENCE_FIELDS, type EditableCaseField, type EditableEvidenceField } from './apply';
+import {
+  CASE_EDITABLE as EDITABLE_CASE_FIELDS,
+  EVIDENCE_EDITABLE as EDITABLE_EVIDENCE_FIELDS,
+  type CaseEditableField as EditableCaseField,
+  type EvidenceEditableField as EditableEvidenceField,
+} from '../../common/custody';
 import type { CaseSession } from './session';
 import { isValidTimeZone } from '../time/zone';
 

@@ -9,7 +9,7 @@ import type { ZipEntryOutcome } from '../../common/ingest-options';
 import type { EvidenceSummary } from '../../common/schema';
 import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
 import { ingestZip, isZipFile } from '../ingest/zip-ingest';
-import { resolveMapping, type ResolvedMapping } from '../formats/generic/resolve-mapping';
+import { resolveMapping, type ResolvedMapping } from '../ingest/mapping/resolve-mapping';
 import { readEvidence } from '../store/evidence-registry';
 import type { CaseSession } from './session';
 

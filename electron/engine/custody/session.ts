@@ -6,7 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CaseError, CaseStore, type CaseMeta } from '../store/case-store';
 import { VERSION } from '../version';
+import type { CustodyAction, CustodyActionDetails } from '../../common/custody-actions';
+import { isKnownAction } from '../../common/custody-actions';
 import { applyEntry } from './apply';
+import { newerVersionReason } from './effects';
 import { canonicalJson, GENESIS_HASH, sealEntry, verifyChain, type ChainStatus, type CustodyEntry } from './chain';
 import { resolveExaminer, workstation, type Examiner } from './identity';
 import { Journal, journalPath, readJournal } from './journal';
@@ -83,6 +86,9 @@ export class CaseSession {
   private loadChain(): void {
     const stored = this.entries();
     let status = verifyChain(stored);
+    // An action this version does not know has an effect this version cannot replay or keep
+    // consistent: the case is shown as it is and nothing is written to it.
+    let unknown = stored.find((e) => !isKnownAction(e.action))?.action ?? null;
     const anchoredCount = Number(this.store.getMeta('custodyCount') ?? 0);
     const anchoredHead = this.store.getMeta('custodyHead') ?? GENESIS_HASH;
     const fail = (entryId: number, reason: string): void => {
@@ -103,6 +109,10 @@ export class CaseSession {
         continue;
       }
       if (!status.ok) break;
+      if (!isKnownAction(e.action)) {
+        unknown ??= e.action;
+        break;
+      }
       if (e.id !== status.count + 1 || e.prev_hash !== status.head || sealEntry(e).entry_hash !== e.entry_hash) {
         fail(e.id, `journal entry ${e.id} does not continue the chain`);
         break;
@@ -114,6 +124,7 @@ export class CaseSession {
     this.chain = status;
     // Appending after a break would move the anchors past the damage and hide it.
     if (!status.ok && !this.readOnly) this.readOnlyReason = `custody chain broken at entry ${status.problem!.entryId}`;
+    if (unknown !== null && !this.readOnly) this.readOnlyReason = newerVersionReason(unknown);
   }
 
   /** A different examiner takes over this open case; the log says who and when. */
@@ -140,7 +151,7 @@ export class CaseSession {
   }
 
   /** Journals (fsync), applies and returns one custody entry. */
-  record(action: string, details: Record<string, unknown>): CustodyEntry {
+  record<A extends CustodyAction>(action: A, details: CustodyActionDetails[A]): CustodyEntry {
     this.requireWritable();
     const entry = sealEntry({
       id: this.chain.count + 1,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { CaseIocFile } from '../../common/detect-review';
 import { ActionError } from '../custody/actions';
 import type { CustodyEntry } from '../custody/chain';
+import { registerReplayEffect } from '../custody/effects';
 import type { CaseSession } from '../custody/session';
 import type { CaseStore } from '../store/case-store';
 
@@ -83,7 +84,8 @@ export function keepIocFile(session: CaseSession, file: IocBytes): CustodyEntry 
   return entry;
 }
 
-export function applyIocAdded(store: CaseStore, e: CustodyEntry, d: Record<string, unknown>): void {
+registerReplayEffect('ioc.added', (store, e) => {
+  const d = e.details;
   store.db.run('INSERT OR IGNORE INTO ioc_file (id, name, sha256, size, examiner, added_at) VALUES (?, ?, ?, ?, ?, ?)', [
     e.id,
     String(d.name),
@@ -92,7 +94,7 @@ export function applyIocAdded(store: CaseStore, e: CustodyEntry, d: Record<strin
     e.examiner,
     e.time,
   ]);
-}
+});
 
 export interface IocWorkdir {
   paths: string[];

@@ -5,7 +5,7 @@
 import type { FindingReviewRecord, ReviewVerdict } from '../../common/detect-review';
 import type { Finding, FindingReview } from '../../common/detect';
 import { ActionError } from '../custody/actions';
-import type { CustodyEntry } from '../custody/chain';
+import { registerReplayEffect } from '../custody/effects';
 import type { CaseSession } from '../custody/session';
 import type { CaseStore } from '../store/case-store';
 
@@ -29,14 +29,15 @@ export function reviewFinding(session: CaseSession, finding: Finding, verdict: u
     title: finding.title,
     host: finding.host,
     severity: finding.severity,
-    verdict,
+    verdict: verdict as ReviewVerdict,
     comment: normalizeComment(comment),
     eventIds: finding.event_ids,
   });
   return readReview(session.store, entry.id)!;
 }
 
-export function applyFindingReviewed(store: CaseStore, e: CustodyEntry, d: Record<string, unknown>): void {
+registerReplayEffect('finding.reviewed', (store, e) => {
+  const d = e.details;
   store.db.run(
     `INSERT OR IGNORE INTO finding_review (id, finding_id, rule, title, host, verdict, comment, event_ids, examiner, time)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -53,7 +54,7 @@ export function applyFindingReviewed(store: CaseStore, e: CustodyEntry, d: Recor
       e.time,
     ],
   );
-}
+});
 
 interface ReviewRow {
   id: number;

@@ -4,7 +4,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
-import { UnreadableInputError } from './errors';
+import { UnreadableInputError } from '../errors';
 
 export type Container = 'gzip';
 

@@ -3,7 +3,7 @@
 // with a message, never silently replaced by the detected value.
 import { canonicalEncoding, CHOOSABLE_ENCODINGS, MAX_BASE_YEAR, MIN_BASE_YEAR } from '../../common/ingest-options';
 import type { TextEncoding } from './encoding';
-import { UnreadableInputError } from './errors';
+import { UnreadableInputError } from '../errors';
 
 export interface ResolvedChoices {
   encoding?: TextEncoding;

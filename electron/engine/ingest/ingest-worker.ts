@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { findFormat } from '../formats/registry';
 import type { EventBatch } from './event-batch';
-import { UnreadableInputError } from './errors';
+import { UnreadableInputError } from '../errors';
 import { createReader, EvidenceHasher, fileChunks, runPass, type PassCounts } from './record-pass';
 import { MAX_IN_FLIGHT, type FromWorker, type HashedFile, type ToWorker, type WorkerPassInput } from './worker-pass';
 

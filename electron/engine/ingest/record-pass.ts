@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { FormatModule, ParseContext, RecordReader } from '../formats/types';
 import type { TextEncoding } from './encoding';
 import { BatchEncoder, type EventBatch } from './event-batch';
-import { UnreadableInputError } from './errors';
+import { UnreadableInputError } from '../errors';
 import { readGzip } from './gzip';
 import { lineRecordReader } from './line-records';
 

@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { findFormat, sniffFormat } from '../formats/registry';
 import type { FormatModule } from '../formats/types';
 import { chosenEncoding, detectEncoding, NotTextError, type EncodingGuess, type TextEncoding } from './encoding';
-import { UnreadableInputError, UnrecognizedFormatError } from './errors';
+import { UnreadableInputError, UnrecognizedFormatError } from '../errors';
 import { detectContainer, gunzipHead, type Container } from './gzip';
 import { lineDecoder } from './line-decoder';
 

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParseContext } from '../formats/types';
 import type { TextEncoding } from './encoding';
 import type { EventBatch } from './event-batch';
-import { UnreadableInputError } from './errors';
+import { UnreadableInputError } from '../errors';
 import type { PassCounts } from './record-pass';
 
 export const MAX_IN_FLIGHT = 3;

@@ -14,7 +14,7 @@ import type { CaseSession } from '../custody/session';
 import { hashFile } from '../custody/verify-evidence';
 import { readEvidence } from '../store/evidence-registry';
 import { MAX_ZIP_RATIO, openZip, ZipError, type SafeZip, type ZipEntry } from '../zip';
-import { UnreadableInputError } from './errors';
+import { UnreadableInputError } from '../errors';
 import { ingestFile, type IngestOptions } from './file-ingest';
 import { sniffContent } from './sniff';
 import { zipEntrySource } from './zip-source';

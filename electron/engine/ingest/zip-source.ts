@@ -5,7 +5,7 @@
 import type { SafeZip, ZipEntry } from '../zip';
 import type { EvidenceSource } from './evidence-source';
 import { detectContainer, gunzipHead, gunzipStream } from './gzip';
-import { UnreadableInputError } from './errors';
+import { UnreadableInputError } from '../errors';
 
 const HEAD_BYTES = 64 * 1024;
 /** Entry bytes read to find HEAD_BYTES of a nested .gz's content. */

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Args, IngestFileResult } from '../../common/protocol';
 import { ingestWithCustody } from '../custody/ingest-custody';
-import { UnrecognizedFormatError } from '../ingest/errors';
+import { UnrecognizedFormatError } from '../errors';
 import { UnreadableInputError } from '../ingest/file-ingest';
 import { resolveIngestChoices } from '../ingest/ingest-options';
 import type { HandlerContext, HandlerImpl } from './context';

@@ -19,6 +19,7 @@ import { createImportHandlers } from './import-handlers';
 import { createIngestHandlers } from './ingest-handlers';
 import { createPackageHandlers } from './package-handlers';
 import { PathPolicy } from './path-policy';
+import './replay-effects';
 import { createReviewHandlers } from './review-handlers';
 
 export type { EngineMode, HandlerContext, HandlerImpl } from './context';

@@ -7,7 +7,7 @@
 // only ever streamed, and a stream that yields more than its entry declared is stopped.
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { UnreadableInputError } from '../ingest/errors';
+import { UnreadableInputError } from '../errors';
 import { decodeEntryName } from './decode-name';
 import { unsafeEntryNameReason } from './entry-name';
 

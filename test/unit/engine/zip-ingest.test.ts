@@ -9,7 +9,7 @@ import yazl from 'yazl';
 import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custody';
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { verifyEvidence } from '../../../electron/engine/custody/verify-evidence';
-import { UnreadableInputError } from '../../../electron/engine/ingest/errors';
+import { UnreadableInputError } from '../../../electron/engine/errors';
 import { eventDetail, pageEvents } from '../../../electron/engine/store/event-queries';
 import { listEvidence } from '../../../electron/engine/store/evidence-registry';
 import { patchBytes } from '../package/zip-craft';

@@ -5,7 +5,7 @@
 // not separate files: their archive is packaged, and they point to it.
 import type { PackageEvidenceInfo } from '../../../common/package';
 import { verifyOne, type RegisteredEvidence } from '../../custody/verify-evidence';
-import { UnreadableInputError } from '../../ingest/errors';
+import { UnreadableInputError } from '../../errors';
 import type { CaseStore } from '../../store/case-store';
 import { safeEntryComponent } from '../../zip/entry-name';
 import { EVIDENCE_DIR } from './layout';

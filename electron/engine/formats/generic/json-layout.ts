@@ -5,7 +5,14 @@
 import type { GenericFormatId } from '../../../common/import-mapping';
 import { readJsonDocumentHead, type JsonDocumentLayout } from '../json-document';
 import { parseJsonObjectLine, type JsonObject } from '../json-line';
-import type { FileSample } from './file-sample';
+
+/** The start of a file as the generic importer samples it (ingest/mapping/file-sample.ts). */
+export interface SampleText {
+  /** The content's first bytes (decompressed), BOM included. */
+  head: Buffer;
+  /** The head decoded, BOM removed. */
+  text: string;
+}
 
 /** Nesting deeper than this is kept as JSON text under the path reached. */
 const MAX_DEPTH = 8;
@@ -105,7 +112,7 @@ function jsonlRecords(lines: readonly string[], max: number): JsonSampleRecord[]
   return out;
 }
 
-export function documentRecords(sample: FileSample, arrayKey: string | undefined, max: number): JsonSampleRecord[] {
+export function documentRecords(sample: SampleText, arrayKey: string | undefined, max: number): JsonSampleRecord[] {
   const found = readJsonDocumentHead(sample.head, documentLayout(arrayKey), max);
   return found.records.map((r, i) => ({ number: i + 1, entries: flattenRecord(r) }));
 }
@@ -116,7 +123,7 @@ export function documentRecords(sample: FileSample, arrayKey: string | undefined
  * document when it wraps an array of objects and no second object line follows (or when
  * the examiner asked for generic-json).
  */
-export function detectJsonLayout(sample: FileSample, lines: readonly string[], max = 200, prefer?: GenericFormatId): JsonLayout | null {
+export function detectJsonLayout(sample: SampleText, lines: readonly string[], max = 200, prefer?: GenericFormatId): JsonLayout | null {
   const start = sample.text.trimStart()[0];
   if (start !== '{' && start !== '[') return null;
   const objectLines = lines

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../../../electron/common/import-mapping';
 import { ingestWithCustody } from '../../../../electron/engine/custody/ingest-custody';
 import { CaseSession } from '../../../../electron/engine/custody/session';
-import { proposeMapping } from '../../../../electron/engine/formats/generic/propose-mapping';
-import { listSavedMappings, saveMapping } from '../../../../electron/engine/formats/generic/saved-mappings';
+import { proposeMapping } from '../../../../electron/engine/ingest/mapping/propose-mapping';
+import { saveMapping } from '../../../../electron/engine/custody/save-mapping';
+import { listSavedMappings } from '../../../../electron/engine/ingest/mapping/saved-mappings';
 import { sniffFormat } from '../../../../electron/engine/formats/registry';
-import { UnrecognizedFormatError } from '../../../../electron/engine/ingest/errors';
+import { UnrecognizedFormatError } from '../../../../electron/engine/errors';
 import { eventDetail, pageEvents } from '../../../../electron/engine/store/event-queries';
 import { tempDir } from '../../helpers/tmp';
 

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { previewMapping } from '../../../../electron/engine/formats/generic/preview';
-import { proposeMapping } from '../../../../electron/engine/formats/generic/propose-mapping';
+import { previewMapping } from '../../../../electron/engine/ingest/mapping/preview';
+import { proposeMapping } from '../../../../electron/engine/ingest/mapping/propose-mapping';
 import { tempDir } from '../../helpers/tmp';
 
 describe('previewMapping', () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MappingProposal } from '../../../../electron/common/import-mapping';
-import { proposeMapping } from '../../../../electron/engine/formats/generic/propose-mapping';
+import { proposeMapping } from '../../../../electron/engine/ingest/mapping/propose-mapping';
 import { tempDir } from '../../helpers/tmp';
 
 function write(dir: string, name: string, content: string | Buffer): string {

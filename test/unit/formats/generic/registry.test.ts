@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isGenericFormat } from '../../../../electron/engine/formats/generic';
 import { FORMATS } from '../../../../electron/engine/formats/registry';
-import { UnreadableInputError } from '../../../../electron/engine/ingest/errors';
+import { UnreadableInputError } from '../../../../electron/engine/errors';
 import { sniffFile } from '../../../../electron/engine/ingest/sniff';
 import { samplesRoot } from '../../helpers/samples';
 

@@ -2,10 +2,10 @@
 // detected, decoded to text. More than the sniffer reads (256 KiB), because a proposal
 // samples a few hundred rows and a preview shows how they read.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { detectEncoding, NotTextError, type TextEncoding } from '../../ingest/encoding';
-import { UnreadableInputError } from '../../ingest/errors';
-import { detectContainer, gunzipHead } from '../../ingest/gzip';
-import { lineDecoder } from '../../ingest/line-decoder';
+import { detectEncoding, NotTextError, type TextEncoding } from '../encoding';
+import { UnreadableInputError } from '../../errors';
+import { detectContainer, gunzipHead } from '../gzip';
+import { lineDecoder } from '../line-decoder';
 
 export const SAMPLE_BYTES = 256 * 1024;
 

@@ -8,14 +8,14 @@ import type {
   MappingProposal,
   TimestampProposal,
 } from '../../../common/import-mapping';
-import { UnreadableInputError } from '../../ingest/errors';
-import type { TextEncoding } from '../../ingest/encoding';
-import { detectCsvLayout } from './csv-layout';
-import { guessColumns, type TimeColumnProposal } from './field-guess';
+import { UnreadableInputError } from '../../errors';
+import type { TextEncoding } from '../encoding';
+import { detectCsvLayout } from '../../formats/generic/csv-layout';
+import { guessColumns, type TimeColumnProposal } from '../../formats/generic/field-guess';
 import { readFileSample, sampleLines, type FileSample } from './file-sample';
-import { detectJsonLayout, jsonSources, type RowEntries } from './json-layout';
-import { mappingSignature } from './signature';
-import { detectTimestamp } from './timestamp-detect';
+import { detectJsonLayout, jsonSources, type RowEntries } from '../../formats/generic/json-layout';
+import { mappingSignature } from '../../formats/generic/signature';
+import { detectTimestamp } from '../../formats/generic/timestamp-detect';
 
 /** Rows shown to the examiner; more are sampled for the guesses. */
 const SHOWN_ROWS = 20;

@@ -2,15 +2,15 @@
 // file's header), else for a generic format forced without one the case's saved mapping
 // for this file's signature, else the proposal (when it found a timestamp column).
 import type { ColumnMapping, GenericFormatId } from '../../../common/import-mapping';
-import { UnreadableInputError } from '../../ingest/errors';
-import type { TextEncoding } from '../../ingest/encoding';
+import { UnreadableInputError } from '../../errors';
+import type { TextEncoding } from '../encoding';
 import type { CaseStore } from '../../store/case-store';
-import { csvRecords, headerSources } from './csv-layout';
+import { csvRecords, headerSources } from '../../formats/generic/csv-layout';
 import { readFileSample, sampleLines } from './file-sample';
-import { isGenericFormat } from './index';
+import { isGenericFormat } from '../../formats/generic/index';
 import { proposeFromSample } from './propose-mapping';
 import { findSavedMapping } from './saved-mappings';
-import { MappingError, validateMapping } from './validate-mapping';
+import { MappingError, validateMapping } from '../../formats/generic/validate-mapping';
 
 export interface MappingRequest {
   path: string;

@@ -2,12 +2,12 @@
 // gets (or why it would be rejected), so the examiner sees a wrong layout (DD/MM read as
 // MM/DD, the wrong zone) before a single event is stored.
 import type { ColumnMapping, MappingPreviewRow } from '../../../common/import-mapping';
-import type { TextEncoding } from '../../ingest/encoding';
-import { csvRecords, headerSources, positionalSources } from './csv-layout';
+import type { TextEncoding } from '../encoding';
+import { csvRecords, headerSources, positionalSources } from '../../formats/generic/csv-layout';
 import { readFileSample, sampleLines, type FileSample } from './file-sample';
-import { documentRecords, flattenRecord, type JsonSampleRecord } from './json-layout';
-import { parseJsonObjectLine } from '../json-line';
-import { createRowMapper } from './row-to-event';
+import { documentRecords, flattenRecord, type JsonSampleRecord } from '../../formats/generic/json-layout';
+import { parseJsonObjectLine } from '../../formats/json-line';
+import { createRowMapper } from '../../formats/generic/row-to-event';
 
 const PREVIEW_ROWS = 20;
 

@@ -1,0 +1,90 @@
+// Every custody action this version of Tracelight writes and reads, with the shape of its
+// details. The log is replayed exactly only if every action in it is known here: an action
+// missing from CUSTODY_ACTIONS was written by a newer Tracelight, and a case holding one opens
+// read-only (custody/session.ts) instead of being silently rebuilt without its effect.
+// Adding an action: one line in CustodyActionDetails and one in CUSTODY_ACTIONS; an action
+// whose kind is 'state' registers its replay effect from its feature (custody/effects.ts).
+import type { CustodyLogEntry } from './custody';
+
+type Change = { old: string | null; new: string | null };
+/** Details of a record-only action: what happened, for the reader of the log. */
+type Record_ = Record<string, unknown>;
+
+export interface CustodyActionDetails {
+  'case.created': { caseId: string; name: string; timezone: string };
+  'case.opened': { readOnly: boolean };
+  'case.edited': { changes: Record<string, Change> };
+  'examiner.set': { name: string; previous: string; previousSource: string };
+  'tag.added': { eventId: number; label: string };
+  'tag.removed': { tagId: number; eventId: number; label: string };
+  'note.added': { eventId: number; text: string };
+  'note.edited': { noteId: number; eventId: number; previous: string; text: string };
+  'evidence.edited': { evidenceId: number; changes: Record<string, Change> };
+  'evidence.removed': { evidenceId: number; name: string; ingestId: string | null; status: string };
+  'evidence.skew': { evidenceId: number; skewMs: number; previousSkewMs: number; reason: string };
+  'evidence.incomplete': Record_ & { ingestId: string; path?: string; name?: string; size?: number; mtime?: string; timezone?: string; reason: string };
+  'ingest.started': Record_ & { ingestId: string; path: string; name: string };
+  'ingest.failed': { ingestId: string; path: string; name: string; reason: string };
+  'ingest.cancelled': { ingestId: string; path: string; name: string; reason: string };
+  'evidence.added': Record_;
+  'evidence.parsed': Record_;
+  'evidence.entry-skipped': { ingestId: string; parentId: number; entry: string; status: string; reason?: string };
+  'verification.run': { results: { evidenceId: number; status: string; sha256: string | null }[] };
+  'detection.run': Record_;
+  'finding.reviewed': {
+    findingId: string;
+    rule: string;
+    title: string | null;
+    host: string | null;
+    severity: string;
+    verdict: 'confirmed' | 'dismissed';
+    comment: string | null;
+    eventIds: number[];
+  };
+  'ioc.added': { name: string; sha256: string; size: number };
+  'mapping.saved': { name: string; signature: string; format: string; mapping: unknown };
+  'export.created': Record_;
+}
+
+export type CustodyAction = keyof CustodyActionDetails;
+
+/** 'state': replaying it changes the case (an effect is registered); 'record': it only tells. */
+export type CustodyActionKind = 'state' | 'record';
+
+export const CUSTODY_ACTIONS = {
+  'case.created': 'record',
+  'case.opened': 'record',
+  'case.edited': 'state',
+  'examiner.set': 'record',
+  'tag.added': 'state',
+  'tag.removed': 'state',
+  'note.added': 'state',
+  'note.edited': 'state',
+  'evidence.edited': 'state',
+  'evidence.removed': 'state',
+  'evidence.skew': 'state',
+  'evidence.incomplete': 'state',
+  'ingest.started': 'record',
+  'ingest.failed': 'record',
+  'ingest.cancelled': 'record',
+  'evidence.added': 'record',
+  'evidence.parsed': 'record',
+  'evidence.entry-skipped': 'record',
+  'verification.run': 'record',
+  'detection.run': 'record',
+  'finding.reviewed': 'state',
+  'ioc.added': 'state',
+  'mapping.saved': 'state',
+  'export.created': 'record',
+} as const satisfies Record<CustodyAction, CustodyActionKind>;
+
+export function isKnownAction(action: string): action is CustodyAction {
+  return Object.prototype.hasOwnProperty.call(CUSTODY_ACTIONS, action);
+}
+
+/** One custody entry with its details decoded, discriminated by its action. */
+export type JournalEntry = {
+  [A in CustodyAction]: Omit<CustodyLogEntry, 'action' | 'details'> & { action: A; details: CustodyActionDetails[A] };
+}[CustodyAction];
+
+export type JournalEntryOf<A extends CustodyAction> = Extract<JournalEntry, { action: A }>;
