@@ -28,6 +28,51 @@ const LAYERS = {
   main: { dir: 'electron/main', may: ['main', 'common'], typesOnly: ['preload'], electron: true, node: true },
 };
 
+/**
+ * Inside the engine, folders are layered too: a folder may import its own files, folders of a
+ * lower rank, and the engine's root files (errors, version: rank 0, importing no folder).
+ * Folders of the same rank are siblings and may not import each other. A new folder gets a
+ * rank here before it can import or be imported.
+ */
+const ENGINE_RANKS = {
+  time: 1,
+  zip: 1,
+  formats: 2,
+  store: 3,
+  ingest: 4,
+  custody: 5,
+  detect: 6,
+  export: 7,
+  assist: 7,
+  incident: 7,
+  investigate: 7,
+  review: 8,
+  rpc: 9,
+  host: 10,
+};
+const ENGINE_ORDER = 'time, zip < formats < store < ingest < custody < detect < export, assist, incident, investigate < review < rpc < host';
+
+/** The engine folder a repo-relative path lies in ('' for the engine's root files), or null. */
+function engineFolderOf(repoRelativePath) {
+  const p = repoRelativePath.split(path.sep).join('/');
+  const prefix = `${LAYERS.engine.dir}/`;
+  if (!p.startsWith(prefix)) return null;
+  const rest = p.slice(prefix.length).split('/');
+  return rest.length > 1 ? rest[0] : '';
+}
+
+/** Does engine code in folder `from` break the engine's inner layers by importing `to`? */
+function engineLayerViolation(from, to) {
+  if (from === to) return null;
+  const rank = (f) => (f === '' ? 0 : ENGINE_RANKS[f]);
+  if (rank(from) === undefined) return `engine/${from}/ has no rank in the engine's layer table (eslint.config.js ENGINE_RANKS).`;
+  if (rank(to) === undefined) return `engine/${to}/ has no rank in the engine's layer table (eslint.config.js ENGINE_RANKS).`;
+  const name = (f) => (f === '' ? "the engine's root files" : `engine/${f}/`);
+  if (rank(to) > rank(from)) return `${name(from)} may not import ${name(to)}: lower never imports higher (${ENGINE_ORDER}).`;
+  if (rank(to) === rank(from)) return `${name(from)} may not import its sibling ${name(to)} (${ENGINE_ORDER}).`;
+  return null;
+}
+
 function layerOf(repoRelativePath) {
   const p = repoRelativePath.split(path.sep).join('/');
   for (const [name, layer] of Object.entries(LAYERS)) {
@@ -87,7 +132,7 @@ function bareViolation(importer, spec) {
 const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the renderer/common/engine/cli/preload/main import boundary.' },
+    docs: { description: "Enforce the renderer/common/engine/cli/preload/main import boundary, and the engine's inner layers." },
     schema: [],
   },
   create(context) {
@@ -103,6 +148,9 @@ const layersRule = {
       } else {
         const target = path.relative(repoRoot, path.resolve(path.dirname(context.filename), spec));
         message = layerViolation(importer, target, typeOnly);
+        const from = engineFolderOf(file);
+        const to = engineFolderOf(target);
+        if (!message && from !== null && to !== null) message = engineLayerViolation(from, to);
       }
       if (message) context.report({ node, message: `${message} ('${spec}')` });
     };

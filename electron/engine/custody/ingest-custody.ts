@@ -8,7 +8,7 @@ import type { Acquisition } from '../../common/custody';
 import type { ZipEntryOutcome } from '../../common/ingest-options';
 import type { EvidenceSummary } from '../../common/schema';
 import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
-import { ingestZip, isZipFile } from '../ingest/zip-ingest';
+import { ingestZip, isZipFile } from './zip-ingest';
 import { resolveMapping, type ResolvedMapping } from '../ingest/mapping/resolve-mapping';
 import { readEvidence } from '../store/evidence-registry';
 import type { CaseSession } from './session';

@@ -1,5 +1,6 @@
 // Reading the timeline: counts, pages and one event's detail (with its original record).
-import { countEvents, eventDetail, pageEvents } from '../store/event-queries';
+import { eventDetail } from '../ingest/original-record';
+import { countEvents, pageEvents } from '../store/event-queries';
 import type { HandlerContext, HandlerImpl } from './context';
 
 export type EventMethod = 'events.count' | 'events.page' | 'events.detail';

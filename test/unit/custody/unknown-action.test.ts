@@ -12,7 +12,7 @@ import '../../../electron/engine/rpc/replay-effects';
 import { tempDir } from '../helpers/tmp';
 import { buildCase, tamper } from './helpers';
 
-function newerEntry(s: CaseSession, id: number, prev: string) {
+function newerEntry(id: number, prev: string) {
   return sealEntry({
     id,
     time: '2027-03-01T00:00:00.000Z',
@@ -32,7 +32,7 @@ describe('custody replay of an unknown action', () => {
     const saved = readFileSync(c);
     const s = await CaseSession.open(c, { examiner: 'A', recordOpen: false });
     const tag = addTag(s, 2, 'beacon');
-    appendFileSync(`${c}.journal`, `${JSON.stringify({ entry: newerEntry(s, tag.id + 1, tag.entry_hash) })}\n`);
+    appendFileSync(`${c}.journal`, `${JSON.stringify({ entry: newerEntry(tag.id + 1, tag.entry_hash) })}\n`);
     // The newer version died before saving: the case file is the old one.
     s.store.close();
     writeFileSync(c, saved);
@@ -52,7 +52,7 @@ describe('custody replay of an unknown action', () => {
   it('opens a saved case holding one read-only too', async () => {
     const c = await buildCase(tempDir());
     const s = await CaseSession.open(c, { readOnly: true });
-    const e = newerEntry(s, s.chain.count + 1, s.chain.head);
+    const e = newerEntry(s.chain.count + 1, s.chain.head);
     s.close();
     await tamper(
       c,
@@ -74,7 +74,7 @@ describe('custody replay of an unknown action', () => {
     const tag = decoded.find((e) => e.action === 'tag.added');
     expect(tag?.action === 'tag.added' && tag.details.label).toBe('suspicious');
     for (const e of decoded) expect(CUSTODY_ACTIONS[e.action]).toBeDefined();
-    expect(() => applyEntry(s.store, newerEntry(s, 99, s.chain.head))).toThrow(UnknownActionError);
+    expect(() => applyEntry(s.store, newerEntry(99, s.chain.head))).toThrow(UnknownActionError);
     s.close();
   });
 });

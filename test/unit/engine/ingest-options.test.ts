@@ -10,7 +10,8 @@ import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custo
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { skewEvidence } from '../../../electron/engine/custody/skew';
 import { resolveIngestChoices } from '../../../electron/engine/ingest/ingest-options';
-import { eventDetail, pageEvents } from '../../../electron/engine/store/event-queries';
+import { eventDetail } from '../../../electron/engine/ingest/original-record';
+import { pageEvents } from '../../../electron/engine/store/event-queries';
 import { repoRoot, samplePath } from '../helpers/samples';
 import { tempDir } from '../helpers/tmp';
 

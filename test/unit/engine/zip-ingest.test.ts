@@ -10,7 +10,8 @@ import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custo
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { verifyEvidence } from '../../../electron/engine/custody/verify-evidence';
 import { UnreadableInputError } from '../../../electron/engine/errors';
-import { eventDetail, pageEvents } from '../../../electron/engine/store/event-queries';
+import { eventDetail } from '../../../electron/engine/ingest/original-record';
+import { pageEvents } from '../../../electron/engine/store/event-queries';
 import { listEvidence } from '../../../electron/engine/store/evidence-registry';
 import { patchBytes } from '../package/zip-craft';
 import { fileHashes } from '../helpers/hash';

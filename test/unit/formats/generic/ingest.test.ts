@@ -9,7 +9,8 @@ import { saveMapping } from '../../../../electron/engine/custody/save-mapping';
 import { listSavedMappings } from '../../../../electron/engine/ingest/mapping/saved-mappings';
 import { sniffFormat } from '../../../../electron/engine/formats/registry';
 import { UnrecognizedFormatError } from '../../../../electron/engine/errors';
-import { eventDetail, pageEvents } from '../../../../electron/engine/store/event-queries';
+import { eventDetail } from '../../../../electron/engine/ingest/original-record';
+import { pageEvents } from '../../../../electron/engine/store/event-queries';
 import { tempDir } from '../../helpers/tmp';
 
 const JA_CSV =

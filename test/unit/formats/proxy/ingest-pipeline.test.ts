@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../../electron/engine/ingest/file-ingest';
 import { CaseStore } from '../../../../electron/engine/store/case-store';
-import { eventDetail, pageEvents } from '../../../../electron/engine/store/event-queries';
+import { eventDetail } from '../../../../electron/engine/ingest/original-record';
+import { pageEvents } from '../../../../electron/engine/store/event-queries';
 import { repoRoot, samplePath } from '../../helpers/samples';
 import { tempDir } from '../../helpers/tmp';
 

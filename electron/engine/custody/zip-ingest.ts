@@ -10,14 +10,14 @@ import path from 'node:path';
 import type { Acquisition } from '../../common/custody';
 import type { ZipEntryOutcome } from '../../common/ingest-options';
 import type { EvidenceSummary } from '../../common/schema';
-import type { CaseSession } from '../custody/session';
-import { hashFile } from '../custody/verify-evidence';
+import type { CaseSession } from './session';
+import { hashFile } from './verify-evidence';
 import { readEvidence } from '../store/evidence-registry';
 import { MAX_ZIP_RATIO, openZip, ZipError, type SafeZip, type ZipEntry } from '../zip';
 import { UnreadableInputError } from '../errors';
-import { ingestFile, type IngestOptions } from './file-ingest';
-import { sniffContent } from './sniff';
-import { zipEntrySource } from './zip-source';
+import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
+import { sniffContent } from '../ingest/sniff';
+import { zipEntrySource } from '../ingest/zip-source';
 
 /** Sum of the entries' uncompressed sizes past which an archive is refused (a case holds a few GB). */
 export const MAX_ZIP_TOTAL_BYTES = 32 * 1024 ** 3;
