@@ -13,98 +13,12 @@
 // record are capped, and a template that refers to itself is an error, so a corrupt
 // record costs one EvtxFormatError, never a crash or a hang.
 import { EvtxFormatError, VT_ARRAY, VT_BINXML, VT_NULL, VT_STRING, decodeValue, fixedWidth, utf16 } from './evtx-values';
-import type { XmlAttribute, XmlCData, XmlNode, XmlPI } from './evtx-xml';
+import type { XmlAttribute, XmlNode } from './evtx-xml';
+import { Cursor, ENTITIES, type Name, type SubValue, type TAttr, type TChild, type TElement, type TPart, type TSub } from './evtx-binxml-tree';
 
 const MAX_DEPTH = 64;
 /** Nodes one record may expand to (templates referenced from nested BinXML multiply). */
 const MAX_NODES = 200_000;
-
-interface TSub {
-  kind: 'sub';
-  index: number;
-  optional: boolean;
-}
-
-/** Attribute values and text are made of literal strings and substitutions. */
-type TPart = string | TSub;
-
-interface TAttr {
-  name: string;
-  parts: TPart[];
-}
-
-interface TElement {
-  kind: 'tel';
-  name: string;
-  attrs: TAttr[];
-  children: TChild[];
-}
-
-/** A template instance met inside a stream, expanded when it was read. */
-interface TExpanded {
-  kind: 'expanded';
-  nodes: XmlNode[];
-}
-
-type TChild = TPart | TElement | TExpanded | XmlCData | XmlPI;
-
-/** A template instance's value for one substitution slot. */
-interface SubValue {
-  type: number;
-  text: string;
-  items?: string[];
-  nodes?: XmlNode[];
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-class Cursor {
-  constructor(
-    readonly buf: Buffer,
-    public pos: number,
-    readonly end: number,
-  ) {}
-
-  need(n: number): void {
-    if (n < 0 || this.pos + n > this.end) {
-      throw new EvtxFormatError(`BinXML runs past its end (needs ${n} bytes, ${this.end - this.pos} left)`, this.pos);
-    }
-  }
-
-  u8(): number {
-    this.need(1);
-    return this.buf[this.pos++]!;
-  }
-
-  peek(): number {
-    this.need(1);
-    return this.buf[this.pos]!;
-  }
-
-  u16(): number {
-    this.need(2);
-    const v = this.buf.readUInt16LE(this.pos);
-    this.pos += 2;
-    return v;
-  }
-
-  u32(): number {
-    this.need(4);
-    const v = this.buf.readUInt32LE(this.pos);
-    this.pos += 4;
-    return v;
-  }
-
-  skip(n: number): void {
-    this.need(n);
-    this.pos += n;
-  }
-}
-
-interface Name {
-  name: string;
-  size: number;
-}
 
 /** Expands the BinXML of one chunk's records. `buf` holds the chunk from its first byte. */
 export class ChunkBinXml {
