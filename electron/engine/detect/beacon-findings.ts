@@ -4,7 +4,7 @@ import type { BeaconCandidate, Finding } from '../../common/detect';
 import { isIpv4, isIpv6 } from '../formats/net';
 import { BEACON } from './beacon';
 import { isInternalIp } from './ioc/cidr';
-import { STANDARD_PORTS } from './story/network';
+import { STANDARD_PORTS } from './policy';
 
 export function beaconFindingId(b: BeaconCandidate): string {
   return `beacon:${b.host ?? b.src_ip ?? ''}:${b.event_ids[0] ?? 0}`;

@@ -13,6 +13,7 @@
 import type { BeaconCandidate } from '../../common/detect';
 import { isIpv4, isIpv6, urlHostPort } from '../formats/net';
 import { isInternalIp } from './ioc/cidr';
+import { isInboundAction, portOf } from './policy';
 import type { ScanRow } from './scan';
 
 export const BEACON = {
@@ -37,7 +38,6 @@ const WELL_KNOWN_PERIODIC = ['time.windows.com', 'time.nist.gov', 'pool.ntp.org'
 /** NTP: periodic by protocol. */
 const PERIODIC_PORTS = new Set([123]);
 
-const INBOUND = /inbound|listen|accepted/i;
 
 export interface Regularity {
   score: number;
@@ -116,17 +116,6 @@ interface Group {
   ids: number[];
 }
 
-function portOf(row: ScanRow): number | null {
-  if (row.dst_port !== null) return row.dst_port;
-  const url = row.url;
-  if (!url) return null;
-  const explicit = urlHostPort(url)?.port;
-  if (explicit !== undefined) return explicit;
-  if (url.startsWith('https://') || url.startsWith('HTTPS://')) return 443;
-  if (url.startsWith('http://') || url.startsWith('HTTP://')) return 80;
-  return null;
-}
-
 /** Collects outbound contacts during the scan, then scores each (actor, destination, port). */
 export class BeaconCollector {
   /**
@@ -163,7 +152,7 @@ export class BeaconCollector {
     if (row.action !== null) {
       let inbound = this.inbound.get(row.action);
       if (inbound === undefined) {
-        inbound = INBOUND.test(row.action);
+        inbound = isInboundAction(row.action);
         // Actions are a small vocabulary; a source with free text there is not cached whole.
         if (this.inbound.size < 10_000) this.inbound.set(row.action, inbound);
       }

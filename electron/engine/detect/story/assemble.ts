@@ -12,7 +12,8 @@ import { eventsById, ms, type StoryEvent } from './events';
 import { HostNames, hostKey } from './hosts';
 import { MALICIOUS_STAGES, executionInfections, type ExecutionEvidence } from './infection';
 import { findLure, type Lure } from './lure';
-import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, STANDARD_PORTS, type Actor, type StoryData } from './network';
+import { STANDARD_PORTS } from '../policy';
+import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, type Actor, type StoryData } from './network';
 import { ProcessTree } from './process-tree';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 

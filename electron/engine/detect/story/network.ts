@@ -9,14 +9,8 @@ import { isInternalIp } from '../ioc/cidr';
 import type { EventIndex } from '../event-index';
 import { ms, type StoryEvent } from './events';
 import { hostKey } from './hosts';
+import { FAN_OUT_TARGETS, isInboundAction, portOf, REMOTE_EXEC_PORTS, SMTP_PORTS, STANDARD_PORTS } from '../policy';
 
-/** Ports whose traffic is ordinary from a workstation; anything else to a bare IP is "non-standard". */
-export const STANDARD_PORTS = new Set([20, 21, 22, 25, 53, 80, 110, 123, 143, 443, 465, 587, 993, 995]);
-export const SMTP_PORTS = new Set([25, 465, 587]);
-export const REMOTE_EXEC_PORTS = new Set([135, 139, 445, 5985, 5986]);
-/** A workstation reaching this many internal hosts on SMB/RPC/WinRM within an hour is spreading, not mapping a share. */
-export const FAN_OUT_TARGETS = 5;
-const INBOUND = /inbound|listen|accepted/i;
 const GRACE_MS = 60_000;
 
 export interface Actor {
@@ -51,12 +45,6 @@ export function actorEvents(data: StoryData, actors: readonly Actor[], keep: (e:
   return out;
 }
 
-function portOf(e: StoryEvent): number | null {
-  if (e.dst_port !== null) return e.dst_port;
-  const m = e.url ? /^[a-z]+:\/\/[^/?#]*:(\d+)/i.exec(e.url) : null;
-  return m ? Number(m[1]) : null;
-}
-
 const endpointKey = (ip: string, port: number | null) => `${ip}|${port ?? ''}`;
 
 export class C2Set {
@@ -87,7 +75,7 @@ export function directIpContacts(data: StoryData, infected: readonly Actor[], c2
   const events = actorEvents(data, infected, (e) => (e.category === 'network' || e.category === 'firewall' || e.category === 'web') && e.dst_ip !== null);
   for (const [, list] of events) {
     for (const e of list) {
-      if (e.action && INBOUND.test(e.action)) continue;
+      if (isInboundAction(e.action)) continue;
       const ip = e.dst_ip!;
       const port = portOf(e);
       if (port === null || STANDARD_PORTS.has(port) || isInternalIp(ip)) continue;
@@ -139,7 +127,7 @@ export function lateralMovement(
   const events = actorEvents(data, infected, (e) => (e.category === 'network' || e.category === 'firewall') && e.dst_port !== null && REMOTE_EXEC_PORTS.has(e.dst_port) && e.dst_ip !== null);
   const out = new Map<string, LateralStep>();
   for (const [fromKey, list] of events) {
-    const outbound = list.filter((e) => !(e.action && INBOUND.test(e.action)) && isInternalIp(e.dst_ip!) && e.dst_ip !== e.src_ip);
+    const outbound = list.filter((e) => !(isInboundAction(e.action)) && isInternalIp(e.dst_ip!) && e.dst_ip !== e.src_ip);
     const targets = outbound.map((e) => {
       const host = hostForIp(data.store, e.dst_ip!, e.time);
       return { e, key: host ? hostKey(host) : e.dst_ip!, label: host ?? e.dst_ip! };
@@ -175,7 +163,7 @@ export function spamActivity(data: StoryData, infected: readonly Actor[], flagge
   const events = actorEvents(data, infected, (e) => (e.category === 'network' || e.category === 'firewall') && e.dst_port !== null && SMTP_PORTS.has(e.dst_port));
   const out: SpamActivity[] = [];
   for (const a of infected) {
-    const list = (events.get(a.key) ?? []).filter((e) => !(e.action && INBOUND.test(e.action)));
+    const list = (events.get(a.key) ?? []).filter((e) => !(isInboundAction(e.action)));
     const ids = new Set([...list.map((e) => e.id), ...(flagged.get(a.key) ?? [])]);
     if (ids.size === 0) continue;
     const first = list[0]?.time ?? a.first;
