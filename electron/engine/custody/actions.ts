@@ -10,7 +10,7 @@ import {
 import type { CaseSession } from './session';
 import { isValidTimeZone } from '../time/zone';
 
-export const STANDARD_LABELS = ['evidence', 'suspicious', 'benign', 'IOC'] as const;
+const STANDARD_LABELS = ['evidence', 'suspicious', 'benign', 'IOC'] as const;
 const MAX_LABEL = 64;
 const MAX_NOTE = 64 * 1024;
 
@@ -25,7 +25,7 @@ function requireEvent(session: CaseSession, eventId: number): void {
 }
 
 /** Standard labels keep their canonical spelling whatever the case typed; others are free. */
-export function normalizeLabel(label: string): string {
+function normalizeLabel(label: string): string {
   const trimmed = label.normalize('NFC').trim();
   if (!trimmed) throw new ActionError('a tag needs a label');
   if (trimmed.length > MAX_LABEL) throw new ActionError(`a label has at most ${MAX_LABEL} characters`);

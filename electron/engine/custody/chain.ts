@@ -30,7 +30,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** The bytes an entry's hash covers: every field but the hash itself, in a fixed order. */
-export function canonicalEntry(e: UnsealedEntry): string {
+function canonicalEntry(e: UnsealedEntry): string {
   return JSON.stringify([e.id, e.time, e.examiner, e.workstation, e.version, e.action, e.details, e.prev_hash]);
 }
 

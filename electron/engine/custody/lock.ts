@@ -13,7 +13,7 @@ export interface LockOwner {
 
 export type LockResult = { acquired: true; release(): void } | { acquired: false; owner: LockOwner | null; reason: string };
 
-export function lockPath(casePath: string): string {
+function lockPath(casePath: string): string {
   return `${casePath}.lock`;
 }
 

@@ -16,7 +16,7 @@ import { Journal, journalPath, readJournal } from './journal';
 import { acquireLock } from './lock';
 import { recoverInterruptedIngests } from './recovery';
 
-export class ReadOnlyCaseError extends Error {
+class ReadOnlyCaseError extends Error {
   override name = 'CaseError';
 }
 

@@ -20,7 +20,7 @@ import { sniffContent } from '../ingest/sniff';
 import { zipEntrySource } from '../ingest/zip-source';
 
 /** Sum of the entries' uncompressed sizes past which an archive is refused (a case holds a few GB). */
-export const MAX_ZIP_TOTAL_BYTES = 32 * 1024 ** 3;
+const MAX_ZIP_TOTAL_BYTES = 32 * 1024 ** 3;
 /** Archives whose entries together inflate less than this are never called bombs. */
 const RATIO_FREE_TOTAL = 16 * 1024 ** 2;
 

@@ -61,7 +61,7 @@ export class IocCollector {
   };
 }
 
-export function hitStage(h: RichIocHit): Stage {
+function hitStage(h: RichIocHit): Stage {
   if (h.field === 'process_hash') return 'execution';
   if (h.field === 'file_hash') {
     if (h.file_path && DOC.test(h.file_path)) return 'lure';

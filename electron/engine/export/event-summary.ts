@@ -29,7 +29,7 @@ function endpoint(ip: unknown, port: unknown): string | null {
 }
 
 /** The object of the event: command line, URL, connection, file, key, or the source's message. */
-export function eventObject(e: SummaryFields): string | null {
+function eventObject(e: SummaryFields): string | null {
   const flow = endpoint(e.src_ip, e.src_port) && endpoint(e.dst_ip, e.dst_port) ? `${endpoint(e.src_ip, e.src_port)} -> ${endpoint(e.dst_ip, e.dst_port)}` : null;
   return (
     text(e.process_command_line) ??

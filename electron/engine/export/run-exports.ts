@@ -7,14 +7,14 @@ import { writeTimesketchJsonl } from './timesketch';
 import type { ExportKind, ExportOptions } from './types';
 import { writeXlsxWorkbook } from './xlsx/workbook';
 
-export const EXPORT_WRITERS: Record<ExportKind, (session: CaseSession, file: string, opts: ExportOptions) => Promise<ExportResult>> = {
+const EXPORT_WRITERS: Record<ExportKind, (session: CaseSession, file: string, opts: ExportOptions) => Promise<ExportResult>> = {
   pdf: writePdfReport,
   xlsx: writeXlsxWorkbook,
   csv: writeTimelineCsv,
   timesketch: writeTimesketchJsonl,
 };
 
-export const EXPORT_ORDER: readonly ExportKind[] = ['pdf', 'xlsx', 'csv', 'timesketch'];
+const EXPORT_ORDER: readonly ExportKind[] = ['pdf', 'xlsx', 'csv', 'timesketch'];
 
 export async function runExports(
   session: CaseSession,

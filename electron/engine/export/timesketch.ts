@@ -14,7 +14,7 @@ import type { ExportOptions } from './types';
 // the same or confusable names are renamed rather than left to collide.
 const RENAMED: Partial<Record<string, string>> = { id: 'tracelight_event_id', time: 'datetime', tags: 'tracelight_tags' };
 
-export function timesketchObject(values: SqlValue[]): Record<string, unknown> {
+function timesketchObject(values: SqlValue[]): Record<string, unknown> {
   const row: Record<string, SqlValue> = {};
   TIMELINE_COLUMNS.forEach((c, i) => (row[c] = values[i] ?? null));
   const time = String(row.time);

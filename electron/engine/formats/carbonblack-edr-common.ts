@@ -56,7 +56,7 @@ function numberText(line: string, key: string, value: number): string {
 }
 
 /** An epoch-seconds field (number or numeric string, fraction allowed) as UTC. */
-export function epochField(o: Obj, key: string, line: string): CbTime | null {
+function epochField(o: Obj, key: string, line: string): CbTime | null {
   const v = o[key];
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v <= 0) return null;
@@ -72,7 +72,7 @@ export function epochField(o: Obj, key: string, line: string): CbTime | null {
 }
 
 /** An ISO-8601 field that states its zone (created_time, start) as an instant. */
-export function isoField(o: Obj, key: string): CbTime | null {
+function isoField(o: Obj, key: string): CbTime | null {
   const v = o[key];
   if (typeof v !== 'string') return null;
   const t = parseIsoInstant(v);

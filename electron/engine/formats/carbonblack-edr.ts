@@ -59,7 +59,7 @@ export function messageType(o: Obj): { type: string; inferred: boolean } | null 
 const CB_COMPANION_KEYS = ['process_guid', 'sensor_id', 'computer_name', 'docs', 'watchlist_id', 'feed_id', 'cb_server', 'cb_version'];
 
 /** Strict enough for sniffing: keys only Cb EDR messages carry, not just any JSON log. */
-export function isCbEdrObject(o: Obj): boolean {
+function isCbEdrObject(o: Obj): boolean {
   const type = text(o, 'type');
   if (type !== undefined) {
     // A type like "alert.x" alone is too generic; require a Cb-shaped companion key.
@@ -93,7 +93,7 @@ function sniffLine(line: string): boolean {
   return parsed.ok && isObj(parsed.value) && isCbEdrObject(parsed.value);
 }
 
-export function createCarbonBlackEdrParser(): RecordParser {
+function createCarbonBlackEdrParser(): RecordParser {
   return {
     parseLine(line: string): ParseOutcome {
       const trimmed = line.trim();

@@ -144,7 +144,7 @@ function resolveTime(tk: KvTokenizer, zone: string): TimeResult | string {
   return { ts, timeZone: `${zone} (assumed)` };
 }
 
-export function createFortigateParser(ctx: ParseContext): RecordParser {
+function createFortigateParser(ctx: ParseContext): RecordParser {
   const tk = new KvTokenizer();
   // Per pair: already mapped into a column or timeRaw (reused across lines).
   let used = new Uint8Array(64);

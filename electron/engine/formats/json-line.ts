@@ -11,7 +11,7 @@ function isNumberChar(c: number): boolean {
 }
 
 /** Rewrites integer literals beyond Number.MAX_SAFE_INTEGER (outside strings) as strings. */
-export function quoteUnsafeIntegers(text: string): string {
+function quoteUnsafeIntegers(text: string): string {
   let out = '';
   let last = 0;
   let inString = false;

@@ -24,7 +24,7 @@ export const FORMATS: readonly FormatModule[] = [
 ];
 
 /** Below this a sniff is a guess, and a wrong guess parses every line into rejects. */
-export const MIN_CONFIDENCE = 0.5;
+const MIN_CONFIDENCE = 0.5;
 
 export function findFormat(id: string): FormatModule | undefined {
   return FORMATS.find((f) => f.id === id);

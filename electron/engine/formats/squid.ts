@@ -64,7 +64,7 @@ function reject(reason: string): ParseOutcome {
   return { kind: 'reject', reason };
 }
 
-export function createSquidParser(): RecordParser {
+function createSquidParser(): RecordParser {
   const tok: string[] = new Array<string>(FIXED_FIELDS);
   return {
     parseLine(line: string): ParseOutcome {

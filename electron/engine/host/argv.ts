@@ -1,6 +1,6 @@
 // The engine host's command line. main passes --workspace=<Documents>/Tracelight; the flag is
 // looked up by name because utilityProcess.fork places its args after Electron's own argv.
-export const WORKSPACE_FLAG = '--workspace=';
+const WORKSPACE_FLAG = '--workspace=';
 
 export function workspaceFromArgv(argv: readonly string[]): string | null {
   const flag = argv.find((a) => a.startsWith(WORKSPACE_FLAG));

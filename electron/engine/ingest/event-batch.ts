@@ -8,7 +8,7 @@ import type { NormalizedFields } from '../../common/schema';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
 
 /** Normalized fields stored as they are, in column order. */
-export const FIELD_COLUMNS = [
+const FIELD_COLUMNS = [
   'host', 'user', 'category', 'action', 'severity',
   'process_name', 'process_path', 'process_command_line', 'process_pid', 'process_hash',
   'process_guid', 'parent_process_guid', 'parent_process_name', 'parent_process_command_line',
@@ -53,7 +53,7 @@ export interface EventBatch {
 }
 
 /** Rows per batch: large enough to amortize a hand-over, small enough to keep memory flat. */
-export const BATCH_ROWS = 2048;
+const BATCH_ROWS = 2048;
 /** A batch is handed over early once its text passes this many bytes. */
 const BATCH_TEXT_BYTES = 1 << 20;
 
@@ -266,7 +266,7 @@ let cachedSecond = NaN;
 let cachedPrefix = '';
 const MS_TEXT = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
 
-export function isoUtc(time: number): string {
+function isoUtc(time: number): string {
   const ms = Math.trunc(time); // what Date does with a fractional millisecond
   const second = Math.floor(ms / 1000);
   if (second !== cachedSecond) {

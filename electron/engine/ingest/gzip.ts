@@ -12,9 +12,9 @@ export type Container = 'gzip';
  * Real logs compress 5:1 to 50:1; deflate's ceiling is about 1032:1. A stream that
  * inflates past this ratio is treated as a decompression bomb and stopped.
  */
-export const MAX_GZIP_RATIO = 250;
+const MAX_GZIP_RATIO = 250;
 
-export class DecompressionBombError extends UnreadableInputError {}
+class DecompressionBombError extends UnreadableInputError {}
 
 export function detectContainer(head: Uint8Array): Container | null {
   return head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08 ? 'gzip' : null;

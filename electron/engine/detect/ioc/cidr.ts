@@ -2,12 +2,12 @@
 // probe per distinct length in the feed) and IPv6 (BigInt, rare in feeds).
 import { isIpv4, isIpv6 } from '../../formats/net';
 
-export function ipv4ToInt(ip: string): number {
+function ipv4ToInt(ip: string): number {
   const p = ip.split('.');
   return ((Number(p[0]) << 24) | (Number(p[1]) << 16) | (Number(p[2]) << 8) | Number(p[3])) >>> 0;
 }
 
-export function ipv6ToBigInt(ip: string): bigint | null {
+function ipv6ToBigInt(ip: string): bigint | null {
   let s = ip.toLowerCase();
   const zone = s.indexOf('%');
   if (zone !== -1) s = s.slice(0, zone);

@@ -35,7 +35,7 @@ export function hashType(value: string): IndicatorType | null {
 }
 
 /** A DNS name with at least two labels and a plausible TLD (Unicode names are taken as given). */
-export function isDomainName(value: string): boolean {
+function isDomainName(value: string): boolean {
   if (value.length > 253 || !value.includes('.')) return false;
   const labels = value.replace(/\.$/, '').split('.');
   if (labels.length < 2) return false;

@@ -74,7 +74,7 @@ function ruleName(doc: unknown): string | null {
 }
 
 /** Compiles every rule of one file, adding problems for what cannot run. */
-export function loadRuleFile(file: string, mapping: SigmaMapping, out: LoadedRules): void {
+function loadRuleFile(file: string, mapping: SigmaMapping, out: LoadedRules): void {
   let text: string;
   try {
     const size = statSync(file).size;

@@ -61,7 +61,7 @@ class MappingError extends Error {
 }
 
 /** '{process_path}\{extra.RegistryValueName}' -> parts. */
-export function parseTemplate(template: string, where: string): (string | SourceRef)[] {
+function parseTemplate(template: string, where: string): (string | SourceRef)[] {
   const parts: (string | SourceRef)[] = [];
   const re = /\{([^{}]+)\}/g;
   let last = 0;
@@ -128,7 +128,7 @@ function logsource(name: string, v: unknown, nextSlot: () => number): LogsourceS
 }
 
 /** Parses a mapping document (the YAML text). Throws on a malformed mapping. */
-export function parseMapping(text: string): SigmaMapping {
+function parseMapping(text: string): SigmaMapping {
   const doc = yaml().parse(text) as { fields?: Record<string, unknown>; keywords?: unknown[]; logsources?: { category?: Record<string, unknown>; service?: Record<string, unknown> } };
   if (!doc || typeof doc.fields !== 'object' || !Array.isArray(doc.keywords) || !doc.logsources) {
     throw new MappingError('a mapping needs fields, keywords and logsources');

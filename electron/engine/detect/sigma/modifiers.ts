@@ -79,7 +79,7 @@ function encode(text: string, encoding: string | null): Buffer {
  * text, without the characters that depend on the unknown neighbours (as pySigma's
  * base64offset: start offsets 0/2/3, end offsets by (length + offset) mod 3).
  */
-export function base64Offsets(bytes: Buffer): string[] {
+function base64Offsets(bytes: Buffer): string[] {
   const start = [0, 2, 3];
   const end = [0, -3, -2];
   const out: string[] = [];

@@ -11,13 +11,13 @@ const HIVES: [RegExp, string][] = [
   [/^(?:HKEY_CURRENT_CONFIG)(?=\\|$)/i, 'HKCC'],
 ];
 
-export function normalizeRegistryPath(p: string): string {
+function normalizeRegistryPath(p: string): string {
   for (const [re, short] of HIVES) if (re.test(p)) return p.replace(re, short);
   return p;
 }
 
 /** The extension of a URL's last path segment, without the dot ('' when it has none). */
-export function urlExtension(url: string): string {
+function urlExtension(url: string): string {
   let path = url.replace(/[?#].*$/s, '');
   const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
   if (scheme) path = path.slice(scheme[0].length);

@@ -10,7 +10,7 @@ const ENCODED_RE =
 const MAX_DECODED_CHARS = 2000;
 
 /** Decodes base64 UTF-16LE text; null when it does not look like a script. */
-export function decodeUtf16Base64(b64: string): string | null {
+function decodeUtf16Base64(b64: string): string | null {
   if (b64.length % 4 === 1) return null;
   const bytes = Buffer.from(b64, 'base64');
   if (bytes.length < 2) return null;

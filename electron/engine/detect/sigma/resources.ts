@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 let cached: string | null | undefined;
 
 /** The `resources` directory, or null when neither the bundle nor the sources have one. */
-export function resourcesDir(): string | null {
+function resourcesDir(): string | null {
   if (cached !== undefined) return cached;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {

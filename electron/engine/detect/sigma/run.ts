@@ -15,7 +15,7 @@ import { joinSql, SqlContext } from './sql';
 import { ACTION, CATEGORY, COMMAND_LINE, FIXED, fieldGetter, HOST, ID, refKey, RowView, text, TIME, USER, type Getter, type Row } from './row-view';
 
 /** Event ids listed per finding; the true count is stated in its reasons. */
-export const MAX_FINDING_EVENT_IDS = 1000;
+const MAX_FINDING_EVENT_IDS = 1000;
 /** Matching events whose command lines are searched for encoded PowerShell, per finding. */
 const MAX_DECODE_EVENTS = 50;
 const MAX_DECODED_REASONS = 5;

@@ -25,7 +25,7 @@ export interface StoryEvent {
   registry_path: string | null;
 }
 
-export const STORY_COLUMNS =
+const STORY_COLUMNS =
   'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, file_path, registry_path';
 
 /** Events by id (chunks of ids keep each statement's parameter list small). */
@@ -39,11 +39,6 @@ export function eventsById(store: CaseStore, ids: Iterable<number>): Map<number,
     }
   }
   return out;
-}
-
-/** Events matching a WHERE clause, in time order. */
-export function eventsWhere(store: CaseStore, where: string, params: (string | number)[] = []): StoryEvent[] {
-  return store.all<StoryEvent>(`SELECT ${STORY_COLUMNS} FROM event_row WHERE ${where} ORDER BY time, id`, params);
 }
 
 export const ms = (iso: string): number => Date.parse(iso);

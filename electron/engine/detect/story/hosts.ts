@@ -10,11 +10,6 @@ export function hostKey(name: string): string {
   return dot > 0 ? n.slice(0, dot) : n;
 }
 
-/** The actor of an event: its host, else its source address. */
-export function actorOf(host: string | null, srcIp: string | null): string | null {
-  return host ?? srcIp;
-}
-
 /** Remembers the first spelling of each host key (the name shown in the story). */
 export class HostNames {
   private names = new Map<string, string>();

@@ -12,7 +12,7 @@ import type { OfficeAncestor, ProcessTree } from './process-tree';
 const RANK: Record<Severity, number> = { informational: 0, low: 1, medium: 2, high: 3, critical: 4 };
 export const MALICIOUS_STAGES: ReadonlySet<Stage> = new Set(['execution', 'download', 'persistence']);
 
-export const atLeast = (f: Finding, s: Severity) => RANK[f.severity] >= RANK[s];
+const atLeast = (f: Finding, s: Severity) => RANK[f.severity] >= RANK[s];
 export const confirmed = (f: Finding) => f.review?.verdict === 'confirmed';
 
 export interface ExecutionEvidence {

@@ -9,12 +9,12 @@ import { isOffice, type OfficeAncestor } from './process-tree';
 export const DOCUMENT_EXTENSIONS = 'doc|docm|docx|dot|dotm|xls|xlsm|xlsx|xlsb|xlam|ppt|pptm|pptx|ppsm|rtf|one|pub|odt|ods|csv|iqy|slk';
 const QUOTED_DOC = new RegExp(`"([^"]+\\.(?:${DOCUMENT_EXTENSIONS}))"`, 'i');
 const BARE_DOC = new RegExp(`(?:^|\\s)([^\\s"]+\\.(?:${DOCUMENT_EXTENSIONS}))(?=\\s|$)`, 'i');
-export const DOCUMENT_PATH = new RegExp(`\\.(?:${DOCUMENT_EXTENSIONS})$`, 'i');
+const DOCUMENT_PATH = new RegExp(`\\.(?:${DOCUMENT_EXTENSIONS})$`, 'i');
 /** How long before the first malicious execution a saved or opened document still counts as its lure. */
 const LURE_WINDOW_MS = 2 * 3600 * 1000;
 
 /** The document an Office command line opens, as written. */
-export function documentInCommandLine(commandLine: string | null): string | null {
+function documentInCommandLine(commandLine: string | null): string | null {
   if (!commandLine) return null;
   const q = QUOTED_DOC.exec(commandLine);
   if (q) return q[1]!;

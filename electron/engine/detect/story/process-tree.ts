@@ -6,7 +6,7 @@
 import { ms, type StoryEvent } from './events';
 import type { StoryData } from './network';
 
-export const OFFICE_APPS = new Set([
+const OFFICE_APPS = new Set([
   'winword.exe', 'excel.exe', 'powerpnt.exe', 'outlook.exe', 'mspub.exe', 'msaccess.exe', 'onenote.exe', 'onenotem.exe', 'visio.exe', 'eqnedt32.exe',
 ]);
 

@@ -18,7 +18,7 @@ const DOWNLOAD_WINDOW_MS = 10 * 60_000;
 const PHISH_WINDOW_MS = 60 * 60_000;
 
 /** URLs written in a command line, its decoded -enc payloads included; "a@b" lists split. */
-export function urlsInCommandLine(commandLine: string): string[] {
+function urlsInCommandLine(commandLine: string): string[] {
   const texts = [commandLine, ...decodeEncodedCommands(commandLine)];
   const out: string[] = [];
   for (const t of texts) {

@@ -16,7 +16,7 @@ export function manifestLines(entries: readonly WrittenEntry[]): string {
   return entries.map((e) => `${e.sha256}  ${encodeBagPath(e.path)}\n`).join('');
 }
 
-export function encodeBagPath(p: string): string {
+function encodeBagPath(p: string): string {
   return p.replace(/%/g, '%25').replace(/\n/g, '%0A').replace(/\r/g, '%0D');
 }
 
@@ -48,7 +48,7 @@ export function bagInfoTxt(info: BagInfo): string {
 }
 
 /** "<octets>.<files>" of the payload, so a receiver can tell a truncated bag at a glance. */
-export function payloadOxum(payload: readonly WrittenEntry[]): string {
+function payloadOxum(payload: readonly WrittenEntry[]): string {
   return `${payload.reduce((n, e) => n + e.bytes, 0)}.${payload.length}`;
 }
 

@@ -40,7 +40,7 @@ function step(d: Date, unit: Unit): Date {
 }
 
 /** Every bucket from the first to the last, the empty ones included. */
-export function fillBuckets(buckets: HistogramBucket[], unit: Unit): HistogramBucket[] {
+function fillBuckets(buckets: HistogramBucket[], unit: Unit): HistogramBucket[] {
   if (!buckets.length) return [];
   const byKey = new Map(buckets.map((b) => [b.start, b]));
   const out: HistogramBucket[] = [];

@@ -24,7 +24,7 @@ import { writeTagged } from './sections/tagged';
 import { ReportWriter } from './writer';
 
 /** SHA-256 of the canonical JSON of everything the report shows (stated on its cover). */
-export function reportContentDigest(data: ReportData, language: string): string {
+function reportContentDigest(data: ReportData, language: string): string {
   return createHash('sha256').update(canonicalJson({ language, ...data }), 'utf8').digest('hex');
 }
 

@@ -64,7 +64,7 @@ function header(c: TimelineColumn): string {
   return c;
 }
 
-export const TIMELINE_SPECS: ColumnSpec[] = TIMELINE_COLUMNS.map((c) => ({
+const TIMELINE_SPECS: ColumnSpec[] = TIMELINE_COLUMNS.map((c) => ({
   header: header(c),
   width: WIDTH[c] ?? (NUMBER_COLUMNS.has(c) ? 10 : 14),
   kind: DATE_COLUMNS.has(c) ? 'date' : NUMBER_COLUMNS.has(c) ? 'number' : 'text',

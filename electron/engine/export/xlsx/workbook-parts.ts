@@ -5,7 +5,7 @@
 
 /** cellXfs indexes in STYLES_XML, used as the s="" attribute of cells. */
 export const STYLE = { plain: 0, header: 1, date: 2, wrap: 3 } as const;
-export const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss.000';
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss.000';
 
 import { xmlAttr } from './xml';
 

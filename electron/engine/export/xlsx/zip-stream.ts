@@ -22,7 +22,7 @@ interface Central {
   size: number;
 }
 
-export class ZipTooLargeError extends Error {}
+class ZipTooLargeError extends Error {}
 
 /** MS-DOS time and date fields, from the UTC clock so the bytes do not depend on the machine's zone. */
 function dosTime(d: Date): { time: number; date: number } {

@@ -55,7 +55,7 @@ function unescapeValue(v: string): string {
 // A key: letters, digits, "_", "." and "[]"-style suffixes, as CEF dictionary and custom keys use.
 const KEY_RE = /(?:^|\s)([A-Za-z_][\w.[\]-]{0,99})=/g;
 
-export function parseCefExtension(ext: string): Record<string, string> {
+function parseCefExtension(ext: string): Record<string, string> {
   const out = Object.create(null) as Record<string, string>;
   const keys: { key: string; at: number; valueStart: number }[] = [];
   KEY_RE.lastIndex = 0;

@@ -8,7 +8,7 @@ import { isUsed, type DefenderCells } from './defender-cells';
 const MAX_KEPT = 256;
 
 /** Nothing to keep: null, an empty cell, or an empty JSON object/list (AdditionalFields "{}"). */
-export function isEmptyCell(v: unknown): boolean {
+function isEmptyCell(v: unknown): boolean {
   if (typeof v === 'string') return v.length === 0 || (v.length === 2 && (v === '{}' || v === '[]'));
   if (v === null || v === undefined) return true;
   if (typeof v !== 'object') return false;

@@ -33,7 +33,7 @@ import { extraJson } from './defender-extra';
 export type Row = Record<string, unknown>;
 
 /** Columns that only Defender's Device* tables carry together (used for recognition). */
-export const DEFENDER_DISTINCT_COLUMNS = [
+const DEFENDER_DISTINCT_COLUMNS = [
   'DeviceId',
   'DeviceName',
   'ActionType',
@@ -90,7 +90,7 @@ function takeInt(r: DefenderCells, c: number): number | undefined {
   return v;
 }
 
-export function defenderTime(raw: string, zone: string): { ts: number; timeZone: string } | null {
+function defenderTime(raw: string, zone: string): { ts: number; timeZone: string } | null {
   const t = parseIsoInstant(raw);
   if (t) return { ts: t.ms, timeZone: t.offsetMinutes === 0 ? 'UTC' : raw.slice(-6) };
   const w = parseZonelessIso(raw);

@@ -28,7 +28,7 @@ interface Time {
 }
 
 /** A CEF time value: epoch ms (or s), ISO with zone, or "MMM dd yyyy HH:mm:ss" in the file zone. */
-export function cefTime(v: string, zone: string): Time | null {
+function cefTime(v: string, zone: string): Time | null {
   const t = v.trim();
   if (/^\d{10,19}$/.test(t)) {
     const ms = epochIntegerToMs(t);
@@ -44,7 +44,7 @@ export function cefTime(v: string, zone: string): Time | null {
 }
 
 /** Extension keys with their custom labels resolved: cs1=x cs1Label=CommandLine -> CommandLine=x. */
-export function labelledFields(ext: Record<string, string>): Record<string, string> {
+function labelledFields(ext: Record<string, string>): Record<string, string> {
   const out = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(ext)) {
     if (k.endsWith('Label') && ext[k.slice(0, -5)] !== undefined) continue;

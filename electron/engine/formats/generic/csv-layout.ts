@@ -56,7 +56,7 @@ function modalWidth(records: readonly CsvRecord[]): { width: number; share: numb
   return { width, share: records.length ? best / records.length : 0 };
 }
 
-export function detectDelimiter(lines: readonly string[]): CsvDelimiter {
+function detectDelimiter(lines: readonly string[]): CsvDelimiter {
   let best: { d: CsvDelimiter; score: number } = { d: ',', score: -1 };
   for (const d of CSV_DELIMITERS) {
     const records = csvRecords(lines, d, 200);

@@ -4,7 +4,7 @@
 // "sourceIp" and "source.ip" are one name.
 import type { MappingTarget } from '../../../common/import-mapping';
 
-export function normalizeName(name: string): string {
+function normalizeName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[\s_\-.@()[\]/:#'"「」（）・]/g, '');
 }
 

@@ -78,7 +78,7 @@ function unescapeKey(raw: string): string | undefined {
  * The first property of the top-level object whose value is an array of objects, found by a
  * string-aware walk of the head (the document may be far larger than the head).
  */
-export function findRecordArrayKey(text: string): string | undefined {
+function findRecordArrayKey(text: string): string | undefined {
   let depth = 0;
   let lastKey: string | undefined;
   let i = text.indexOf('{');

@@ -24,7 +24,7 @@ function trimPunct(t: string): string {
 }
 
 /** One token as an endpoint, or null. */
-export function parseEndpoint(token: string): Endpoint | null {
+function parseEndpoint(token: string): Endpoint | null {
   let t = trimPunct(token);
   if (t.length === 0 || t.length > 120) return null;
   // outside/10.0.0.1(443)

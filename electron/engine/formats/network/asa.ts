@@ -114,7 +114,7 @@ function parseHeader(line: string, zone: string, years: YearTracker): SyslogHead
   return h2 ? { ...h2, host: undefined } : null;
 }
 
-export function createAsaParser(ctx: ParseContext): RecordParser {
+function createAsaParser(ctx: ParseContext): RecordParser {
   const years = new YearTracker(ctx.baseYear);
   // Connection id -> direction from its Built message, for the Teardown.
   const directions = new Map<string, string>();

@@ -66,7 +66,7 @@ function packetEvent(
   return e;
 }
 
-export function createIptablesParser(ctx: ParseContext): RecordParser {
+function createIptablesParser(ctx: ParseContext): RecordParser {
   const years = new YearTracker(ctx.baseYear);
 
   function pve(line: string, m: RegExpExecArray): ParseOutcome {

@@ -6,7 +6,7 @@
 // field_<position>.
 
 /** Fields 0-30, shared by TRAFFIC and THREAT (and URL, a THREAT subtype). */
-export const COMMON_FIELDS = [
+const COMMON_FIELDS = [
   'future_use_0', 'receive_time', 'serial', 'type', 'subtype', 'future_use_5', 'generated_time',
   'src', 'dst', 'nat_src', 'nat_dst', 'rule', 'src_user', 'dst_user', 'app', 'vsys',
   'from_zone', 'to_zone', 'inbound_if', 'outbound_if', 'log_action', 'future_use_21',

@@ -56,7 +56,7 @@ function categoryOf(type: string, subtype: string): EventCategory {
   return 'other';
 }
 
-export function createPanosParser(ctx: ParseContext): RecordParser {
+function createPanosParser(ctx: ParseContext): RecordParser {
   const years = new YearTracker(ctx.baseYear);
   return {
     parseLine(line: string): ParseOutcome {

@@ -100,7 +100,7 @@ function filterEvent(h: SyslogHeader, csv: string): ParsedEvent | string {
   return e;
 }
 
-export function createPfsenseParser(ctx: ParseContext): RecordParser {
+function createPfsenseParser(ctx: ParseContext): RecordParser {
   const years = new YearTracker(ctx.baseYear);
   return {
     parseLine(line: string): ParseOutcome {

@@ -40,7 +40,7 @@ function categoryOf(action: string): EventCategory {
   return action.startsWith('INFO-') ? 'other' : 'firewall';
 }
 
-export function createWinfwParser(ctx: ParseContext): RecordParser {
+function createWinfwParser(ctx: ParseContext): RecordParser {
   let fields = DEFAULT_FIELDS;
   let index = new Map(fields.map((f, i) => [f, i]));
   let utc = false;

@@ -43,7 +43,7 @@ function readTs(value: unknown, line: string): Stamp | string {
   return 'no ts field (every Zeek log record has one)';
 }
 
-export function createZeekJsonParser(ctx: ParseContext): RecordParser {
+function createZeekJsonParser(ctx: ParseContext): RecordParser {
   return {
     parseLine(line: string): ParseOutcome {
       const trimmed = line.trim();

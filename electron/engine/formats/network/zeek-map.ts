@@ -38,7 +38,7 @@ function inferPath(has: (name: string) => boolean): string | undefined {
 }
 
 /** "conn" from file names such as conn.log, conn.09:00:00-10:00:00.log.gz, NASHUA_conn.log. */
-export function pathFromFileName(fileName: string): string | undefined {
+function pathFromFileName(fileName: string): string | undefined {
   const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
   const m = /(?:^|[_-])(conn|http|dns|ssl|files)(?:\.|$)/.exec(base);
   return m ? m[1] : undefined;

@@ -66,7 +66,7 @@ function freshLayout(): Layout {
   return { separator: '\t', setSeparator: ',', emptyField: '(empty)', unsetField: '-', tsIndex: -1 };
 }
 
-export function createZeekTsvParser(ctx: ParseContext): RecordParser {
+function createZeekTsvParser(ctx: ParseContext): RecordParser {
   let layout = freshLayout();
 
   function directive(line: string): ParseOutcome {

@@ -50,7 +50,7 @@ const MAIN_FILTER_AT = PROXYSG_MAIN_FIELDS.indexOf('sc-filter-result');
 const V1_FILTER_AT = PROXYSG_REPORTER_V1_FIELDS.indexOf('sc-filter-result');
 
 /** The documented layout a header-less data line follows, or null. */
-export function headerlessLayout(values: readonly string[], count: number): readonly string[] | null {
+function headerlessLayout(values: readonly string[], count: number): readonly string[] | null {
   if (count < PROXYSG_MAIN_FIELDS.length || !looksLikeW3cDate(values[0]!) || !isDigits(values[2]!)) return null;
   if (FILTER_RESULTS.has(values[MAIN_FILTER_AT]!)) return PROXYSG_MAIN_FIELDS;
   if (count >= PROXYSG_REPORTER_V1_FIELDS.length && FILTER_RESULTS.has(values[V1_FILTER_AT]!)) return PROXYSG_REPORTER_V1_FIELDS;

@@ -23,7 +23,7 @@
 import type { LineFormat, SniffSample } from '../types';
 import { createW3cParser, sniffW3c, type W3cDialect } from './w3c-parser';
 
-export const IIS_DEFAULT_FIELDS: readonly string[] = [
+const IIS_DEFAULT_FIELDS: readonly string[] = [
   'date', 'time', 's-ip', 'cs-method', 'cs-uri-stem', 'cs-uri-query', 's-port', 'cs-username', 'c-ip',
   'cs(User-Agent)', 'cs(Referer)', 'sc-status', 'sc-substatus', 'sc-win32-status', 'time-taken',
 ];

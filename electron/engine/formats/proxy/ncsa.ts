@@ -122,7 +122,7 @@ function reject(reason: string): ParseOutcome {
 const SYSLOG_START = /^(?:<\d{1,3}>|[A-Z][a-z]{2} [ \d]\d \d\d:|\d{4}-\d\d-\d\dT)/;
 
 /** One line -> an event, or the reason it is not an NCSA record. */
-export function parseNcsaLine(line: string): ParsedEvent | string {
+function parseNcsaLine(line: string): ParsedEvent | string {
   if (SYSLOG_START.test(line)) {
     // The header's own stamp is the relay's; the event time is %t. The year is never used.
     const h = parseSyslogHeader(line, 'UTC', new YearTracker(2000));

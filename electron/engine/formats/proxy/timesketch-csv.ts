@@ -10,7 +10,7 @@ import { normalizeHeader, parseCsvRecord, recordObject } from '../csv';
 import { timelineEvent } from './timeline';
 import { timesketchTime } from './timesketch-time';
 
-export const TIMESKETCH_REQUIRED = ['message', 'datetime', 'timestamp_desc'] as const;
+const TIMESKETCH_REQUIRED = ['message', 'datetime', 'timestamp_desc'] as const;
 
 function createTimesketchCsvParser(ctx: ParseContext): RecordParser {
   let header: string[] | null = null;

@@ -95,7 +95,7 @@ function flatProvider(o: Obj): string | undefined {
   return undefined;
 }
 
-export function isFlatWindowsEvent(o: Obj): boolean {
+function isFlatWindowsEvent(o: Obj): boolean {
   return eventIdOf(o.EventID) !== undefined && flatProvider(o) !== undefined && (HOST_KEYS.some((k) => typeof o[k] === 'string') || typeof o.Channel === 'string');
 }
 
@@ -144,7 +144,7 @@ export const windowsEventFlatJsonFormat: LineFormat = {
 
 // ---- Winlogbeat / ECS ----
 
-export function isWinlogbeatEvent(o: Obj): boolean {
+function isWinlogbeatEvent(o: Obj): boolean {
   const w = o.winlog;
   return isObj(w) && eventIdOf(w.event_id) !== undefined && (typeof w.provider_name === 'string' || typeof w.channel === 'string');
 }

@@ -54,7 +54,7 @@ const SECURITY = 'Microsoft-Windows-Security-Auditing';
 /** Sysmon's UtcTime: "2020-10-23 06:36:43.542", UTC by Sysmon's definition, no zone written. */
 const SYSMON_UTC_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;
 
-export function parseSysmonUtcTime(text: string): number {
+function parseSysmonUtcTime(text: string): number {
   const m = SYSMON_UTC_RE.exec(text);
   if (!m) return NaN;
   const t = wallTimeFromGroups(m);

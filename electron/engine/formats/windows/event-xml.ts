@@ -16,7 +16,7 @@ export interface XmlElement {
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Decodes the five XML entities and character references; unknown entities stay as written. */
-export function decodeXmlText(s: string): string {
+function decodeXmlText(s: string): string {
   if (s.indexOf('&') === -1) return s;
   return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,4});/g, (whole, ref: string) => {
     if (ref.charCodeAt(0) === 35 /* # */) {

@@ -11,8 +11,8 @@ export const RECORD_HEADER_SIZE = 24;
 /** Header, at least a fragment header and end token, and the trailing size copy. */
 const MIN_RECORD_SIZE = RECORD_HEADER_SIZE + 4;
 
-export const FILE_SIGNATURE = Buffer.from('ElfFile\0', 'latin1');
-export const CHUNK_SIGNATURE = Buffer.from('ElfChnk\0', 'latin1');
+const FILE_SIGNATURE = Buffer.from('ElfFile\0', 'latin1');
+const CHUNK_SIGNATURE = Buffer.from('ElfChnk\0', 'latin1');
 export const RECORD_MAGIC = 0x00002a2a;
 
 const CRC_TABLE = (() => {

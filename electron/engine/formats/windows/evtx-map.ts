@@ -44,7 +44,7 @@ function deepText(el: XmlElement): string {
  * EventData/Data values by their Name attribute (unnamed ones as Data1, Data2... in
  * order; a <Binary> element as Binary), or the fields of UserData's single child.
  */
-export function eventDataOf(event: XmlElement): Record<string, string> {
+function eventDataOf(event: XmlElement): Record<string, string> {
   const data: Record<string, string> = {};
   const ed = childElement(event, 'EventData');
   if (ed) {
@@ -68,7 +68,7 @@ export interface EvtxSystem extends WindowsEventSystem {
   qualifiers?: string;
 }
 
-export function systemOf(event: XmlElement): EvtxSystem | null {
+function systemOf(event: XmlElement): EvtxSystem | null {
   const sys = childElement(event, 'System');
   if (!sys) return null;
   const provider = childElement(sys, 'Provider');

@@ -4,9 +4,8 @@
 
 export const VT_NULL = 0x00;
 export const VT_STRING = 0x01;
-export const VT_ANSI = 0x02;
-export const VT_SIZE_T = 0x10;
-export const VT_FILETIME = 0x11;
+const VT_ANSI = 0x02;
+const VT_SIZE_T = 0x10;
 export const VT_BINXML = 0x21;
 export const VT_ARRAY = 0x80;
 
@@ -82,7 +81,7 @@ function pad(n: number, w: number): string {
 }
 
 /** SYSTEMTIME (year, month, weekday, day, hour, minute, second, ms as uint16) -> ISO text. */
-export function systemtimeToIso(buf: Buffer, pos: number): string {
+function systemtimeToIso(buf: Buffer, pos: number): string {
   const f = (i: number): number => buf.readUInt16LE(pos + i * 2);
   return `${pad(f(0), 4)}-${pad(f(1), 2)}-${pad(f(3), 2)}T${pad(f(4), 2)}:${pad(f(5), 2)}:${pad(f(6), 2)}.${pad(f(7), 3)}Z`;
 }

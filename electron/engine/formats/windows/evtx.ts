@@ -215,7 +215,7 @@ export function renderEvtxRecordAt(file: string, offset: number): string {
  * What the record's bytes alone can show: its header fields and a hex dump. The XML needs
  * the record's chunk (templates and names live there): renderEvtxRecordAt(file, offset).
  */
-export function renderEvtxRecordBytes(bytes: Buffer): string {
+function renderEvtxRecordBytes(bytes: Buffer): string {
   if (bytes.length < RECORD_HEADER_SIZE || bytes.readUInt32LE(0) !== RECORD_MAGIC) {
     return `Not an EVTX record (${bytes.length} bytes):\n${hexDump(bytes, 0, bytes.length, 4096)}`;
   }

@@ -17,7 +17,7 @@ const EVENT_END_RE = /<\/(?:\w+:)?Event\s*>\s*$/;
 const WRAPPER_RE = /^(?:<\?xml[^>]*\?>\s*)?(?:<\/?(?:\w+:)?Events(?:\s[^>]*)?>\s*)*$/;
 
 /** Events from one record's text (one or several <Event> elements). */
-export function parseEventXmlRecord(text: string): ParseOutcome {
+function parseEventXmlRecord(text: string): ParseOutcome {
   let roots;
   try {
     roots = parseXmlElements(text);

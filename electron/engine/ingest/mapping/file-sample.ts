@@ -7,7 +7,7 @@ import { UnreadableInputError } from '../../errors';
 import { detectContainer, gunzipHead } from '../gzip';
 import { lineDecoder } from '../line-decoder';
 
-export const SAMPLE_BYTES = 256 * 1024;
+const SAMPLE_BYTES = 256 * 1024;
 
 export interface FileSample {
   /** The content's first bytes (decompressed), BOM included. */

@@ -29,7 +29,7 @@ export interface SampledTable {
   layout: Pick<ColumnMapping, 'csv' | 'json'>;
 }
 
-export function sampleTable(sample: FileSample, format?: GenericFormatId): SampledTable {
+function sampleTable(sample: FileSample, format?: GenericFormatId): SampledTable {
   const lines = sampleLines(sample);
   if (format !== 'generic-csv') {
     const json = detectJsonLayout(sample, lines, SAMPLED_ROWS, format);
