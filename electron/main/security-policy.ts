@@ -33,44 +33,6 @@ export const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Shape of the webPreferences we set; a subset of Electron's WebPreferences. */
-export interface HardenedWebPreferences {
-  preload: string;
-  contextIsolation: true;
-  sandbox: true;
-  nodeIntegration: false;
-  nodeIntegrationInWorker: false;
-  nodeIntegrationInSubFrames: false;
-  webSecurity: true;
-  allowRunningInsecureContent: false;
-  webviewTag: false;
-  spellcheck: false;
-  navigateOnDragDrop: false;
-  safeDialogs: true;
-}
-
-/**
- * The renderer is a web page with no Node: isolated from the preload, sandboxed, no <webview>.
- * spellcheck is off because Chromium's dictionary download would be network traffic; dropping a
- * file on the window must hand it to the page (to ingest), not navigate to it.
- */
-export function webPreferencesFor(preloadPath: string): HardenedWebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-  };
-}
-
 /**
  * Schemes a request may use. Everything else (http, https, ws, wss, ftp, file, ...) is cancelled:
  * Tracelight never sends anything over a network. devtools: keeps DevTools working in

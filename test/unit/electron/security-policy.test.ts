@@ -12,27 +12,7 @@ import {
   isAppUrl,
   isTrustedSender,
   safeFileName,
-  webPreferencesFor,
 } from '../../../electron/main/security-policy';
-
-describe('webPreferences', () => {
-  const prefs = webPreferencesFor('/app/dist/electron/preload.cjs');
-
-  it('isolates, sandboxes and strips Node from the renderer', () => {
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/electron/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    });
-  });
-});
 
 describe('Content-Security-Policy', () => {
   const directives = new Map(
