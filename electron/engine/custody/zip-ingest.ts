@@ -13,7 +13,7 @@ import type { EvidenceSummary } from '../../common/schema';
 import type { CaseSession } from './session';
 import { hashFile } from './verify-evidence';
 import { readEvidence } from '../store/evidence-registry';
-import { MAX_ZIP_RATIO, openZip, ZipError, type SafeZip, type ZipEntry } from '../zip';
+import { MAX_ZIP_RATIO, openZip, printable, ZipError, type SafeZip, type ZipEntry } from '../zip';
 import { UnreadableInputError } from '../errors';
 import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
 import { sniffContent } from '../ingest/sniff';
@@ -109,14 +109,16 @@ export async function ingestZip(
 async function openArchive(file: string, size: number): Promise<SafeZip> {
   let zip: SafeZip;
   try {
-    zip = await openZip(file, { maxTotalBytes: MAX_ZIP_TOTAL_BYTES });
+    // One hostile entry is named and left out; the archive's other entries are still evidence.
+    zip = await openZip(file, { maxTotalBytes: MAX_ZIP_TOTAL_BYTES, hostileEntries: 'mark' });
   } catch (err) {
     // The caller names the file; the zip reader's message starts with the path too.
     if (err instanceof ZipError) throw new ZipError(err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message);
     throw err;
   }
   // Per-entry ratios are capped by openZip; many small entries could still add up to a bomb.
-  const total = zip.entries.reduce((sum, e) => sum + e.size, 0);
+  // Refused entries are never read, so they do not count.
+  const total = zip.entries.reduce((sum, e) => sum + (e.refused ? 0 : e.size), 0);
   if (total > RATIO_FREE_TOTAL && total > size * MAX_ZIP_RATIO) {
     zip.close();
     throw new ZipError(`refused: entries total ${total} bytes from a ${size}-byte archive (past ${MAX_ZIP_RATIO}:1, possible decompression bomb)`);
@@ -126,6 +128,8 @@ async function openArchive(file: string, size: number): Promise<SafeZip> {
 
 /** One entry: ingested, or skipped/failed with the reason. Never throws. */
 async function ingestEntry(session: CaseSession, zip: SafeZip, entry: ZipEntry, archiveId: number, opts: IngestOptions): Promise<ZipEntryOutcome> {
+  // A refused entry's name may hold control characters: shown escaped, on one line.
+  if (entry.refused) return { entry: printable(entry.name), size: entry.size, status: 'failed', reason: `refused: ${entry.refused}` };
   const base = { entry: entry.name, size: entry.size };
   if (entry.isDirectory) return { ...base, status: 'skipped', reason: 'directory' };
   if (entry.encrypted) return { ...base, status: 'failed', reason: 'encrypted: Tracelight reads only unencrypted zip entries (extract it with the password and add the file)' };

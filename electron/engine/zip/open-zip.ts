@@ -1,9 +1,11 @@
 // A safe, streaming zip reader on top of yauzl, for anything Tracelight reads from a zip
 // (evidence packages to verify or review, .zip evidence to ingest). The whole central
 // directory is read and checked when the zip is opened, before any entry's bytes are used:
-// hostile names (traversal, absolute, drive letters, backslashes), duplicate names,
-// overlapping entries (the "non-recursive" zip bomb) and entries that claim to inflate past
-// a ratio cap are refused with a message naming the zip and the entry. Entry contents are
+// hostile names (traversal, absolute, drive letters, backslashes), symbolic links, duplicate
+// names, overlapping entries (the "non-recursive" zip bomb) and entries that claim to inflate
+// past a ratio cap are refused with a message naming the zip and the entry. Evidence ingest
+// opens with `hostileEntries: 'mark'`: a hostile entry is then marked refused (and never read)
+// while the archive's other entries stay readable; a package to verify is refused whole. Entry contents are
 // only ever streamed, and a stream that yields more than its entry declared is stopped.
 import { Transform, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -11,8 +13,13 @@ import { UnreadableInputError } from '../errors';
 import { decodeEntryName } from './decode-name';
 import { unsafeEntryNameReason } from './entry-name';
 
-/** As for gzip evidence: real logs compress 5:1 to 50:1; past this an entry is a bomb. */
-export const MAX_ZIP_RATIO = 250;
+/**
+ * As for gzip evidence. Ordinary logs compress 5:1 to 50:1, but highly repetitive real logs
+ * (one firewall line repeated) were measured at 249-254:1, so 250:1 refused real evidence.
+ * Deflate itself cannot pass ~1032:1; a declared size past 1000:1 is a crafted header or a
+ * run of one byte: a bomb. The total-size cap (maxTotalBytes) bounds the rest.
+ */
+export const MAX_ZIP_RATIO = 1000;
 /** Entries this small cannot do harm whatever their ratio (a run of zeros compresses ~1000:1). */
 const RATIO_FREE_BYTES = 1 << 20;
 const DEFAULT_MAX_ENTRIES = 100_000;
@@ -36,6 +43,8 @@ export interface ZipEntry {
   crc32: number;
   /** The entry's modification time as the archive records it. */
   mtime: Date;
+  /** Why this entry is not read (opened with hostileEntries: 'mark'); its name may be hostile too. */
+  refused?: string;
 }
 
 export interface ZipOptions {
@@ -44,6 +53,12 @@ export interface ZipOptions {
   maxEntries?: number;
   /** Cap on the sum of declared uncompressed sizes. */
   maxTotalBytes?: number;
+  /**
+   * 'refuse' (default): a hostile entry refuses the whole archive. 'mark': it is marked
+   * `refused` and the other entries stay readable (evidence ingest names it and goes on).
+   * Overlapping entries and the total-size cap always refuse the whole archive.
+   */
+  hostileEntries?: 'refuse' | 'mark';
 }
 
 export interface SafeZip {
@@ -63,7 +78,8 @@ export async function openZip(file: string, opts: ZipOptions = {}): Promise<Safe
   }
   try {
     const raw = await readCentralDirectory(file, zip, opts.maxEntries ?? DEFAULT_MAX_ENTRIES);
-    const entries = raw.map((e, index) => toEntry(file, e, index));
+    const mark = opts.hostileEntries === 'mark';
+    const entries = raw.map((e, index) => toEntry(file, e, index, mark));
     checkArchive(file, zip.fileSize, entries, raw, opts);
     return {
       path: file,
@@ -88,16 +104,22 @@ async function readCentralDirectory(file: string, zip: yauzl.ZipFile, maxEntries
   return out;
 }
 
-function toEntry(file: string, e: yauzl.Entry, index: number): ZipEntry {
+/** Unix "made by" with a symbolic-link mode: extracting it would point outside the archive. */
+function isSymlink(e: yauzl.Entry): boolean {
+  return e.versionMadeBy >> 8 === 3 && ((e.externalFileAttributes >>> 16) & 0o170000) === 0o120000;
+}
+
+function toEntry(file: string, e: yauzl.Entry, index: number, mark: boolean): ZipEntry {
   const name = decodeEntryName({
     generalPurposeBitFlag: e.generalPurposeBitFlag,
     // decodeStrings: false leaves the raw bytes where the name would be.
     fileNameRaw: e.fileName as unknown as Buffer,
     extraFields: e.extraFields,
   });
-  const reason = unsafeEntryNameReason(name);
-  if (reason) throw new ZipError(`${file}: refused: entry "${printable(name)}": ${reason}`);
+  const reason = unsafeEntryNameReason(name) ?? (isSymlink(e) ? 'symbolic link (it would point outside the archive)' : null);
+  if (reason && !mark) throw new ZipError(`${file}: refused: entry "${printable(name)}": ${reason}`);
   return {
+    ...(reason ? { refused: reason } : {}),
     index,
     name,
     isDirectory: name.endsWith('/'),
@@ -114,15 +136,20 @@ function checkArchive(file: string, fileSize: number, entries: ZipEntry[], raw: 
   const seen = new Set<string>();
   let total = 0;
   const maxRatio = opts.maxRatio ?? MAX_ZIP_RATIO;
+  const refuse = (e: ZipEntry, reason: string): void => {
+    if (opts.hostileEntries !== 'mark') throw new ZipError(`${file}: refused: entry "${printable(e.name)}" ${reason}`);
+    e.refused ??= reason;
+  };
   for (const e of entries) {
     // Two entries with one name: which one a tool extracts differs, so neither is trusted.
-    if (seen.has(e.name)) throw new ZipError(`${file}: refused: entry "${printable(e.name)}" appears more than once`);
+    if (seen.has(e.name)) {
+      refuse(e, 'appears more than once');
+      for (const other of entries) if (other.name === e.name) other.refused ??= 'appears more than once';
+    }
     seen.add(e.name);
     total += e.size;
     if (e.size > RATIO_FREE_BYTES && e.size > e.compressedSize * maxRatio) {
-      throw new ZipError(
-        `${file}: refused: entry "${printable(e.name)}" inflates ${e.compressedSize} bytes to ${e.size} (past ${maxRatio}:1, possible decompression bomb)`,
-      );
+      refuse(e, `inflates ${e.compressedSize} bytes to ${e.size} (past ${maxRatio}:1, possible decompression bomb)`);
     }
   }
   if (opts.maxTotalBytes !== undefined && total > opts.maxTotalBytes) {
@@ -141,6 +168,7 @@ function checkArchive(file: string, fileSize: number, entries: ZipEntry[], raw: 
 
 async function openEntryStream(file: string, zip: yauzl.ZipFile, raw: yauzl.Entry, entry: ZipEntry): Promise<Readable> {
   const where = `${file}: entry "${printable(entry.name)}"`;
+  if (entry.refused) throw new ZipError(`${where}: refused: ${entry.refused}`);
   if (entry.isDirectory) throw new ZipError(`${where} is a directory`);
   if (entry.encrypted) throw new ZipError(`${where} is encrypted; Tracelight reads only unencrypted zips`);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
@@ -173,7 +201,7 @@ function describe(err: unknown): string {
 }
 
 /** A name as it can be shown on one line of a terminal or an error dialog. */
-function printable(name: string): string {
+export function printable(name: string): string {
   // eslint-disable-next-line no-control-regex
   const shown = name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return shown.length > 200 ? `${shown.slice(0, 200)}…` : shown;

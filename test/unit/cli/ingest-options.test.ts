@@ -83,14 +83,15 @@ describe('tracelight ingest FILE.zip', () => {
     expect(query(c, "SELECT count(*) n FROM events WHERE source_file = '" + zip.replace(/'/g, "''") + "'")).toEqual([{ n: 6 }]);
   });
 
-  it('refuses a zip with an entry named ../../x: one line naming the zip and the entry, exit 2', async () => {
+  it('refuses an entry named ../../x: one line naming the zip and the entry, exit 2, the other entries ingested', async () => {
     const dir = tempDir();
-    const tmp = await writeZip(path.join(dir, 'tmp.zip'), [{ name: 'aa/aa/x', data: Buffer.from('x\n') }]);
+    const tmp = await writeZip(path.join(dir, 'tmp.zip'), [{ name: 'access.log', data: readFileSync(SQUID) }, { name: 'aa/aa/x', data: Buffer.from('x\n') }]);
     const evil = path.join(dir, 'evil.zip');
     writeFileSync(evil, patchBytes(readFileSync(tmp), 'aa/aa/x', '../../x'));
     const r = tracelight(['ingest', path.join(dir, 'c.tlcase'), evil]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`tracelight: ${evil}: refused: entry "../../x": ".." path component (traversal outside the archive)`);
+    expect(r.stderr.trim()).toBe(`tracelight: ${evil}: entry "../../x": refused: ".." path component (traversal outside the archive)`);
+    expect(query(path.join(dir, 'c.tlcase'), 'SELECT count(*) n FROM events')).toEqual([{ n: 5 }]);
   });
 });
 
