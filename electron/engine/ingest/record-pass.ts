@@ -60,6 +60,17 @@ export class EvidenceHasher {
 }
 
 /**
+ * The per-file time budget: a minute, plus a second for every 2 MiB read. Parsers run at
+ * 80-120 MiB/s, so only a pathological input (a record that makes a parser crawl) reaches it;
+ * it is then stopped with one line saying so instead of holding the ingest for hours.
+ */
+export function defaultTimeBudgetMs(bytesRead: number): number {
+  return 60_000 + (bytesRead / (2 << 20)) * 1000;
+}
+
+export class TimeBudgetError extends UnreadableInputError {}
+
+/**
  * Runs the pass. `emit` gets each batch with the evidence bytes read so far and may wait
  * (back-pressure); the encoder is returned to it so stored batches' buffers can be reused.
  * With `hash` false the digests come back empty: the caller hashes the file itself.
@@ -69,8 +80,21 @@ export async function runPass(
   chunks: ChunkSource,
   emit: (batch: EventBatch, bytesRead: number, encoder: BatchEncoder) => void | Promise<void>,
   hash = true,
+  timeBudgetMs: (bytesRead: number) => number = defaultTimeBudgetMs,
 ): Promise<PassCounts> {
   const hasher = hash ? new EvidenceHasher() : null;
+  const started = Date.now();
+  let sinceCheck = 0;
+  const checkBudget = (): void => {
+    if (++sinceCheck < 256) return;
+    sinceCheck = 0;
+    const elapsed = Date.now() - started;
+    if (elapsed > timeBudgetMs(bytesRead)) {
+      throw new TimeBudgetError(
+        `stopped after ${(elapsed / 1000).toFixed(1)} s at byte ${bytesRead}: parsing ran past the per-file time budget (a minute plus a second per 2 MiB); a record in it makes the parser crawl`,
+      );
+    }
+  };
   const encoder = new BatchEncoder();
   let bytesRead = 0;
   const onRaw = (raw: Buffer): void => {
@@ -81,12 +105,14 @@ export async function runPass(
   try {
     for await (const chunk of chunks(onRaw)) {
       for (const rec of reader.push(chunk, contentOffset)) {
+        checkBudget();
         encoder.addRecord(rec);
         if (encoder.full) await emit(encoder.take(), bytesRead, encoder);
       }
       contentOffset += chunk.length;
     }
     for (const rec of reader.end()) {
+      checkBudget();
       encoder.addRecord(rec);
       if (encoder.full) await emit(encoder.take(), bytesRead, encoder);
     }
