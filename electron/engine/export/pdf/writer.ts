@@ -8,6 +8,12 @@ import { resourcePath } from '../resources';
 import { pdfText } from './text';
 
 export const FONT = 'ipag';
+/**
+ * Latin text, paths and command lines. IPA Gothic draws U+005C as a yen sign (its JIS-Roman
+ * glyph), so `C:\Users\tanaka.h` would read `C:¥Users¥tanaka.h` to a lawyer; DejaVu Sans
+ * (Bitstream Vera licence, resources/fonts/DejaVu_LICENSE.txt) has a real backslash.
+ */
+export const LATIN = 'dejavu';
 /** Width of an ISO-8601 timestamp with milliseconds at 8 pt, so it never wraps. */
 export const TIME_WIDTH = 106;
 export const MONO = 'Courier';
@@ -45,7 +51,23 @@ export class ReportWriter {
     // The Japanese font is shipped with Tracelight (IPA Gothic, IPA Font License v1.0) and
     // embedded as a subset, so the report renders the same on a machine without it.
     this.doc.registerFont(FONT, resourcePath('fonts/ipag.ttf'));
+    this.doc.registerFont(LATIN, resourcePath('fonts/DejaVuSans.ttf'));
     this.doc.font(FONT).fontSize(10);
+  }
+
+  /**
+   * Draws text at (x, y) with Latin runs in the Latin font and everything else in the
+   * Japanese one, as one flowing paragraph (pdfkit's continued text).
+   */
+  mixed(text: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions): this {
+    const runs = fontRuns(text);
+    runs.forEach((run, i) => {
+      this.doc.font(run.latin ? LATIN : FONT);
+      const more = { ...opts, continued: i < runs.length - 1 };
+      if (i === 0) this.doc.text(run.text, x, y, more);
+      else this.doc.text(run.text, more);
+    });
+    return this;
   }
 
   get width(): number {
@@ -75,7 +97,8 @@ export class ReportWriter {
     this.ensure(level === 1 ? 110 : 70);
     if (level === 1) this.doc.outline.addItem(text);
     this.doc.moveDown(level === 1 ? 0.6 : 0.4);
-    this.doc.font(FONT).fontSize(size).fillColor('black').text(text, this.left, this.doc.y, { width: this.width });
+    this.doc.font(FONT).fontSize(size).fillColor('black');
+    this.mixed(text, this.left, this.doc.y, { width: this.width });
     if (level === 1) {
       const y = this.doc.y + 2;
       this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(0.8).strokeColor('#333333').stroke();
@@ -84,18 +107,17 @@ export class ReportWriter {
   }
 
   para(text: string, opts: { size?: number; color?: string; mono?: boolean } = {}): void {
-    this.doc
-      .font(opts.mono ? MONO : FONT)
-      .fontSize(opts.size ?? 10)
-      .fillColor(opts.color ?? 'black')
-      .text(pdfText(text, this.m, 4000), this.left, this.doc.y, { width: this.width });
+    this.doc.font(opts.mono ? MONO : FONT).fontSize(opts.size ?? 10).fillColor(opts.color ?? 'black');
+    if (opts.mono) this.doc.text(pdfText(text, this.m, 4000), this.left, this.doc.y, { width: this.width });
+    else this.mixed(pdfText(text, this.m, 4000), this.left, this.doc.y, { width: this.width });
     this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.3);
   }
 
   bullets(items: string[]): void {
     for (const item of items) {
       this.ensure(14);
-      this.doc.font(FONT).fontSize(10).fillColor('black').text(`• ${pdfText(item, this.m)}`, this.left + 8, this.doc.y, { width: this.width - 8 });
+      this.doc.font(FONT).fontSize(10).fillColor('black');
+      this.mixed(`• ${pdfText(item, this.m)}`, this.left + 8, this.doc.y, { width: this.width - 8 });
     }
     this.doc.moveDown(0.3);
   }
@@ -112,7 +134,9 @@ export class ReportWriter {
       this.ensure(h + 4);
       const y = this.doc.y;
       this.doc.font(FONT).fontSize(9).fillColor(GREY).text(label, this.left, y, { width: labelW });
-      this.doc.font(mono ? MONO : FONT).fontSize(mono ? 8 : 10).fillColor('black').text(v, this.left + labelW + 8, y, { width: valueW });
+      this.doc.font(mono ? MONO : FONT).fontSize(mono ? 8 : 10).fillColor('black');
+      if (mono) this.doc.text(v, this.left + labelW + 8, y, { width: valueW });
+      else this.mixed(v, this.left + labelW + 8, y, { width: valueW });
       this.doc.y = Math.max(this.doc.y, y + h) + 3;
     }
     this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.3);
@@ -143,7 +167,8 @@ export class ReportWriter {
       let x = this.left;
       cells.forEach((text, i) => {
         this.doc.font(header ? FONT : fontFor(columns[i]!)).fontSize(fontSize).fillColor(header ? '#222222' : 'black');
-        this.doc.text(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
+        if (!header && columns[i]!.mono) this.doc.text(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
+        else this.mixed(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
         x += widths[i]!;
       });
       this.doc.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(RULE).stroke();
@@ -178,3 +203,22 @@ export class ReportWriter {
     }
   }
 }
+
+/** Latin scripts (through Latin Extended-B), general punctuation aside, go to the Latin font. */
+function isLatin(cp: number): boolean {
+  return cp <= 0x024f;
+}
+
+/** The text cut where it changes between Latin and other scripts; spaces stay in their run. */
+export function fontRuns(text: string): { latin: boolean; text: string }[] {
+  const runs: { latin: boolean; text: string }[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const last = runs[runs.length - 1];
+    const latin = ch === ' ' && last ? last.latin : isLatin(cp);
+    if (last && last.latin === latin) last.text += ch;
+    else runs.push({ latin, text: ch });
+  }
+  return runs.length ? runs : [{ latin: true, text: '' }];
+}
+
