@@ -5,9 +5,13 @@ import { OpenPackageButton } from '../features/review/OpenPackageButton';
 import { CaseList } from './CaseList';
 import { ExaminerField } from './ExaminerField';
 import { NewCaseForm } from './NewCaseForm';
+import { useT } from '../i18n';
+import { PreferenceSwitches } from './PreferenceSwitches';
+import './strings';
 
 /** No case is open: say who you are, then open an existing case or create a new one. */
 export function CasePicker({ onOpened }: { onOpened(info: CaseInfo): void }) {
+  const t = useT();
   const [examiner, setExaminer] = useState(rememberedExaminer);
   const opened = (info: CaseInfo) => {
     rememberExaminer(examiner);
@@ -16,8 +20,11 @@ export function CasePicker({ onOpened }: { onOpened(info: CaseInfo): void }) {
   const name = examiner.trim() || undefined;
   return (
     <main className="case-picker" data-testid="case-picker">
-      <h1 className="brand">Tracelight</h1>
-      <p className="muted">Offline forensic triage. Open a case, or create one and drop evidence on it.</p>
+      <div className="picker-top">
+        <h1 className="brand">{t('app.brand')}</h1>
+        <PreferenceSwitches />
+      </div>
+      <p className="muted">{t('app.tagline')}</p>
       <ExaminerField value={examiner} onChange={setExaminer} />
       <div className="case-picker-columns">
         <CaseList onOpened={opened} examiner={name} />

@@ -22,6 +22,8 @@ import { MappingPrompt } from '../features/mapping/MappingPrompt';
 import { Timeline } from '../features/timeline/Timeline';
 import { CaseHeader } from './CaseHeader';
 import { ViewTabs, type WorkbenchView } from './ViewTabs';
+import { useT } from '../i18n';
+import './strings';
 
 interface Props {
   caseInfo: CaseInfo;
@@ -32,6 +34,7 @@ interface Props {
 /** An open case: header, intake, evidence, timeline and the selected event. */
 export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
   const client = useClient();
+  const t = useT();
   // Bumped when an ingest ends: evidence and timeline re-query, the header re-counts.
   const [version, setVersion] = useState(0);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -67,7 +70,7 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
         <ExportButton caseInfo={caseInfo} filter={timelineFilter} onExported={annotated} />
         <PackageButton caseInfo={caseInfo} onExported={annotated} />
         <button type="button" onClick={onSwitchCase} data-testid="switch-case">
-          Cases…
+          {t('app.cases')}
         </button>
       </CaseHeader>
       <CustodyBanner caseInfo={caseInfo} />

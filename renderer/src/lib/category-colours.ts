@@ -4,7 +4,9 @@
 // meaning of their own take neutral tones that differ in lightness (which every form of colour
 // vision sees): `alert` the palette's black (drawn white on the dark theme, where black would
 // vanish) and `other` a mid grey. Import from here; never write a category colour elsewhere.
-import type { EventCategory } from '../contracts';
+import type { EVENT_CATEGORIES } from '../contracts';
+
+type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
 export type Theme = 'light' | 'dark';
 

@@ -1,14 +1,15 @@
 import { formatBytes } from '../../lib/format-bytes';
-import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { progressFraction, type IngestPhase, type IngestRow } from './ingest-rows';
+import { useLocaleFormat, useT } from '../../i18n';
+import './strings';
 
 const PHASE_LABEL: Record<IngestPhase, string> = {
-  uploading: 'uploading',
-  queued: 'queued',
-  ingesting: 'ingesting',
-  done: 'done',
-  error: 'failed',
+  uploading: 'intake.phase.uploading',
+  queued: 'intake.phase.queued',
+  ingesting: 'intake.phase.ingesting',
+  done: 'intake.phase.done',
+  error: 'intake.phase.error',
 };
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
 }
 
 export function IngestProgressRow({ row, onDismiss }: Props) {
+  const t = useT();
+  const { number } = useLocaleFormat();
   const fraction = progressFraction(row);
   const finished = row.phase === 'done' || row.phase === 'error';
   return (
@@ -24,22 +27,22 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
       <span className="ingest-name" title={displayValue(row.path ?? row.name)}>
         {displayValue(row.name)}
       </span>
-      <span className="ingest-phase">{PHASE_LABEL[row.phase]}</span>
+      <span className="ingest-phase">{t(PHASE_LABEL[row.phase])}</span>
       {/* Without a value the bar is indeterminate: uploads and not-yet-started files. */}
       {fraction === null ? (
-        <progress aria-label={`${row.name} progress`} />
+        <progress aria-label={t('intake.fileProgress', { name: row.name })} />
       ) : (
-        <progress aria-label={`${row.name} progress`} value={fraction} max={1} />
+        <progress aria-label={t('intake.fileProgress', { name: row.name })} value={fraction} max={1} />
       )}
       <span className="ingest-bytes num">
         {row.totalBytes > 0 ? `${formatBytes(row.bytesRead)} / ${formatBytes(row.totalBytes)}` : ''}
       </span>
-      <span className="ingest-rate num">{row.phase === 'ingesting' ? `${formatCount(row.eventsPerSecond)} ev/s` : ''}</span>
+      <span className="ingest-rate num">{row.phase === 'ingesting' ? t('intake.rate', { count: number(row.eventsPerSecond) }) : ''}</span>
       <span className="ingest-events num" data-testid="ingest-events">
-        {formatCount(row.events)} events
+        {t('intake.events', { count: number(row.events) })}
       </span>
       <span className={row.rejected > 0 ? 'ingest-rejected num warn' : 'ingest-rejected num'}>
-        {formatCount(row.rejected)} rejected
+        {t('intake.rejected', { count: number(row.rejected) })}
       </span>
       {row.error !== null && (
         <span className="ingest-error" role="alert" data-testid="ingest-error">
@@ -51,7 +54,7 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
           type="button"
           className="dismiss"
           onClick={() => onDismiss(row.key)}
-          aria-label={`Dismiss ${row.name}`}
+          aria-label={t('intake.dismiss', { name: row.name })}
           data-testid="ingest-dismiss"
         >
           ×

@@ -1,7 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import type { Incident } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
-import { clip, edgePath, HEADER_H, LABEL_W, layoutChains, NODE_H, NODE_W, STAGE_LABEL, type NodeBox } from './chain-layout';
+import { clip, edgePath, HEADER_H, LABEL_W, layoutChains, NODE_H, NODE_W, type NodeBox } from './chain-layout';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   incident: Incident;
@@ -14,6 +16,7 @@ interface Props {
  * joined in time order, lateral movement (dashed) between hosts. A step opens its first event.
  */
 export function ChainGraph({ incident, selectedId, onSelect }: Props) {
+  const t = useT();
   const layout = layoutChains(incident);
   if (layout.lanes.length === 0) return null;
   const open = (ids: number[]) => {
@@ -27,7 +30,7 @@ export function ChainGraph({ incident, selectedId, onSelect }: Props) {
         height={layout.height}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="group"
-        aria-label="Infection chain per host"
+        aria-label={t('story.graphLabel')}
         data-testid="chain-graph"
       >
         <defs>
@@ -37,7 +40,7 @@ export function ChainGraph({ incident, selectedId, onSelect }: Props) {
         </defs>
         {layout.columns.map((c) => (
           <text key={c.stage} x={c.x + NODE_W / 2} y={HEADER_H - 8} className="chain-column" textAnchor="middle">
-            {STAGE_LABEL[c.stage]}
+            {t(`story.stage.${c.stage}`)}
           </text>
         ))}
         {layout.lanes.map((lane, i) => (
@@ -48,7 +51,7 @@ export function ChainGraph({ incident, selectedId, onSelect }: Props) {
               <title>{displayValue(lane.host)}</title>
             </text>
             <text x={8} y={lane.y + 38} className="chain-user">
-              {lane.targetOnly ? 'lateral target' : clip(displayValue(lane.user), 22)}
+              {lane.targetOnly ? t('story.lateralTarget') : clip(displayValue(lane.user), 22)}
             </text>
           </g>
         ))}
@@ -61,7 +64,7 @@ export function ChainGraph({ incident, selectedId, onSelect }: Props) {
             data-testid={e.kind === 'lateral' ? 'chain-lateral-edge' : 'chain-edge'}
             onClick={() => open(e.eventIds)}
           >
-            {e.label && <title>{`Lateral movement ${displayValue(e.label)}`}</title>}
+            {e.label && <title>{t('story.lateralEdge', { label: displayValue(e.label) })}</title>}
           </path>
         ))}
         {layout.nodes.map((n) => (
@@ -74,8 +77,10 @@ export function ChainGraph({ incident, selectedId, onSelect }: Props) {
 }
 
 function StepNode({ node, selected, onOpen }: { node: NodeBox; selected: boolean; onOpen(): void }) {
+  const t = useT();
   const { step } = node;
   const summary = displayValue(step.summary);
+  const stage = t(`story.stage.${step.stage}`);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -88,17 +93,17 @@ function StepNode({ node, selected, onOpen }: { node: NodeBox; selected: boolean
       transform={`translate(${node.x},${node.y})`}
       role="button"
       tabIndex={0}
-      aria-label={`${STAGE_LABEL[step.stage]} on ${node.host} at ${step.time}: ${summary}`}
+      aria-label={t('story.nodeLabel', { stage, host: node.host, time: step.time, summary })}
       onClick={onOpen}
       onKeyDown={onKey}
       data-testid="chain-node"
       data-host={node.host}
       data-stage={step.stage}
     >
-      <title>{`${STAGE_LABEL[step.stage]} · ${step.time}\n${summary}\nEvents: ${step.event_ids.join(', ')}`}</title>
+      <title>{`${stage} · ${step.time}\n${summary}\n${t('story.nodeEvents', { ids: step.event_ids.join(', ') })}`}</title>
       <rect width={NODE_W} height={NODE_H} rx={6} />
       <text x={8} y={16} className="chain-node-stage">
-        {STAGE_LABEL[step.stage]}
+        {stage}
       </text>
       <text x={NODE_W - 8} y={16} className="chain-node-time" textAnchor="end">
         {step.time.slice(11, 19)}

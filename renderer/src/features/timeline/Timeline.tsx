@@ -5,6 +5,8 @@ import { buildFilter, filterKey } from './build-filter';
 import { FilterBar } from './FilterBar';
 import { TimelineGrid } from './TimelineGrid';
 import { useTimelinePager } from './use-timeline-pager';
+import { useT } from '../../i18n';
+import './strings';
 
 const TEXT_DEBOUNCE_MS = 250;
 
@@ -18,6 +20,7 @@ interface Props {
 }
 
 export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
+  const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
   const settledText = useDebouncedValue(text, TEXT_DEBOUNCE_MS);
@@ -26,7 +29,7 @@ export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
   useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
   return (
-    <section className="timeline-panel" aria-label="Timeline">
+    <section className="timeline-panel" aria-label={t('timeline.title')}>
       <FilterBar
         text={text}
         category={category}

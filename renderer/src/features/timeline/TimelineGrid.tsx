@@ -7,6 +7,8 @@ import { TimelinePlaceholderRow } from './TimelinePlaceholderRow';
 import { TimelineRow } from './TimelineRow';
 import { useViewportHeight } from './use-viewport-height';
 import { computeWindow, rowTop, scrollTopForRow, type WindowInput } from './virtual-window';
+import { useT } from '../../i18n';
+import './strings';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 15;
@@ -38,6 +40,7 @@ function keyStep(key: string, rowsPerPage: number): number | null {
  * overscan) in the DOM, each translated to its place.
  */
 export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const viewportHeight = useViewportHeight(scroller, header);
@@ -111,7 +114,7 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
       className="tl-scroll"
       style={style}
       role="grid"
-      aria-label="Timeline"
+      aria-label={t('timeline.title')}
       aria-rowcount={count + 1}
       tabIndex={0}
       data-testid="timeline"
@@ -122,7 +125,7 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
       <div className="tl-body" style={{ height: view.height }}>
         {rows}
       </div>
-      {pager.count === 0 && <div className="tl-empty">No events.</div>}
+      {pager.count === 0 && <div className="tl-empty">{t('timeline.noEvents')}</div>}
     </div>
   );
 }
