@@ -3,6 +3,7 @@ import type { CaseInfo } from '../contracts';
 import { useLocaleFormat, useT } from '../i18n';
 import { displayValue } from '../lib/reveal-invisibles';
 import { PreferenceSwitches } from './PreferenceSwitches';
+import { ZoneSwitch } from './ZoneSwitch';
 import './strings';
 
 /** Which case this is, how big, and which zone its zone-less timestamps were read in. */
@@ -21,6 +22,7 @@ export function CaseHeader({ caseInfo, children }: { caseInfo: CaseInfo; childre
       <span className="case-stat" title={t('app.zoneTitle')}>
         {t('app.zoneLabel')} <span className="mono" data-testid="case-timezone">{displayValue(caseInfo.timezone)}</span>
       </span>
+      <ZoneSwitch caseZone={caseInfo.timezone} />
       <span className="header-actions">
         {children}
         <PreferenceSwitches />

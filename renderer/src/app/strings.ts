@@ -40,6 +40,10 @@ registerStrings({
     'app.theme': 'Theme',
     'app.theme.light': 'Light',
     'app.theme.dark': 'Dark',
+    'app.showTimesIn': 'Times in',
+    'app.zone.utc': 'UTC',
+    'app.zone.case': 'Case zone ({zone})',
+    'app.zone.other': 'Other zone…',
   },
   ja: {
     'app.brand': 'Tracelight',
@@ -79,5 +83,9 @@ registerStrings({
     'app.theme': 'テーマ',
     'app.theme.light': 'ライト',
     'app.theme.dark': 'ダーク',
+    'app.showTimesIn': '表示時刻',
+    'app.zone.utc': 'UTC',
+    'app.zone.case': '事案のゾーン（{zone}）',
+    'app.zone.other': 'ほかのゾーン…',
   },
 });

@@ -1,7 +1,7 @@
 // Light or dark, remembered on this machine. The palette is CSS variables keyed on
 // <html data-theme>, so switching repaints without re-rendering React.
 import { useCallback, useState } from 'react';
-import type { Theme } from './category-colours';
+import { categoryPalette, type Theme } from './category-colours';
 
 const KEY = 'tracelight.theme';
 
@@ -17,7 +17,11 @@ export function storedTheme(): Theme {
 }
 
 export function applyTheme(theme: Theme): void {
-  document.documentElement.dataset.theme = theme;
+  const root = document.documentElement;
+  root.dataset.theme = theme;
+  // Category colours as CSS variables (--cat-process, ...), from the one palette module, so
+  // the grid stripe and any stylesheet draw exactly the colours the charts use.
+  for (const [category, colour] of Object.entries(categoryPalette(theme))) root.style.setProperty(`--cat-${category}`, colour);
 }
 
 /** The current theme and a setter that applies and remembers it. */

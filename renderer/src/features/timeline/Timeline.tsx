@@ -1,11 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { EventFilter } from '../../contracts';
+import { useEngineCall } from '../../client/use-engine-call';
+import type { EventFilter, EventRow } from '../../contracts';
+import { useT } from '../../i18n';
+import { displayZone, resolveZone } from '../../lib/display-zone';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { buildFilter, filterKey } from './build-filter';
+import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
+import { viewFamily } from './source-family';
+import type { TimelineColumn } from './timeline-columns';
 import { TimelineGrid } from './TimelineGrid';
+import { useColumnLayout } from './use-column-layout';
 import { useTimelinePager } from './use-timeline-pager';
-import { useT } from '../../i18n';
+import { ValuePopup } from './ValuePopup';
 import './strings';
 
 const TEXT_DEBOUNCE_MS = 250;
@@ -17,9 +24,14 @@ interface Props {
   onSelect(id: number): void;
   /** Told the filter in force (the export dialog offers it for the timeline rows). */
   onFilter?(filter: EventFilter | undefined): void;
+  /** The case's zone, one of the zones times can be shown in. */
+  caseZone?: string;
+  onOpen?(id: number): void;
+  onTag?(id: number): void;
+  onPivot?(id: number, row: EventRow): void;
 }
 
-export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
+export function Timeline({ version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot }: Props) {
   const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
@@ -28,8 +40,15 @@ export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
   const pager = useTimelinePager(filter, version);
   useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
+  const { value: evidence } = useEngineCall('evidence.list', {}, version);
+  const family = viewFamily((evidence ?? []).filter((e) => e.container !== 'zip-archive').map((e) => e.format), filter?.category);
+  const { layout, setLayout, reset } = useColumnLayout(family);
+  const [zoneChoice] = displayZone.use();
+  const zone = resolveZone(zoneChoice, caseZone);
+  const [popup, setPopup] = useState<{ column: TimelineColumn; row: EventRow } | null>(null);
+
   return (
-    <section className="timeline-panel" aria-label={t('timeline.title')}>
+    <section className="timeline-panel" aria-label={t('timeline.title')} data-family={family}>
       <FilterBar
         text={text}
         category={category}
@@ -38,8 +57,30 @@ export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
         onText={setText}
         onCategory={setCategory}
       />
+      <div className="tl-toolbar">
+        <span className="muted small-text" data-testid="timeline-family">
+          {t(`timeline.family.${family}`)}
+        </span>
+        <ColumnChooser family={family} layout={layout} onLayout={setLayout} onReset={reset} />
+      </div>
       {/* A new filter is a new list: remount so scroll position and keyboard anchor reset. */}
-      <TimelineGrid key={filterKey(filter)} pager={pager} selectedId={selectedId} onSelect={onSelect} />
+      <TimelineGrid
+        key={filterKey(filter)}
+        pager={pager}
+        selectedId={selectedId}
+        onSelect={onSelect}
+        onOpen={onOpen}
+        onTag={onTag}
+        onPivot={onPivot}
+        onOpenValue={(column, row) => setPopup({ column, row })}
+        layout={layout}
+        onLayout={setLayout}
+        zone={zone}
+        zoneLabel={zone}
+      />
+      {popup && (
+        <ValuePopup column={popup.column} eventId={String(popup.row.id)} value={popup.column.text(popup.row)} onClose={() => setPopup(null)} />
+      )}
     </section>
   );
 }
