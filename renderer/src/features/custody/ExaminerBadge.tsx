@@ -46,7 +46,7 @@ export function ExaminerBadge({ caseInfo, onCaseInfo }: { caseInfo: CaseInfo; on
   return (
     <span className="case-stat" title={t('custody.examinerTitle')}>
       {t('custody.examiner')} <span data-testid="case-examiner">{displayValue(caseInfo.examiner)}</span>
-      {SOURCE[caseInfo.examinerSource] ? t(SOURCE[caseInfo.examinerSource]!) : ''}{' '}
+      {SOURCE[caseInfo.examinerSource] && <span className="examiner-source">{t(SOURCE[caseInfo.examinerSource]!)}</span>}{' '}
       {!caseInfo.readOnly && (
         <button type="button" className="small" onClick={() => setEditing(true)} data-testid="examiner-change">
           {t('custody.change')}

@@ -19,14 +19,14 @@ interface Props {
 export function IntakeOptions({ intake, caseZone }: Props) {
   const t = useT();
   const { value: formats } = useEngineCall('formats.list', {});
-  const problem = choiceProblem(intake.defaults);
+  const problem = choiceProblem(intake.defaults, t);
   return (
     <>
       <details className="acquisition-form intake-options" data-testid="intake-options">
         <summary>
           {t('intake.optionsSummary')}{' '}
           <span className="muted" data-testid="intake-options-summary">
-            {describeChoices(intake.defaults)}
+            {describeChoices(intake.defaults, t)}
             {intake.review ? t('intake.reviewEach') : ''}
           </span>
         </summary>

@@ -23,7 +23,7 @@ export function IntakeReviewDialog({ files, caseZone, formats, onConfirm, onCanc
   const dialog = useModalDialog();
   const t = useT();
   const [rows, setRows] = useState(files);
-  const problems = rows.map((r) => choiceProblem(r.choices));
+  const problems = rows.map((r) => choiceProblem(r.choices, t));
   const blocked = problems.some((p) => p !== null);
 
   return (

@@ -36,6 +36,14 @@ registerStrings({
     'intake.reviewHelp':
       "Empty fields are detected: the zone is the case's ({zone}), the encoding and format come from the content, the base year is the file's modification year.",
     'intake.ingest': 'Ingest',
+    'intake.unknownZone': 'Unknown time zone: {zone}',
+    'intake.badYear': 'Base year must be a year from {min} to {max}',
+    'intake.summary.zone': 'zone {zone}',
+    'intake.summary.encoding': 'encoding {encoding}',
+    'intake.summary.format': 'format {format}',
+    'intake.summary.year': 'year {year}',
+    'intake.summary.separator': ', ',
+    'intake.summary.allDetected': 'all detected',
   },
   ja: {
     'intake.add': '証拠を追加…',
@@ -71,5 +79,13 @@ registerStrings({
     'intake.reviewHelp':
       '空欄の項目は自動で判定します。ゾーンは事案のゾーン（{zone}）、文字コードと形式は内容から、基準年はファイルの更新年です。',
     'intake.ingest': '取り込む',
+    'intake.unknownZone': '不明なタイムゾーンです: {zone}',
+    'intake.badYear': '基準年は {min} 年から {max} 年の間で指定してください',
+    'intake.summary.zone': 'ゾーン {zone}',
+    'intake.summary.encoding': '文字コード {encoding}',
+    'intake.summary.format': '形式 {format}',
+    'intake.summary.year': '{year} 年',
+    'intake.summary.separator': '、',
+    'intake.summary.allDetected': 'すべて自動判定',
   },
 });

@@ -22,8 +22,18 @@ export function ColumnChooser({ family, layout, onLayout, onReset }: Props) {
     const close = (event: MouseEvent) => {
       if (!panel.current?.parentElement?.contains(event.target as Node)) setOpen(false);
     };
+    // Esc closes the chooser wherever focus is (before the workspace's own Esc handling).
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      setOpen(false);
+    };
     document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
+    document.addEventListener('keydown', escape, true);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', escape, true);
+    };
   }, [open]);
 
   const visible = visibleColumns(layout);
@@ -45,12 +55,6 @@ export function ColumnChooser({ family, layout, onLayout, onReset }: Props) {
           role="dialog"
           aria-label={t('timeline.columns')}
           data-testid="column-chooser"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setOpen(false);
-            }
-          }}
         >
           <p className="muted small-text">{t('timeline.layoutFor', { family: t(`timeline.family.${family}`) })}</p>
           <ul className="column-chooser-list">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useEngineCall } from '../../client/use-engine-call';
 import type { EventFilter, EventRow } from '../../contracts';
 import { useT } from '../../i18n';
@@ -29,9 +29,15 @@ interface Props {
   onOpen?(id: number): void;
   onTag?(id: number): void;
   onPivot?(id: number, row: EventRow): void;
+  /** Where the grid was scrolled when the case was last open, and where it is now. */
+  initialScrollTop?: number;
+  onScrollTop?(top: number): void;
+  /** The histogram (the pivots feature's chart) between the toolbar and the grid. */
+  histogram?: ReactNode;
 }
 
-export function Timeline({ version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot }: Props) {
+export function Timeline(props: Props) {
+  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, histogram } = props;
   const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
@@ -63,6 +69,7 @@ export function Timeline({ version, selectedId, onSelect, onFilter, caseZone = '
         </span>
         <ColumnChooser family={family} layout={layout} onLayout={setLayout} onReset={reset} />
       </div>
+      {histogram}
       {/* A new filter is a new list: remount so scroll position and keyboard anchor reset. */}
       <TimelineGrid
         key={filterKey(filter)}
@@ -77,6 +84,8 @@ export function Timeline({ version, selectedId, onSelect, onFilter, caseZone = '
         onLayout={setLayout}
         zone={zone}
         zoneLabel={zone}
+        initialScrollTop={initialScrollTop}
+        onScrollTop={onScrollTop}
       />
       {popup && (
         <ValuePopup column={popup.column} eventId={String(popup.row.id)} value={popup.column.text(popup.row)} onClose={() => setPopup(null)} />

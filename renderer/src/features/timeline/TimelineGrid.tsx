@@ -39,6 +39,9 @@ interface Props extends GridActions {
   /** IANA zone times are shown in, and its label for the header. */
   zone: string;
   zoneLabel: string;
+  /** Restored once, when the first rows are known (a reopened case comes back where it was). */
+  initialScrollTop?: number;
+  onScrollTop?(top: number): void;
 }
 
 /** The column whose value the `v` key opens: the longest kind of value the row has. */
@@ -51,7 +54,7 @@ function longColumn(columns: readonly TimelineColumn[], row: EventRow): Timeline
  * The virtualized event grid: a body as tall as all rows, with only the rows in view (plus
  * overscan) in the DOM, each translated to its place.
  */
-export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLabel, ...actions }: Props) {
+export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLabel, initialScrollTop, onScrollTop, ...actions }: Props) {
   const t = useT();
   const { onSelect, onOpen, onTag, onPivot, onOpenValue } = actions;
   const scroller = useRef<HTMLDivElement>(null);
@@ -70,6 +73,13 @@ export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLa
   const view = computeWindow(input);
 
   useEffect(() => pager.setRange(view.start, view.end), [pager, view.start, view.end]);
+
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || !initialScrollTop || count === 0 || viewportHeight === 0) return;
+    restored.current = true;
+    if (scroller.current) scroller.current.scrollTop = initialScrollTop;
+  }, [initialScrollTop, count, viewportHeight]);
 
   const pendingRow = pending === null ? undefined : pager.row(pending);
   useEffect(() => {
@@ -156,7 +166,10 @@ export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLa
       aria-colcount={columns.length}
       tabIndex={0}
       data-testid="timeline"
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        setScrollTop(e.currentTarget.scrollTop);
+        onScrollTop?.(e.currentTarget.scrollTop);
+      }}
       onKeyDown={onKeyDown}
     >
       <TimelineHeader ref={header} layout={layout} onLayout={onLayout} pinned={pinned} zoneLabel={zoneLabel} />
