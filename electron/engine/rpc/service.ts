@@ -31,6 +31,7 @@ import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createPackageHandlers } from './package-handlers';
 import { createReviewHandlers } from './review-handlers';
+import { keepIfIndicatorFile } from './indicator-intake';
 import { openReview, reviewUploadDir, type OpenedReview } from '../review/open-review';
 import { SerialQueue } from './serial-queue';
 
@@ -347,6 +348,14 @@ export class EngineService {
       const progress = { jobId: args.jobId, path: f.path, name };
       try {
         this.checkIngestPath(f.path);
+        // Indicator lists dropped with the logs become IOC files (decided by content, unless
+        // the examiner chose a format or a mapping for this file).
+        const indicator = f.format || f.mapping ? null : keepIfIndicatorFile(session, f.path, name);
+        if (indicator) {
+          this.emit('ingest.progress', { ...progress, bytesRead: 0, totalBytes: 0, events: 0, rejected: 0, eventsPerSecond: 0, done: true, indicator });
+          results.push({ path: f.path, name, ok: true, indicator });
+          continue;
+        }
         const evidence = await ingestWithCustody(session, {
           path: f.path,
           displayName: name,

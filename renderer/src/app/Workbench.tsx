@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../client/connection-context';
 import type { Acquisition, CaseInfo, EventFilter } from '../contracts';
 import { BookmarksView } from '../features/bookmarks/BookmarksView';
@@ -36,10 +36,13 @@ interface Props {
   caseInfo: CaseInfo;
   onCaseInfo(info: CaseInfo): void;
   onSwitchCase(): void;
+  /** Files dropped on the start screen for this new case: ingested once, as soon as it opens. */
+  initialFiles?: File[];
+  onInitialFilesTaken?(): void;
 }
 
 /** An open case: header, intake, evidence, timeline and the selected event. */
-export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
+export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, onInitialFilesTaken }: Props) {
   const client = useClient();
   const t = useT();
   // Bumped when an ingest ends: evidence and timeline re-query, the header re-counts.
@@ -72,6 +75,13 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
   const [acquisition, setAcquisition] = useState<Acquisition>({});
   const ingest = useIngest(refresh, acquisition);
   const intake = useIntakeOptions(ingest);
+  const initialTaken = useRef(false);
+  useEffect(() => {
+    if (!initialFiles?.length || initialTaken.current) return;
+    initialTaken.current = true;
+    onInitialFilesTaken?.();
+    intake.onFiles(initialFiles);
+  }, [initialFiles, onInitialFilesTaken, intake]);
 
   return (
     <div className="workbench">

@@ -1,5 +1,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+// The page's localStorage; absent where there is no page (unit tests in Node).
+const storage = (): KeyValueStorage | undefined => (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+
 /**
  * A value remembered in localStorage and shared by every component that reads it (a header
  * switch and the grid it changes), without a provider around the app.
@@ -10,7 +18,7 @@ export function createStoredValue<T>(key: string, fallback: T, check: (raw: unkn
 
   function read(): T {
     try {
-      const raw = localStorage.getItem(key);
+      const raw = storage()?.getItem(key) ?? null;
       if (raw === null) return fallback;
       return check(JSON.parse(raw)) ?? fallback;
     } catch {
@@ -21,7 +29,7 @@ export function createStoredValue<T>(key: string, fallback: T, check: (raw: unkn
   function set(next: T): void {
     current = next;
     try {
-      localStorage.setItem(key, JSON.stringify(next));
+      storage()?.setItem(key, JSON.stringify(next));
     } catch {
       // Kept for this session only.
     }

@@ -23,7 +23,12 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
   const fraction = progressFraction(row);
   const finished = row.phase === 'done' || row.phase === 'error';
   return (
-    <li className={`ingest-row phase-${row.phase}`} data-testid="ingest-row" data-phase={row.phase}>
+    <li
+      className={`ingest-row phase-${row.phase}${row.indicator ? ' indicator' : ''}`}
+      data-testid="ingest-row"
+      data-phase={row.phase}
+      data-kind={row.indicator ? 'indicator' : 'log'}
+    >
       <span className="ingest-name" title={displayValue(row.path ?? row.name)}>
         {displayValue(row.name)}
       </span>
@@ -38,12 +43,23 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
         {row.totalBytes > 0 ? `${formatBytes(row.bytesRead)} / ${formatBytes(row.totalBytes)}` : ''}
       </span>
       <span className="ingest-rate num">{row.phase === 'ingesting' ? t('intake.rate', { count: number(row.eventsPerSecond) }) : ''}</span>
-      <span className="ingest-events num" data-testid="ingest-events">
-        {t('intake.events', { count: number(row.events) })}
-      </span>
-      <span className={row.rejected > 0 ? 'ingest-rejected num warn' : 'ingest-rejected num'}>
-        {t('intake.rejected', { count: number(row.rejected) })}
-      </span>
+      {row.indicator ? (
+        <span className="ingest-indicator" data-testid="ingest-indicator" title={row.indicator.sha256}>
+          {t(row.indicator.alreadyKept ? 'intake.indicatorKnown' : 'intake.indicatorKept', {
+            count: number(row.indicator.indicators),
+            format: row.indicator.format.toUpperCase(),
+          })}
+        </span>
+      ) : (
+        <>
+          <span className="ingest-events num" data-testid="ingest-events">
+            {t('intake.events', { count: number(row.events) })}
+          </span>
+          <span className={row.rejected > 0 ? 'ingest-rejected num warn' : 'ingest-rejected num'}>
+            {t('intake.rejected', { count: number(row.rejected) })}
+          </span>
+        </>
+      )}
       {row.error !== null && (
         <span className="ingest-error" role="alert" data-testid="ingest-error">
           {displayValue(row.error)}

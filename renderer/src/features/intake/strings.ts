@@ -44,6 +44,8 @@ registerStrings({
     'intake.summary.year': 'year {year}',
     'intake.summary.separator': ', ',
     'intake.summary.allDetected': 'all detected',
+    'intake.indicatorKept': 'Indicator file ({format}): {count} indicators added to the case’s IOC files',
+    'intake.indicatorKnown': 'Indicator file ({format}, {count} indicators): already one of the case’s IOC files',
   },
   ja: {
     'intake.add': '証拠を追加…',
@@ -87,5 +89,7 @@ registerStrings({
     'intake.summary.year': '{year} 年',
     'intake.summary.separator': '、',
     'intake.summary.allDetected': 'すべて自動判定',
+    'intake.indicatorKept': '指標ファイル（{format}）: {count} 件の指標を事案の IOC ファイルに追加しました',
+    'intake.indicatorKnown': '指標ファイル（{format}、{count} 件）: すでに事案の IOC ファイルにあります',
   },
 });
