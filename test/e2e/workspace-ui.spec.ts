@@ -2,7 +2,7 @@
 // zones, keyboard, and the 1,366 px fit. Screenshots of every state are kept and looked at.
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { SAMPLES, test } from './serve-fixture';
+import { REPO_ROOT, SAMPLES, test } from './serve-fixture';
 import { createCase, dropFiles } from './workbench-helpers';
 
 const FILES = [
@@ -222,5 +222,95 @@ for (const lang of ['en', 'ja'] as const) {
     );
     expect(overflow).toEqual([]);
     await page.screenshot({ path: info.outputPath(`fit-1366-${lang}.png`) });
+  });
+}
+
+const INCIDENT = ['DeviceProcessEvents.csv', 'DeviceNetworkEvents.csv', 'squid_access.log'].map((f) =>
+  path.join(REPO_ROOT, 'test/fixtures/e2e-incident', f),
+);
+
+/** Nothing sticks out of the window sideways. */
+async function expectNoSideScroll(page: Page): Promise<void> {
+  const doc = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(doc.scroll).toBeLessThanOrEqual(doc.client);
+}
+
+for (const [width, height] of [
+  [1366, 768],
+  [1920, 1080],
+] as const) {
+  test(`screens at ${width}x${height} in English and Japanese: start, workbench, incident view, export`, async ({ page, serve }, info) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height });
+    await page.goto(serve.url);
+    for (const lang of ['en', 'ja'] as const) {
+      await page.getByTestId(`lang-${lang}`).click();
+      await expect(page.getByTestId('start-drop')).toBeVisible();
+      await expectNoSideScroll(page);
+      await page.screenshot({ path: info.outputPath(`start-${width}-${lang}.png`) });
+    }
+    await page.getByTestId('lang-en').click();
+    await createCase(page, serve.url, { name: '請求書マルウェア 2026-11 — 本社', timezone: 'Asia/Tokyo' });
+    await dropFiles(page, INCIDENT);
+    await expect(page.getByTestId('evidence-row')).toHaveCount(3, { timeout: 30_000 });
+    await page.getByTestId('timeline-row').nth(2).click();
+
+    for (const lang of ['en', 'ja'] as const) {
+      await page.getByTestId(`lang-${lang}`).click();
+      await page.getByTestId('tab-timeline').click();
+      await expect(page.getByTestId('timeline-row').first()).toBeVisible();
+      const grid = await page.getByTestId('timeline').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      expect(grid.scroll).toBeLessThanOrEqual(grid.client);
+      await expectNoSideScroll(page);
+      await page.screenshot({ path: info.outputPath(`workbench-${width}-${lang}.png`) });
+
+      await page.getByTestId('tab-incident').click();
+      const story = page.getByTestId('story');
+      if (lang === 'en') await story.getByTestId('run-detection').click();
+      const graph = story.getByTestId('chain-graph');
+      await expect(graph).toBeVisible({ timeout: 30_000 });
+      // The graph fits its pane; no box's text spills out of the box.
+      const fit = await graph.evaluate((svg) => ({ svg: svg.getBoundingClientRect().width, frame: svg.parentElement!.clientWidth }));
+      expect(fit.svg).toBeLessThanOrEqual(fit.frame);
+      const spills = await graph.getByTestId('chain-node').evaluateAll((nodes) =>
+        nodes.flatMap((n) => {
+          const box = n.getBoundingClientRect();
+          return [...n.querySelectorAll('span')].filter((s) => {
+            const r = s.getBoundingClientRect();
+            return r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5;
+          }).map((s) => s.textContent);
+        }),
+      );
+      expect(spills).toEqual([]);
+      // Long values in the summary cards stay inside their card.
+      const cards = await story.locator('.summary-fact').evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('data-testid')),
+      );
+      expect(cards).toEqual([]);
+      await expectNoSideScroll(page);
+      await page.screenshot({ path: info.outputPath(`incident-${width}-${lang}.png`) });
+      await graph.screenshot({ path: info.outputPath(`chain-${width}-${lang}.png`) });
+    }
+
+    // A box is a link into the grid: the timeline opens on its event.
+    const node = page.getByTestId('chain-node').first();
+    await node.click();
+    await expect(page.getByTestId('tab-timeline')).toHaveAttribute('aria-selected', 'true');
+    const selected = page.locator('[data-testid="timeline-row"][aria-selected="true"]');
+    await expect(selected).toBeVisible();
+
+    // The export dialog's Copy buttons stay inside the dialog.
+    await page.getByTestId('open-export').click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByTestId('export-pdf').uncheck();
+    await dialog.getByTestId('export-csv').check();
+    await dialog.getByTestId('export-run').click();
+    await expect(dialog.getByTestId('export-file').first()).toBeVisible({ timeout: 60_000 });
+    const box = (await dialog.boundingBox())!;
+    for (const copy of await dialog.locator('.export-results .copy-button').all()) {
+      const b = (await copy.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    await page.screenshot({ path: info.outputPath(`export-${width}-ja.png`) });
   });
 }

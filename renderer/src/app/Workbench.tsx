@@ -51,6 +51,8 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
   const memory = useWorkbenchMemory(caseInfo.caseId);
   const { view, setView, selectedId, setSelectedId } = memory;
   const [shortcuts, setShortcuts] = useState(false);
+  // An event opened from the incident view, for the grid to scroll to.
+  const [reveal, setReveal] = useState<{ id: number; time: string } | null>(null);
   const [, setPanes] = paneSizes.use();
   useWorkspaceKeys({ onHelp: () => setShortcuts(true), onView: (i) => memory.views[i] && setView(memory.views[i]) });
   // Tags and notes change the bookmarks and the custody log, never the timeline's rows:
@@ -122,10 +124,20 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
                 onOpen={() => openDetail(setPanes, '[data-testid="event-detail"] h2')}
                 onTag={() => openDetail(setPanes, '[data-testid="tag-label"]')}
                 onPivot={requestPivot}
+                reveal={reveal}
               />
             )}
             {view === 'incident' && (
-              <StoryView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onRecorded={annotated} />
+              <StoryView
+                readOnly={caseInfo.readOnly}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onRecorded={annotated}
+                onOpenInGrid={(id, time) => {
+                  setReveal({ id, time });
+                  setView('timeline');
+                }}
+              />
             )}
             {view === 'bookmarks' && <BookmarksView version={version + annotations} onSelect={setSelectedId} />}
             {view === 'custody' && <CustodyLogView version={version + annotations} />}

@@ -8,7 +8,7 @@ import { EXPORT_FORMATS } from '../../contracts';
 import { formatBytes } from '../../lib/format-bytes';
 import { useActionResult } from '../../lib/use-action-result';
 import '../../styles/export.css';
-import { chosenFormats, defaultFileName, exportArgs, filterApplies, FORMAT_LABELS, type ExportChoices } from './export-plan';
+import { chosenFormats, defaultFileName, exportArgs, filterApplies, type ExportChoices } from './export-plan';
 import { useLang, useT } from '../../i18n';
 import './strings';
 import '../../components/strings';
@@ -76,7 +76,7 @@ export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }
           <legend>{t('export.files')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f}>
-              <input type="checkbox" checked={choices.formats[f]} onChange={() => toggle(f)} data-testid={`export-${f}`} /> {FORMAT_LABELS[f]}
+              <input type="checkbox" checked={choices.formats[f]} onChange={() => toggle(f)} data-testid={`export-${f}`} /> {t(`export.format.${f}`)}
             </label>
           ))}
         </fieldset>
@@ -150,7 +150,7 @@ function ExportResults({ result }: { result: ExportRunResult }) {
             <tr key={f.path} data-testid="export-file">
               <td>
                 {f.download ? (
-                  <a href={f.download} download={f.name} data-testid={`export-download-${f.kind}`}>
+                  <a className="export-file-name" href={f.download} download={f.name} data-testid={`export-download-${f.kind}`}>
                     {f.name}
                   </a>
                 ) : (
@@ -159,7 +159,10 @@ function ExportResults({ result }: { result: ExportRunResult }) {
               </td>
               <td className="num">{formatBytes(f.bytes)}</td>
               <td>
-                <code className="hash">{f.sha256}</code> <CopyButton text={f.sha256} label={t('export.copySha', { name: f.name })} />
+                <span className="export-hash">
+                  <code className="hash">{f.sha256}</code>
+                  <CopyButton text={f.sha256} label={t('export.copySha', { name: f.name })} />
+                </span>
               </td>
             </tr>
           ))}

@@ -4,6 +4,10 @@ import { registerStrings } from '../../i18n';
 registerStrings({
   en: {
     'export.open': 'Export…',
+    'export.format.pdf': 'PDF report',
+    'export.format.xlsx': 'XLSX workbook',
+    'export.format.csv': 'CSV timeline',
+    'export.format.timesketch': 'Timesketch JSONL',
     'export.title': 'Export',
     'export.files': 'Files',
     'export.language': 'Report language',
@@ -32,6 +36,10 @@ registerStrings({
   },
   ja: {
     'export.open': '書き出し…',
+    'export.format.pdf': 'PDF 報告書',
+    'export.format.xlsx': 'XLSX ワークブック',
+    'export.format.csv': 'CSV タイムライン',
+    'export.format.timesketch': 'Timesketch JSONL',
     'export.title': '書き出し',
     'export.files': 'ファイル',
     'export.language': '報告書の言語',

@@ -28,7 +28,11 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
               <strong data-testid="patient-zero-host">{displayValue(pz.host)}</strong>
               {pz.user && t('story.user', { user: displayValue(pz.user) })}
               <div className="mono">{pz.time}</div>
-              {pz.lure && <div className="wrap" data-testid="patient-zero-lure">{t('story.lure', { lure: displayValue(pz.lure) })}</div>}
+              {pz.lure && (
+                <div className="wrap" data-testid="patient-zero-lure">
+                  {t('story.lureLabel')} <span className="mono">{displayValue(pz.lure)}</span>
+                </div>
+              )}
               {links(pz.event_ids)}
             </>
           ) : (

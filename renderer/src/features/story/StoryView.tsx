@@ -17,10 +17,12 @@ interface Props {
   onSelect(eventId: number): void;
   /** A run or a review added custody entries. */
   onRecorded(): void;
+  /** A chain box was opened: show its event in the timeline grid. */
+  onOpenInGrid?(eventId: number, time: string): void;
 }
 
 /** The incident tab: what happened (summary), how (chain graph and timelines), and why (findings). */
-export function StoryView({ readOnly, selectedId, onSelect, onRecorded }: Props) {
+export function StoryView({ readOnly, selectedId, onSelect, onRecorded, onOpenInGrid }: Props) {
   const t = useT();
   const d = useDetection(onRecorded);
   const result = d.result;
@@ -59,7 +61,7 @@ export function StoryView({ readOnly, selectedId, onSelect, onRecorded }: Props)
           {result.incident.infected.length > 0 && (
             <>
               <h2 className="story-heading">{t('story.chain')}</h2>
-              <ChainGraph incident={result.incident} selectedId={selectedId} onSelect={onSelect} />
+              <ChainGraph incident={result.incident} selectedId={selectedId} onSelect={onSelect} onOpenInGrid={onOpenInGrid} />
               {result.incident.infected.map((h) => (
                 <ChainTimeline key={h.host} host={h} selectedId={selectedId} onSelect={onSelect} />
               ))}

@@ -57,7 +57,7 @@ registerStrings({
     'story.summary': 'Incident summary',
     'story.patientZero': 'Patient zero',
     'story.user': ' · user {user}',
-    'story.lure': 'Lure: {lure}',
+    'story.lureLabel': 'Lure:',
     'story.noneIdentified': 'none identified',
     'story.infectedHosts': 'Infected hosts ({count})',
     'story.none': 'none',
@@ -90,6 +90,7 @@ registerStrings({
     'story.col.range': 'From – to (UTC)',
     'story.col.why': 'Why',
     'story.seconds': '{count} s',
+    'story.moreSteps': '+{count} more steps',
   },
   ja: {
     'story.title': 'インシデント',
@@ -146,7 +147,7 @@ registerStrings({
     'story.summary': 'インシデントの概要',
     'story.patientZero': '最初の感染端末',
     'story.user': ' · ユーザー {user}',
-    'story.lure': '誘導: {lure}',
+    'story.lureLabel': '誘導:',
     'story.noneIdentified': '特定できていません',
     'story.infectedHosts': '感染ホスト（{count}）',
     'story.none': 'なし',
@@ -179,5 +180,6 @@ registerStrings({
     'story.col.range': '期間（UTC）',
     'story.col.why': '理由',
     'story.seconds': '{count} 秒',
+    'story.moreSteps': 'ほか {count} 件',
   },
 });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useClient } from '../../client/connection-context';
 import { useEngineCall } from '../../client/use-engine-call';
 import type { EventFilter, EventRow } from '../../contracts';
 import { useT } from '../../i18n';
@@ -34,10 +35,13 @@ interface Props {
   onScrollTop?(top: number): void;
   /** The histogram (the pivots feature's chart) between the toolbar and the grid. */
   histogram?: ReactNode;
+  /** An event to bring into view (opened from the incident view). */
+  reveal?: { id: number; time: string } | null;
 }
 
 export function Timeline(props: Props) {
-  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, histogram } = props;
+  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, histogram, reveal } = props;
+  const client = useClient();
   const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
@@ -52,6 +56,19 @@ export function Timeline(props: Props) {
   const [zoneChoice] = displayZone.use();
   const zone = resolveZone(zoneChoice, caseZone);
   const [popup, setPopup] = useState<{ column: TimelineColumn; row: EventRow } | null>(null);
+  // The grid is in (time, id) order: the events before the revealed one's time give its row.
+  const [revealIndex, setRevealIndex] = useState<number | null>(null);
+  useEffect(() => {
+    if (!reveal) return undefined;
+    let current = true;
+    client.call('events.count', { filter: { ...(filter ?? {}), to: reveal.time } }).then(
+      (index) => current && setRevealIndex(index),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, reveal, filter]);
 
   return (
     <section className="timeline-panel" aria-label={t('timeline.title')} data-family={family}>
@@ -86,6 +103,7 @@ export function Timeline(props: Props) {
         zoneLabel={zone}
         initialScrollTop={initialScrollTop}
         onScrollTop={onScrollTop}
+        scrollToIndex={revealIndex}
       />
       {popup && (
         <ValuePopup column={popup.column} eventId={String(popup.row.id)} value={popup.column.text(popup.row)} onClose={() => setPopup(null)} />

@@ -42,6 +42,8 @@ interface Props extends GridActions {
   /** Restored once, when the first rows are known (a reopened case comes back where it was). */
   initialScrollTop?: number;
   onScrollTop?(top: number): void;
+  /** A row to bring into view (the incident view's "open in grid"). */
+  scrollToIndex?: number | null;
 }
 
 /** The column whose value the `v` key opens: the longest kind of value the row has. */
@@ -54,7 +56,7 @@ function longColumn(columns: readonly TimelineColumn[], row: EventRow): Timeline
  * The virtualized event grid: a body as tall as all rows, with only the rows in view (plus
  * overscan) in the DOM, each translated to its place.
  */
-export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLabel, initialScrollTop, onScrollTop, ...actions }: Props) {
+export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLabel, initialScrollTop, onScrollTop, scrollToIndex, ...actions }: Props) {
   const t = useT();
   const { onSelect, onOpen, onTag, onPivot, onOpenValue } = actions;
   const scroller = useRef<HTMLDivElement>(null);
@@ -75,6 +77,19 @@ export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLa
   useEffect(() => pager.setRange(view.start, view.end), [pager, view.start, view.end]);
 
   const restored = useRef(false);
+  // Each requested row is jumped to once (not again when more rows arrive).
+  const jumped = useRef<number | null>(null);
+  useEffect(() => {
+    const element = scroller.current;
+    if (scrollToIndex === null || scrollToIndex === undefined || jumped.current === scrollToIndex) return;
+    if (!element || count === 0 || viewportHeight === 0) return;
+    jumped.current = scrollToIndex;
+    restored.current = true;
+    const index = Math.min(count - 1, scrollToIndex);
+    setAnchor(index);
+    const rowInput: WindowInput = { scrollTop: element.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, count, overscan: OVERSCAN };
+    element.scrollTop = scrollTopForRow(index, rowInput);
+  }, [scrollToIndex, count, viewportHeight]);
   useEffect(() => {
     if (restored.current || !initialScrollTop || count === 0 || viewportHeight === 0) return;
     restored.current = true;
