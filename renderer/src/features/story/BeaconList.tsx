@@ -45,7 +45,7 @@ export function BeaconList({ beacons, selectedId, onSelect }: Props) {
                 <td className="mono">
                   {b.first} – {b.last}
                 </td>
-                <td>{b.reasons.map((r) => displayValue(r)).join('; ')}</td>
+                <td className="wrap">{b.reasons.map((r) => displayValue(r)).join('; ')}</td>
                 <td>
                   <EventLinks ids={b.event_ids} selectedId={selectedId} onSelect={onSelect} />
                 </td>
