@@ -25,6 +25,9 @@ function readStart(file: string, size: number): Uint8Array {
   }
 }
 
+/** Indicator documents (STIX bundles, MISP events) larger than this are taken for logs. */
+const JSON_WHOLE_BYTES = 16 * 1024 * 1024;
+
 /** First character, after a UTF-8 byte order mark and white space, is "{" or "[". */
 function opensLikeJson(start: Uint8Array): boolean {
   let i = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf ? 3 : 0;
@@ -44,8 +47,8 @@ export function keepIfIndicatorFile(session: CaseSession, file: string, name: st
   const start = readStart(file, size);
   let format = sniffIndicatorFile(start, whole);
   // JSON is judged whole (a cut JSON Lines log must not pass for a document): a larger file that
-  // opens like JSON is read in full, up to the IOC size limit.
-  const bytes = format === null && !whole && opensLikeJson(start) ? readIocFile(file, name) : null;
+  // opens like JSON is read in full, up to JSON_WHOLE_BYTES, so a big JSON log is not parsed twice.
+  const bytes = format === null && !whole && size <= JSON_WHOLE_BYTES && opensLikeJson(start) ? readIocFile(file, name) : null;
   if (format === null && bytes) format = sniffIndicatorFile(bytes.bytes, true);
   if (format === null) return null;
   session.requireWritable();

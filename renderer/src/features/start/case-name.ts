@@ -1,4 +1,5 @@
-import type { Lang } from '../../i18n';
+// The type only, from the dictionary module (no React), so Node-side tests can import this file.
+import type { Lang } from '../../i18n/strings';
 
 /** The local date as YYYY-MM-DD (the examiner's calendar day, not UTC's). */
 export function localDate(now: Date): string {
