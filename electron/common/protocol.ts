@@ -19,6 +19,7 @@ import type { ExportRunArgs, ExportRunResult } from './export';
 import type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from './detect-review';
 import type { ColumnMapping, GenericFormatId, MappingPreviewRow, MappingProposal, SavedMapping } from './import-mapping';
 import type { ZipEntryOutcome } from './ingest-options';
+import type { IngestedIndicatorFile } from './indicator-intake';
 import type { PackageExportArgs, PackageExportResult, ReviewInfo } from './package';
 import type {
   EventDetail,
@@ -105,6 +106,8 @@ export interface IngestFileResult {
   error?: string;
   /** No format recognized the file: it can be read with a column mapping (import.propose). */
   needsMapping?: boolean;
+  /** The file is an indicator list: kept as one of the case's IOC files, not ingested as a log. */
+  indicator?: IngestedIndicatorFile;
 }
 
 export interface Handlers {
@@ -182,6 +185,8 @@ export interface IngestProgress {
   error?: string;
   /** See IngestFileResult.needsMapping. */
   needsMapping?: boolean;
+  /** See IngestFileResult.indicator. */
+  indicator?: IngestedIndicatorFile;
 }
 
 /** Events the engine pushes without being asked. */

@@ -28,6 +28,7 @@ export type {
   EvidenceSummary,
   RejectedRecord,
 } from '../../electron/common/schema';
+export type { IngestedIndicatorFile } from '../../electron/common/indicator-intake';
 export { EVENT_CATEGORIES, EVENT_COLUMNS } from '../../electron/common/schema';
 
 export type {

@@ -44,6 +44,9 @@ test('run detection, follow the chain to its events, add an IOC file, dismiss a 
   const detail = page.getByTestId('event-detail');
   await expect(detail).toHaveAttribute('data-event-id', /^\d+$/);
   await expect(detail).toContainText(/powershell\.exe|rundll32\.exe|WINWORD\.EXE/i);
+  // A box is a link into the grid: the timeline opens on the event; back to the incident.
+  await expect(page.getByTestId('tab-timeline')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('tab-incident').click();
   const timeline = story.getByTestId('chain-timeline');
   await expect(timeline).toHaveCount(1);
   const link = timeline.getByTestId('event-link').first();

@@ -8,6 +8,7 @@ import { UnrecognizedFormatError } from '../errors';
 import { UnreadableInputError } from '../ingest/file-ingest';
 import { resolveIngestChoices } from '../ingest/ingest-options';
 import type { HandlerContext, HandlerImpl } from './context';
+import { keepIfIndicatorFile } from './indicator-intake';
 
 export type IngestMethod = 'ingest.files';
 
@@ -27,6 +28,14 @@ async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>): Pro
     const progress = { jobId: args.jobId, path: f.path, name };
     try {
       ctx.checkPath(f.path);
+      // Indicator lists dropped with the logs become IOC files (decided by content, unless
+      // the examiner chose a format or a mapping for this file).
+      const indicator = f.format || f.mapping ? null : keepIfIndicatorFile(session, f.path, name);
+      if (indicator) {
+        ctx.emit('ingest.progress', { ...progress, bytesRead: 0, totalBytes: 0, events: 0, rejected: 0, eventsPerSecond: 0, done: true, indicator });
+        results.push({ path: f.path, name, ok: true, indicator });
+        continue;
+      }
       const evidence = await ingestWithCustody(session, {
         path: f.path,
         displayName: name,

@@ -19,6 +19,8 @@ export function App() {
   const disconnected = useDisconnectReason();
   const [caseInfo, setCaseInfo] = useState<CaseState>(undefined);
   const [startError, setStartError] = useState<string | null>(null);
+  // Files dropped on the start screen: the new case's workbench ingests them when it opens.
+  const [startFiles, setStartFiles] = useState<File[] | undefined>(undefined);
   usePreventFileNavigation();
 
   useEffect(() => {
@@ -44,7 +46,12 @@ export function App() {
       {caseInfo === undefined ? (
         <StartupScreen error={startError} />
       ) : caseInfo === null ? (
-        <CasePicker onOpened={setCaseInfo} />
+        <CasePicker
+          onOpened={(info, files) => {
+            setStartFiles(files);
+            setCaseInfo(info);
+          }}
+        />
       ) : caseInfo.review ? (
         <ReviewWorkbench key={caseInfo.path} caseInfo={caseInfo} review={caseInfo.review} onClosed={() => setCaseInfo(null)} />
       ) : (
@@ -53,6 +60,8 @@ export function App() {
           caseInfo={caseInfo}
           onCaseInfo={setCaseInfo}
           onSwitchCase={() => setCaseInfo(null)}
+          initialFiles={startFiles}
+          onInitialFilesTaken={() => setStartFiles(undefined)}
         />
       )}
     </div>

@@ -5,10 +5,14 @@ import { useEngineCall } from '../client/use-engine-call';
 import type { CaseInfo } from '../contracts';
 import { formatBytes } from '../lib/format-bytes';
 import { displayValue } from '../lib/reveal-invisibles';
+import { useLocaleFormat, useT } from '../i18n';
+import './strings';
 
 /** Cases the engine knows about, each openable. */
 export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): void; examiner?: string }) {
   const client = useClient();
+  const t = useT();
+  const { dateTime } = useLocaleFormat();
   const { value: cases, error: listError, loading } = useEngineCall('case.list', {});
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,17 +28,17 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
 
   return (
     <section className="card" aria-labelledby="case-list-title">
-      <h2 id="case-list-title">Open a case</h2>
+      <h2 id="case-list-title">{t('app.openCase')}</h2>
       {(listError || error) && <p className="error-text" role="alert">{listError || error}</p>}
-      {loading && !cases && <p className="muted">Loading cases…</p>}
-      {cases && cases.length === 0 && <p className="muted">No cases yet. Create one to start.</p>}
+      {loading && !cases && <p className="muted">{t('app.loadingCases')}</p>}
+      {cases && cases.length === 0 && <p className="muted">{t('app.noCases')}</p>}
       {cases && cases.length > 0 && (
         <table className="data-table case-table" data-testid="case-list">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Modified</th>
-              <th className="num">Size</th>
+              <th>{t('app.col.name')}</th>
+              <th>{t('app.col.modified')}</th>
+              <th className="num">{t('app.col.size')}</th>
               <th />
             </tr>
           </thead>
@@ -42,7 +46,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
             {cases.map((entry) => (
               <tr key={entry.path} data-testid="case-entry">
                 <td title={displayValue(entry.path)}>{displayValue(entry.name)}</td>
-                <td className="mono">{displayValue(entry.modified)}</td>
+                <td className="mono">{dateTime(entry.modified)}</td>
                 <td className="num">{formatBytes(entry.size)}</td>
                 <td>
                   <button
@@ -51,7 +55,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
                     disabled={opening !== null}
                     data-testid="case-open"
                   >
-                    {opening === entry.path ? 'Opening…' : 'Open'}
+                    {opening === entry.path ? t('app.opening') : t('app.open')}
                   </button>
                 </td>
               </tr>

@@ -3,10 +3,13 @@ import { useClient } from '../client/connection-context';
 import { errorMessage } from '../client/engine-error';
 import type { CaseInfo } from '../contracts';
 import { browserTimeZone, isValidTimeZone, timeZoneNames } from '../lib/time-zone';
+import { useT } from '../i18n';
+import './strings';
 
 /** Name + the zone assumed for timestamps that carry none (default: this machine's). */
 export function NewCaseForm({ onCreated, examiner }: { onCreated(info: CaseInfo): void; examiner?: string }) {
   const client = useClient();
+  const t = useT();
   const id = useId();
   const zones = useMemo(timeZoneNames, []);
   const [name, setName] = useState('');
@@ -17,8 +20,8 @@ export function NewCaseForm({ onCreated, examiner }: { onCreated(info: CaseInfo)
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed) return setError('Give the case a name.');
-    if (!isValidTimeZone(timezone)) return setError(`Unknown time zone: ${timezone}`);
+    if (!trimmed) return setError(t('app.nameRequired'));
+    if (!isValidTimeZone(timezone)) return setError(t('app.unknownZone', { zone: timezone }));
     setBusy(true);
     setError(null);
     client.call('case.create', { name: trimmed, timezone: timezone.trim(), examiner }).then(onCreated, (e: unknown) => {
@@ -29,18 +32,18 @@ export function NewCaseForm({ onCreated, examiner }: { onCreated(info: CaseInfo)
 
   return (
     <form className="card new-case" onSubmit={submit} data-testid="new-case-form" noValidate>
-      <h2>New case</h2>
-      <label htmlFor={`${id}-name`}>Case name</label>
+      <h2>{t('app.newCase')}</h2>
+      <label htmlFor={`${id}-name`}>{t('app.caseName')}</label>
       <input
         id={`${id}-name`}
         value={name}
         onChange={(e) => setName(e.currentTarget.value)}
-        placeholder="e.g. 2026-10 Emotet 本社"
+        placeholder={t('app.caseNamePlaceholder')}
         required
         autoFocus
         data-testid="new-case-name"
       />
-      <label htmlFor={`${id}-tz`}>Time zone for timestamps without one</label>
+      <label htmlFor={`${id}-tz`}>{t('app.caseZone')}</label>
       <input
         id={`${id}-tz`}
         list={`${id}-zones`}
@@ -56,7 +59,7 @@ export function NewCaseForm({ onCreated, examiner }: { onCreated(info: CaseInfo)
       </datalist>
       {error && <p className="error-text" role="alert">{error}</p>}
       <button type="submit" className="primary" disabled={busy} data-testid="new-case-submit">
-        {busy ? 'Creating…' : 'Create case'}
+        {busy ? t('app.creating') : t('app.createCase')}
       </button>
     </form>
   );

@@ -1,16 +1,14 @@
 import { TabBar } from '../components/TabBar';
+import { useT } from '../i18n';
+import './strings';
 
 export type WorkbenchView = 'timeline' | 'incident' | 'bookmarks' | 'custody' | 'case';
 
-const VIEWS: { id: WorkbenchView; label: string }[] = [
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'incident', label: 'Incident' },
-  { id: 'bookmarks', label: 'Bookmarks' },
-  { id: 'custody', label: 'Custody log' },
-  { id: 'case', label: 'Case details' },
-];
+const VIEWS: readonly WorkbenchView[] = ['timeline', 'incident', 'bookmarks', 'custody', 'case'];
 
 /** Switches the main area; the event detail panel stays beside every view. */
 export function ViewTabs({ view, onView }: { view: WorkbenchView; onView(view: WorkbenchView): void }) {
-  return <TabBar tabs={VIEWS} value={view} onChange={onView} testIdPrefix="tab-" />;
+  const t = useT();
+  const tabs = VIEWS.map((id) => ({ id, label: t(`app.view.${id}`) }));
+  return <TabBar tabs={tabs} value={view} onChange={onView} testIdPrefix="tab-" />;
 }

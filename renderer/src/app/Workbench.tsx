@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../client/connection-context';
 import type { Acquisition, CaseInfo, EventFilter } from '../contracts';
 import { BookmarksView } from '../features/bookmarks/BookmarksView';
@@ -21,21 +21,40 @@ import { StoryView } from '../features/story/StoryView';
 import { MappingPrompt } from '../features/mapping/MappingPrompt';
 import { Timeline } from '../features/timeline/Timeline';
 import { CaseHeader } from './CaseHeader';
-import { ViewTabs, type WorkbenchView } from './ViewTabs';
+import { ViewTabs } from './ViewTabs';
+import { LeftPaneSlot } from '../features/workspace/LeftPaneSlot';
+import { openDetail, requestPivot } from '../features/workspace/detail-actions';
+import { paneSizes } from '../features/workspace/pane-sizes';
+import { ShortcutsDialog } from '../features/workspace/ShortcutsDialog';
+import { useWorkbenchMemory } from '../features/workspace/use-workbench-memory';
+import { useWorkspaceKeys } from '../features/workspace/use-workspace-keys';
+import { WorkspacePanes } from '../features/workspace/WorkspacePanes';
+import { useT } from '../i18n';
+import './strings';
 
 interface Props {
   caseInfo: CaseInfo;
   onCaseInfo(info: CaseInfo): void;
   onSwitchCase(): void;
+  /** Files dropped on the start screen for this new case: ingested once, as soon as it opens. */
+  initialFiles?: File[];
+  onInitialFilesTaken?(): void;
 }
 
 /** An open case: header, intake, evidence, timeline and the selected event. */
-export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
+export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, onInitialFilesTaken }: Props) {
   const client = useClient();
+  const t = useT();
   // Bumped when an ingest ends: evidence and timeline re-query, the header re-counts.
   const [version, setVersion] = useState(0);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [view, setView] = useState<WorkbenchView>('timeline');
+  // View, selection and scroll come back as they were when this case was last open.
+  const memory = useWorkbenchMemory(caseInfo.caseId);
+  const { view, setView, selectedId, setSelectedId } = memory;
+  const [shortcuts, setShortcuts] = useState(false);
+  // An event opened from the incident view, for the grid to scroll to.
+  const [reveal, setReveal] = useState<{ id: number; time: string } | null>(null);
+  const [, setPanes] = paneSizes.use();
+  useWorkspaceKeys({ onHelp: () => setShortcuts(true), onView: (i) => memory.views[i] && setView(memory.views[i]) });
   // Tags and notes change the bookmarks and the custody log, never the timeline's rows:
   // a separate counter keeps the timeline (and its scroll position) from re-querying.
   const [annotations, setAnnotations] = useState(0);
@@ -58,6 +77,13 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
   const [acquisition, setAcquisition] = useState<Acquisition>({});
   const ingest = useIngest(refresh, acquisition);
   const intake = useIntakeOptions(ingest);
+  const initialTaken = useRef(false);
+  useEffect(() => {
+    if (!initialFiles?.length || initialTaken.current) return;
+    initialTaken.current = true;
+    onInitialFilesTaken?.();
+    intake.onFiles(initialFiles);
+  }, [initialFiles, onInitialFilesTaken, intake]);
 
   return (
     <div className="workbench">
@@ -67,27 +93,60 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
         <ExportButton caseInfo={caseInfo} filter={timelineFilter} onExported={annotated} />
         <PackageButton caseInfo={caseInfo} onExported={annotated} />
         <button type="button" onClick={onSwitchCase} data-testid="switch-case">
-          Cases…
+          {t('app.cases')}
         </button>
       </CaseHeader>
       <CustodyBanner caseInfo={caseInfo} />
       <DropOverlay onFiles={intake.onFiles} />
       <MappingPrompt caseInfo={caseInfo} onIngested={refresh} />
       <IngestProgressList rows={ingest.rows} onDismiss={ingest.dismiss} onClearFinished={ingest.clearFinished} />
-      {!caseInfo.readOnly && <AcquisitionForm value={acquisition} onChange={setAcquisition} />}
-      {!caseInfo.readOnly && <IntakeOptions intake={intake} caseZone={caseInfo.timezone} />}
+      {!caseInfo.readOnly && (
+        <div className="intake-bar">
+          <AcquisitionForm value={acquisition} onChange={setAcquisition} />
+          <IntakeOptions intake={intake} caseZone={caseInfo.timezone} />
+        </div>
+      )}
       <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
-      <div className="workspace">
-        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} onFilter={setTimelineFilter} />}
-        {view === 'incident' && (
-          <StoryView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onRecorded={annotated} />
-        )}
-        {view === 'bookmarks' && <BookmarksView version={version + annotations} onSelect={setSelectedId} />}
-        {view === 'custody' && <CustodyLogView version={version + annotations} />}
-        {view === 'case' && <CaseDetailsForm caseInfo={caseInfo} onCaseInfo={onCaseInfo} />}
-        <EventDetailPanel eventId={selectedId} readOnly={caseInfo.readOnly} onChanged={annotated} />
-      </div>
+      <WorkspacePanes
+        left={view === 'timeline' ? <LeftPaneSlot /> : undefined}
+        centre={
+          <>
+            {view === 'timeline' && (
+              <Timeline
+                version={version}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onFilter={setTimelineFilter}
+                caseZone={caseInfo.timezone}
+                initialScrollTop={memory.initialScrollTop}
+                onScrollTop={memory.onScrollTop}
+                onOpen={() => openDetail(setPanes, '[data-testid="event-detail"] h2')}
+                onTag={() => openDetail(setPanes, '[data-testid="tag-label"]')}
+                onPivot={requestPivot}
+                reveal={reveal}
+              />
+            )}
+            {view === 'incident' && (
+              <StoryView
+                readOnly={caseInfo.readOnly}
+                selectedId={selectedId}
+                onSelect={setSelectedId}
+                onRecorded={annotated}
+                onOpenInGrid={(id, time) => {
+                  setReveal({ id, time });
+                  setView('timeline');
+                }}
+              />
+            )}
+            {view === 'bookmarks' && <BookmarksView version={version + annotations} onSelect={setSelectedId} />}
+            {view === 'custody' && <CustodyLogView version={version + annotations} />}
+            {view === 'case' && <CaseDetailsForm caseInfo={caseInfo} onCaseInfo={onCaseInfo} />}
+          </>
+        }
+        right={<EventDetailPanel eventId={selectedId} readOnly={caseInfo.readOnly} onChanged={annotated} />}
+      />
+      {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
     </div>
   );
 }

@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+import './strings';
 
 interface Props {
   text: string;
   label: string;
+  testId?: string;
 }
 
 /** Copies `text` to the clipboard and says so for a moment. */
-export function CopyButton({ text, label }: Props) {
+export function CopyButton({ text, label, testId }: Props) {
+  const t = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -23,8 +27,8 @@ export function CopyButton({ text, label }: Props) {
   };
 
   return (
-    <button type="button" className="copy-button" onClick={copy} aria-label={label} title={label}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select & Ctrl+C' : 'Copy'}
+    <button type="button" className="copy-button" onClick={copy} aria-label={label} title={label} data-testid={testId} data-state={state}>
+      {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}
     </button>
   );
 }

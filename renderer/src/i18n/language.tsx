@@ -1,6 +1,6 @@
 // The chosen language, shared by every component. First start follows the system language;
 // a switch is remembered in localStorage (the renderer's only storage; nothing leaves it).
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LANGUAGES, translate, type Lang } from './strings';
 
 const STORAGE_KEY = 'tracelight.lang';
@@ -34,6 +34,10 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     }
     document.documentElement.lang = next;
   }, []);
+  // The page's lang attribute picks Japanese glyph shapes and the CJK line height (base.css).
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   const value = useMemo(() => ({ lang, setLang }), [lang, setLang]);
   return <LanguageContext value={value}>{children}</LanguageContext>;
 }
@@ -56,6 +60,15 @@ export function useLocaleFormat() {
   return useMemo(() => {
     const locale = lang === 'ja' ? 'ja-JP' : 'en-US';
     const number = new Intl.NumberFormat(locale);
-    return { locale, number: (n: number) => number.format(n) };
+    return {
+      locale,
+      number: (n: number) => (Number.isFinite(n) ? number.format(n) : '—'),
+      /** A date-time for reading (file dates, creation times); unparseable text is shown as is. */
+      dateTime: (iso: string, timeZone?: string) => {
+        const date = new Date(iso);
+        if (Number.isNaN(date.getTime())) return iso;
+        return date.toLocaleString(locale, { timeZone, dateStyle: 'medium', timeStyle: 'medium' });
+      },
+    };
   }, [lang]);
 }

@@ -16,6 +16,7 @@ import { readFileSample, sampleLines, type FileSample } from './file-sample';
 import { detectJsonLayout, jsonSources, type RowEntries } from '../../formats/generic/json-layout';
 import { mappingSignature } from '../../formats/generic/signature';
 import { detectTimestamp } from '../../formats/generic/timestamp-detect';
+import { zoneFromTimeColumns } from '../../formats/generic/utc-column';
 
 /** Rows shown to the examiner; more are sampled for the guesses. */
 const SHOWN_ROWS = 20;
@@ -85,6 +86,11 @@ export function proposeFromSample(name: string, sample: FileSample, format?: Gen
     time: { format: time?.format ?? 'iso8601' },
     category: 'other',
   };
+  const zone = time ? zoneFromTimeColumns(time.columns) : undefined;
+  if (zone) {
+    mapping.timezone = zone;
+    warnings.push(`time column "${time!.columns.join('" + "')}" says ${zone} in its name: its times are read as ${zone}, not in the case's zone`);
+  }
   const rows = table.records.slice(0, SHOWN_ROWS).map((r) => {
     const values = new Map(r.entries);
     return table.sources.map((s) => values.get(s) ?? '');

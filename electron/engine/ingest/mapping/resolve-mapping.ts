@@ -73,5 +73,5 @@ export function resolveMapping(store: CaseStore, req: MappingRequest): ResolvedM
       'no column reads as timestamps: write a mapping (`tracelight mapping propose FILE --json > m.json`, edit it) and ingest with --mapping m.json',
     );
   }
-  return { format: proposal.mapping.format, mapping: proposal.mapping, timezone: req.timezone, origin: 'proposed' };
+  return { format: proposal.mapping.format, mapping: proposal.mapping, timezone: proposal.mapping.timezone ?? req.timezone, origin: 'proposed' };
 }

@@ -2,30 +2,33 @@ import { useState } from 'react';
 import { useEngineCall } from '../../client/use-engine-call';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useT } from '../../i18n';
+import './strings';
 
 /** Every tagged or annotated event with its labels and notes; the search covers notes and labels. */
 export function BookmarksView({ version, onSelect }: { version: number; onSelect(eventId: number): void }) {
+  const t = useT();
   const [text, setText] = useState('');
   const query = useDebouncedValue(text, 200);
   const { value, error } = useEngineCall('bookmarks.list', query.trim() ? { text: query } : {}, version);
   const marks = value ?? [];
   return (
-    <section className="view-panel" data-testid="bookmarks" aria-label="Bookmarks">
+    <section className="view-panel" data-testid="bookmarks" aria-label={t('bookmarks.title')}>
       <input
         type="search"
         className="filter-text"
-        placeholder="Search notes and labels…"
+        placeholder={t('bookmarks.search')}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         data-testid="bookmarks-search"
       />
       {error && <p className="error-text" role="alert">{error}</p>}
-      {marks.length === 0 && <p className="muted">No bookmarks{query.trim() ? ' match' : ' yet: tag an event or add a note in its detail panel'}.</p>}
+      {marks.length === 0 && <p className="muted">{query.trim() ? t('bookmarks.noMatch') : t('bookmarks.empty')}</p>}
       <ul className="bookmark-list">
         {marks.map((b) => (
           <li key={b.event.id} data-testid="bookmark-row" data-event-id={b.event.id}>
             <button type="button" className="link-button" onClick={() => onSelect(b.event.id)} data-testid="bookmark-open">
-              Event {b.event.id}
+              {t('bookmarks.event', { id: b.event.id })}
             </button>{' '}
             <span className="mono">{b.event.time}</span> {displayValue(b.event.host)} {displayValue(b.event.category)}{' '}
             {displayValue(b.event.action)} <span className="muted">{displayValue(b.event.message)}</span>
@@ -41,7 +44,7 @@ export function BookmarksView({ version, onSelect }: { version: number; onSelect
                 {n.text}
                 <footer className="muted">
                   {displayValue(n.edited_by)}, {n.edited_at}
-                  {n.revisions > 1 ? ` (edited; ${n.revisions} revisions)` : ''}
+                  {n.revisions > 1 ? t('bookmarks.edited', { count: n.revisions }) : ''}
                 </footer>
               </blockquote>
             ))}

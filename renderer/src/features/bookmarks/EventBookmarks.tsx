@@ -4,6 +4,8 @@ import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { NoteItem } from './NoteItem';
+import { useT } from '../../i18n';
+import './strings';
 
 const LABELS = ['evidence', 'suspicious', 'benign', 'IOC'];
 
@@ -19,6 +21,7 @@ interface Props {
  */
 export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
   const client = useClient();
+  const t = useT();
   const [refresh, setRefresh] = useState(0);
   const { value: mark } = useEngineCall('bookmarks.forEvent', { eventId }, refresh);
   const [label, setLabel] = useState('');
@@ -41,7 +44,7 @@ export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const tag = label === 'custom' ? custom.trim() : label;
-    if (!tag && !note.trim()) return setStatus({ ok: false, text: 'Choose a label or write a note.' });
+    if (!tag && !note.trim()) return setStatus({ ok: false, text: t('bookmarks.needSomething') });
     setBusy(true);
     setStatus(null);
     try {
@@ -50,7 +53,7 @@ export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
       setNote('');
       setLabel('');
       setCustom('');
-      done('Saved');
+      done(t('bookmarks.saved'));
     } catch (e) {
       failed(e);
     }
@@ -58,18 +61,18 @@ export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
 
   const removeTag = (tagId: number) => {
     setBusy(true);
-    client.call('tags.remove', { tagId }).then(() => done('Tag removed'), failed);
+    client.call('tags.remove', { tagId }).then(() => done(t('bookmarks.tagRemoved')), failed);
   };
 
   return (
     <section className="event-bookmarks" data-testid="event-bookmarks">
-      <h3>Tags and notes</h3>
+      <h3>{t('bookmarks.heading')}</h3>
       <div>
-        {(mark?.tags ?? []).map((t) => (
-          <span key={t.id} className="tag-chip" data-testid="event-tag" title={`${t.examiner}, ${t.created_at}`}>
-            {displayValue(t.label)}
+        {(mark?.tags ?? []).map((tag) => (
+          <span key={tag.id} className="tag-chip" data-testid="event-tag" title={`${tag.examiner}, ${tag.created_at}`}>
+            {displayValue(tag.label)}
             {!readOnly && (
-              <button type="button" className="chip-remove" aria-label={`Remove tag ${t.label}`} onClick={() => removeTag(t.id)} disabled={busy}>
+              <button type="button" className="chip-remove" aria-label={t('bookmarks.removeTag', { label: tag.label })} onClick={() => removeTag(tag.id)} disabled={busy}>
                 ×
               </button>
             )}
@@ -77,25 +80,25 @@ export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
         ))}
       </div>
       {(mark?.notes ?? []).map((n) => (
-        <NoteItem key={n.id} note={n} readOnly={readOnly} onSaved={() => done('Note saved')} />
+        <NoteItem key={n.id} note={n} readOnly={readOnly} onSaved={() => done(t('bookmarks.noteSaved'))} />
       ))}
       {!readOnly && (
         <form onSubmit={(e) => void submit(e)} className="bookmark-form">
-          <select value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-testid="tag-label" aria-label="Label">
-            <option value="">no label</option>
+          <select value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-testid="tag-label" aria-label={t('bookmarks.label')}>
+            <option value="">{t('bookmarks.noLabel')}</option>
             {LABELS.map((l) => (
               <option key={l} value={l}>
-                {l}
+                {t(`bookmarks.preset.${l}`)}
               </option>
             ))}
-            <option value="custom">other…</option>
+            <option value="custom">{t('bookmarks.other')}</option>
           </select>
           {label === 'custom' && (
-            <input value={custom} onChange={(e) => setCustom(e.currentTarget.value)} placeholder="label" aria-label="Custom label" data-testid="tag-custom" />
+            <input value={custom} onChange={(e) => setCustom(e.currentTarget.value)} placeholder={t('bookmarks.customPlaceholder')} aria-label={t('bookmarks.custom')} data-testid="tag-custom" />
           )}
-          <textarea value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder="Note (kept with its edit history)" rows={3} data-testid="note-text" />
+          <textarea value={note} onChange={(e) => setNote(e.currentTarget.value)} placeholder={t('bookmarks.notePlaceholder')} rows={3} data-testid="note-text" />
           <button type="submit" className="primary" disabled={busy} data-testid="bookmark-save">
-            {busy ? 'Saving…' : 'Save tag / note'}
+            {busy ? t('bookmarks.saving') : t('bookmarks.save')}
           </button>
         </form>
       )}

@@ -4,10 +4,14 @@ import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
 import type { NoteInfo } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
 /** One note: its current text, an edit that adds a revision, and the earlier revisions. */
 export function NoteItem({ note, readOnly, onSaved }: { note: NoteInfo; readOnly: boolean; onSaved(): void }) {
   const client = useClient();
+  const t = useT();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
   const [showHistory, setShowHistory] = useState(false);
@@ -30,10 +34,10 @@ export function NoteItem({ note, readOnly, onSaved }: { note: NoteInfo; readOnly
         <>
           <textarea value={text} onChange={(e) => setText(e.currentTarget.value)} rows={3} data-testid="note-edit-text" />
           <button type="button" className="primary" onClick={save} data-testid="note-edit-save">
-            Save revision
+            {t('bookmarks.saveRevision')}
           </button>
           <button type="button" onClick={() => setEditing(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </>
       ) : (
@@ -41,15 +45,15 @@ export function NoteItem({ note, readOnly, onSaved }: { note: NoteInfo; readOnly
       )}
       <p className="muted">
         {displayValue(note.examiner)}, {note.created_at}
-        {note.revisions > 1 && ` — edited by ${displayValue(note.edited_by)}, ${note.edited_at}`}{' '}
+        {note.revisions > 1 && t('bookmarks.editedBy', { examiner: displayValue(note.edited_by), time: note.edited_at })}{' '}
         {!readOnly && !editing && (
           <button type="button" className="link-button" onClick={() => setEditing(true)} data-testid="note-edit">
-            Edit
+            {t('common.edit')}
           </button>
         )}{' '}
         {note.revisions > 1 && (
           <button type="button" className="link-button" onClick={() => setShowHistory((v) => !v)} data-testid="note-history-toggle">
-            {showHistory ? 'Hide history' : `History (${note.revisions})`}
+            {showHistory ? t('bookmarks.hideHistory') : t('bookmarks.history', { count: note.revisions })}
           </button>
         )}
       </p>

@@ -2,18 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { useClient } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import type { CaseEditableField, CaseInfo } from '../../contracts';
+import { useT } from '../../i18n';
+import './strings';
 
-const FIELDS: { key: CaseEditableField; label: string }[] = [
-  { key: 'name', label: 'Title' },
-  { key: 'caseNumber', label: 'Case number' },
-  { key: 'organization', label: 'Organization' },
-  { key: 'examiners', label: 'Examiners' },
-  { key: 'timezone', label: 'Time zone (for timestamps without one, in later ingests)' },
+const FIELDS: readonly { key: CaseEditableField }[] = [
+  { key: 'name' },
+  { key: 'caseNumber' },
+  { key: 'organization' },
+  { key: 'examiners' },
+  { key: 'timezone' },
 ];
 
 /** Case metadata; every saved change is a case.edited custody entry with old and new values. */
 export function CaseDetailsForm({ caseInfo, onCaseInfo }: { caseInfo: CaseInfo; onCaseInfo(info: CaseInfo): void }) {
   const client = useClient();
+  const t = useT();
   const initial = (): Record<CaseEditableField, string> => ({
     name: caseInfo.name,
     caseNumber: caseInfo.caseNumber,
@@ -31,7 +34,7 @@ export function CaseDetailsForm({ caseInfo, onCaseInfo }: { caseInfo: CaseInfo; 
     client.call('case.edit', { changes: values }).then(
       (info) => {
         onCaseInfo(info);
-        setMessage('Saved.');
+        setMessage(t('custody.saved'));
       },
       (e: unknown) => setError(errorMessage(e)),
     );
@@ -40,16 +43,16 @@ export function CaseDetailsForm({ caseInfo, onCaseInfo }: { caseInfo: CaseInfo; 
   return (
     <form className="view-panel case-details" onSubmit={submit} data-testid="case-details">
       <dl className="case-facts">
-        <dt>Case id</dt>
+        <dt>{t('custody.caseId')}</dt>
         <dd className="mono">{caseInfo.caseId}</dd>
-        <dt>Created (UTC)</dt>
+        <dt>{t('custody.created')}</dt>
         <dd className="mono">{caseInfo.createdAt}</dd>
-        <dt>File</dt>
+        <dt>{t('custody.file')}</dt>
         <dd className="mono">{caseInfo.path}</dd>
       </dl>
       {FIELDS.map((f) => (
         <label key={f.key} className="form-row">
-          <span>{f.label}</span>
+          <span>{t(`custody.field.${f.key}`)}</span>
           <input
             value={values[f.key]}
             disabled={caseInfo.readOnly}
@@ -64,7 +67,7 @@ export function CaseDetailsForm({ caseInfo, onCaseInfo }: { caseInfo: CaseInfo; 
       ))}
       {error && <p className="error-text" role="alert">{error}</p>}
       <button type="submit" className="primary" disabled={caseInfo.readOnly} data-testid="case-details-save">
-        Save case details
+        {t('custody.saveDetails')}
       </button>
       {message && <span className="saved-text" data-testid="case-details-saved">{message}</span>}
     </form>

@@ -1,19 +1,22 @@
 import { useEngineCall } from '../../client/use-engine-call';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { CustodyDetails } from './CustodyDetails';
+import { useT } from '../../i18n';
+import './strings';
 
 /** Every custody entry in order, with the chain's verification status above it. */
 export function CustodyLogView({ version }: { version: number }) {
+  const t = useT();
   const { value, error } = useEngineCall('custody.log', {}, version);
   const status = value?.status;
   return (
-    <section className="view-panel" data-testid="custody-log" aria-label="Custody log">
+    <section className="view-panel" data-testid="custody-log" aria-label={t('custody.title')}>
       {error && <p className="error-text" role="alert">{error}</p>}
       {status && (
         <p className={status.ok ? 'chain-status ok' : 'chain-status broken'} data-testid="custody-status" data-ok={String(status.ok)}>
           {status.ok
-            ? `Chain intact: ${status.count} entries, each sealed with SHA-256 over the one before. Head ${status.head}`
-            : `Chain BROKEN at entry ${status.problem?.entryId}: ${status.problem?.reason ?? ''}`}
+            ? t('custody.intact', { count: status.count, head: status.head })
+            : t('custody.broken', { entry: status.problem?.entryId ?? '', reason: status.problem?.reason ?? '' })}
         </p>
       )}
       <div className="table-scroll">
@@ -21,12 +24,12 @@ export function CustodyLogView({ version }: { version: number }) {
           <thead>
             <tr>
               <th className="num">#</th>
-              <th>Time (UTC)</th>
-              <th>Examiner</th>
-              <th>Workstation</th>
-              <th>Action</th>
-              <th>Details</th>
-              <th>Entry hash</th>
+              <th>{t('custody.col.time')}</th>
+              <th>{t('custody.col.examiner')}</th>
+              <th>{t('custody.col.workstation')}</th>
+              <th>{t('custody.col.action')}</th>
+              <th>{t('custody.col.details')}</th>
+              <th>{t('custody.col.hash')}</th>
             </tr>
           </thead>
           <tbody>
@@ -46,7 +49,7 @@ export function CustodyLogView({ version }: { version: number }) {
                   <CustodyDetails json={e.details} />
                 </td>
                 <td>
-                  <code className="hash" title={`previous ${e.prev_hash}`}>{e.entry_hash.slice(0, 16)}…</code>
+                  <code className="hash" title={t('custody.previous', { hash: e.prev_hash })}>{e.entry_hash.slice(0, 16)}…</code>
                 </td>
               </tr>
             ))}

@@ -5,6 +5,8 @@ import { EventBookmarks } from '../bookmarks/EventBookmarks';
 import { EventFieldList } from './EventFieldList';
 import { EventOriginal } from './EventOriginal';
 import { EventProvenance } from './EventProvenance';
+import { useT } from '../../i18n';
+import './strings';
 
 // Holding an arrow key walks the timeline at ~30 rows/s; fetch only where it comes to rest.
 const DETAIL_DEBOUNCE_MS = 60;
@@ -16,6 +18,7 @@ interface Props {
 }
 
 export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
+  const t = useT();
   const requestedId = useDebouncedValue(eventId, DETAIL_DEBOUNCE_MS);
   const { value: last, error, loading } = useEngineCall(
     'events.detail',
@@ -24,8 +27,8 @@ export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
 
   if (eventId === null) {
     return (
-      <aside className="detail-panel" data-testid="event-detail" aria-label="Event detail">
-        <p className="muted">Select an event to see all of its fields, the original record and where it came from.</p>
+      <aside className="detail-panel" data-testid="event-detail" aria-label={t('detail.title')}>
+        <p className="muted">{t('detail.empty')}</p>
       </aside>
     );
   }
@@ -41,10 +44,10 @@ export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
       className={stale ? 'detail-panel stale' : 'detail-panel'}
       data-testid="event-detail"
       data-event-id={detail ? String(detail.event.id) : undefined}
-      aria-label="Event detail"
+      aria-label={t('detail.title')}
       aria-busy={busy}
     >
-      <h2>Event {eventId}</h2>
+      <h2>{t('detail.event', { id: eventId })}</h2>
       {error && !busy && (
         <p className="error-text" role="alert">
           {error}
@@ -56,16 +59,16 @@ export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
           <EventFieldList event={detail.event} />
           {extra !== null && (
             <section>
-              <h3>Extra fields</h3>
+              <h3>{t('detail.extra')}</h3>
               <pre className="raw">{extra}</pre>
             </section>
           )}
           <section>
-            <h3>Original record</h3>
+            <h3>{t('detail.original')}</h3>
             <EventOriginal original={detail.original} unavailableReason={detail.originalUnavailableReason} />
           </section>
           <section>
-            <h3>Provenance</h3>
+            <h3>{t('detail.provenance')}</h3>
             <EventProvenance provenance={detail.provenance} />
           </section>
         </>

@@ -1,4 +1,6 @@
 import { revealInvisibles } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   original: string | null;
@@ -7,10 +9,11 @@ interface Props {
 
 /** The record as the source wrote it (invisible characters made visible). */
 export function EventOriginal({ original, unavailableReason }: Props) {
+  const t = useT();
   if (original === null) {
     return (
       <p className="unavailable" data-testid="event-original">
-        Original record unavailable: {unavailableReason || 'unknown reason'}
+        {t('detail.unavailable', { reason: unavailableReason || t('detail.unknownReason') })}
       </p>
     );
   }

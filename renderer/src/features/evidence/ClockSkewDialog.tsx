@@ -4,6 +4,9 @@ import { errorMessage } from '../../client/engine-error';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { formatSkew, parseSkew, type EvidenceSummary } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
 interface Props {
   evidence: EvidenceSummary;
@@ -18,6 +21,7 @@ interface Props {
  */
 export function ClockSkewDialog({ evidence, onClose, onSaved }: Props) {
   const client = useClient();
+  const t = useT();
   const dialog = useModalDialog();
   const [text, setText] = useState(formatSkew(evidence.clock_skew_ms));
   const [reason, setReason] = useState('');
@@ -27,7 +31,7 @@ export function ClockSkewDialog({ evidence, onClose, onSaved }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (skewMs === null) return setError('Write the correction as ±HH:MM:SS, e.g. +00:05:00 when the device clock ran 5 minutes slow.');
+    if (skewMs === null) return setError(t('evidence.skewInvalid'));
     setBusy(true);
     setError(null);
     client.call('evidence.skew', { evidenceId: evidence.id, skewMs, reason }).then(
@@ -45,26 +49,24 @@ export function ClockSkewDialog({ evidence, onClose, onSaved }: Props) {
   return (
     <dialog ref={dialog} className="modal-dialog" data-testid="clock-skew-dialog" onClose={onClose}>
       <header className="dialog-header">
-        <h2>Clock skew: {displayValue(evidence.name)}</h2>
+        <h2>{t('evidence.skewHeading', { name: displayValue(evidence.name) })}</h2>
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('common.close')}
         </button>
       </header>
       <form onSubmit={submit} className="dialog-body registry-form">
         <p className="muted">
-          The correction is added to every event time of this file (a device clock 5 minutes slow: +00:05:00). The
-          times as written and as first normalized are kept; a new correction replaces the current one (
-          {formatSkew(evidence.clock_skew_ms)}).
+          {t('evidence.skewHelp', { current: formatSkew(evidence.clock_skew_ms) })}
         </p>
         <label className="form-row">
-          <span>Correction (±HH:MM:SS)</span>
+          <span>{t('evidence.skewValue')}</span>
           <input value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="clock-skew-value" />
         </label>
         <label className="form-row">
-          <span>Reason (custody log)</span>
+          <span>{t('evidence.skewReason')}</span>
           <input
             value={reason}
-            placeholder="e.g. host clock 5 min behind the domain controller (w32tm /stripchart)"
+            placeholder={t('evidence.skewReasonPlaceholder')}
             onChange={(e) => setReason(e.currentTarget.value)}
             data-testid="clock-skew-reason"
           />
@@ -75,7 +77,7 @@ export function ClockSkewDialog({ evidence, onClose, onSaved }: Props) {
           </p>
         )}
         <button type="submit" className="primary" disabled={busy || skewMs === null} data-testid="clock-skew-apply">
-          Apply correction
+          {t('evidence.skewApply')}
         </button>
       </form>
     </dialog>

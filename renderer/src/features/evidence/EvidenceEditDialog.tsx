@@ -5,14 +5,17 @@ import { useEngineCall } from '../../client/use-engine-call';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import type { EvidenceEditableField, EvidenceSummary } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
-const FIELDS: { key: EvidenceEditableField; label: string }[] = [
-  { key: 'exhibit', label: 'Exhibit number' },
-  { key: 'name', label: 'Name' },
-  { key: 'provided_by', label: 'Provided by' },
-  { key: 'acquired_at', label: 'Acquired when' },
-  { key: 'acquired_how', label: 'Acquired how' },
-  { key: 'source_host', label: 'Source device / host' },
+const FIELDS: { key: EvidenceEditableField }[] = [
+  { key: 'exhibit' },
+  { key: 'name' },
+  { key: 'provided_by' },
+  { key: 'acquired_at' },
+  { key: 'acquired_how' },
+  { key: 'source_host' },
 ];
 
 interface Props {
@@ -25,6 +28,7 @@ interface Props {
 /** The registry fields an examiner maintains; every change is kept with its old value. */
 export function EvidenceEditDialog({ evidence, readOnly, onClose, onSaved }: Props) {
   const client = useClient();
+  const t = useT();
   const dialog = useModalDialog();
   const [values, setValues] = useState(() =>
     Object.fromEntries(FIELDS.map((f) => [f.key, String(evidence[f.key] ?? '')])) as Record<EvidenceEditableField, string>,
@@ -48,18 +52,18 @@ export function EvidenceEditDialog({ evidence, readOnly, onClose, onSaved }: Pro
   return (
     <dialog ref={dialog} className="modal-dialog" data-testid="evidence-edit-dialog" onClose={onClose}>
       <header className="dialog-header">
-        <h2>Registry entry: {displayValue(evidence.name)}</h2>
+        <h2>{t('evidence.registryEntry', { name: displayValue(evidence.name) })}</h2>
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('common.close')}
         </button>
       </header>
       <form onSubmit={submit} className="dialog-body registry-form">
         <p className="muted mono">
-          {evidence.path} · {evidence.size} bytes · mtime {evidence.mtime} · SHA-256 {evidence.sha256}
+          {t('evidence.facts', { path: displayValue(evidence.path), size: evidence.size, mtime: evidence.mtime, sha256: evidence.sha256 })}
         </p>
         {FIELDS.map((f) => (
           <label key={f.key} className="form-row">
-            <span>{f.label}</span>
+            <span>{t(`evidence.field.${f.key}`)}</span>
             <input
               value={values[f.key]}
               disabled={readOnly}
@@ -73,10 +77,10 @@ export function EvidenceEditDialog({ evidence, readOnly, onClose, onSaved }: Pro
         ))}
         {error && <p className="error-text" role="alert">{error}</p>}
         <button type="submit" className="primary" disabled={readOnly} data-testid="evidence-edit-save">
-          Save
+          {t('common.save')}
         </button>
-        {saved > 0 && <span className="saved-text" data-testid="evidence-edit-saved">Saved</span>}
-        <h3>History</h3>
+        {saved > 0 && <span className="saved-text" data-testid="evidence-edit-saved">{t('common.saved')}</span>}
+        <h3>{t('evidence.history')}</h3>
         <ul data-testid="evidence-history">
           {(history ?? []).map((h) => (
             <li key={h.id}>

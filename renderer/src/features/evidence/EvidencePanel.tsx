@@ -8,6 +8,8 @@ import { EvidenceEditDialog } from './EvidenceEditDialog';
 import { EvidenceTable } from './EvidenceTable';
 import { RejectsDialog } from './RejectsDialog';
 import { VerificationResults } from './VerificationResults';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   version: number;
@@ -18,6 +20,7 @@ interface Props {
 /** The case's evidence registry with its digests; refreshed whenever `version` changes. */
 export function EvidencePanel({ version, readOnly, onChanged }: Props) {
   const client = useClient();
+  const t = useT();
   const { value: evidence, error } = useEngineCall('evidence.list', {}, version);
   const [rejectsOf, setRejectsOf] = useState<EvidenceSummary | null>(null);
   const [editing, setEditing] = useState<EvidenceSummary | null>(null);
@@ -50,17 +53,17 @@ export function EvidencePanel({ version, readOnly, onChanged }: Props) {
   return (
     <details className="evidence-panel" open>
       <summary>
-        Evidence <span className="muted">({items.length} {items.length === 1 ? 'file' : 'files'})</span>{' '}
+        {t('evidence.title')} <span className="muted">{t('evidence.fileCount', { count: items.length })}</span>{' '}
         {items.length > 0 && (
           <button type="button" className="small" onClick={verify} disabled={verifying} data-testid="verify-evidence">
-            {verifying ? 'Re-hashing…' : 'Verify originals'}
+            {verifying ? t('evidence.rehashing') : t('evidence.verify')}
           </button>
         )}
       </summary>
       {(error || actionError) && <p className="error-text" role="alert">{error || actionError}</p>}
       {results && <VerificationResults results={results} />}
       {items.length === 0 ? (
-        <p className="muted empty-hint">No evidence yet. Drop log files anywhere on this window, or use “Add evidence…”.</p>
+        <p className="muted empty-hint">{t('evidence.empty')}</p>
       ) : (
         <EvidenceTable
           evidence={items}

@@ -5,6 +5,9 @@ import { displayValue } from '../../lib/reveal-invisibles';
 import { EvidenceOptionsCell } from './EvidenceOptionsCell';
 import { EvidenceStatusBadge } from './EvidenceStatusBadge';
 import { HashCell } from './HashCell';
+import { useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
 interface Props {
   evidence: EvidenceSummary;
@@ -16,19 +19,20 @@ interface Props {
 }
 
 export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemove, onSkew }: Props) {
+  const t = useT();
   return (
     <tr
       data-testid="evidence-row"
       data-evidence-id={evidence.id}
       className={evidence.parent_id !== null ? 'evidence-entry' : undefined}
-      title={evidence.entry_name !== null ? `inside ${evidence.path}: ${evidence.entry_name}` : undefined}
+      title={evidence.entry_name !== null ? t('evidence.insideArchive', { path: evidence.path, entry: evidence.entry_name }) : undefined}
     >
       <td data-testid="evidence-exhibit">{displayValue(evidence.exhibit)}</td>
       <td className="name-cell" title={displayValue(evidence.path)} data-testid="evidence-name">
         {displayValue(evidence.name)}
       </td>
       <td data-testid="evidence-format">{displayValue(evidence.format)}</td>
-      <td className="num" title={`${formatCount(evidence.size)} bytes`}>
+      <td className="num" title={t('common.bytes', { count: formatCount(evidence.size) })}>
         {formatBytes(evidence.size)}
       </td>
       <td className="num" data-testid="evidence-events" data-count={evidence.events}>
@@ -41,7 +45,7 @@ export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemov
             className="link-button"
             data-testid="evidence-rejected"
             onClick={() => onShowRejects(evidence)}
-            title="Show the records that could not be parsed"
+            title={t('evidence.showRejects')}
           >
             {formatCount(evidence.rejected)}
           </button>
@@ -61,16 +65,16 @@ export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemov
       <td>{displayValue(evidence.source_host)}</td>
       <td>
         <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
-          {readOnly ? 'Details' : 'Edit'}
+          {readOnly ? t('evidence.details') : t('evidence.edit')}
         </button>
         {!readOnly && evidence.status === 'complete' && evidence.container !== 'zip-archive' && (
           <button type="button" className="small" onClick={() => onSkew(evidence)} data-testid="evidence-skew-open">
-            Clock skew…
+            {t('evidence.skewOpen')}
           </button>
         )}
         {!readOnly && evidence.status !== 'complete' && (
           <button type="button" className="small" onClick={() => onRemove(evidence)} data-testid="evidence-remove">
-            Remove
+            {t('evidence.remove')}
           </button>
         )}
       </td>

@@ -1,5 +1,7 @@
 import type { EvidenceSummary } from '../../contracts';
 import { EvidenceRow } from './EvidenceRow';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   evidence: EvidenceSummary[];
@@ -11,24 +13,25 @@ interface Props {
 }
 
 export function EvidenceTable({ evidence, readOnly, onShowRejects, onEdit, onRemove, onSkew }: Props) {
+  const t = useT();
   return (
     <table className="data-table evidence-table" data-testid="evidence-table">
       <thead>
         <tr>
-          <th>Exhibit</th>
-          <th>Name</th>
-          <th>Format</th>
-          <th className="num">Size</th>
-          <th className="num">Events</th>
-          <th className="num">Rejected</th>
-          <th>Time zone / reading</th>
-          <th>Status</th>
+          <th>{t('evidence.col.exhibit')}</th>
+          <th>{t('evidence.col.name')}</th>
+          <th>{t('evidence.col.format')}</th>
+          <th className="num">{t('evidence.col.size')}</th>
+          <th className="num">{t('evidence.col.events')}</th>
+          <th className="num">{t('evidence.col.rejected')}</th>
+          <th>{t('evidence.col.reading')}</th>
+          <th>{t('evidence.col.status')}</th>
           <th>SHA-256</th>
           <th>SHA-1</th>
           <th>MD5</th>
-          <th>Provided by</th>
-          <th>Acquired</th>
-          <th>Source host</th>
+          <th>{t('evidence.col.providedBy')}</th>
+          <th>{t('evidence.col.acquired')}</th>
+          <th>{t('evidence.col.sourceHost')}</th>
           <th />
         </tr>
       </thead>

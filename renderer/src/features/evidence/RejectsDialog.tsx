@@ -4,6 +4,9 @@ import { useModalDialog } from '../../components/use-modal-dialog';
 import type { EvidenceSummary } from '../../contracts';
 import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
 const PAGE = 100;
 
@@ -15,6 +18,7 @@ interface Props {
 /** The records of one evidence file that could not be parsed: line, reason, raw text. */
 export function RejectsDialog({ evidence, onClose }: Props) {
   const dialog = useModalDialog();
+  const t = useT();
   const [offset, setOffset] = useState(0);
   const { value: rejects, error, loading } = useEngineCall('evidence.rejects', {
     evidenceId: evidence.id,
@@ -28,24 +32,23 @@ export function RejectsDialog({ evidence, onClose }: Props) {
     <dialog ref={dialog} className="modal-dialog" data-testid="rejects-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>
-          Rejected records in <span className="name">{displayValue(evidence.name)}</span>
+          {t('evidence.rejectsHeading')} <span className="name">{displayValue(evidence.name)}</span>
         </h2>
-        <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
-          Close
+        <button type="button" onClick={() => dialog.current?.close()} aria-label={t('common.close')}>
+          {t('common.close')}
         </button>
       </header>
       <p className="muted">
-        {formatCount(evidence.rejected)} records could not be parsed. They are kept in the case with the
-        reason and line number.
+        {t('evidence.rejectsHelp', { count: formatCount(evidence.rejected) })}
       </p>
       {error && <p className="error-text" role="alert">{error}</p>}
       <div className="table-scroll dialog-body">
         <table className="data-table rejects-table">
           <thead>
             <tr>
-              <th className="num">Line</th>
-              <th>Reason</th>
-              <th>Raw text</th>
+              <th className="num">{t('evidence.col.line')}</th>
+              <th>{t('evidence.col.reason')}</th>
+              <th>{t('evidence.col.raw')}</th>
             </tr>
           </thead>
           <tbody aria-busy={loading}>
@@ -63,17 +66,17 @@ export function RejectsDialog({ evidence, onClose }: Props) {
       </div>
       <footer className="dialog-footer">
         <span className="muted">
-          {shown.length ? `${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(evidence.rejected)}` : ''}
+          {shown.length ? t('evidence.range', { from: formatCount(offset + 1), to: formatCount(last), total: formatCount(evidence.rejected) }) : ''}
         </span>
         <button type="button" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          Previous
+          {t('evidence.previous')}
         </button>
         <button
           type="button"
           disabled={loading || shown.length < PAGE || last >= evidence.rejected}
           onClick={() => setOffset(offset + PAGE)}
         >
-          Next
+          {t('evidence.next')}
         </button>
       </footer>
     </dialog>

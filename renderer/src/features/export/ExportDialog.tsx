@@ -8,7 +8,10 @@ import { EXPORT_FORMATS } from '../../contracts';
 import { formatBytes } from '../../lib/format-bytes';
 import { useActionResult } from '../../lib/use-action-result';
 import '../../styles/export.css';
-import { chosenFormats, defaultFileName, exportArgs, filterApplies, FORMAT_LABELS, type ExportChoices } from './export-plan';
+import { chosenFormats, defaultFileName, exportArgs, filterApplies, type ExportChoices } from './export-plan';
+import { useLang, useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
 interface Props {
   caseName: string;
@@ -33,8 +36,11 @@ const INITIAL: ExportChoices = {
  */
 export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }: Props) {
   const client = useClient();
+  const t = useT();
+  const { lang } = useLang();
   const dialog = useModalDialog();
-  const [choices, setChoices] = useState<ExportChoices>(INITIAL);
+  // The report speaks the examiner's language unless they choose otherwise.
+  const [choices, setChoices] = useState<ExportChoices>(() => ({ ...INITIAL, language: lang }));
   const { busy, error, result, run: runAction } = useActionResult<ExportRunResult>();
 
   const toggle = (f: ExportFormat) => setChoices((c) => ({ ...c, formats: { ...c.formats, [f]: !c.formats[f] } }));
@@ -60,41 +66,41 @@ export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }
   return (
     <dialog ref={dialog} className="modal-dialog export-dialog" data-testid="export-dialog" onClose={onClose}>
       <header className="dialog-header">
-        <h2>Export</h2>
-        <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
-          Close
+        <h2>{t('export.title')}</h2>
+        <button type="button" onClick={() => dialog.current?.close()} aria-label={t('common.close')}>
+          {t('common.close')}
         </button>
       </header>
       <div className="dialog-body export-form">
         <fieldset>
-          <legend>Files</legend>
+          <legend>{t('export.files')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f}>
-              <input type="checkbox" checked={choices.formats[f]} onChange={() => toggle(f)} data-testid={`export-${f}`} /> {FORMAT_LABELS[f]}
+              <input type="checkbox" checked={choices.formats[f]} onChange={() => toggle(f)} data-testid={`export-${f}`} /> {t(`export.format.${f}`)}
             </label>
           ))}
         </fieldset>
         <label>
-          Report language{' '}
+          {t('export.language')}{' '}
           <select
             value={choices.language}
             onChange={(e) => setChoices((c) => ({ ...c, language: e.target.value === 'ja' ? 'ja' : 'en' }))}
             data-testid="export-language"
           >
-            <option value="en">English</option>
+            <option value="en">{t('common.english')}</option>
             <option value="ja">日本語</option>
           </select>
         </label>
         <label>
-          Findings in the report{' '}
+          {t('export.findings')}{' '}
           <select
             value={choices.detection}
             onChange={(e) => setChoices((c) => ({ ...c, detection: e.target.value as ExportChoices['detection'] }))}
             data-testid="export-detection"
           >
-            <option value="last">Last detection run (runs detection if none)</option>
-            <option value="run">Run detection now</option>
-            <option value="none">None</option>
+            <option value="last">{t('export.detection.last')}</option>
+            <option value="run">{t('export.detection.run')}</option>
+            <option value="none">{t('export.detection.none')}</option>
           </select>
         </label>
         {filter && filterApplies(choices) && (
@@ -105,10 +111,10 @@ export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }
               onChange={() => setChoices((c) => ({ ...c, useFilter: !c.useFilter }))}
               data-testid="export-use-filter"
             />{' '}
-            Timeline rows: only the current filter (otherwise every event)
+            {t('export.useFilter')}
           </label>
         )}
-        {readOnly && <p className="muted">This case is read-only: the files are written but the custody log will not record them.</p>}
+        {readOnly && <p className="muted">{t('export.readOnly')}</p>}
         {error && (
           <p className="error-text" role="alert">
             {error}
@@ -118,7 +124,7 @@ export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }
       </div>
       <footer className="dialog-footer">
         <button type="button" onClick={run} disabled={busy || nothingChosen} data-testid="export-run">
-          {busy ? 'Exporting…' : 'Export'}
+          {busy ? t('export.exporting') : t('export.run')}
         </button>
       </footer>
     </dialog>
@@ -126,15 +132,16 @@ export function ExportDialog({ caseName, readOnly, filter, onClose, onExported }
 }
 
 function ExportResults({ result }: { result: ExportRunResult }) {
+  const t = useT();
   return (
     <div className="export-results" data-testid="export-results">
-      {result.notRecordedReason && <p className="muted">Not recorded in the custody log ({result.notRecordedReason}).</p>}
-      {!result.detectionIncluded && <p className="muted">No detection findings in these files.</p>}
+      {result.notRecordedReason && <p className="muted">{t('export.notRecorded', { reason: result.notRecordedReason })}</p>}
+      {!result.detectionIncluded && <p className="muted">{t('export.noFindings')}</p>}
       <table className="data-table">
         <thead>
           <tr>
-            <th>File</th>
-            <th className="num">Size</th>
+            <th>{t('export.col.file')}</th>
+            <th className="num">{t('export.col.size')}</th>
             <th>SHA-256</th>
           </tr>
         </thead>
@@ -143,7 +150,7 @@ function ExportResults({ result }: { result: ExportRunResult }) {
             <tr key={f.path} data-testid="export-file">
               <td>
                 {f.download ? (
-                  <a href={f.download} download={f.name} data-testid={`export-download-${f.kind}`}>
+                  <a className="export-file-name" href={f.download} download={f.name} data-testid={`export-download-${f.kind}`}>
                     {f.name}
                   </a>
                 ) : (
@@ -152,7 +159,10 @@ function ExportResults({ result }: { result: ExportRunResult }) {
               </td>
               <td className="num">{formatBytes(f.bytes)}</td>
               <td>
-                <code className="hash">{f.sha256}</code> <CopyButton text={f.sha256} label={`Copy the SHA-256 of ${f.name}`} />
+                <span className="export-hash">
+                  <code className="hash">{f.sha256}</code>
+                  <CopyButton text={f.sha256} label={t('export.copySha', { name: f.name })} />
+                </span>
               </td>
             </tr>
           ))}

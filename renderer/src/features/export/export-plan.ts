@@ -3,13 +3,6 @@
 import type { EventFilter, ExportDetection, ExportFormat, ExportLanguage, ExportRunArgs } from '../../contracts';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../../contracts';
 
-export const FORMAT_LABELS: Record<ExportFormat, string> = {
-  pdf: 'PDF report',
-  xlsx: 'XLSX workbook',
-  csv: 'CSV timeline',
-  timesketch: 'Timesketch JSONL',
-};
-
 const SUFFIX: Record<ExportFormat, string> = { pdf: 'report', xlsx: 'workbook', csv: 'timeline', timesketch: 'timesketch' };
 
 export interface ExportChoices {

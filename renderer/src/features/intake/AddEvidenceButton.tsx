@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useFilePicker } from '../../components/use-file-picker';
 import { MENU_COMMAND_MESSAGE } from '../../contracts';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   onFiles(files: File[]): void;
@@ -10,6 +12,7 @@ interface Props {
 /** Desktop: the native open dialog (paths). Serve: the browser's file chooser (uploads). */
 export function AddEvidenceButton({ onFiles, onPaths }: Props) {
   const { choose, input } = useFilePicker({ onFiles, onPaths, inputTestId: 'evidence-file-input' });
+  const t = useT();
   const latestChoose = useRef(choose);
   useEffect(() => {
     latestChoose.current = choose;
@@ -29,7 +32,7 @@ export function AddEvidenceButton({ onFiles, onPaths }: Props) {
   return (
     <>
       <button type="button" className="primary" onClick={choose} data-testid="add-evidence">
-        Add evidence…
+        {t('intake.add')}
       </button>
       {input}
     </>

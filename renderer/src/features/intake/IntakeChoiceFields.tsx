@@ -2,6 +2,8 @@ import { useId, useMemo } from 'react';
 import { CHOOSABLE_ENCODINGS, type FormatInfo } from '../../contracts';
 import { timeZoneNames } from '../../lib/time-zone';
 import type { ChoiceFields } from './intake-choices';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   value: ChoiceFields;
@@ -16,17 +18,18 @@ interface Props {
 /** Time zone, encoding, format and base year for one file (or for every file added next). */
 export function IntakeChoiceFields({ value, onChange, caseZone, formats, fileYear, testId }: Props) {
   const id = useId();
+  const t = useT();
   const zones = useMemo(timeZoneNames, []);
   const set = (key: keyof ChoiceFields) => (event: { currentTarget: { value: string } }) =>
     onChange({ ...value, [key]: event.currentTarget.value });
   return (
     <div className="intake-fields" data-testid={testId}>
       <label>
-        <span>Time zone</span>
+        <span>{t('intake.zone')}</span>
         <input
           list={`${id}-zones`}
           value={value.timezone}
-          placeholder={`case zone (${caseZone})`}
+          placeholder={t('intake.caseZone', { zone: caseZone })}
           onChange={set('timezone')}
           data-testid={`${testId}-timezone`}
         />
@@ -37,9 +40,9 @@ export function IntakeChoiceFields({ value, onChange, caseZone, formats, fileYea
         </datalist>
       </label>
       <label>
-        <span>Encoding</span>
+        <span>{t('intake.encoding')}</span>
         <select value={value.encoding} onChange={set('encoding')} data-testid={`${testId}-encoding`}>
-          <option value="">Detect (UTF-8, UTF-16, Shift_JIS)</option>
+          <option value="">{t('intake.detectEncoding')}</option>
           {CHOOSABLE_ENCODINGS.map((e) => (
             <option key={e.id} value={e.id}>
               {e.label}
@@ -48,9 +51,9 @@ export function IntakeChoiceFields({ value, onChange, caseZone, formats, fileYea
         </select>
       </label>
       <label>
-        <span>Format</span>
+        <span>{t('intake.format')}</span>
         <select value={value.format} onChange={set('format')} data-testid={`${testId}-format`}>
-          <option value="">Recognize from content</option>
+          <option value="">{t('intake.detectFormat')}</option>
           {formats.map((f) => (
             <option key={f.id} value={f.id}>
               {f.name} ({f.id})
@@ -59,14 +62,14 @@ export function IntakeChoiceFields({ value, onChange, caseZone, formats, fileYea
         </select>
       </label>
       <label>
-        <span>Base year</span>
+        <span>{t('intake.baseYear')}</span>
         <input
           inputMode="numeric"
           value={value.baseYear}
-          placeholder={fileYear ? `${fileYear} (file's year)` : "file's modification year"}
+          placeholder={fileYear ? t('intake.fileYear', { year: fileYear }) : t('intake.fileModYear')}
           onChange={set('baseYear')}
           data-testid={`${testId}-base-year`}
-          title="Year for timestamps that have none (BSD syslog); December-to-January rollover is handled"
+          title={t('intake.baseYearHelp')}
         />
       </label>
     </div>

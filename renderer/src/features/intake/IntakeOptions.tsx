@@ -3,6 +3,8 @@ import { describeChoices, choiceProblem } from './intake-choices';
 import { IntakeChoiceFields } from './IntakeChoiceFields';
 import { IntakeReviewDialog } from './IntakeReviewDialog';
 import type { IntakeOptions as Options } from './use-intake-options';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   intake: Options;
@@ -15,16 +17,17 @@ interface Props {
  * dialog where its own options can be set before its ingest starts.
  */
 export function IntakeOptions({ intake, caseZone }: Props) {
+  const t = useT();
   const { value: formats } = useEngineCall('formats.list', {});
-  const problem = choiceProblem(intake.defaults);
+  const problem = choiceProblem(intake.defaults, t);
   return (
     <>
       <details className="acquisition-form intake-options" data-testid="intake-options">
         <summary>
-          Ingest options for the files you add next:{' '}
+          {t('intake.optionsSummary')}{' '}
           <span className="muted" data-testid="intake-options-summary">
-            {describeChoices(intake.defaults)}
-            {intake.review ? '; review each file' : ''}
+            {describeChoices(intake.defaults, t)}
+            {intake.review ? t('intake.reviewEach') : ''}
           </span>
         </summary>
         <IntakeChoiceFields
@@ -36,7 +39,7 @@ export function IntakeOptions({ intake, caseZone }: Props) {
         />
         {problem && (
           <p className="error-text" role="alert">
-            {problem} — files will be refused until this is corrected.
+            {t('intake.refused', { problem })}
           </p>
         )}
         <label className="intake-review-toggle">
@@ -46,7 +49,7 @@ export function IntakeOptions({ intake, caseZone }: Props) {
             onChange={(e) => intake.setReview(e.currentTarget.checked)}
             data-testid="intake-review-toggle"
           />
-          Review each file&apos;s options before it is ingested
+          {t('intake.reviewToggle')}
         </label>
       </details>
       {intake.pending && (

@@ -6,6 +6,9 @@ import { displayValue } from '../../lib/reveal-invisibles';
 import { choiceProblem } from './intake-choices';
 import { IntakeChoiceFields } from './IntakeChoiceFields';
 import type { PendingFile } from './use-intake-options';
+import { useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
 interface Props {
   files: PendingFile[];
@@ -18,21 +21,21 @@ interface Props {
 /** Each added file with its own zone, encoding, format and base year, before any is read. */
 export function IntakeReviewDialog({ files, caseZone, formats, onConfirm, onCancel }: Props) {
   const dialog = useModalDialog();
+  const t = useT();
   const [rows, setRows] = useState(files);
-  const problems = rows.map((r) => choiceProblem(r.choices));
+  const problems = rows.map((r) => choiceProblem(r.choices, t));
   const blocked = problems.some((p) => p !== null);
 
   return (
     <dialog ref={dialog} className="modal-dialog intake-review" data-testid="intake-review" onClose={onCancel}>
       <header className="dialog-header">
         <h2>
-          Ingest {rows.length} {rows.length === 1 ? 'file' : 'files'}
+          {t('intake.reviewHeading', { count: rows.length })}
         </h2>
       </header>
       <div className="dialog-body">
         <p className="muted">
-          Empty fields are detected: the zone is the case&apos;s ({caseZone}), the encoding and format come from the content,
-          the base year is the file&apos;s modification year.
+          {t('intake.reviewHelp', { zone: caseZone })}
         </p>
         <ol className="intake-review-list">
           {rows.map((row, i) => (
@@ -57,10 +60,10 @@ export function IntakeReviewDialog({ files, caseZone, formats, onConfirm, onCanc
         </ol>
         <div className="dialog-actions">
           <button type="button" className="primary" disabled={blocked} onClick={() => onConfirm(rows)} data-testid="intake-review-ingest">
-            Ingest
+            {t('intake.ingest')}
           </button>
           <button type="button" onClick={() => dialog.current?.close()} data-testid="intake-review-cancel">
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </div>

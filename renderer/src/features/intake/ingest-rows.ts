@@ -1,6 +1,6 @@
 // State of the per-file progress rows: a pure reducer over what the analyst started
 // (added/prepared), what the engine pushes ('ingest.progress') and how each call ended.
-import type { IngestFileResult, IngestProgress } from '../../contracts';
+import type { IngestedIndicatorFile, IngestFileResult, IngestProgress } from '../../contracts';
 import { zipTotals } from './zip-outcome';
 
 export type IngestPhase = 'uploading' | 'queued' | 'ingesting' | 'done' | 'error';
@@ -18,6 +18,8 @@ export interface IngestRow {
   rejected: number;
   eventsPerSecond: number;
   error: string | null;
+  /** The file was an indicator list, kept as one of the case's IOC files (no events). */
+  indicator: IngestedIndicatorFile | null;
 }
 
 export type IngestAction =
@@ -57,6 +59,7 @@ function blankRow(key: string, jobId: string, name: string, path: string | null,
     rejected: 0,
     eventsPerSecond: 0,
     error: null,
+    indicator: null,
   };
 }
 
@@ -88,6 +91,7 @@ function applyProgress(rows: IngestRow[], p: IngestProgress): IngestRow[] {
     rejected: p.rejected,
     eventsPerSecond: p.eventsPerSecond,
     error: p.error ?? null,
+    indicator: p.indicator ?? row.indicator,
   });
 }
 
@@ -108,6 +112,7 @@ function applyResults(rows: IngestRow[], jobId: string, results: IngestFileResul
       events: zip ? zip.events : evidence ? evidence.events : row.events,
       rejected: zip ? zip.rejected : evidence ? evidence.rejected : row.rejected,
       bytesRead: result.ok && row.totalBytes ? row.totalBytes : row.bytesRead,
+      indicator: result.indicator ?? row.indicator,
     });
   }
   // The call has returned: nothing of this job is still running.

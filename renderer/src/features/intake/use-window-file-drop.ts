@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { collectDroppedFiles } from '../start/dropped-files';
 import { carriesFiles } from './drag-files';
 
 /**
@@ -37,8 +38,11 @@ export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      const files = [...(event.dataTransfer?.files ?? [])];
-      if (files.length) latest.current(files);
+      if (!event.dataTransfer) return;
+      // Folders are walked into their files (taken now, read after the event).
+      void collectDroppedFiles(event.dataTransfer).then((files) => {
+        if (files.length) latest.current(files);
+      });
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

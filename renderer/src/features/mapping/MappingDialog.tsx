@@ -11,6 +11,9 @@ import { MappingOptions } from './MappingOptions';
 import { MappingPreview } from './MappingPreview';
 import { MappingTable } from './MappingTable';
 import type { UnmappedFile } from './use-unmapped-files';
+import { useT } from '../../i18n';
+import './strings';
+import '../../components/strings';
 
 interface Props {
   file: UnmappedFile;
@@ -36,6 +39,7 @@ function layoutSummary(p: MappingProposal): string {
  */
 export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props) {
   const client = useClient();
+  const t = useT();
   const dialog = useModalDialog();
   const { value: proposal, error: proposeError } = useEngineCall('import.propose', { path: file.path, originalName: file.name });
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -87,16 +91,15 @@ export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props
     <dialog ref={dialog} className="modal-dialog mapping-dialog" data-testid="mapping-dialog" onClose={onClose}>
       <header className="dialog-header">
         <h2>
-          Map the columns of <span className="name">{displayValue(file.name)}</span>
+          {t('mapping.heading')} <span className="name">{displayValue(file.name)}</span>
         </h2>
         <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </header>
       <p className="muted">
-        No format recognized this file. Tracelight proposes how its rows become events: check the time column and its
-        layout, correct any column, look at the preview, then ingest.
-        {proposal && <> Read as {layoutSummary(proposal)}.</>}
+        {t('mapping.help')}
+        {proposal && <> {t('mapping.readAs', { layout: layoutSummary(proposal) })}</>}
       </p>
       {(proposeError || error) && (
         <p className="error-text" role="alert" data-testid="mapping-error">
@@ -127,18 +130,18 @@ export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props
       <footer className="dialog-footer">
         <span className="muted">{problem ?? ''}</span>
         <label className="mapping-save">
-          Save as{' '}
+          {t('mapping.saveAs')}{' '}
           <input
             type="text"
             value={saveName}
             maxLength={100}
-            placeholder="name (optional)"
+            placeholder={t('mapping.namePlaceholder')}
             onChange={(e) => setSaveName(e.currentTarget.value)}
             data-testid="mapping-save-name"
           />
         </label>
         <button type="button" className="primary" disabled={!mapping || problem !== null || busy} onClick={() => void ingest()} data-testid="mapping-ingest">
-          {busy ? 'Ingesting…' : 'Ingest with this mapping'}
+          {busy ? t('mapping.ingesting') : t('mapping.ingest')}
         </button>
       </footer>
     </dialog>

@@ -7,6 +7,8 @@ import {
   type MappingProposal,
   type TimestampFormatId,
 } from '../../contracts';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   proposal: MappingProposal;
@@ -32,6 +34,7 @@ function downloadJson(name: string, mapping: ColumnMapping): void {
 
 /** The mapping's settings beside the column table: saved mappings, time layout, zone, category. */
 export function MappingOptions({ proposal, mapping, zone, onMapping, onZone, onSaveName }: Props) {
+  const t = useT();
   const { value: saved } = useEngineCall('import.mappings', {});
   const time = proposal.time;
   const parseRate = (f: TimestampFormatId): number | undefined => time?.candidates.find((c) => c.format === f)?.parseRate;
@@ -39,7 +42,7 @@ export function MappingOptions({ proposal, mapping, zone, onMapping, onZone, onS
     <div className="mapping-options">
       {saved && saved.length > 0 && (
         <label>
-          Saved mapping{' '}
+          {t('mapping.saved')}{' '}
           <select
             data-testid="mapping-saved"
             defaultValue={proposal.saved ? String(proposal.saved.id) : ''}
@@ -50,18 +53,18 @@ export function MappingOptions({ proposal, mapping, zone, onMapping, onZone, onS
               if (chosen?.mapping.timezone) onZone(chosen.mapping.timezone);
             }}
           >
-            <option value="">(proposed for this file)</option>
+            <option value="">{t('mapping.proposed')}</option>
             {saved.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
-                {m.signature === proposal.signature ? ' — same columns' : ''}
+                {m.signature === proposal.signature ? t('mapping.sameColumns') : ''}
               </option>
             ))}
           </select>
         </label>
       )}
       <label>
-        Time layout{' '}
+        {t('mapping.timeLayout')}{' '}
         <select
           data-testid="mapping-time-format"
           value={mapping.time.format}
@@ -70,22 +73,22 @@ export function MappingOptions({ proposal, mapping, zone, onMapping, onZone, onS
           {TIMESTAMP_FORMATS.map((f) => (
             <option key={f} value={f}>
               {TIMESTAMP_FORMAT_LABELS[f]}
-              {parseRate(f) !== undefined ? ` — reads ${pct(parseRate(f)!)}` : ''}
+              {parseRate(f) !== undefined ? t('mapping.reads', { pct: pct(parseRate(f)!) }) : ''}
             </option>
           ))}
         </select>
       </label>
       {time && (
         <span className="muted" data-testid="mapping-time-detected">
-          detected: {time.columns.join(' + ')}, {time.format}, confidence {pct(time.confidence)}
+          {t('mapping.detected', { columns: time.columns.join(' + '), format: time.format, pct: pct(time.confidence) })}
         </span>
       )}
       <label>
-        Zone for times without one{' '}
+        {t('mapping.zone')}{' '}
         <input type="text" value={zone} size={16} onChange={(e) => onZone(e.currentTarget.value)} data-testid="mapping-zone" />
       </label>
       <label>
-        Category{' '}
+        {t('mapping.category')}{' '}
         <select
           value={mapping.category}
           onChange={(e) => onMapping({ ...mapping, category: e.currentTarget.value as ColumnMapping['category'] })}
@@ -99,7 +102,7 @@ export function MappingOptions({ proposal, mapping, zone, onMapping, onZone, onS
         </select>
       </label>
       <button type="button" onClick={() => downloadJson(proposal.name, { ...mapping, ...(zone.trim() ? { timezone: zone.trim() } : {}) })}>
-        Export JSON
+        {t('mapping.exportJson')}
       </button>
     </div>
   );

@@ -1,5 +1,7 @@
 import type { MappingPreviewRow } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   rows: MappingPreviewRow[];
@@ -10,25 +12,24 @@ interface Props {
 
 /** The first rows as the ingest would read them: their UTC time, or why they would be rejected. */
 export function MappingPreview({ rows, error, stale }: Props) {
+  const t = useT();
   const rejected = rows.filter((r) => r.reject).length;
   return (
     <section className="mapping-preview" aria-busy={stale} data-testid="mapping-preview">
       <h3>
-        Preview{' '}
-        <span className="muted">
-          {rows.length} rows, {rejected} would be rejected
-        </span>
+        {t('mapping.preview')}{' '}
+        <span className="muted">{t('mapping.previewCounts', { rows: rows.length, rejected })}</span>
       </h3>
       {error && <p className="error-text">{error}</p>}
       <table className="data-table">
         <thead>
           <tr>
-            <th className="num">Line</th>
-            <th>Time (UTC)</th>
-            <th>As written</th>
-            <th>Host</th>
-            <th>User</th>
-            <th>Message</th>
+            <th className="num">{t('mapping.col.line')}</th>
+            <th>{t('mapping.col.time')}</th>
+            <th>{t('mapping.col.asWritten')}</th>
+            <th>{t('mapping.col.host')}</th>
+            <th>{t('mapping.col.user')}</th>
+            <th>{t('mapping.col.message')}</th>
           </tr>
         </thead>
         <tbody>
@@ -36,7 +37,7 @@ export function MappingPreview({ rows, error, stale }: Props) {
             <tr key={r.record} className={r.reject ? 'mapping-reject' : undefined} data-testid="mapping-preview-row">
               <td className="num">{r.record}</td>
               {r.reject ? (
-                <td colSpan={5}>rejected: {displayValue(r.reject)}</td>
+                <td colSpan={5}>{t('mapping.rejected', { reason: displayValue(r.reject) })}</td>
               ) : (
                 <>
                   <td>{r.time}</td>

@@ -3,6 +3,8 @@ import type { CaseInfo } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { MappingDialog } from './MappingDialog';
 import { useUnmappedFiles } from './use-unmapped-files';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   caseInfo: CaseInfo;
@@ -15,6 +17,7 @@ interface Props {
  * others wait in a short list. Dismissing a file leaves it refused (its row says why).
  */
 export function MappingPrompt({ caseInfo, onIngested }: Props) {
+  const t = useT();
   const { files, done } = useUnmappedFiles();
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const waiting = files.filter((f) => !dismissed.has(f.path));
@@ -24,8 +27,7 @@ export function MappingPrompt({ caseInfo, onIngested }: Props) {
     <>
       {waiting.length > 1 && (
         <p className="mapping-queue muted" data-testid="mapping-queue">
-          {waiting.length - 1} more unrecognized {waiting.length - 1 === 1 ? 'file waits' : 'files wait'} for a column mapping:{' '}
-          {waiting.slice(1).map((f) => displayValue(f.name)).join(', ')}
+          {t('mapping.queue', { count: waiting.length - 1, names: waiting.slice(1).map((f) => displayValue(f.name)).join(', ') })}
         </p>
       )}
       <MappingDialog

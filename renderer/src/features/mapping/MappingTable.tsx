@@ -1,6 +1,8 @@
 import { MAPPING_TARGETS, type ColumnMapping, type MappingProposal, type MappingTarget } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { setTarget } from './mapping-edit';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   proposal: MappingProposal;
@@ -8,16 +10,12 @@ interface Props {
   onMapping(mapping: ColumnMapping): void;
 }
 
-const TARGET_LABELS: Partial<Record<MappingTarget, string>> = {
-  time: 'time (timestamp)',
-  date: 'date (+ clock column)',
-  clock: 'clock (time of day)',
-  extra: 'keep in extra',
-  ignore: 'ignore',
-};
+// Targets that need a word of explanation; the others are schema column names, shown as is.
+const EXPLAINED = new Set<MappingTarget>(['time', 'date', 'clock', 'extra', 'ignore']);
 
 /** The file's first rows under a header of one target select per column, with the guess's confidence. */
 export function MappingTable({ proposal, mapping, onMapping }: Props) {
+  const t = useT();
   const targetOf = (source: string): MappingTarget => mapping.columns.find((c) => c.source === source)?.target ?? 'extra';
   const guess = (source: string) => proposal.columns.find((c) => c.source === source);
   return (
@@ -28,20 +26,20 @@ export function MappingTable({ proposal, mapping, onMapping }: Props) {
             <th key={source} data-testid="mapping-column" data-source={source}>
               <div className="mapping-source">{displayValue(source)}</div>
               <select
-                aria-label={`target of ${source}`}
+                aria-label={t('mapping.targetOf', { source })}
                 value={targetOf(source)}
                 onChange={(e) => onMapping(setTarget(mapping, source, e.currentTarget.value as MappingTarget))}
                 data-testid="mapping-target"
               >
-                {MAPPING_TARGETS.map((t) => (
-                  <option key={t} value={t}>
-                    {TARGET_LABELS[t] ?? t}
+                {MAPPING_TARGETS.map((target) => (
+                  <option key={target} value={target}>
+                    {EXPLAINED.has(target) ? t(`mapping.target.${target}`) : target}
                   </option>
                 ))}
               </select>
               {guess(source) && guess(source)!.confidence > 0 && (
                 <span className="badge mapping-confidence" title={guess(source)!.reason}>
-                  proposed {guess(source)!.target} {Math.round(guess(source)!.confidence * 100)}%
+                  {t('mapping.proposedTarget', { target: guess(source)!.target, pct: Math.round(guess(source)!.confidence * 100) })}
                 </span>
               )}
             </th>

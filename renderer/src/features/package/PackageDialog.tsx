@@ -8,6 +8,9 @@ import { formatBytes } from '../../lib/format-bytes';
 import { useActionResult } from '../../lib/use-action-result';
 import { displayValue } from '../../lib/reveal-invisibles';
 import '../../styles/export.css';
+import { useLang, useT } from '../../i18n';
+import '../export/strings';
+import '../../components/strings';
 
 interface Props {
   caseName: string;
@@ -29,8 +32,10 @@ export function packageFileName(caseName: string): string {
  */
 export function PackageDialog({ caseName, readOnly, onClose, onExported }: Props) {
   const client = useClient();
+  const t = useT();
+  const { lang } = useLang();
   const dialog = useModalDialog();
-  const [language, setLanguage] = useState<PackageExportArgs['language']>('en');
+  const [language, setLanguage] = useState<PackageExportArgs['language']>(lang);
   const [detection, setDetection] = useState<PackageExportArgs['detection']>('last');
   const [includeOriginals, setIncludeOriginals] = useState(true);
   const { busy, error, result, run: runAction } = useActionResult<PackageExportResult>();
@@ -53,36 +58,34 @@ export function PackageDialog({ caseName, readOnly, onClose, onExported }: Props
   return (
     <dialog ref={dialog} className="modal-dialog export-dialog" data-testid="package-dialog" onClose={onClose}>
       <header className="dialog-header">
-        <h2>Evidence package</h2>
-        <button type="button" onClick={() => dialog.current?.close()} aria-label="Close">
-          Close
+        <h2>{t('package.title')}</h2>
+        <button type="button" onClick={() => dialog.current?.close()} aria-label={t('common.close')}>
+          {t('common.close')}
         </button>
       </header>
       <div className="dialog-body export-form">
         <p className="muted">
-          One ZIP a legal team verifies with standard tools (sha256sum -c SHA256SUMS, BagIt): originals, report, workbook, custody log,
-          case database, manifest and CASE/UCO provenance. Originals that no longer match their ingest hashes stop the export.
+          {t('package.help')}
         </p>
         <label>
-          Report language{' '}
+          {t('export.language')}{' '}
           <select value={language} onChange={(e) => setLanguage(e.target.value === 'ja' ? 'ja' : 'en')} data-testid="package-language">
-            <option value="en">English</option>
+            <option value="en">{t('common.english')}</option>
             <option value="ja">日本語</option>
           </select>
         </label>
         <label>
-          Findings in the report{' '}
+          {t('export.findings')}{' '}
           <select value={detection} onChange={(e) => setDetection(e.target.value as PackageExportArgs['detection'])} data-testid="package-detection">
-            <option value="last">Last detection run (runs detection if none)</option>
-            <option value="run">Run detection now</option>
-            <option value="none">None</option>
+            <option value="last">{t('export.detection.last')}</option>
+            <option value="run">{t('export.detection.run')}</option>
+            <option value="none">{t('export.detection.none')}</option>
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={includeOriginals} onChange={() => setIncludeOriginals((v) => !v)} data-testid="package-originals" /> Include
-          the evidence originals
+          <input type="checkbox" checked={includeOriginals} onChange={() => setIncludeOriginals((v) => !v)} data-testid="package-originals" /> {t('package.originals')}
         </label>
-        {readOnly && <p className="muted">This case is read-only: the package is written but the custody log will not record it.</p>}
+        {readOnly && <p className="muted">{t('package.readOnly')}</p>}
         {error && (
           <p className="error-text" role="alert" data-testid="package-error">
             {error}
@@ -90,7 +93,7 @@ export function PackageDialog({ caseName, readOnly, onClose, onExported }: Props
         )}
         {result && (
           <div className="export-results" data-testid="package-result">
-            {result.notRecordedReason && <p className="muted">Not recorded in the custody log ({displayValue(result.notRecordedReason)}).</p>}
+            {result.notRecordedReason && <p className="muted">{t('export.notRecorded', { reason: displayValue(result.notRecordedReason) })}</p>}
             <p>
               {result.download ? (
                 <a href={result.download.replace(/^\//, '')} download={result.name} data-testid="package-download">
@@ -99,7 +102,7 @@ export function PackageDialog({ caseName, readOnly, onClose, onExported }: Props
               ) : (
                 <span className="mono">{displayValue(result.path)}</span>
               )}{' '}
-              — {result.files} files, {formatBytes(result.bytes)}
+              {t('package.summary', { files: result.files, size: formatBytes(result.bytes) })}
             </p>
             <p>
               SHA-256 <span className="mono" data-testid="package-sha256">{result.sha256}</span> <CopyButton text={result.sha256} label="SHA-256" />
@@ -109,7 +112,7 @@ export function PackageDialog({ caseName, readOnly, onClose, onExported }: Props
       </div>
       <footer className="dialog-footer">
         <button type="button" onClick={run} disabled={busy} data-testid="package-run">
-          {busy ? 'Packaging…' : 'Write package'}
+          {busy ? t('package.packaging') : t('package.run')}
         </button>
       </footer>
     </dialog>

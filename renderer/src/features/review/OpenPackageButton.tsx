@@ -4,19 +4,22 @@ import { desktopBridge } from '../../client/desktop-bridge';
 import { errorMessage } from '../../client/engine-error';
 import type { CaseInfo } from '../../contracts';
 import { uploadPackage } from './upload-package';
+import { useT } from '../../i18n';
+import './strings';
 
 /**
  * "Open evidence package (review)…" on the case picker: a legal reviewer opens a package
  * read-only. Desktop: the native open dialog. Browser: a file input, uploaded first.
  */
 export function OpenPackageButton({ onOpened, examiner }: { onOpened(info: CaseInfo): void; examiner?: string }) {
+  const t = useT();
   const { client, intake } = useConnection();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const open = async (path: string) => {
-    setBusy('Verifying the package…');
+    setBusy(t('review.verifying'));
     onOpened(await client.call('review.open', { path, examiner }));
   };
   const run = (work: () => Promise<void>) => {
@@ -37,17 +40,17 @@ export function OpenPackageButton({ onOpened, examiner }: { onOpened(info: CaseI
   const picked = (file: File | undefined) => {
     if (!file) return;
     run(async () => {
-      setBusy('Uploading the package…');
+      setBusy(t('review.uploading'));
       await open(await uploadPackage(file));
     });
   };
 
   return (
     <section className="card review-open" aria-labelledby="review-open-title">
-      <h2 id="review-open-title">Review an evidence package</h2>
-      <p className="muted">For legal review: the package is verified, then opened read-only. Nothing in it can be changed.</p>
+      <h2 id="review-open-title">{t('review.openTitle')}</h2>
+      <p className="muted">{t('review.openHelp')}</p>
       <button type="button" onClick={choose} disabled={busy !== null} data-testid="open-package">
-        Open evidence package (review)…
+        {t('review.open')}
       </button>
       <input
         ref={input}

@@ -11,14 +11,14 @@ import { EvidencePanel } from '../evidence/EvidencePanel';
 import { Timeline } from '../timeline/Timeline';
 import { ReportLink } from './ReportLink';
 import { VerificationPanel } from './VerificationPanel';
+import { useT } from '../../i18n';
+import './strings';
+import '../../app/strings';
+import { PreferenceSwitches } from '../../app/PreferenceSwitches';
 
 type ReviewView = 'tagged' | 'timeline' | 'custody';
 
-const VIEWS: { id: ReviewView; label: string }[] = [
-  { id: 'tagged', label: 'Tagged evidence' },
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'custody', label: 'Custody log' },
-];
+const VIEWS: readonly ReviewView[] = ['tagged', 'timeline', 'custody'];
 
 const noop = (): void => undefined;
 
@@ -29,6 +29,8 @@ const noop = (): void => undefined;
  */
 export function ReviewWorkbench({ caseInfo, review, onClosed }: { caseInfo: CaseInfo; review: ReviewInfo; onClosed(): void }) {
   const client = useClient();
+  const t = useT();
+  const tabs = VIEWS.map((id) => ({ id, label: t(`review.view.${id}`) }));
   const [view, setView] = useState<ReviewView>('tagged');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const close = () => {
@@ -37,14 +39,15 @@ export function ReviewWorkbench({ caseInfo, review, onClosed }: { caseInfo: Case
   return (
     <div className="workbench review-workbench" data-testid="review-workbench">
       <header className="app-header">
-        <span className="brand">Tracelight</span>
-        <span className="review-badge">Reviewer mode — read-only</span>
+        <span className="brand">{t('app.brand')}</span>
+        <span className="review-badge">{t('review.mode')}</span>
         <span className="case-name" data-testid="case-name">
           {displayValue(caseInfo.name)}
         </span>
         <span className="header-actions">
+          <PreferenceSwitches />
           <button type="button" onClick={close} data-testid="review-close">
-            Close package
+            {t('review.close')}
           </button>
         </span>
       </header>
@@ -53,7 +56,7 @@ export function ReviewWorkbench({ caseInfo, review, onClosed }: { caseInfo: Case
         <ReportLink review={review} />
         <EvidencePanel version={0} readOnly onChanged={noop} />
       </div>
-      <TabBar tabs={VIEWS} value={view} onChange={setView} testIdPrefix="review-tab-" />
+      <TabBar tabs={tabs} value={view} onChange={setView} testIdPrefix="review-tab-" />
       <div className="workspace">
         {view === 'tagged' && <BookmarksView version={0} onSelect={setSelectedId} />}
         {view === 'timeline' && <Timeline version={0} selectedId={selectedId} onSelect={setSelectedId} onFilter={noop} />}

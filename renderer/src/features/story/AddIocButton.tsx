@@ -1,4 +1,6 @@
 import { useFilePicker } from '../../components/use-file-picker';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   disabled: boolean;
@@ -8,11 +10,12 @@ interface Props {
 
 /** Desktop: the native open dialog (paths). Serve: the browser's file chooser (uploads). */
 export function AddIocButton({ disabled, onFiles, onPaths }: Props) {
+  const t = useT();
   const { choose, input } = useFilePicker({ onFiles, onPaths, inputTestId: 'ioc-file-input' });
   return (
     <>
-      <button type="button" onClick={choose} disabled={disabled} data-testid="add-ioc" title="Indicator lists, CSV feeds, STIX 2 bundles, MISP events">
-        Add IOC file…
+      <button type="button" onClick={choose} disabled={disabled} data-testid="add-ioc" title={t('story.addIocHelp')}>
+        {t('story.addIoc')}
       </button>
       {input}
     </>

@@ -1,6 +1,8 @@
 import type { BeaconCandidate } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { EventLinks } from './EventLinks';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   beacons: BeaconCandidate[];
@@ -10,22 +12,23 @@ interface Props {
 
 /** Regular contacts from a host to one destination, with the score's reasons. */
 export function BeaconList({ beacons, selectedId, onSelect }: Props) {
+  const t = useT();
   if (beacons.length === 0) return null;
   return (
     <div className="summary-table" data-testid="beacons">
-      <h3>Beacon candidates ({beacons.length})</h3>
+      <h3>{t('story.beacons', { count: beacons.length })}</h3>
       <div className="table-scroll">
         <table className="data-table">
           <thead>
             <tr>
-              <th>Host</th>
-              <th>Destination</th>
-              <th className="num">Contacts</th>
-              <th className="num">Interval</th>
-              <th className="num">Score</th>
-              <th>From – to (UTC)</th>
-              <th>Why</th>
-              <th>Events</th>
+              <th>{t('story.col.host')}</th>
+              <th>{t('story.col.destination')}</th>
+              <th className="num">{t('story.col.contacts')}</th>
+              <th className="num">{t('story.col.interval')}</th>
+              <th className="num">{t('story.col.score')}</th>
+              <th>{t('story.col.range')}</th>
+              <th>{t('story.col.why')}</th>
+              <th>{t('story.col.events')}</th>
             </tr>
           </thead>
           <tbody>
@@ -37,12 +40,12 @@ export function BeaconList({ beacons, selectedId, onSelect }: Props) {
                   {b.dst_port !== null && `:${b.dst_port}`}
                 </td>
                 <td className="num">{b.count}</td>
-                <td className="num">{b.interval_s.toFixed(0)} s</td>
+                <td className="num">{t('story.seconds', { count: b.interval_s.toFixed(0) })}</td>
                 <td className="num">{b.score.toFixed(2)}</td>
                 <td className="mono">
                   {b.first} – {b.last}
                 </td>
-                <td>{b.reasons.map((r) => displayValue(r)).join('; ')}</td>
+                <td className="wrap">{b.reasons.map((r) => displayValue(r)).join('; ')}</td>
                 <td>
                   <EventLinks ids={b.event_ids} selectedId={selectedId} onSelect={onSelect} />
                 </td>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useT } from '../../i18n';
+import './strings';
 
 // The events behind a step or finding, each a button that opens it in the detail panel.
 const SHOWN = 12;
@@ -10,6 +12,7 @@ interface Props {
 }
 
 export function EventLinks({ ids, selectedId, onSelect }: Props) {
+  const t = useT();
   const [all, setAll] = useState(false);
   if (ids.length === 0) return null;
   const shown = all ? ids : ids.slice(0, SHOWN);
@@ -23,14 +26,14 @@ export function EventLinks({ ids, selectedId, onSelect }: Props) {
           onClick={() => onSelect(id)}
           data-testid="event-link"
           data-event-id={id}
-          title={`Show event ${id}`}
+          title={t('story.showEvent', { id })}
         >
           #{id}
         </button>
       ))}
       {ids.length > SHOWN && (
         <button type="button" className="link-button" onClick={() => setAll((a) => !a)}>
-          {all ? 'fewer' : `${ids.length - SHOWN} more`}
+          {all ? t('story.fewer') : t('story.more', { count: ids.length - SHOWN })}
         </button>
       )}
     </span>

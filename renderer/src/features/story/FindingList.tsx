@@ -1,8 +1,9 @@
 import type { Finding, ReviewVerdict, Severity } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
-import { STAGE_LABEL } from './chain-layout';
 import { EventLinks } from './EventLinks';
 import { FindingReviewButtons } from './FindingReviewButtons';
+import { useT } from '../../i18n';
+import './strings';
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, informational: 4 };
 
@@ -17,8 +18,9 @@ interface Props {
 
 /** Every finding, most severe first, with why it fired (decoded payloads as text) and its review. */
 export function FindingList({ findings, readOnly, busy, selectedId, onSelect, onReview }: Props) {
+  const t = useT();
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.time.localeCompare(b.time));
-  if (sorted.length === 0) return <p className="muted">No findings.</p>;
+  if (sorted.length === 0) return <p className="muted">{t('story.noFindings')}</p>;
   return (
     <ol className="finding-list" data-testid="finding-list">
       {sorted.map((f) => (
@@ -32,19 +34,19 @@ export function FindingList({ findings, readOnly, busy, selectedId, onSelect, on
         >
           <div className="finding-head">
             <span className={`severity severity-${f.severity}`} data-testid="finding-severity">
-              {f.severity}
+              {t(`story.severity.${f.severity}`)}
             </span>
             <strong className="finding-title">{displayValue(f.title)}</strong>
-            <span className={`stage-badge stage-${f.stage}`}>{STAGE_LABEL[f.stage]}</span>
-            {f.attack.map((t) => (
-              <span key={t} className="attack-id mono" title="MITRE ATT&CK technique">
-                {t}
+            <span className={`stage-badge stage-${f.stage}`}>{t(`story.stage.${f.stage}`)}</span>
+            {f.attack.map((id) => (
+              <span key={id} className="attack-id mono" title={t('story.attack')}>
+                {id}
               </span>
             ))}
           </div>
           <div className="finding-meta muted">
-            {displayValue(f.host) || 'no host'}
-            {f.user && ` · ${displayValue(f.user)}`} · <span className="mono">{f.time}</span> · rule <span className="mono">{displayValue(f.rule)}</span>
+            {displayValue(f.host) || t('story.noHost')}
+            {f.user && ` · ${displayValue(f.user)}`} · <span className="mono">{f.time}</span> · {t('story.rule')} <span className="mono">{displayValue(f.rule)}</span>
           </div>
           {f.reasons.length > 0 && (
             <ul className="finding-reasons">
@@ -56,7 +58,7 @@ export function FindingList({ findings, readOnly, busy, selectedId, onSelect, on
             </ul>
           )}
           <div>
-            Events: <EventLinks ids={f.event_ids} selectedId={selectedId} onSelect={onSelect} />
+            {t('story.events')} <EventLinks ids={f.event_ids} selectedId={selectedId} onSelect={onSelect} />
           </div>
           <FindingReviewButtons finding={f} readOnly={readOnly} busy={busy} onReview={(verdict, comment) => onReview(f.id, verdict, comment)} />
         </li>

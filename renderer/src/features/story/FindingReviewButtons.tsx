@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Finding, ReviewVerdict } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   finding: Finding;
@@ -11,6 +13,7 @@ interface Props {
 
 /** Confirm or dismiss a finding, with an optional comment; who reviewed it and when, once done. */
 export function FindingReviewButtons({ finding, readOnly, busy, onReview }: Props) {
+  const t = useT();
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
   const review = finding.review;
@@ -25,7 +28,7 @@ export function FindingReviewButtons({ finding, readOnly, busy, onReview }: Prop
     <div className="finding-review" data-testid="finding-review">
       {review && (
         <p className={`review-status ${review.verdict}`} data-testid="review-status" data-verdict={review.verdict}>
-          {review.verdict === 'confirmed' ? 'Confirmed' : 'Dismissed'} by {displayValue(review.examiner)}, <span className="mono">{review.time}</span>
+          {t(review.verdict === 'confirmed' ? 'story.confirmedBy' : 'story.dismissedBy', { examiner: displayValue(review.examiner) })} <span className="mono">{review.time}</span>
           {review.comment && <span className="review-comment">: “{displayValue(review.comment)}”</span>}
         </p>
       )}
@@ -33,18 +36,18 @@ export function FindingReviewButtons({ finding, readOnly, busy, onReview }: Prop
         <div className="review-form">
           <input
             type="text"
-            placeholder="Comment (optional)"
+            placeholder={t('story.commentPlaceholder')}
             value={comment}
             maxLength={4096}
             onChange={(e) => setComment(e.currentTarget.value)}
-            aria-label={`Review comment for ${finding.title}`}
+            aria-label={t('story.commentFor', { title: finding.title })}
             data-testid="review-comment"
           />
           <button type="button" className="small" disabled={busy || saving || review?.verdict === 'confirmed'} onClick={() => submit('confirmed')} data-testid="review-confirm">
-            Confirm
+            {t('story.confirm')}
           </button>
           <button type="button" className="small" disabled={busy || saving || review?.verdict === 'dismissed'} onClick={() => submit('dismissed')} data-testid="review-dismiss">
-            Dismiss
+            {t('story.dismiss')}
           </button>
         </div>
       )}

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { Incident } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { EventLinks } from './EventLinks';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   incident: Incident;
@@ -14,25 +16,30 @@ const ROWS = 100;
 
 /** The answers first: patient zero, infected hosts, payload, C2, spread, spam, who clicked, IOC hits. */
 export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
+  const t = useT();
   const links = (ids: number[]) => <EventLinks ids={ids} selectedId={selectedId} onSelect={onSelect} />;
   const pz = incident.patient_zero;
   return (
-    <section className="incident-summary" data-testid="incident-summary" aria-label="Incident summary">
+    <section className="incident-summary" data-testid="incident-summary" aria-label={t('story.summary')}>
       <div className="summary-grid">
-        <Fact label="Patient zero" testId="patient-zero">
+        <Fact label={t('story.patientZero')} testId="patient-zero">
           {pz ? (
             <>
               <strong data-testid="patient-zero-host">{displayValue(pz.host)}</strong>
-              {pz.user && <> · user {displayValue(pz.user)}</>}
+              {pz.user && t('story.user', { user: displayValue(pz.user) })}
               <div className="mono">{pz.time}</div>
-              {pz.lure && <div data-testid="patient-zero-lure">Lure: {displayValue(pz.lure)}</div>}
+              {pz.lure && (
+                <div className="wrap" data-testid="patient-zero-lure">
+                  {t('story.lureLabel')} <span className="mono">{displayValue(pz.lure)}</span>
+                </div>
+              )}
               {links(pz.event_ids)}
             </>
           ) : (
-            <span className="muted">none identified</span>
+            <span className="muted">{t('story.noneIdentified')}</span>
           )}
         </Fact>
-        <Fact label={`Infected hosts (${incident.hosts.length})`} testId="infected-hosts">
+        <Fact label={t('story.infectedHosts', { count: incident.hosts.length })} testId="infected-hosts">
           {incident.hosts.length ? (
             <ul className="plain-list">
               {incident.hosts.map((h) => (
@@ -42,10 +49,10 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
               ))}
             </ul>
           ) : (
-            <span className="muted">none</span>
+            <span className="muted">{t('story.none')}</span>
           )}
         </Fact>
-        <Fact label={`Payload URLs (${incident.payload_urls.length})`} testId="payload-urls">
+        <Fact label={t('story.payloadUrls', { count: incident.payload_urls.length })} testId="payload-urls">
           <ul className="plain-list mono wrap">
             {incident.payload_urls.map((u) => (
               <li key={u} data-testid="payload-url">
@@ -54,7 +61,7 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
             ))}
           </ul>
         </Fact>
-        <Fact label={`C2 endpoints (${incident.c2.length})`} testId="c2-endpoints">
+        <Fact label={t('story.c2', { count: incident.c2.length })} testId="c2-endpoints">
           <ul className="plain-list mono">
             {incident.c2.map((c) => (
               <li key={`${c.ip}:${c.port ?? ''}`} data-testid="c2-endpoint">
@@ -68,7 +75,7 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
       </div>
 
       {incident.lateral_movement.length > 0 && (
-        <Table total={incident.lateral_movement.length} title="Lateral movement" testId="lateral-movement" head={['Time (UTC)', 'From', 'To', 'Events']}>
+        <Table total={incident.lateral_movement.length} title={t('story.lateral')} testId="lateral-movement" head={[t('story.col.time'), t('story.col.from'), t('story.col.to'), t('story.col.events')]}>
           {incident.lateral_movement.slice(0, ROWS).map((m, i) => (
             <tr key={i}>
               <td className="mono">{m.time}</td>
@@ -80,7 +87,7 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
         </Table>
       )}
       {incident.spam.length > 0 && (
-        <Table total={incident.spam.length} title="Spam (SMTP from workstations)" testId="spam" head={['Host', 'Connections', 'First (UTC)', 'Events']}>
+        <Table total={incident.spam.length} title={t('story.spam')} testId="spam" head={[t('story.col.host'), t('story.col.connections'), t('story.col.first'), t('story.col.events')]}>
           {incident.spam.slice(0, ROWS).map((s) => (
             <tr key={s.host}>
               <td>{displayValue(s.host)}</td>
@@ -92,7 +99,7 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
         </Table>
       )}
       {incident.clicked.length > 0 && (
-        <Table total={incident.clicked.length} title={`Who accessed a phishing or payload URL (${incident.clicked.length})`} testId="clicked" head={['Time (UTC)', 'Host', 'User', 'Source IP', 'URL', 'Event']}>
+        <Table total={incident.clicked.length} title={t('story.clicked', { count: incident.clicked.length })} testId="clicked" head={[t('story.col.time'), t('story.col.host'), t('story.col.user'), t('story.col.srcIp'), t('story.col.url'), t('story.col.event')]}>
           {incident.clicked.slice(0, ROWS).map((c, i) => (
             <tr key={`${c.event_id}-${i}`} data-testid="clicked-row">
               <td className="mono">{c.time}</td>
@@ -106,7 +113,7 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
         </Table>
       )}
       {incident.ioc_hits.length > 0 && (
-        <Table total={incident.ioc_hits.length} title={`IOC hits (${incident.ioc_hits.length})`} testId="ioc-hits" head={['Time (UTC)', 'Indicator', 'Type', 'From file', 'Host', 'User', 'Source IP', 'Event']}>
+        <Table total={incident.ioc_hits.length} title={t('story.iocHits', { count: incident.ioc_hits.length })} testId="ioc-hits" head={[t('story.col.time'), t('story.col.indicator'), t('story.col.type'), t('story.col.fromFile'), t('story.col.host'), t('story.col.user'), t('story.col.srcIp'), t('story.col.event')]}>
           {incident.ioc_hits.slice(0, ROWS).map((h, i) => (
             <tr key={`${h.event_id}-${i}`} data-testid="ioc-hit">
               <td className="mono">{h.time}</td>
@@ -135,6 +142,7 @@ function Fact({ label, testId, children }: { label: string; testId: string; chil
 }
 
 function Table({ total, title, testId, head, children }: { total: number; title: string; testId: string; head: string[]; children: ReactNode }) {
+  const t = useT();
   return (
     <div className="summary-table" data-testid={testId}>
       <h3>{title}</h3>
@@ -150,7 +158,7 @@ function Table({ total, title, testId, head, children }: { total: number; title:
           <tbody>{children}</tbody>
         </table>
       </div>
-      {total > ROWS && <p className="muted">First {ROWS} shown; the findings and the events table hold the rest.</p>}
+      {total > ROWS && <p className="muted">{t('story.firstShown', { count: ROWS })}</p>}
     </div>
   );
 }

@@ -1,13 +1,16 @@
 import type { RuleProblem } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useT } from '../../i18n';
+import './strings';
 
 /** Rules (and IOC files) that could not be used: reported, never silently skipped. */
 export function RuleProblems({ problems }: { problems: RuleProblem[] }) {
+  const t = useT();
   if (problems.length === 0) return null;
   return (
     <details className="rule-problems" data-testid="rule-problems">
       <summary>
-        {problems.length} rule or IOC file problem{problems.length === 1 ? '' : 's'}: not used in this run
+        {t('story.problems', { count: problems.length })}
       </summary>
       <ul className="plain-list">
         {problems.map((p, i) => (

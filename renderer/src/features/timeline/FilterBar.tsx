@@ -1,5 +1,7 @@
 import { EVENT_CATEGORIES } from '../../contracts';
 import { formatCount } from '../../lib/format-number';
+import { useT } from '../../i18n';
+import './strings';
 
 interface Props {
   text: string;
@@ -11,25 +13,26 @@ interface Props {
 }
 
 export function FilterBar({ text, category, count, error, onText, onCategory }: Props) {
+  const t = useT();
   return (
     <div className="filter-bar" role="search">
       <input
         type="search"
         className="filter-text"
-        placeholder="Filter: host, user, process, command line, URL, message…"
-        aria-label="Filter text"
+        placeholder={t('timeline.filterPlaceholder')}
+        aria-label={t('timeline.filterText')}
         value={text}
         onChange={(e) => onText(e.currentTarget.value)}
         data-testid="timeline-filter-text"
         spellCheck={false}
       />
       <select
-        aria-label="Category"
+        aria-label={t('timeline.category')}
         value={category}
         onChange={(e) => onCategory(e.currentTarget.value)}
         data-testid="timeline-filter-category"
       >
-        <option value="">All categories</option>
+        <option value="">{t('timeline.allCategories')}</option>
         {EVENT_CATEGORIES.map((c) => (
           <option key={c} value={c}>
             {c}
@@ -38,9 +41,8 @@ export function FilterBar({ text, category, count, error, onText, onCategory }: 
       </select>
       <span className="filter-count">
         <span data-testid="timeline-count" data-count={count ?? undefined}>
-          {count === null ? '…' : formatCount(count)}
-        </span>{' '}
-        events
+          {count === null ? '…' : t('timeline.count', { count: formatCount(count) })}
+        </span>
       </span>
       {error && (
         <span className="error-text" role="alert">

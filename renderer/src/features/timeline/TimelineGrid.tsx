@@ -1,43 +1,64 @@
-import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { EventRow } from '../../contracts';
-import { TIMELINE_GRID, TIMELINE_MIN_WIDTH } from './timeline-columns';
+import { useT } from '../../i18n';
+import { gridTemplate, minimumWidth, pinnedOffsets, visibleColumns, type ColumnLayout } from './column-layout';
+import { gridKeyAction } from './grid-keys';
 import { TimelineHeader } from './TimelineHeader';
 import type { TimelinePager } from './timeline-pager';
+import type { TimelineColumn } from './timeline-columns';
 import { TimelinePlaceholderRow } from './TimelinePlaceholderRow';
 import { TimelineRow } from './TimelineRow';
 import { useViewportHeight } from './use-viewport-height';
 import { computeWindow, rowTop, scrollTopForRow, type WindowInput } from './virtual-window';
+import './strings';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 15;
+const STRIPE = 4;
 // Rows are keyed by index modulo this, so a long jump reuses the same DOM nodes (new text)
 // instead of unmounting and mounting every row. Must exceed the rows ever rendered at once.
 const KEY_SLOTS = 1024;
 
-interface Props {
-  pager: TimelinePager;
-  selectedId: number | null;
+/** What the grid asks of the workspace around it (detail pane, tags, pivots, value popup). */
+export interface GridActions {
   onSelect(id: number): void;
+  /** Enter: open the selected event's detail. */
+  onOpen?(id: number): void;
+  /** `t`: tag the selected event. */
+  onTag?(id: number): void;
+  /** `p`: pivot from the selected event (the pivots engineer's menu). */
+  onPivot?(id: number, row: EventRow): void;
+  onOpenValue(column: TimelineColumn, row: EventRow): void;
 }
 
-/** Keys that move the selection, as a step in rows (page keys use the visible row count). */
-function keyStep(key: string, rowsPerPage: number): number | null {
-  switch (key) {
-    case 'ArrowDown': return 1;
-    case 'ArrowUp': return -1;
-    case 'PageDown': return rowsPerPage;
-    case 'PageUp': return -rowsPerPage;
-    case 'Home': return -Infinity;
-    case 'End': return Infinity;
-    default: return null;
-  }
+interface Props extends GridActions {
+  pager: TimelinePager;
+  selectedId: number | null;
+  layout: ColumnLayout;
+  onLayout(next: ColumnLayout): void;
+  /** IANA zone times are shown in, and its label for the header. */
+  zone: string;
+  zoneLabel: string;
+  /** Restored once, when the first rows are known (a reopened case comes back where it was). */
+  initialScrollTop?: number;
+  onScrollTop?(top: number): void;
+  /** A row to bring into view (the incident view's "open in grid"). */
+  scrollToIndex?: number | null;
+}
+
+/** The column whose value the `v` key opens: the longest kind of value the row has. */
+function longColumn(columns: readonly TimelineColumn[], row: EventRow): TimelineColumn | undefined {
+  const rank = (c: TimelineColumn) => ['command', 'url', 'path', 'text'].indexOf(c.long ?? '');
+  return [...columns].filter((c) => c.long && c.text(row)).sort((a, b) => rank(a) - rank(b))[0] ?? columns.find((c) => c.text(row));
 }
 
 /**
  * The virtualized event grid: a body as tall as all rows, with only the rows in view (plus
  * overscan) in the DOM, each translated to its place.
  */
-export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
+export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLabel, initialScrollTop, onScrollTop, scrollToIndex, ...actions }: Props) {
+  const t = useT();
+  const { onSelect, onOpen, onTag, onPivot, onOpenValue } = actions;
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const viewportHeight = useViewportHeight(scroller, header);
@@ -46,12 +67,34 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
   // still loading (its id, and so the detail panel, follows when it arrives).
   const [anchor, setAnchor] = useState<number | null>(null);
   const [pending, setPending] = useState<number | null>(null);
+  const columns = useMemo(() => visibleColumns(layout), [layout]);
+  const pinned = useMemo(() => pinnedOffsets(layout, STRIPE), [layout]);
 
   const count = pager.count ?? 0;
   const input: WindowInput = { scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, count, overscan: OVERSCAN };
   const view = computeWindow(input);
 
   useEffect(() => pager.setRange(view.start, view.end), [pager, view.start, view.end]);
+
+  const restored = useRef(false);
+  // Each requested row is jumped to once (not again when more rows arrive).
+  const jumped = useRef<number | null>(null);
+  useEffect(() => {
+    const element = scroller.current;
+    if (scrollToIndex === null || scrollToIndex === undefined || jumped.current === scrollToIndex) return;
+    if (!element || count === 0 || viewportHeight === 0) return;
+    jumped.current = scrollToIndex;
+    restored.current = true;
+    const index = Math.min(count - 1, scrollToIndex);
+    setAnchor(index);
+    const rowInput: WindowInput = { scrollTop: element.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, count, overscan: OVERSCAN };
+    element.scrollTop = scrollTopForRow(index, rowInput);
+  }, [scrollToIndex, count, viewportHeight]);
+  useEffect(() => {
+    if (restored.current || !initialScrollTop || count === 0 || viewportHeight === 0) return;
+    restored.current = true;
+    if (scroller.current) scroller.current.scrollTop = initialScrollTop;
+  }, [initialScrollTop, count, viewportHeight]);
 
   const pendingRow = pending === null ? undefined : pager.row(pending);
   useEffect(() => {
@@ -69,18 +112,33 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
     [onSelect],
   );
 
+  const selectedRow = anchor !== null ? pager.row(anchor) : undefined;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = keyStep(event.key, Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1));
-    if (step === null || count === 0) return;
+    const action = gridKeyAction(event, Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1));
+    if (!action) return;
+    if (action.kind === 'move') {
+      if (count === 0) return;
+      event.preventDefault();
+      const from = anchor ?? (action.step > 0 ? -1 : count);
+      const next = Math.max(0, Math.min(count - 1, from + action.step));
+      setAnchor(next);
+      setPending(next);
+      const element = scroller.current;
+      if (element) {
+        const target = scrollTopForRow(next, { ...input, scrollTop: element.scrollTop });
+        if (target !== element.scrollTop) element.scrollTop = target;
+      }
+      return;
+    }
+    const row = selectedRow && Number(selectedRow.id) === selectedId ? selectedRow : undefined;
+    if (!row) return;
     event.preventDefault();
-    const from = anchor ?? (step > 0 ? -1 : count);
-    const next = Math.max(0, Math.min(count - 1, from + step));
-    setAnchor(next);
-    setPending(next);
-    const element = scroller.current;
-    if (element) {
-      const target = scrollTopForRow(next, { ...input, scrollTop: element.scrollTop });
-      if (target !== element.scrollTop) element.scrollTop = target;
+    if (action.kind === 'open') onOpen?.(Number(row.id));
+    else if (action.kind === 'tag') onTag?.(Number(row.id));
+    else if (action.kind === 'pivot') onPivot?.(Number(row.id), row);
+    else if (action.kind === 'value') {
+      const column = longColumn(columns, row);
+      if (column) onOpenValue(column, row);
     }
   };
 
@@ -96,7 +154,11 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
           index={index}
           top={top}
           selected={Number(row.id) === selectedId}
+          columns={columns}
+          pinned={pinned}
+          zone={zone}
           onPick={pick}
+          onOpenValue={onOpenValue}
         />
       ) : (
         <TimelinePlaceholderRow key={index % KEY_SLOTS} index={index} top={top} />
@@ -104,25 +166,32 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
     );
   }
 
-  const style = { '--tl-grid': TIMELINE_GRID, '--tl-min-width': `${TIMELINE_MIN_WIDTH}px` } as CSSProperties;
+  const style = {
+    '--tl-grid': gridTemplate(layout, STRIPE),
+    '--tl-min-width': `${minimumWidth(layout, STRIPE)}px`,
+  } as CSSProperties;
   return (
     <div
       ref={scroller}
       className="tl-scroll"
       style={style}
       role="grid"
-      aria-label="Timeline"
+      aria-label={t('timeline.title')}
       aria-rowcount={count + 1}
+      aria-colcount={columns.length}
       tabIndex={0}
       data-testid="timeline"
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        setScrollTop(e.currentTarget.scrollTop);
+        onScrollTop?.(e.currentTarget.scrollTop);
+      }}
       onKeyDown={onKeyDown}
     >
-      <TimelineHeader ref={header} />
+      <TimelineHeader ref={header} layout={layout} onLayout={onLayout} pinned={pinned} zoneLabel={zoneLabel} />
       <div className="tl-body" style={{ height: view.height }}>
         {rows}
       </div>
-      {pager.count === 0 && <div className="tl-empty">No events.</div>}
+      {pager.count === 0 && <div className="tl-empty">{t('timeline.noEvents')}</div>}
     </div>
   );
 }

@@ -1,0 +1,41 @@
+// Words of the event detail panel.
+import { registerStrings } from '../../i18n';
+
+registerStrings({
+  en: {
+    'detail.title': 'Event detail',
+    'detail.empty': 'Select an event to see all of its fields, the original record and where it came from.',
+    'detail.event': 'Event {id}',
+    'detail.extra': 'Extra fields',
+    'detail.original': 'Original record',
+    'detail.provenance': 'Provenance',
+    'detail.unavailable': 'Original record unavailable: {reason}',
+    'detail.unknownReason': 'unknown reason',
+    'detail.file': 'File',
+    'detail.entry': 'Entry in archive',
+    'detail.skew': 'Clock skew applied',
+    'detail.format': 'Format',
+    'detail.line': 'Line / record',
+    'detail.offset': 'Byte offset',
+    'detail.length': 'Byte length',
+    'detail.sha256': 'Evidence SHA-256',
+  },
+  ja: {
+    'detail.title': 'イベントの詳細',
+    'detail.empty': 'イベントを選ぶと、すべての項目、元のレコード、出所を表示します。',
+    'detail.event': 'イベント {id}',
+    'detail.extra': 'その他の項目',
+    'detail.original': '元のレコード',
+    'detail.provenance': '出所',
+    'detail.unavailable': '元のレコードを表示できません: {reason}',
+    'detail.unknownReason': '理由不明',
+    'detail.file': 'ファイル',
+    'detail.entry': 'アーカイブ内のエントリ',
+    'detail.skew': '適用した時刻補正',
+    'detail.format': '形式',
+    'detail.line': '行 / レコード',
+    'detail.offset': 'バイト位置',
+    'detail.length': 'バイト長',
+    'detail.sha256': '証拠の SHA-256',
+  },
+});
