@@ -6,6 +6,7 @@ import { CASE_EDITABLE, EVIDENCE_EDITABLE, type CaseEditableField, type Evidence
 import { applyIocAdded } from '../detect/case-ioc-files';
 import { applyFindingReviewed } from '../detect/review';
 import { applyMappingSaved } from '../formats/generic/saved-mappings';
+import { applyIncidentEntry } from '../incident/apply';
 import type { CaseStore } from '../store/case-store';
 import { applySkew } from './skew';
 import type { CustodyEntry } from './chain';
@@ -97,6 +98,7 @@ export function applyEntry(store: CaseStore, e: CustodyEntry): void {
       applyMappingSaved(store, e, d);
       break;
     default:
+      if (e.action.startsWith('incident.') && applyIncidentEntry(store, e, d)) break;
       // case.created, case.opened, ingest.started, evidence.added, evidence.parsed,
       // verification.run, ...: a record of what happened, nothing to change.
       break;

@@ -1,0 +1,4 @@
+export async function reportMain(argv: string[]): Promise<number> {
+  void argv;
+  return 2;
+}
