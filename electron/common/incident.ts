@@ -176,3 +176,30 @@ export interface CaseIncidentSummary {
   phase: IncidentPhase | null;
   severity: Severity | null;
 }
+
+export interface MonthlyReportFile {
+  kind: 'pdf' | 'xlsx';
+  name: string;
+  /** The file's bytes, base64: the page saves them itself (no path on the engine's machine). */
+  base64: string;
+  sha256: string;
+}
+
+/** The incident calls of the RPC (referenced from protocol.ts's Handlers map). */
+export interface IncidentHandlers {
+  /** The open case's incident, with the proposal from the last detection run (or a fresh read-only one). */
+  'incident.state': (args: { lang?: IncidentLang }) => IncidentState;
+  /** Each change is a custody entry; phase and severity need a reason. */
+  'incident.setPhase': (args: { phase: IncidentPhase; reason: string; lang?: IncidentLang }) => IncidentState;
+  'incident.setSeverity': (args: { level: Severity; reason: string; lang?: IncidentLang }) => IncidentState;
+  'incident.setTask': (args: { taskId: string; done: boolean; lang?: IncidentLang }) => IncidentState;
+  'incident.setAsset': (args: { host?: string | null; src_ip?: string | null; user?: string | null; status: AssetStatus; reason?: string; lang?: IncidentLang }) => IncidentState;
+  'incident.confirmIndicator': (args: { type: IndicatorKind; value: string; comment?: string; lang?: IncidentLang }) => IncidentState;
+  'incident.withdrawIndicator': (args: { type: IndicatorKind; value: string; comment?: string; lang?: IncidentLang }) => IncidentState;
+  /** Phase and severity of every case in the workspace (the case list's columns). */
+  'incident.cases': (args: Record<string, never>) => CaseIncidentSummary[];
+  /** The monthly report over the workspace's cases, with the PDF and XLSX when asked. */
+  'incident.monthly': (args: { month: string; lang: IncidentLang; files?: ('pdf' | 'xlsx')[] }) => { report: MonthlyReport; files: MonthlyReportFile[] };
+  /** Retro-hunt over the workspace's cases: indicators as text (one per line, defanged or not). */
+  'incident.hunt': (args: { indicators: string }) => { hits: HuntHit[]; cases: string[]; unreadable: { case: string; reason: string }[] };
+}

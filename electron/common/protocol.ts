@@ -19,6 +19,7 @@ import type { ExportRunArgs, ExportRunResult } from './export';
 import type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from './detect-review';
 import type { ColumnMapping, GenericFormatId, MappingPreviewRow, MappingProposal, SavedMapping } from './import-mapping';
 import type { ZipEntryOutcome } from './ingest-options';
+import type { IncidentHandlers } from './incident';
 import type { PackageExportArgs, PackageExportResult, ReviewInfo } from './package';
 import type {
   EventDetail,
@@ -107,7 +108,7 @@ export interface IngestFileResult {
   needsMapping?: boolean;
 }
 
-export interface Handlers {
+export interface Handlers extends IncidentHandlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];

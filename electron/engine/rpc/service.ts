@@ -29,6 +29,7 @@ import { VERSION } from '../version';
 import { createDetectHandlers } from './detect-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createIncidentHandlers } from './incident-handlers';
 import { createPackageHandlers } from './package-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { openReview, reviewUploadDir, type OpenedReview } from '../review/open-review';
@@ -285,6 +286,13 @@ export class EngineService {
       act: (fn) => this.act(fn),
       lastDetection: () => this.handlers['detect.last']({}),
       runDetection: () => this.handlers['detect.run']({}),
+      changed: () => void this.changed(),
+    }),
+    ...createIncidentHandlers({
+      session: () => this.requireSession(),
+      act: (fn) => this.act(fn),
+      lastDetection: () => (this.session ? this.handlers['detect.last']({}) : Promise.resolve(null)),
+      workspaceDir: () => this.options.workspaceDir,
       changed: () => void this.changed(),
     }),
     ...createPackageHandlers({

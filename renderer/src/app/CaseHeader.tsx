@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CaseInfo } from '../contracts';
+import { IncidentHeader } from '../features/incident/IncidentHeader';
 import { formatCount } from '../lib/format-number';
 import { displayValue } from '../lib/reveal-invisibles';
 
@@ -20,6 +21,7 @@ export function CaseHeader({ caseInfo, children }: { caseInfo: CaseInfo; childre
       <span className="case-stat" title="Zone assumed for timestamps that carry none">
         TZ <span data-testid="case-timezone">{displayValue(caseInfo.timezone)}</span>
       </span>
+      <IncidentHeader caseInfo={caseInfo} />
       <span className="header-actions">{children}</span>
     </header>
   );

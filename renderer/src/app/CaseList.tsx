@@ -3,6 +3,8 @@ import { useClient } from '../client/connection-context';
 import { errorMessage } from '../client/engine-error';
 import { useEngineCall } from '../client/use-engine-call';
 import type { CaseInfo } from '../contracts';
+import { CaseIncidentCells, CaseIncidentHeaders, useCaseIncidents } from '../features/incident/CaseListIncident';
+import { WorkspaceTools } from '../features/incident/WorkspaceTools';
 import { formatBytes } from '../lib/format-bytes';
 import { displayValue } from '../lib/reveal-invisibles';
 
@@ -12,6 +14,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
   const { value: cases, error: listError, loading } = useEngineCall('case.list', {});
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const incidents = useCaseIncidents(cases);
 
   const open = (path: string) => {
     setOpening(path);
@@ -33,6 +36,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
           <thead>
             <tr>
               <th>Name</th>
+              <CaseIncidentHeaders />
               <th>Modified</th>
               <th className="num">Size</th>
               <th />
@@ -42,6 +46,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
             {cases.map((entry) => (
               <tr key={entry.path} data-testid="case-entry">
                 <td title={displayValue(entry.path)}>{displayValue(entry.name)}</td>
+                <CaseIncidentCells summary={incidents.get(entry.path)} />
                 <td className="mono">{displayValue(entry.modified)}</td>
                 <td className="num">{formatBytes(entry.size)}</td>
                 <td>
@@ -59,6 +64,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
           </tbody>
         </table>
       )}
+      {cases && cases.length > 0 && <WorkspaceTools />}
     </section>
   );
 }
