@@ -2,6 +2,7 @@
 // severity changes made by the examiner with a reason, recorded in the custody log (and in the
 // evidence package's copy of it), tasks ticked with who and when, asset statuses, the standard
 // as an organization's file, and refusals that name the problem.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +100,19 @@ describe('phase and severity changes under custody', () => {
     const r = cliJson<IncidentJson>(['incident', A, '--asset', 'wks-acct-07.acme.local', '--status', 'contained', '--reason', 'EDRで隔離', '--examiner', '山田 太郎']);
     expect(r.assets.find((a) => a.host === 'wks-acct-07.acme.local')).toMatchObject({ status: 'contained', origin: 'examiner', user: 'acme\\yamada.taro' });
     expect(r.assets.filter((a) => a.host === 'wks-acct-07.acme.local')).toHaveLength(1);
+  });
+
+  it('the case report (PDF) has the incident section: phase, severity, history and affected assets', () => {
+    const pdf = path.join(dir, 'a-report.pdf');
+    const r = cli(['export', A, '--pdf', pdf, '--lang', 'ja', '--examiner', '山田 太郎']);
+    expect(r.code, r.stderr).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('インシデント対応');
+    expect(text).toMatch(/重大度（担当者の判断）\s+緊急/);
+    expect(text).toContain('影響を受けた資産');
+    expect(text).toMatch(/wks-acct-07\.acme\.local.*封じ込め済み/);
+    expect(text).toMatch(/wks-sales-03\.acme\.local.*感染/);
+    expect(text).toContain('トリアージ完了：真陽性');
   });
 
   it("the evidence package's custody log carries the phase and severity changes", () => {

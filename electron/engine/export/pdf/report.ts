@@ -16,6 +16,7 @@ import { drawTimelineChart } from './chart';
 import { writeCover } from './sections/cover';
 import { writeCustody } from './sections/custody';
 import { writeEvidence } from './sections/evidence';
+import { reportIncident, writeIncident } from './sections/incident';
 import { writeDetections, writeIocHits } from './sections/findings';
 import { writeMethodology } from './sections/methodology';
 import { writeStory } from './sections/story';
@@ -31,7 +32,9 @@ export function reportContentDigest(data: ReportData, language: string): string 
 export async function writePdfReport(session: CaseSession, file: string, opts: ExportOptions): Promise<ExportResult> {
   const m = messages(opts.language);
   const data = collectReportData(session, opts.detection);
-  const digest = reportContentDigest(data, opts.language);
+  const incident = reportIncident(session, opts.detection, opts.language === 'ja' ? 'ja' : 'en');
+  const shown: ReportData = incident ? Object.assign({ incident }, data) : data;
+  const digest = reportContentDigest(shown, opts.language);
   await writeAtomically(file, async (tmp) => {
     const w = new ReportWriter(m, {
       title: `${m.reportTitle}: ${data.case.name}`,
@@ -46,6 +49,7 @@ export async function writePdfReport(session: CaseSession, file: string, opts: E
     w.newPage();
     writeSummary(w, data);
     writeStory(w, data);
+    writeIncident(w, incident, opts.language === 'ja' ? 'ja' : 'en');
     w.heading(m.sections.chart);
     drawTimelineChart(w, data.histogram);
     w.para(m.chart.scope, { size: 9, color: '#444444' });
