@@ -49,4 +49,22 @@ describe('incident RPC', () => {
     expect(hunt.hits.every((h) => h.indicator === 'http://198.51.100.77/wp/x.dll' && h.case === path.resolve(info.path))).toBe(true);
     engine.close();
   });
+
+  it("confirming an indicator finding (the story's review) confirms its indicators for the containment lists", async () => {
+    const dir = tempDir();
+    const engine = createEngineService({ mode: 'desktop', workspaceDir: dir });
+    await engine.handlers['case.create']({ name: 'ioc review', examiner: '高橋 誠' });
+    const inbox = path.join(dir, 'in');
+    mkdirSync(inbox);
+    const files = [...EVIDENCE, 'c2_indicators.txt'].map((f) => (copyFileSync(path.join(FIXTURES, f), path.join(inbox, f)), { path: path.join(inbox, f) }));
+    await engine.handlers['ingest.files']({ jobId: 'j', files: files.slice(0, 3) });
+    const run = await engine.handlers['detect.run']({ iocFiles: [files[3]!] });
+    const before = await engine.handlers['incident.state']({});
+    expect(before.indicators.filter((i) => i.confirmed)).toEqual([]);
+    const f = run.findings.find((x) => x.rule === 'ioc' && x.title.includes('203.0.113.10'))!;
+    await engine.handlers['detect.review']({ findingId: f.id, verdict: 'confirmed' });
+    const after = await engine.handlers['incident.state']({});
+    expect(after.indicators.filter((i) => i.confirmed).map((i) => i.value)).toEqual(['203.0.113.10']);
+    engine.close();
+  });
 });
