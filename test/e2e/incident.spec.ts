@@ -61,6 +61,7 @@ test('set phase and severity in the workspace, then run the monthly report and a
 
   await expect(header.getByTestId('incident-phase')).toHaveAttribute('data-phase', 'containment');
   await expect(header.getByTestId('incident-severity')).toHaveAttribute('data-severity', 'critical');
+  await expect(header.getByTestId('incident-tasks')).toHaveText(/^Tasks 1\/\d+$/);
   await page.screenshot({ path: info.outputPath('case-header.png') });
 
   // The custody log shows the changes.

@@ -32,6 +32,9 @@ export function IncidentHeader({ caseInfo }: { caseInfo: CaseInfo }) {
               {t('incident.proposed', { level: t(`incident.severity.${state.proposed_severity.level}`) })}
             </span>
           )}
+          <span className="incident-tasks-count" data-testid="incident-tasks" title={t('incident.tasks')}>
+            {t('incident.tasksDone', { done: state.tasks.filter((x) => x.done).length, total: state.tasks.length })}
+          </span>
         </>
       )}
       <button type="button" onClick={() => setOpen(true)} data-testid="incident-open">
