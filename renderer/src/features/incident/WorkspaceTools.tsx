@@ -7,6 +7,9 @@ import { displayValue } from '../../lib/reveal-invisibles';
 import './incident.css';
 import './strings';
 
+/** Rows shown at once; the command line (`tracelight hunt --json`) lists every match. */
+const HUNT_ROWS = 500;
+
 function lastMonth(): string {
   const d = new Date();
   d.setUTCDate(1);
@@ -149,7 +152,7 @@ export function RetroHuntPanel() {
               </tr>
             </thead>
             <tbody>
-              {result.hits.map((h) => (
+              {result.hits.slice(0, HUNT_ROWS).map((h) => (
                 <tr key={`${h.case}:${h.event_id}:${h.indicator}`} data-testid="hunt-hit">
                   <td className="mono">{h.time}</td>
                   <td>{displayValue(name(h.case))}</td>
@@ -159,6 +162,7 @@ export function RetroHuntPanel() {
               ))}
             </tbody>
           </table>
+          {result.hits.length > HUNT_ROWS && <p className="muted">{t('incident.hunt.more', { shown: HUNT_ROWS, total: result.hits.length })}</p>}
         </div>
       )}
     </section>

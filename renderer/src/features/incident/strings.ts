@@ -74,6 +74,7 @@ registerStrings({
     'incident.hunt.time': 'Time (UTC)',
     'incident.hunt.who': 'Host / user',
     'incident.hunt.indicator': 'Indicator',
+    'incident.hunt.more': 'The first {shown} of {total} matches are shown; `tracelight hunt --json` lists them all.',
   },
   ja: {
     'incident.phase': 'フェーズ',
@@ -146,5 +147,6 @@ registerStrings({
     'incident.hunt.time': '日時（UTC）',
     'incident.hunt.who': '端末／ユーザー',
     'incident.hunt.indicator': '指標',
+    'incident.hunt.more': '{total}件中、先頭の{shown}件を表示しています。すべては `tracelight hunt --json` で確認できます。',
   },
 });
