@@ -3,6 +3,7 @@
 //  [--lang en|ja] [--json]`: the incident's phase, severity (set and proposed, with reasons),
 // history, affected assets and tasks. Changes are custody entries; without any, the case is
 // only read (no lock, nothing recorded).
+import path from 'node:path';
 import type { IncidentState } from '../../common/incident';
 import { ActionError } from '../../engine/custody/actions';
 import type { CaseSession } from '../../engine/custody/session';
@@ -71,7 +72,7 @@ export async function incidentMain(argv: string[]): Promise<number> {
 function act(session: CaseSession, p: Parsed, loaded: Awaited<ReturnType<typeof loadIncident>>): void {
   const reason = p.str('reason');
   if (p.str('phase') !== undefined) setPhase(session, p.str('phase'), reason);
-  if (p.str('severity') !== undefined) setSeverity(session, p.str('severity'), reason, loaded.state.proposed_severity, loaded.standard.file);
+  if (p.str('severity') !== undefined) setSeverity(session, p.str('severity'), reason, loaded.state.proposed_severity, path.basename(loaded.standard.file));
   for (const id of p.list('task-done')) setTaskDone(session, id, true);
   for (const id of p.list('task-undone')) setTaskDone(session, id, false);
   const name = p.str('asset');
