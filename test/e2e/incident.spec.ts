@@ -93,3 +93,29 @@ test('set phase and severity in the workspace, then run the monthly report and a
   await expect(hunt.getByTestId('hunt-hit').filter({ hasText: 'acme 2026-10' })).toHaveCount(0);
   await page.screenshot({ path: info.outputPath('case-list-reports.png'), fullPage: true });
 });
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('the incident dialog and the case header read in Japanese', async ({ page, serve }, info) => {
+    const c = path.join(serve.workspace, '請求書マルウェア.tlcase');
+    ingest(c, readdirSync(E2E).filter((f) => /\.(csv|log)$/.test(f)).map((f) => path.join(E2E, f)));
+    await page.goto(serve.url);
+    await page.getByTestId('case-entry').getByTestId('case-open').click();
+    const header = page.getByTestId('incident-header');
+    await expect(header.getByTestId('incident-phase')).toHaveText('検知', { timeout: 30_000 });
+    await expect(header.getByTestId('incident-severity')).toHaveText('証拠からの推奨: 高');
+    await header.getByTestId('incident-open').click();
+    const dialog = page.getByTestId('incident-dialog');
+    await expect(dialog.getByTestId('incident-proposal')).toContainText('C2通信あり: 1件', { timeout: 30_000 });
+    await expect(dialog.getByTestId('incident-escalation')).toContainText('CSIRT責任者');
+    await dialog.getByTestId('incident-phase-select').selectOption('analysis');
+    await dialog.getByTestId('incident-reason').fill('初動調査を開始');
+    await dialog.getByTestId('incident-phase-save').click();
+    await expect(dialog.getByTestId('incident-history-entry')).toContainText('検知 → 分析');
+    await expect(dialog.locator('[data-task="isolate-hosts"]')).toContainText('感染端末をネットワークから隔離する');
+    await dialog.screenshot({ path: info.outputPath('incident-dialog-ja.png') });
+    await dialog.getByTestId('incident-close').click();
+    await expect(header.getByTestId('incident-phase')).toHaveText('分析');
+  });
+});
