@@ -43,14 +43,16 @@ const ENGINE_RANKS = {
   custody: 5,
   detect: 6,
   export: 7,
-  assist: 7,
-  incident: 7,
-  investigate: 7,
-  review: 8,
-  rpc: 9,
-  host: 10,
+  // Features that write reports through export's writers and add report sections to it
+  // (export/pdf/feature-sections.ts) sit above it.
+  assist: 8,
+  incident: 8,
+  investigate: 8,
+  review: 9,
+  rpc: 10,
+  host: 11,
 };
-const ENGINE_ORDER = 'time, zip < formats < store < ingest < custody < detect < export, assist, incident, investigate < review < rpc < host';
+const ENGINE_ORDER = 'time, zip < formats < store < ingest < custody < detect < export < assist, incident, investigate < review < rpc < host';
 
 /** The engine folder a repo-relative path lies in ('' for the engine's root files), or null. */
 function engineFolderOf(repoRelativePath) {

@@ -5,6 +5,10 @@ import { detectCommand } from './commands/detect';
 import { evidenceCommand } from './commands/evidence';
 import { exportCommand, parseExportArgs } from './commands/export';
 import { formatsCommand } from './commands/formats';
+import { huntMain } from './commands/hunt';
+import { incidentMain } from './commands/incident';
+import { iocsMain } from './commands/iocs';
+import { reportMain } from './commands/report';
 import { ingestCommand } from './commands/ingest';
 import { mappingCommand } from './commands/mapping';
 import { queryCommand } from './commands/query';
@@ -31,6 +35,11 @@ usage:
   tracelight serve   [--port N] [--case CASE | --review PACKAGE] [--workspace DIR] [--examiner NAME]
   tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F]
                      [--lang en|ja] [--ioc FILE]... [--no-detection] [--force] [--examiner NAME] [--json]
+  tracelight incident CASE [--ioc FILE]... [--phase P] [--severity S] [--reason TEXT] [--task-done ID]... [--task-undone ID]...
+                     [--asset NAME --status S] [--standard FILE] [--lang en|ja] [--examiner NAME] [--json]
+  tracelight iocs    CASE [--ioc FILE]... [--format fortigate|panos-edl|csv|stix|misp [--out F]] [--confirm V]... [--withdraw V]... [--json]
+  tracelight hunt    CASE_OR_FOLDER --ioc FILE_OR_CASE... [--json]
+  tracelight report  monthly FOLDER --month YYYY-MM [--pdf F] [--xlsx F] [--lang en|ja] [--standard FILE] [--json]
 
 CASE is a .tlcase file (SQLite), created by the first ingest.
 The examiner recorded with every action: --examiner, else $TRACELIGHT_EXAMINER, else the OS user.
@@ -75,6 +84,9 @@ function parse(argv: string[]) {
 async function run(argv: string[]): Promise<number> {
   // export's --csv takes a file name (query's is a flag), so export parses its own options.
   if (argv[0] === 'export' && !argv.includes('--help') && !argv.includes('-h')) return exportCommand(parseExportArgs(argv.slice(1)));
+  // The incident commands parse their own options too (see commands/incident-args.ts).
+  const own = ({ incident: incidentMain, iocs: iocsMain, hunt: huntMain, report: reportMain } as Record<string, (a: string[]) => Promise<number>>)[argv[0] ?? ''];
+  if (own && !argv.includes('--help') && !argv.includes('-h')) return own(argv.slice(1));
   let parsed: Parsed;
   try {
     parsed = parse(argv);

@@ -44,6 +44,14 @@ export interface CustodyActionDetails {
   'ioc.added': { name: string; sha256: string; size: number };
   'mapping.saved': { name: string; signature: string; format: string; mapping: unknown };
   'export.created': Record_;
+  // The incident record (engine/incident/): phase, severity, assets, tasks, confirmed indicators.
+  'incident.phase.set': Record_;
+  'incident.severity.set': Record_;
+  'incident.asset.set': Record_;
+  'incident.task.set': Record_;
+  'incident.task.added': Record_;
+  'incident.indicator.confirmed': Record_;
+  'incident.indicator.withdrawn': Record_;
 }
 
 export type CustodyAction = keyof CustodyActionDetails;
@@ -76,6 +84,13 @@ export const CUSTODY_ACTIONS = {
   'ioc.added': 'state',
   'mapping.saved': 'state',
   'export.created': 'record',
+  'incident.phase.set': 'state',
+  'incident.severity.set': 'state',
+  'incident.asset.set': 'state',
+  'incident.task.set': 'state',
+  'incident.task.added': 'state',
+  'incident.indicator.confirmed': 'state',
+  'incident.indicator.withdrawn': 'state',
 } as const satisfies Record<CustodyAction, CustodyActionKind>;
 
 export function isKnownAction(action: string): action is CustodyAction {

@@ -20,6 +20,7 @@ import type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } 
 import type { ColumnMapping, GenericFormatId, MappingPreviewRow, MappingProposal, SavedMapping } from './import-mapping';
 import type { ZipEntryOutcome } from './ingest-options';
 import type { IngestedIndicatorFile } from './indicator-intake';
+import type { IncidentHandlers } from './incident';
 import type { PackageExportArgs, PackageExportResult, ReviewInfo } from './package';
 import type {
   EventDetail,
@@ -110,7 +111,7 @@ export interface IngestFileResult {
   indicator?: IngestedIndicatorFile;
 }
 
-export interface Handlers {
+export interface Handlers extends IncidentHandlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];

@@ -16,7 +16,7 @@ import type { CaseSession } from '../custody/session';
 import type { CaseStore } from '../store/case-store';
 
 /** Indicator lists are text; anything this large is not one (and would bloat the case). */
-const MAX_IOC_FILE_BYTES = 64 * 1024 * 1024;
+export const MAX_IOC_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface IocBytes {
   name: string;

@@ -6,3 +6,6 @@ import '../custody/apply';
 import '../custody/save-mapping';
 import '../detect/case-ioc-files';
 import '../detect/review';
+import '../incident/apply';
+// Report sections of features above export (export/pdf/feature-sections.ts).
+import '../incident/report-section';

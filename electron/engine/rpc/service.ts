@@ -16,6 +16,7 @@ import { createEventHandlers } from './event-handlers';
 import { createEvidenceHandlers } from './evidence-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createIncidentHandlers } from './incident-handlers';
 import { createIngestHandlers } from './ingest-handlers';
 import { createPackageHandlers } from './package-handlers';
 import { PathPolicy } from './path-policy';
@@ -80,6 +81,7 @@ export class EngineService {
       ...createExportHandlers(this.ctx),
       ...createPackageHandlers(this.ctx),
       ...createReviewHandlers(this.ctx),
+      ...createIncidentHandlers(this.ctx),
     };
   }
 

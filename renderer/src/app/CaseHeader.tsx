@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CaseInfo } from '../contracts';
 import { useLocaleFormat, useT } from '../i18n';
+import { IncidentHeader } from '../features/incident/IncidentHeader';
 import { displayValue } from '../lib/reveal-invisibles';
 import { PreferenceSwitches } from './PreferenceSwitches';
 import { ZoneSwitch } from './ZoneSwitch';
@@ -23,6 +24,7 @@ export function CaseHeader({ caseInfo, children }: { caseInfo: CaseInfo; childre
         {t('app.zoneLabel')} <span className="mono" data-testid="case-timezone">{displayValue(caseInfo.timezone)}</span>
       </span>
       <ZoneSwitch caseZone={caseInfo.timezone} />
+      <IncidentHeader caseInfo={caseInfo} />
       <span className="header-actions">
         {children}
         <PreferenceSwitches />

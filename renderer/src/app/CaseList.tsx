@@ -3,6 +3,8 @@ import { useClient } from '../client/connection-context';
 import { errorMessage } from '../client/engine-error';
 import { useEngineCall } from '../client/use-engine-call';
 import type { CaseInfo } from '../contracts';
+import { CaseIncidentCells, CaseIncidentHeaders, useCaseIncidents } from '../features/incident/CaseListIncident';
+import { WorkspaceTools } from '../features/incident/WorkspaceTools';
 import { formatBytes } from '../lib/format-bytes';
 import { displayValue } from '../lib/reveal-invisibles';
 import { useLocaleFormat, useT } from '../i18n';
@@ -16,6 +18,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
   const { value: cases, error: listError, loading } = useEngineCall('case.list', {});
   const [opening, setOpening] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const incidents = useCaseIncidents(cases);
 
   const open = (path: string) => {
     setOpening(path);
@@ -37,6 +40,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
           <thead>
             <tr>
               <th>{t('app.col.name')}</th>
+              <CaseIncidentHeaders />
               <th>{t('app.col.modified')}</th>
               <th className="num">{t('app.col.size')}</th>
               <th />
@@ -46,6 +50,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
             {cases.map((entry) => (
               <tr key={entry.path} data-testid="case-entry">
                 <td title={displayValue(entry.path)}>{displayValue(entry.name)}</td>
+                <CaseIncidentCells summary={incidents.get(entry.path)} />
                 <td className="mono">{dateTime(entry.modified)}</td>
                 <td className="num">{formatBytes(entry.size)}</td>
                 <td>
@@ -63,6 +68,7 @@ export function CaseList({ onOpened, examiner }: { onOpened(info: CaseInfo): voi
           </tbody>
         </table>
       )}
+      {cases && cases.length > 0 && <WorkspaceTools />}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 // The engine's inner layers (eslint.config.js ENGINE_RANKS): time, zip < formats < store <
-// ingest < custody < detect < export, assist, incident, investigate < review < rpc < host.
+// ingest < custody < detect < export < assist, incident, investigate < review < rpc < host.
 // ESLint runs on real temporary files placed in the engine's folders, as `npx eslint .` would
 // meet them, and must fail an upward or sibling import and pass a downward one.
 import { rmSync, writeFileSync } from 'node:fs';

@@ -13,6 +13,7 @@ import { messages } from '../i18n';
 import { collectReportData, type ReportData } from '../report-data';
 import type { ExportOptions } from '../types';
 import { drawTimelineChart } from './chart';
+import { collectFeatureSections } from './feature-sections';
 import { writeCover } from './sections/cover';
 import { writeCustody } from './sections/custody';
 import { writeEvidence } from './sections/evidence';
@@ -31,7 +32,11 @@ function reportContentDigest(data: ReportData, language: string): string {
 export async function writePdfReport(session: CaseSession, file: string, opts: ExportOptions): Promise<ExportResult> {
   const m = messages(opts.language);
   const data = collectReportData(session, opts.detection);
-  const digest = reportContentDigest(data, opts.language);
+  const lang = opts.language === 'ja' ? 'ja' : 'en';
+  const extras = collectFeatureSections(session, opts.detection, lang);
+  // Feature sections join the digest under their ids, before the case's own data.
+  const shown: ReportData = Object.assign(Object.fromEntries(extras.map((x) => [x.section.id, x.data])), data);
+  const digest = reportContentDigest(shown, opts.language);
   await writeAtomically(file, async (tmp) => {
     const w = new ReportWriter(m, {
       title: `${m.reportTitle}: ${data.case.name}`,
@@ -45,7 +50,9 @@ export async function writePdfReport(session: CaseSession, file: string, opts: E
     writeCover(w, data, digest);
     w.newPage();
     writeSummary(w, data);
+    for (const x of extras) if (x.section.after === 'summary') x.section.write(w, x.data, lang);
     writeStory(w, data);
+    for (const x of extras) if (x.section.after === 'story') x.section.write(w, x.data, lang);
     w.heading(m.sections.chart);
     drawTimelineChart(w, data.histogram);
     w.para(m.chart.scope, { size: 9, color: '#444444' });

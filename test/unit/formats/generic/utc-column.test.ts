@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proposeMapping } from '../../../../electron/engine/formats/generic/propose-mapping';
+import { proposeMapping } from '../../../../electron/engine/ingest/mapping/propose-mapping';
 import { nameSaysUtc } from '../../../../electron/engine/formats/generic/utc-column';
 import { tempDir } from '../../helpers/tmp';
 
