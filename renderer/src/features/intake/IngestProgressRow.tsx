@@ -1,6 +1,7 @@
 import { formatBytes } from '../../lib/format-bytes';
 import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { CancelIngestButton } from './CancelIngestButton';
 import { progressFraction, type IngestPhase, type IngestRow } from './ingest-rows';
 
 const PHASE_LABEL: Record<IngestPhase, string> = {
@@ -46,6 +47,7 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
           {displayValue(row.error)}
         </span>
       )}
+      {(row.phase === 'ingesting' || row.phase === 'queued') && <CancelIngestButton rowKey={row.key} name={row.name} />}
       {finished && (
         <button
           type="button"
