@@ -123,6 +123,8 @@ export interface Handlers extends IncidentHandlers {
   'evidence.list': (args: Record<string, never>) => EvidenceSummary[];
   'evidence.rejects': (args: { evidenceId: number; limit: number; offset: number }) => RejectedRecord[];
   'ingest.files': (args: { jobId: string; files: IngestFileRequest[] }) => IngestFileResult[];
+  /** Cancels a running ingest job: the file being read is rolled back, the rest not started. */
+  'ingest.cancel': (args: { jobId: string }) => { cancelled: boolean };
   'events.count': (args: { filter?: EventFilter }) => number;
   'events.page': (args: { filter?: EventFilter; offset: number; limit: number }) => EventRow[];
   'events.detail': (args: { id: number }) => EventDetail;

@@ -9,3 +9,14 @@ export class UnreadableInputError extends Error {
  * column mapping, so callers offer one instead of only refusing the file.
  */
 export class UnrecognizedFormatError extends UnreadableInputError {}
+
+/**
+ * The examiner cancelled the ingest (the UI's Cancel, Ctrl+C in the CLI). The file's rows are
+ * rolled back; custody records the cancellation and leaves a removable "incomplete" row.
+ */
+export class IngestCancelledError extends UnreadableInputError {
+  override name = 'IngestCancelledError';
+  constructor() {
+    super('cancelled by the examiner; nothing of this file was kept (remove its incomplete row, or add the file again)');
+  }
+}

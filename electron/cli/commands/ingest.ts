@@ -72,10 +72,20 @@ export async function ingestCommand(args: IngestArgs): Promise<number> {
   if (mapping && args.saveMapping !== undefined) saveMappingOrExplain(session, args.saveMapping, mapping);
   const results: FileRow[] = [];
   let failed = 0;
+  // Ctrl+C cancels: the file being read is rolled back and recorded as cancelled, the case is
+  // saved consistent, the files after it are not started. A second Ctrl+C ends the process.
+  const cancel = new AbortController();
+  const onInterrupt = (): void => {
+    if (cancel.signal.aborted) process.exit(130);
+    warn('cancelling the ingest (Ctrl+C again to stop at once)');
+    cancel.abort();
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     for (const file of args.files) {
+      if (cancel.signal.aborted) break;
       try {
-        const ev = await ingestWithCustody(session, { path: file, format: args.format, timezone, ...choices, mapping });
+        const ev = await ingestWithCustody(session, { path: file, format: args.format, timezone, ...choices, mapping, signal: cancel.signal });
         // An archive's row lists every entry and what became of it; ingested entries follow as rows of their own.
         results.push(ev.entries ? { ...fileRow(ev), entries: ev.entries.map(entrySummary) } : fileRow(ev));
         if (!args.json) {
@@ -89,9 +99,12 @@ export async function ingestCommand(args: IngestArgs): Promise<number> {
       }
     }
   } finally {
+    process.off('SIGINT', onInterrupt);
     session.close();
   }
   if (args.json) await write(`${JSON.stringify({ case: path.resolve(args.casePath), files: results }, null, 2)}\n`);
+  // 130: the shell's code for a command ended by Ctrl+C.
+  if (cancel.signal.aborted) return 130;
   return failed > 0 ? 2 : 0;
 }
 

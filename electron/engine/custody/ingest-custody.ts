@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Acquisition } from '../../common/custody';
 import type { ZipEntryOutcome } from '../../common/ingest-options';
 import type { EvidenceSummary } from '../../common/schema';
+import { IngestCancelledError } from '../errors';
 import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
 import { ingestZip, isZipFile } from './zip-ingest';
 import { resolveMapping, type ResolvedMapping } from '../ingest/mapping/resolve-mapping';
@@ -66,6 +67,14 @@ export async function ingestWithCustody(
     }
     ev = await ingestFile(session.store, opts);
   } catch (err) {
+    if (err instanceof IngestCancelledError) {
+      // The file's rows were rolled back; the registry keeps a row saying so, which the
+      // examiner removes (evidence.removed) or replaces by adding the file again.
+      session.record('ingest.cancelled', { ingestId, path: file, name, reason: err.message });
+      session.record('evidence.incomplete', { ingestId, path: file, name, size: size ?? 0, mtime: mtime ?? undefined, timezone: opts.timezone, reason: 'ingest cancelled by the examiner' });
+      session.checkpoint();
+      throw err;
+    }
     session.record('ingest.failed', { ingestId, path: file, name, reason: (err as Error).message });
     session.checkpoint();
     throw err;

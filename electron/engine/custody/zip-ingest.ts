@@ -14,7 +14,7 @@ import type { CaseSession } from './session';
 import { hashFile } from './verify-evidence';
 import { readEvidence } from '../store/evidence-registry';
 import { MAX_ZIP_RATIO, openZip, printable, ZipError, type SafeZip, type ZipEntry } from '../zip';
-import { UnreadableInputError } from '../errors';
+import { IngestCancelledError, UnreadableInputError } from '../errors';
 import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
 import { sniffContent } from '../ingest/sniff';
 import { zipEntrySource } from '../ingest/zip-source';
@@ -81,7 +81,15 @@ export async function ingestZip(
     const progress = progressAcrossEntries(zip, opts.onProgress);
     let sub = 0;
     for (const entry of zip.entries) {
-      const outcome = await ingestEntry(session, zip, entry, archiveId, { ...opts, displayName: `${name}/${entry.name}`, onProgress: progress.forEntry(entry) });
+      let outcome: ZipEntryOutcome;
+      try {
+        if (opts.signal?.aborted) throw new IngestCancelledError();
+        outcome = await ingestEntry(session, zip, entry, archiveId, { ...opts, displayName: `${name}/${entry.name}`, onProgress: progress.forEntry(entry) });
+      } catch (err) {
+        // Entries already ingested stay (each is complete); the archive's row says it is not.
+        if (err instanceof IngestCancelledError) store.db.run("UPDATE evidence SET status = 'incomplete' WHERE id = ?", [archiveId]);
+        throw err;
+      }
       progress.done(entry, outcome);
       outcomes.push(outcome);
       if (outcome.status === 'ingested') {
@@ -150,6 +158,7 @@ async function ingestEntry(session: CaseSession, zip: SafeZip, entry: ZipEntry, 
     const ev = await ingestFile(session.store, { ...opts, source });
     return { ...base, status: 'ingested', evidenceId: ev.id, format: ev.format, events: ev.events, rejected: ev.rejected };
   } catch (err) {
+    if (err instanceof IngestCancelledError) throw err;
     const message = (err as Error).message;
     const duplicate = err instanceof UnreadableInputError && message.startsWith('already in this case');
     return { ...base, status: duplicate ? 'skipped' : 'failed', reason: err instanceof UnreadableInputError ? message : `failed: ${message}` };

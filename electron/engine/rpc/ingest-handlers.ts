@@ -10,15 +10,26 @@ import { resolveIngestChoices } from '../ingest/ingest-options';
 import type { HandlerContext, HandlerImpl } from './context';
 import { keepIfIndicatorFile } from './indicator-intake';
 
-export type IngestMethod = 'ingest.files';
+export type IngestMethod = 'ingest.files' | 'ingest.cancel';
 
 export function createIngestHandlers(ctx: HandlerContext): Pick<HandlerImpl, IngestMethod> {
+  // Running (or queued) jobs by id; ingest.cancel does not wait in the write queue.
+  const jobs = new Map<string, AbortController>();
   return {
-    'ingest.files': (args) => ctx.serial(() => ingestFiles(ctx, args)),
+    'ingest.files': (args) => {
+      const controller = new AbortController();
+      jobs.set(String(args.jobId), controller);
+      return ctx.serial(() => ingestFiles(ctx, args, controller.signal)).finally(() => jobs.delete(String(args.jobId)));
+    },
+    'ingest.cancel': async (args) => {
+      const job = jobs.get(String(args.jobId));
+      job?.abort();
+      return { cancelled: job !== undefined };
+    },
   };
 }
 
-async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>): Promise<IngestFileResult[]> {
+async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>, signal: AbortSignal): Promise<IngestFileResult[]> {
   const session = ctx.session();
   session.requireWritable();
   const store = session.store;
@@ -45,6 +56,7 @@ async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>): Pro
         ...resolveIngestChoices({ encoding: f.encoding, baseYear: f.baseYear }),
         acquisition: f.acquisition,
         onProgress: (p) => ctx.emit('ingest.progress', { ...progress, ...p, done: false }),
+        signal,
       });
       ctx.emit('ingest.progress', {
         ...progress,

@@ -1,5 +1,6 @@
 import { formatBytes } from '../../lib/format-bytes';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { CancelIngestButton } from './CancelIngestButton';
 import { progressFraction, type IngestPhase, type IngestRow } from './ingest-rows';
 import { useLocaleFormat, useT } from '../../i18n';
 import './strings';
@@ -65,6 +66,7 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
           {displayValue(row.error)}
         </span>
       )}
+      {(row.phase === 'ingesting' || row.phase === 'queued') && <CancelIngestButton rowKey={row.key} name={row.name} />}
       {finished && (
         <button
           type="button"

@@ -3,6 +3,8 @@ import { registerStrings } from '../../i18n';
 
 registerStrings({
   en: {
+    'intake.cancel': 'Cancel',
+    'intake.cancelLabel': 'Cancel ingesting {name}',
     'intake.add': 'Add evidence…',
     'intake.dropTitle': 'Drop to add evidence',
     'intake.dropHelp': 'Files are hashed (SHA-256, SHA-1, MD5) and parsed; originals are never modified.',
@@ -48,6 +50,8 @@ registerStrings({
     'intake.indicatorKnown': 'Indicator file ({format}, {count} indicators): already one of the case’s IOC files',
   },
   ja: {
+    'intake.cancel': '中止',
+    'intake.cancelLabel': '{name} の取り込みを中止',
     'intake.add': '証拠を追加…',
     'intake.dropTitle': 'ドロップして証拠を追加',
     'intake.dropHelp': 'ファイルはハッシュ値（SHA-256、SHA-1、MD5）を計算してから解析します。原本は変更しません。',
