@@ -6,6 +6,7 @@ import { CASE_EDITABLE, EVIDENCE_EDITABLE, type CaseEditableField, type Evidence
 import { applyIocAdded } from '../detect/case-ioc-files';
 import { applyFindingReviewed } from '../detect/review';
 import { applyMappingSaved } from '../formats/generic/saved-mappings';
+import { applyBulkTag, applyNoteReplied } from '../investigate/annotations';
 import type { CaseStore } from '../store/case-store';
 import { applySkew } from './skew';
 import type { CustodyEntry } from './chain';
@@ -95,6 +96,12 @@ export function applyEntry(store: CaseStore, e: CustodyEntry): void {
       break;
     case 'mapping.saved':
       applyMappingSaved(store, e, d);
+      break;
+    case 'tag.bulkAdded':
+      applyBulkTag(store, e, d);
+      break;
+    case 'note.replied':
+      applyNoteReplied(store, e, d);
       break;
     default:
       // case.created, case.opened, ingest.started, evidence.added, evidence.parsed,

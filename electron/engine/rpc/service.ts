@@ -29,6 +29,7 @@ import { VERSION } from '../version';
 import { createDetectHandlers } from './detect-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createInvestigateHandlers } from './investigate-handlers';
 import { createPackageHandlers } from './package-handlers';
 import { createReviewHandlers } from './review-handlers';
 import { openReview, reviewUploadDir, type OpenedReview } from '../review/open-review';
@@ -293,6 +294,11 @@ export class EngineService {
       lastDetection: () => this.handlers['detect.last']({}),
       runDetection: () => this.handlers['detect.run']({}),
       changed: () => void this.changed(),
+    }),
+    ...createInvestigateHandlers({
+      session: () => this.requireSession(),
+      act: (fn) => this.act(fn),
+      lastDetection: () => this.handlers['detect.last']({}),
     }),
     ...createReviewHandlers({
       mode: () => this.options.mode,

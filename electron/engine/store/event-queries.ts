@@ -36,6 +36,15 @@ export function whereClause(filter: EventFilter | undefined): { sql: string; par
     parts.push('evidence_id = ?');
     params.push(filter.evidenceId);
   }
+  // The time range (histogram selection, pivots): inclusive from, exclusive to.
+  if (filter?.from) {
+    parts.push('time >= ?');
+    params.push(filter.from);
+  }
+  if (filter?.to) {
+    parts.push('time < ?');
+    params.push(filter.to);
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
