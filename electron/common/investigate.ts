@@ -141,6 +141,7 @@ export interface CommentNode {
   examiner: string;
   createdAt: string;
   editedAt: string | null;
+  editedBy: string;
   revisions: number;
   replies: CommentNode[];
 }

@@ -28,8 +28,8 @@ export function eventAnnotations(store: CaseStore, eventId: number): EventAnnota
 
 /** The event's comments as threads, oldest first at every level. */
 export function commentThreads(store: CaseStore, eventId: number): CommentNode[] {
-  const rows = store.all<{ id: number; parent_id: number | null; text: string; examiner: string; created_at: string; edited_at: string; revisions: number }>(
-    `SELECT n.id, o.parent_id, n.text, n.examiner, n.created_at, n.edited_at, n.revisions
+  const rows = store.all<{ id: number; parent_id: number | null; text: string; examiner: string; created_at: string; edited_at: string; edited_by: string; revisions: number }>(
+    `SELECT n.id, o.parent_id, n.text, n.examiner, n.created_at, n.edited_at, n.edited_by, n.revisions
      FROM notes n JOIN note o ON o.id = n.id WHERE n.event_id = ? ORDER BY n.created_at, n.id`,
     [eventId],
   );
@@ -42,6 +42,7 @@ export function commentThreads(store: CaseStore, eventId: number): CommentNode[]
       examiner: r.examiner,
       createdAt: r.created_at,
       editedAt: r.revisions > 1 ? r.edited_at : null,
+      editedBy: r.edited_by,
       revisions: r.revisions,
       replies: [],
     });

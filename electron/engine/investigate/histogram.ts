@@ -79,8 +79,12 @@ export function histogram(store: CaseStore, filter: EventFilter | undefined, sta
   };
 }
 
-/** Runs of empty buckets between buckets with data (no data there: a logging gap, or quiet). */
-export function findGaps(buckets: readonly HistogramBucket[], minRun = 2): [number, number][] {
+/**
+ * Runs of empty buckets between buckets with data (a logging gap, or a quiet spell), long
+ * enough to matter: at least a tenth of the chart and two buckets, so the spacing between
+ * five-minute beacons on a minute scale is not called a gap.
+ */
+export function findGaps(buckets: readonly HistogramBucket[], minRun = Math.max(2, Math.ceil(buckets.length / 10))): [number, number][] {
   const gaps: [number, number][] = [];
   const first = buckets.findIndex((b) => b.total > 0);
   let last = -1;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useClient } from '../client/connection-context';
 import type { Acquisition, CaseInfo, EventFilter } from '../contracts';
 import { BookmarksView } from '../features/bookmarks/BookmarksView';
@@ -20,6 +20,10 @@ import { useIntakeOptions } from '../features/intake/use-intake-options';
 import { StoryView } from '../features/story/StoryView';
 import { MappingPrompt } from '../features/mapping/MappingPrompt';
 import { Timeline } from '../features/timeline/Timeline';
+import { InvestigationProvider } from '../features/pivots/investigation';
+import { PivotMenuHost } from '../features/pivots/PivotMenuHost';
+import { SidePanel } from '../features/pivots/SidePanel';
+import { useHostPivot } from '../features/host/use-host-pivot';
 import { CaseHeader } from './CaseHeader';
 import { ViewTabs, type WorkbenchView } from './ViewTabs';
 
@@ -60,6 +64,7 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
   const intake = useIntakeOptions(ingest);
 
   return (
+    <InvestigationProvider>
     <div className="workbench">
       <CaseHeader caseInfo={caseInfo}>
         <ExaminerBadge caseInfo={caseInfo} onCaseInfo={onCaseInfo} />
@@ -79,15 +84,34 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
       <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
       <div className="workspace">
-        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} onFilter={setTimelineFilter} />}
+        {view === 'timeline' && (
+          <Timeline
+            version={version}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onFilter={setTimelineFilter}
+            readOnly={caseInfo.readOnly}
+            onAnnotated={annotated}
+          />
+        )}
         {view === 'incident' && (
           <StoryView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onRecorded={annotated} />
         )}
         {view === 'bookmarks' && <BookmarksView version={version + annotations} onSelect={setSelectedId} />}
         {view === 'custody' && <CustodyLogView version={version + annotations} />}
         {view === 'case' && <CaseDetailsForm caseInfo={caseInfo} onCaseInfo={onCaseInfo} />}
-        <EventDetailPanel eventId={selectedId} readOnly={caseInfo.readOnly} onChanged={annotated} />
+        <WorkbenchSide eventId={selectedId} onSelect={setSelectedId} onShowTimeline={() => setView('timeline')}>
+          <EventDetailPanel eventId={selectedId} readOnly={caseInfo.readOnly} onChanged={annotated} />
+        </WorkbenchSide>
       </div>
+      <PivotMenuHost onSelect={setSelectedId} />
     </div>
+    </InvestigationProvider>
   );
+}
+
+/** The right pane with its tabs; a host chosen in the host view filters the timeline. */
+function WorkbenchSide({ eventId, onSelect, onShowTimeline, children }: { eventId: number | null; onSelect(id: number): void; onShowTimeline(): void; children: ReactNode }) {
+  const filterHost = useHostPivot(onShowTimeline);
+  return <SidePanel eventId={eventId} detail={children} onSelect={onSelect} onFilterHost={filterHost} />;
 }

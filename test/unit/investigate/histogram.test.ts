@@ -23,8 +23,10 @@ describe('histogram', () => {
     // 01:05: WINWORD, powershell, rundll32, schtasks starts; two connections; the payload GET.
     expect(h.buckets[at]!.counts).toEqual({ process: 4, network: 2, web: 1 });
     expect(h.strips.map((x) => x.name)).toEqual(['DeviceProcessEvents.csv', 'DeviceNetworkEvents.csv', 'squid_access.log']);
-    // The beacons every five minutes leave empty minutes between them: gaps.
-    expect(h.gaps.length).toBeGreaterThan(5);
+    // The beacons every five minutes leave four empty minutes between them: not a gap on an
+    // 80-minute chart; the quiet 02:01-02:08 before the second workstation's events is.
+    expect(h.buckets).toHaveLength(80);
+    expect(h.gaps.map(([a, b]) => [h.buckets[a]!.start.slice(11, 16), h.buckets[b]!.start.slice(11, 16)])).toEqual([['02:01', '02:08'], ['02:12', '02:22']]);
 
     const bySource = histogram(s.store, { from: '2026-11-02T01:00:00.000Z', to: '2026-11-02T01:30:00.000Z' }, 'source');
     expect(bySource.buckets).toHaveLength(30);
@@ -38,5 +40,6 @@ describe('histogram', () => {
     markBursts(b);
     expect(b.map((x, i) => (x.burst ? i : -1)).filter((i) => i >= 0)).toEqual([8]);
     expect(findGaps(b)).toEqual([[4, 6]]);
+    expect(findGaps(b, 4)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { useEngineCall } from '../../client/use-engine-call';
 import { prettyJson } from '../../lib/pretty-json';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { StarButton } from '../annotations/StarButton';
 import { EventBookmarks } from '../bookmarks/EventBookmarks';
 import { EventFieldList } from './EventFieldList';
 import { EventOriginal } from './EventOriginal';
@@ -44,7 +45,10 @@ export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
       aria-label="Event detail"
       aria-busy={busy}
     >
-      <h2>Event {eventId}</h2>
+      <div className="detail-head">
+        <h2>Event {eventId}</h2>
+        <StarButton eventId={eventId} readOnly={readOnly} onChanged={onChanged} />
+      </div>
       {error && !busy && (
         <p className="error-text" role="alert">
           {error}
