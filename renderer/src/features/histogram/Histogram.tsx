@@ -85,6 +85,14 @@ export function Histogram({ filter, version, onRange }: Props) {
             {t('histogram.gaps', { count: number(h.gaps.length) })} · {t('histogram.bursts', { count: number(bursts.length) })}
           </span>
         )}
+        <span className="histogram-legend" data-testid="histogram-legend">
+          {h?.keys.map((k, n) => (
+            <span key={k} title={h.keyLabels[k] ?? k}>
+              <i style={{ background: stackColour(stack, k, n) }} />
+              {h.keyLabels[k] ?? k}
+            </span>
+          ))}
+        </span>
         <span className="histogram-spacer" />
         <button type="button" onClick={zoomOut} disabled={!filter?.from} data-testid="histogram-zoom-out">{t('histogram.zoomOut')}</button>
         <button type="button" onClick={() => onRange(null)} disabled={!filter?.from} data-testid="histogram-reset">{t('histogram.reset')}</button>
