@@ -15,6 +15,7 @@ const CONNECTION_SLACK_MS = 5000;
 /** How long after its last logged event a process is still taken to be running. */
 const LINGER_MS = 60_000;
 const MAX_CANDIDATES = 5000;
+const WIDE_WINDOW_MS = 6 * 3_600_000;
 export const PROXY_PORTS = new Set([3128, 8080, 8000, 8008, 8888, 9090, 9400, 9480]);
 
 export function isPrivateAddress(ip: string | null): boolean {
@@ -72,14 +73,23 @@ export function attributeTraffic<K>(
   const from = new Date(first - CONNECTION_SLACK_MS).toISOString();
   const to = new Date(last + LINGER_MS).toISOString();
   const addrSql = addresses.length ? ` OR src_ip IN (${addresses.map(() => '?').join(',')})` : '';
-  const candidates = store.all<EventRow>(
-    `SELECT * FROM events WHERE time >= ? AND time <= ?
-       AND category IN ('web', 'firewall', 'network', 'dns')
-       AND process_name IS NULL AND process_pid IS NULL AND process_guid IS NULL
-       AND (host = ? COLLATE NOCASE${addrSql})
-     ORDER BY time, id LIMIT ?`,
-    [from, to, host, ...addresses, MAX_CANDIDATES],
-  );
+  // Over a long window a scan of the table beats walking the time index row by row.
+  const wide = last + LINGER_MS - (first - CONNECTION_SLACK_MS) > WIDE_WINDOW_MS;
+  const ids = store
+    .all<{ id: number }>(
+      `SELECT id FROM event_row ${wide ? 'NOT INDEXED' : ''} WHERE time >= ? AND time <= ?
+         AND category IN ('web', 'firewall', 'network', 'dns')
+         AND process_name IS NULL AND process_pid IS NULL AND process_guid IS NULL
+         AND (host = ? COLLATE NOCASE${addrSql})
+       ORDER BY time, id LIMIT ?`,
+      [from, to, host, ...addresses, MAX_CANDIDATES],
+    )
+    .map((r) => r.id);
+  const candidates: EventRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    candidates.push(...store.all<EventRow>(`SELECT * FROM events WHERE id IN (${chunk.map(() => '?').join(',')}) ORDER BY time, id`, chunk));
+  }
   const focusStart = Date.parse(focusProcess.start);
   for (const w of candidates) {
     const t = Date.parse(String(w.time));

@@ -23,9 +23,14 @@ function floorTo(ms: number, unit: BucketUnit): number {
   return Math.floor(ms / UNIT_MS[unit]) * UNIT_MS[unit];
 }
 
+type Group = { b: string; category: string; evidence_id: number; n: number };
+
 export function histogram(store: CaseStore, filter: EventFilter | undefined, stack: HistogramStack): HistogramResult {
   const where = whereClause(filter);
-  const bounds = store.all<{ lo: string | null; hi: string | null }>(`SELECT min(time) AS lo, max(time) AS hi FROM events ${where.sql}`, where.params)[0]!;
+  const summary = summarizable(filter);
+  const bounds = summary
+    ? store.all<{ lo: string | null; hi: string | null }>('SELECT (SELECT min(time) FROM event_row) AS lo, (SELECT max(time) FROM event_row) AS hi')[0]!
+    : store.all<{ lo: string | null; hi: string | null }>(`SELECT min(time) AS lo, max(time) AS hi FROM events ${where.sql}`, where.params)[0]!;
   const names = new Map(store.all<{ id: number; name: string }>('SELECT id, name FROM evidence').map((r) => [r.id, r.name]));
   const empty: HistogramResult = { unit: 'minute', bucketMs: UNIT_MS.minute, from: null, to: null, stack, keys: [], keyLabels: {}, buckets: [], gaps: [], strips: [], total: 0 };
   if (bounds.lo === null || bounds.hi === null) return empty;
@@ -36,10 +41,12 @@ export function histogram(store: CaseStore, filter: EventFilter | undefined, sta
   const origin = floorTo(loMs, unit);
   const count = Math.max(1, Math.floor((hiMs - origin) / bucketMs) + 1);
 
-  const groups = store.all<{ b: string; category: string; evidence_id: number; n: number }>(
-    `SELECT substr(time, 1, ${PREFIX[unit]}) AS b, category, evidence_id, count(*) AS n FROM events ${where.sql} GROUP BY b, category, evidence_id`,
-    where.params,
-  );
+  const groups: Group[] = summary
+    ? minuteSummary(store).filter((g) => (!filter?.from || g.b >= filter.from.slice(0, 16)) && (!filter?.to || g.b < filter.to.slice(0, 16))).map((g) => ({ ...g, b: g.b.slice(0, PREFIX[unit]) }))
+    : store.all<Group>(
+        `SELECT substr(time, 1, ${PREFIX[unit]}) AS b, category, evidence_id, count(*) AS n FROM events ${where.sql} GROUP BY b, category, evidence_id`,
+        where.params,
+      );
   const buckets: HistogramBucket[] = Array.from({ length: count }, (_, i) => ({ start: new Date(origin + i * bucketMs).toISOString(), total: 0, counts: {}, burst: false }));
   const strips = new Map<number, Set<number>>();
   const keys = new Set<string>();
@@ -77,6 +84,39 @@ export function histogram(store: CaseStore, filter: EventFilter | undefined, sta
     ),
     total,
   };
+}
+
+/**
+ * Whether the filter is only a time range on whole minutes (the whole case, a drag on the
+ * chart, a zoom): then the counts come from a per-minute summary of the case instead of a
+ * GROUP BY over every event. Anything else (a query, a category, a pivot's exact window)
+ * is counted by SQL.
+ */
+function summarizable(filter: EventFilter | undefined): boolean {
+  if (!filter) return true;
+  for (const [k, v] of Object.entries(filter)) {
+    if (v === undefined || v === '') continue;
+    if (k !== 'from' && k !== 'to') return false;
+  }
+  const whole = (t: string | undefined) => t === undefined || t === '' || Date.parse(t) % 60_000 === 0;
+  return whole(filter.from) && whole(filter.to) && !!filter.from === !!filter.to;
+}
+
+// Per case: the per-minute counts and what they were computed from. Events change only by
+// ingest, evidence removal and clock-skew corrections, all of which change the key.
+const summaries = new WeakMap<CaseStore, { key: string; groups: Group[] }>();
+
+function minuteSummary(store: CaseStore): Group[] {
+  const k = store.all<{ n: number; top: number | null; skew: number; ev: number }>(
+    `SELECT (SELECT count(*) FROM event_row) AS n, (SELECT max(id) FROM event_row) AS top,
+            (SELECT group_concat(id || ':' || clock_skew_ms) FROM evidence) AS skew, (SELECT count(*) FROM evidence) AS ev`,
+  )[0]!;
+  const key = `${k.n}|${k.top}|${k.skew}|${k.ev}`;
+  const hit = summaries.get(store);
+  if (hit && hit.key === key) return hit.groups;
+  const groups = store.all<Group>('SELECT substr(time, 1, 16) AS b, category, evidence_id, count(*) AS n FROM event_row GROUP BY b, category, evidence_id');
+  summaries.set(store, { key, groups });
+  return groups;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistogramBucket } from '../../../electron/common/investigate';
 import { chooseUnit, findGaps, histogram, markBursts } from '../../../electron/engine/investigate/histogram';
+import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custody';
 import { tempDir } from '../helpers/tmp';
 import { caseWith, incidentFiles } from './helpers';
 
@@ -32,6 +33,26 @@ describe('histogram', () => {
     expect(bySource.buckets).toHaveLength(30);
     expect(bySource.total).toBe(Number(s.store.scalar("SELECT count(*) FROM events WHERE time >= '2026-11-02T01:00:00.000Z' AND time < '2026-11-02T01:30:00.000Z'")));
     expect(Object.values(bySource.keyLabels).sort()).toEqual(['DeviceNetworkEvents.csv', 'DeviceProcessEvents.csv', 'squid_access.log']);
+    s.close();
+  });
+
+  it('answers whole-minute ranges from a per-minute summary that agrees with SQL and follows new evidence', async () => {
+    const dir = tempDir();
+    const s = await caseWith(dir, incidentFiles.slice(0, 2));
+    const check = (from?: string, to?: string) => {
+      const h = histogram(s.store, from ? { from, to } : undefined, 'category');
+      for (const b of h.buckets) {
+        const end = new Date(Date.parse(b.start) + h.bucketMs).toISOString();
+        const byCat = s.store.all<{ category: string; n: number }>('SELECT category, count(*) AS n FROM events WHERE time >= ? AND time < ? GROUP BY category', [b.start, end]);
+        expect(b.counts).toEqual(Object.fromEntries(byCat.map((r) => [r.category, r.n])));
+      }
+      return h;
+    };
+    expect(check().total).toBe(21);
+    check('2026-11-02T01:10:00.000Z', '2026-11-02T01:40:00.000Z');
+    // A file added later is counted at once (the summary is rebuilt).
+    await ingestWithCustody(s, { path: incidentFiles[2]!, timezone: 'UTC' });
+    expect(check().total).toBe(27);
     s.close();
   });
 
