@@ -50,7 +50,9 @@ export function whereClause(filter: EventFilter | undefined): { sql: string; par
 
 export function countEvents(store: CaseStore, filter?: EventFilter): number {
   const where = whereClause(filter);
-  const from = where.sql ? 'events' : 'event_row';
+  // The events view joins evidence for every row: counting half a 1M-event case through it
+  // takes seconds, through event_row tens of ms. Only the view's own columns need the view.
+  const from = /\b(source_file|source_format|time_original)\b/.test(where.sql) ? 'events' : 'event_row';
   return Number(store.scalar(`SELECT count(*) FROM ${from} ${where.sql}`, where.params));
 }
 
