@@ -85,3 +85,45 @@ describe('process tree', () => {
     s.close();
   });
 });
+
+describe('process tree on every EDR sample', () => {
+  const samples = [
+    ['sysmon_json', 'otrf_cmd_mshta_vbscript_execute_psh.jsonl'],
+    ['evtx', 'omerbenamram_sysmon.evtx'],
+    ['mde_json', 'otrf_GoldenSAML_Microsoft365DefenderEvents.jsonl'],
+    ['carbonblack_cloud_json', 'cbc_sdk_process_search_results.json'],
+    ['carbonblack_cloud_json', 'cbc_sdk_enriched_event_search_results.json'],
+    ['carbonblack_edr_json', 'cbedr_bus_watchlist.hit.process.jsonl'],
+    ['crowdstrike_falcon', 'azsentinel_CrowdStrike_FalconHost_AuditEvent_RawLogs.cef.txt'],
+  ];
+  it("opens from the events of every sample: a tree whose focus is the event's process, or none when it names no process", async () => {
+    const s = await caseWith(tempDir(), samples.map(([d, f]) => samplePath(d!, f!)));
+    const events = s.store.all<{ id: number; host: string | null; process_name: string | null; process_pid: number | null; process_guid: string | null }>(
+      'SELECT id, host, process_name, process_pid, process_guid FROM events',
+    );
+    expect(events.length).toBeGreaterThan(1000);
+    let trees = 0;
+    // Every seventh event (all of them take minutes): every format and action is still met.
+    for (const e of events.filter((_, i) => i % 7 === 0)) {
+      const t = processTree(s.store, e.id);
+      const named = e.host !== null && (e.process_pid !== null || e.process_guid !== null || e.process_name !== null);
+      if (!named) {
+        expect(t.root).toBeNull();
+        continue;
+      }
+      trees++;
+      const focus = flat(t.root).filter((n) => n.node.focus);
+      expect(focus).toHaveLength(1);
+      // The focus is the event's own process: same GUID when both have one, same pid when logged.
+      if (e.process_guid && focus[0]!.node.guid) expect(focus[0]!.node.guid).toBe(e.process_guid);
+      if (e.process_pid !== null && focus[0]!.node.logged && focus[0]!.node.pid !== null) expect(focus[0]!.node.pid).toBe(e.process_pid);
+    }
+    expect(trees).toBeGreaterThan(100);
+    // Carbon Black Cloud names the parent by GUID: the process hangs under its (unlogged) parent.
+    const cb = Number(s.store.scalar("SELECT id FROM events WHERE source_format = 'carbonblack-cloud-json' AND parent_process_guid IS NOT NULL LIMIT 1"));
+    const cbTree = processTree(s.store, cb);
+    expect(cbTree.root!.guid).toBe(String(s.store.scalar('SELECT parent_process_guid FROM events WHERE id = ?', [cb])));
+    expect(cbTree.root!.children[0]!.focus).toBe(true);
+    s.close();
+  }, 120_000);
+});
