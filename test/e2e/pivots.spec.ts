@@ -44,6 +44,24 @@ for (const lang of ['ja', 'en'] as const) {
     const lines = page.getByTestId('neighbour-lines');
     await expect(lines.getByTestId('neighbour-line')).toHaveCount(7); // line 3 of the CSV: line 2 above (line 1 is the header), five below
     await expect(lines.locator('[data-current]')).toContainText('203.0.113.10');
+    await lines.scrollIntoViewIfNeeded();
     await shootWidths(page, info, `pivot-lines-${lang}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The host view of its host: when it was seen, who used it, its address, what ran.
+    await rowWith(page, '01:05:40').click({ button: 'right' });
+    await page.getByTestId('pivot-open-host').click();
+    const host = page.getByTestId('host-view');
+    await expect(host.getByRole('heading', { level: 3 })).toContainText('wks-fin-01.corp.example');
+    await expect(host.getByTestId('host-seen')).toContainText('2026-11-02T01:04:00.000Z');
+    await expect(host.getByTestId('host-users')).toContainText('corp\\sato.hanako');
+    await expect(host.getByTestId('host-addresses')).toContainText('10.1.1.21');
+    await expect(host.getByTestId('host-processes')).toContainText('rundll32.exe');
+    await expect(host.getByTestId('host-destinations')).toContainText('203.0.113.10');
+    await expect(host.getByTestId('host-findings')).toContainText(lang === 'ja' ? '検知を実行していません' : 'Detection has not run');
+    await shootWidths(page, info, `host-view-${lang}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await host.getByTestId('host-filter').click();
+    await expect(page.getByTestId('scope-query')).toHaveText('host:"wks-fin-01.corp.example"');
   });
 }
