@@ -48,8 +48,10 @@ for (const lang of ['ja', 'en'] as const) {
     await shootWidths(page, info, `pivot-lines-${lang}`);
     await page.setViewportSize({ width: 1366, height: 768 });
 
-    // The host view of its host: when it was seen, who used it, its address, what ran.
-    await rowWith(page, '01:05:40').click({ button: 'right' });
+    // The host view of its host, from the detail panel's Pivot button this time.
+    await page.getByTestId('side-detail').click();
+    await page.getByTestId('event-detail').getByTestId('detail-pivot').click();
+    await expect(page.getByTestId('pivot-menu')).toBeVisible();
     await page.getByTestId('pivot-open-host').click();
     const host = page.getByTestId('host-view');
     await expect(host.getByRole('heading', { level: 3 })).toContainText('wks-fin-01.corp.example');

@@ -2,6 +2,7 @@ import { useEngineCall } from '../../client/use-engine-call';
 import { prettyJson } from '../../lib/pretty-json';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { StarButton } from '../annotations/StarButton';
+import { PivotButton } from '../pivots/PivotButton';
 import { EventBookmarks } from '../bookmarks/EventBookmarks';
 import { EventFieldList } from './EventFieldList';
 import { EventOriginal } from './EventOriginal';
@@ -48,6 +49,7 @@ export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
       <div className="detail-head">
         <h2>Event {eventId}</h2>
         <StarButton eventId={eventId} readOnly={readOnly} onChanged={onChanged} />
+        <PivotButton eventId={eventId} />
       </div>
       {error && !busy && (
         <p className="error-text" role="alert">

@@ -31,6 +31,7 @@ registerStrings({
     'pivots.tab.pivots': 'Pivots',
     'pivots.tab.host': 'Host',
     'pivots.selectFirst': 'Select an event first.',
+    'pivots.button': 'Pivot…',
   },
   ja: {
     'pivots.menuTitle': 'イベント {id} からピボット',
@@ -62,5 +63,6 @@ registerStrings({
     'pivots.tab.pivots': 'ピボット',
     'pivots.tab.host': 'ホスト',
     'pivots.selectFirst': '先にイベントを選択してください。',
+    'pivots.button': 'ピボット…',
   },
 });
