@@ -3,6 +3,7 @@
 // grid showing its count, and from releasing a drag on the histogram to the chart and grid
 // redrawn. Medians of BENCH_RUNS (default 5).
 //   node test/bench/investigate-browser.mjs [CASE]   (default .bench/inv.tlcase; see investigate.mjs)
+/* global document -- the functions passed to waitForFunction run in the page. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
