@@ -57,7 +57,7 @@ export function BulkTagBar({ filter, count, rowId, readOnly, onTagged }: Props) 
     const ids: number[] = [];
     for (let i = lo; i <= hi; i++) {
       const id = rowId(i - 1);
-      if (id === null) return fail(new Error(`row ${i} is not loaded yet; scroll to it and try again`));
+      if (id === null) return fail(new Error(t('annotations.rowNotLoaded', { row: i })));
       ids.push(id);
     }
     setBusy(true);

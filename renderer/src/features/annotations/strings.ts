@@ -19,6 +19,7 @@ registerStrings({
     'annotations.bulkDone': 'Tagged {tagged} of {matched} events "{label}" (one custody entry)',
     'annotations.bulkNothing': 'All {matched} events already carry "{label}"',
     'annotations.saving': 'Saving…',
+    'annotations.rowNotLoaded': 'Row {row} is not loaded yet; scroll to it and try again.',
   },
   ja: {
     'annotations.star': 'スターを付ける',
@@ -38,5 +39,6 @@ registerStrings({
     'annotations.bulkDone': '{matched} 件中 {tagged} 件に「{label}」を付けました（管理記録 1 件）',
     'annotations.bulkNothing': '{matched} 件すべてに「{label}」が付いています',
     'annotations.saving': '保存中…',
+    'annotations.rowNotLoaded': '{row} 行目はまだ読み込まれていません。その行までスクロールしてから、もう一度お試しください。',
   },
 });

@@ -30,7 +30,7 @@ export function ProcessNodeView({ node, onSelect }: Props) {
         >
           {displayValue(node.name ?? '?')}
         </button>
-        {node.pid !== null && <span className="mono muted">pid {node.pid}</span>}
+        {node.pid !== null && <span className="mono muted">{t('tree.pid', { pid: node.pid })}</span>}
         <span className="mono muted">{node.start}</span>
         {!node.logged && <span className="ptree-badge">{t('tree.notLogged')}</span>}
         {node.linkedBy !== 'none' && <span className="ptree-badge">{t(`tree.linked.${node.linkedBy}`)}</span>}

@@ -18,6 +18,7 @@ registerStrings({
     'tree.method.edr-connection': 'matched its EDR connection (#{via}) within 5 s',
     'tree.method.host-time': 'same host while it ran (no EDR connection to match)',
     'tree.open': 'Show in timeline',
+    'tree.pid': 'pid {pid}',
     'tree.selectEvent': 'Select event {id}',
   },
   ja: {
@@ -37,6 +38,7 @@ registerStrings({
     'tree.method.edr-connection': 'EDR の通信記録（#{via}）と 5 秒以内で一致',
     'tree.method.host-time': '実行中の同一ホストの通信（一致する EDR 記録なし）',
     'tree.open': 'タイムラインで表示',
+    'tree.pid': 'PID {pid}',
     'tree.selectEvent': 'イベント {id} を選択',
   },
 });
