@@ -15,8 +15,6 @@ registerStrings({
     'histogram.hint': 'Drag across the bars to select a time range',
     'histogram.empty': 'No events to chart.',
     'histogram.strips': 'Data per evidence file',
-    'histogram.burst': 'burst',
-    'histogram.gap': 'no data',
     'histogram.range': '{from} – {to} UTC',
   },
   ja: {
@@ -33,8 +31,6 @@ registerStrings({
     'histogram.hint': 'バーの上をドラッグして期間を選択',
     'histogram.empty': '表示するイベントがありません。',
     'histogram.strips': '証拠ファイルごとのデータ',
-    'histogram.burst': '急増',
-    'histogram.gap': 'データなし',
     'histogram.range': '{from} 〜 {to}（UTC）',
   },
 });
