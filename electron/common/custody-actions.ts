@@ -44,6 +44,9 @@ export interface CustodyActionDetails {
   'ioc.added': { name: string; sha256: string; size: number };
   'mapping.saved': { name: string; signature: string; format: string; mapping: unknown };
   'export.created': Record_;
+  // Investigation (engine/investigate/): many events tagged at once, a reply in a comment thread.
+  'tag.bulkAdded': Record_ & { label: string; eventIds: number[] };
+  'note.replied': { eventId: number; parentId: number; text: string };
   // The incident record (engine/incident/): phase, severity, assets, tasks, confirmed indicators.
   'incident.phase.set': Record_;
   'incident.severity.set': Record_;
@@ -84,6 +87,8 @@ export const CUSTODY_ACTIONS = {
   'ioc.added': 'state',
   'mapping.saved': 'state',
   'export.created': 'record',
+  'tag.bulkAdded': 'state',
+  'note.replied': 'state',
   'incident.phase.set': 'state',
   'incident.severity.set': 'state',
   'incident.asset.set': 'state',

@@ -15,6 +15,7 @@ import type {
   NoteRevision,
 } from './custody';
 import type { DetectResult } from './detect';
+import type { InvestigateHandlers } from './investigate';
 import type { ExportRunArgs, ExportRunResult } from './export';
 import type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from './detect-review';
 import type { ColumnMapping, GenericFormatId, MappingPreviewRow, MappingProposal, SavedMapping } from './import-mapping';
@@ -111,7 +112,7 @@ export interface IngestFileResult {
   indicator?: IngestedIndicatorFile;
 }
 
-export interface Handlers extends IncidentHandlers {
+export interface Handlers extends IncidentHandlers, InvestigateHandlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];

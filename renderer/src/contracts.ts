@@ -88,3 +88,19 @@ export type {
   ReviewInfo,
 } from '../../electron/common/package';
 export { REVIEW_REPORT_URL } from '../../electron/common/package';
+
+export type {
+  AttributedEvent,
+  BulkTagResult,
+  CountedValue,
+  CommentNode,
+  EventAnnotations,
+  HistogramResult,
+  HistogramStack,
+  HostView,
+  NeighbourResult,
+  PivotOption,
+  PivotResult,
+  ProcessNode,
+  ProcessTreeResult,
+} from '../../electron/common/investigate';

@@ -25,7 +25,7 @@ function requireEvent(session: CaseSession, eventId: number): void {
 }
 
 /** Standard labels keep their canonical spelling whatever the case typed; others are free. */
-function normalizeLabel(label: string): string {
+export function normalizeLabel(label: string): string {
   const trimmed = label.normalize('NFC').trim();
   if (!trimmed) throw new ActionError('a tag needs a label');
   if (trimmed.length > MAX_LABEL) throw new ActionError(`a label has at most ${MAX_LABEL} characters`);

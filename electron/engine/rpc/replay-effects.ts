@@ -9,3 +9,4 @@ import '../detect/review';
 import '../incident/apply';
 // Report sections of features above export (export/pdf/feature-sections.ts).
 import '../incident/report-section';
+import '../investigate/annotations';

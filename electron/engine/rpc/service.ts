@@ -18,6 +18,7 @@ import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createIncidentHandlers } from './incident-handlers';
 import { createIngestHandlers } from './ingest-handlers';
+import { createInvestigateHandlers } from './investigate-handlers';
 import { createPackageHandlers } from './package-handlers';
 import { PathPolicy } from './path-policy';
 import './replay-effects';
@@ -82,6 +83,7 @@ export class EngineService {
       ...createPackageHandlers(this.ctx),
       ...createReviewHandlers(this.ctx),
       ...createIncidentHandlers(this.ctx),
+      ...createInvestigateHandlers(this.ctx),
     };
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useClient } from '../client/connection-context';
 import type { Acquisition, CaseInfo, EventFilter } from '../contracts';
 import { BookmarksView } from '../features/bookmarks/BookmarksView';
@@ -20,10 +20,15 @@ import { useIntakeOptions } from '../features/intake/use-intake-options';
 import { StoryView } from '../features/story/StoryView';
 import { MappingPrompt } from '../features/mapping/MappingPrompt';
 import { Timeline } from '../features/timeline/Timeline';
+import { InvestigationProvider } from '../features/pivots/investigation';
+import { PivotMenuHost } from '../features/pivots/PivotMenuHost';
+import { SidePanel } from '../features/pivots/SidePanel';
+import { useHostPivot } from '../features/host/use-host-pivot';
 import { CaseHeader } from './CaseHeader';
 import { ViewTabs } from './ViewTabs';
 import { LeftPaneSlot } from '../features/workspace/LeftPaneSlot';
-import { openDetail, requestPivot } from '../features/workspace/detail-actions';
+import { openDetail } from '../features/workspace/detail-actions';
+import { requestPivotMenu } from '../features/pivots/pivot-commands';
 import { paneSizes } from '../features/workspace/pane-sizes';
 import { ShortcutsDialog } from '../features/workspace/ShortcutsDialog';
 import { useWorkbenchMemory } from '../features/workspace/use-workbench-memory';
@@ -86,6 +91,7 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
   }, [initialFiles, onInitialFilesTaken, intake]);
 
   return (
+    <InvestigationProvider>
     <div className="workbench">
       <CaseHeader caseInfo={caseInfo}>
         <ExaminerBadge caseInfo={caseInfo} onCaseInfo={onCaseInfo} />
@@ -118,12 +124,14 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
                 selectedId={selectedId}
                 onSelect={setSelectedId}
                 onFilter={setTimelineFilter}
+                readOnly={caseInfo.readOnly}
+                onAnnotated={annotated}
                 caseZone={caseInfo.timezone}
                 initialScrollTop={memory.initialScrollTop}
                 onScrollTop={memory.onScrollTop}
                 onOpen={() => openDetail(setPanes, '[data-testid="event-detail"] h2')}
                 onTag={() => openDetail(setPanes, '[data-testid="tag-label"]')}
-                onPivot={requestPivot}
+                onPivot={(eventId) => requestPivotMenu({ eventId })}
                 reveal={reveal}
               />
             )}
@@ -144,9 +152,21 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
             {view === 'case' && <CaseDetailsForm caseInfo={caseInfo} onCaseInfo={onCaseInfo} />}
           </>
         }
-        right={<EventDetailPanel eventId={selectedId} readOnly={caseInfo.readOnly} onChanged={annotated} />}
+        right={
+          <WorkbenchSide eventId={selectedId} onSelect={setSelectedId} onShowTimeline={() => setView('timeline')}>
+            <EventDetailPanel eventId={selectedId} readOnly={caseInfo.readOnly} onChanged={annotated} />
+          </WorkbenchSide>
+        }
       />
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
+      <PivotMenuHost onSelect={setSelectedId} />
     </div>
+    </InvestigationProvider>
   );
+}
+
+/** The right pane with its tabs; a host chosen in the host view filters the timeline. */
+function WorkbenchSide({ eventId, onSelect, onShowTimeline, children }: { eventId: number | null; onSelect(id: number): void; onShowTimeline(): void; children: ReactNode }) {
+  const filterHost = useHostPivot(onShowTimeline);
+  return <SidePanel eventId={eventId} detail={children} onSelect={onSelect} onFilterHost={filterHost} />;
 }

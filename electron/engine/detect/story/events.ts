@@ -25,7 +25,7 @@ export interface StoryEvent {
   registry_path: string | null;
 }
 
-const STORY_COLUMNS =
+export const STORY_COLUMNS =
   'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, file_path, registry_path';
 
 /** Events by id (chunks of ids keep each statement's parameter list small). */

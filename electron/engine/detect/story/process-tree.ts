@@ -5,6 +5,7 @@
 // Falcon write on every child.
 import { ms, type StoryEvent } from './events';
 import type { StoryData } from './network';
+import { ProcessLinker } from './process-links';
 
 const OFFICE_APPS = new Set([
   'winword.exe', 'excel.exe', 'powerpnt.exe', 'outlook.exe', 'mspub.exe', 'msaccess.exe', 'onenote.exe', 'onenotem.exe', 'visio.exe', 'eqnedt32.exe',
@@ -31,51 +32,22 @@ export interface OfficeAncestor {
 }
 
 export class ProcessTree {
-  private byGuid = new Map<string, StoryEvent>();
-  private byNameCmd = new Map<string, StoryEvent[]>();
+  private links = new ProcessLinker<StoryEvent>();
 
   /** Process starts of the hosts (by host key), from the scan's index. */
   constructor(data: StoryData, hostKeys: Iterable<string>) {
     for (const k of hostKeys) {
-      for (const e of data.index.eventsOf(data.store, k)) if (e.category === 'process' && e.process_name) this.add(e);
-    }
-  }
-
-  private add(e: StoryEvent): void {
-    if (e.process_guid && !this.byGuid.has(`${lower(e.host)}|${e.process_guid}`)) this.byGuid.set(`${lower(e.host)}|${e.process_guid}`, e);
-    if (e.process_command_line) {
-      const key = `${lower(e.host)}|${base(e.process_name)}|${e.process_command_line}`;
-      const list = this.byNameCmd.get(key);
-      if (list) list.push(e);
-      else this.byNameCmd.set(key, [e]);
+      for (const e of data.index.eventsOf(data.store, k)) if (e.category === 'process' && e.process_name) this.links.add(e);
     }
   }
 
   /** The start event of the process that performed e (e itself for a process start). */
   private self(e: StoryEvent): StoryEvent | null {
-    if (e.process_guid) {
-      const hit = this.byGuid.get(`${lower(e.host)}|${e.process_guid}`);
-      if (hit) return hit;
-    }
-    if (!e.process_command_line) return null;
-    return this.latestBefore(`${lower(e.host)}|${base(e.process_name)}|${e.process_command_line}`, e.time);
+    return this.links.self(e)?.start ?? null;
   }
 
   private parent(e: StoryEvent): StoryEvent | null {
-    if (e.parent_process_guid) {
-      const hit = this.byGuid.get(`${lower(e.host)}|${e.parent_process_guid}`);
-      if (hit) return hit;
-    }
-    if (!e.parent_process_name || !e.parent_process_command_line) return null;
-    return this.latestBefore(`${lower(e.host)}|${base(e.parent_process_name)}|${e.parent_process_command_line}`, e.time);
-  }
-
-  private latestBefore(key: string, time: string): StoryEvent | null {
-    const list = this.byNameCmd.get(key);
-    if (!list) return null;
-    let best: StoryEvent | null = null;
-    for (const c of list) if (c.time <= time && (!best || c.time > best.time)) best = c;
-    return best;
+    return this.links.parent(e)?.start ?? null;
   }
 
   /** The nearest Office application among the process's ancestors (or itself), or null. */

@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useClient } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
 import { displayValue } from '../../lib/reveal-invisibles';
-import { NoteItem } from './NoteItem';
 import { useT } from '../../i18n';
 import './strings';
+import { ANNOTATIONS_CHANGED_EVENT } from '../annotations/annotation-commands';
+import { CommentThreads } from '../annotations/CommentThreads';
 
 const LABELS = ['evidence', 'suspicious', 'benign', 'IOC'];
 
@@ -29,6 +30,12 @@ export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // A star or a bulk tag made elsewhere adds a tag chip here.
+  useEffect(() => {
+    const changed = () => setRefresh((r) => r + 1);
+    window.addEventListener(ANNOTATIONS_CHANGED_EVENT, changed);
+    return () => window.removeEventListener(ANNOTATIONS_CHANGED_EVENT, changed);
+  }, []);
 
   const done = (text: string) => {
     setBusy(false);
@@ -79,9 +86,8 @@ export function EventBookmarks({ eventId, readOnly, onChanged }: Props) {
           </span>
         ))}
       </div>
-      {(mark?.notes ?? []).map((n) => (
-        <NoteItem key={n.id} note={n} readOnly={readOnly} onSaved={() => done(t('bookmarks.noteSaved'))} />
-      ))}
+      {/* Notes are comments: shown as threads, each editable and answerable. */}
+      <CommentThreads eventId={eventId} readOnly={readOnly} refresh={refresh} onChanged={() => done(t('bookmarks.noteSaved'))} />
       {!readOnly && (
         <form onSubmit={(e) => void submit(e)} className="bookmark-form">
           <select value={label} onChange={(e) => setLabel(e.currentTarget.value)} data-testid="tag-label" aria-label={t('bookmarks.label')}>

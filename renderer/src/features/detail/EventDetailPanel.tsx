@@ -1,6 +1,8 @@
 import { useEngineCall } from '../../client/use-engine-call';
 import { prettyJson } from '../../lib/pretty-json';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { StarButton } from '../annotations/StarButton';
+import { PivotButton } from '../pivots/PivotButton';
 import { EventBookmarks } from '../bookmarks/EventBookmarks';
 import { EventFieldList } from './EventFieldList';
 import { EventOriginal } from './EventOriginal';
@@ -47,7 +49,11 @@ export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
       aria-label={t('detail.title')}
       aria-busy={busy}
     >
-      <h2>{t('detail.event', { id: eventId })}</h2>
+      <div className="detail-head">
+        <h2>{t('detail.event', { id: eventId })}</h2>
+        <StarButton eventId={eventId} readOnly={readOnly} onChanged={onChanged} />
+        <PivotButton eventId={eventId} />
+      </div>
       {error && !busy && (
         <p className="error-text" role="alert">
           {error}

@@ -9,6 +9,7 @@ import { CustodyLogView } from '../custody/CustodyLogView';
 import { EventDetailPanel } from '../detail/EventDetailPanel';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { Timeline } from '../timeline/Timeline';
+import { InvestigationProvider } from '../pivots/investigation';
 import { ReportLink } from './ReportLink';
 import { VerificationPanel } from './VerificationPanel';
 import { useT } from '../../i18n';
@@ -37,6 +38,7 @@ export function ReviewWorkbench({ caseInfo, review, onClosed }: { caseInfo: Case
     client.call('review.close', {}).then(onClosed, onClosed);
   };
   return (
+    <InvestigationProvider>
     <div className="workbench review-workbench" data-testid="review-workbench">
       <header className="app-header">
         <span className="brand">{t('app.brand')}</span>
@@ -59,10 +61,11 @@ export function ReviewWorkbench({ caseInfo, review, onClosed }: { caseInfo: Case
       <TabBar tabs={tabs} value={view} onChange={setView} testIdPrefix="review-tab-" />
       <div className="workspace">
         {view === 'tagged' && <BookmarksView version={0} onSelect={setSelectedId} />}
-        {view === 'timeline' && <Timeline version={0} selectedId={selectedId} onSelect={setSelectedId} onFilter={noop} />}
+        {view === 'timeline' && <Timeline version={0} selectedId={selectedId} onSelect={setSelectedId} onFilter={noop} readOnly />}
         {view === 'custody' && <CustodyLogView version={0} />}
         <EventDetailPanel eventId={selectedId} readOnly onChanged={noop} />
       </div>
     </div>
+    </InvestigationProvider>
   );
 }

@@ -1,10 +1,14 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../../client/connection-context';
 import { useEngineCall } from '../../client/use-engine-call';
 import type { EventFilter, EventRow } from '../../contracts';
 import { useT } from '../../i18n';
 import { displayZone, resolveZone } from '../../lib/display-zone';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { BulkTagBar } from '../annotations/BulkTagBar';
+import { Histogram } from '../histogram/Histogram';
+import { useInvestigation, withScope } from '../pivots/investigation';
+import { ScopeBar } from '../pivots/ScopeBar';
 import { buildFilter, filterKey } from './build-filter';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
@@ -33,20 +37,24 @@ interface Props {
   /** Where the grid was scrolled when the case was last open, and where it is now. */
   initialScrollTop?: number;
   onScrollTop?(top: number): void;
-  /** The histogram (the pivots feature's chart) between the toolbar and the grid. */
-  histogram?: ReactNode;
   /** An event to bring into view (opened from the incident view). */
   reveal?: { id: number; time: string } | null;
+  /** Reviewer mode and other read-only cases: no bulk tagging. */
+  readOnly?: boolean;
+  /** Told when rows were tagged from here (bookmarks and custody log re-read). */
+  onAnnotated?(): void;
 }
 
 export function Timeline(props: Props) {
-  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, histogram, reveal } = props;
+  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, reveal, readOnly = false, onAnnotated } = props;
   const client = useClient();
   const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
   const settledText = useDebouncedValue(text, TEXT_DEBOUNCE_MS);
-  const filter = useMemo(() => buildFilter({ text: settledText, category }), [settledText, category]);
+  // The investigation's pivot and histogram range narrow the grid's own filter.
+  const { scope, setRange } = useInvestigation();
+  const filter = useMemo(() => withScope(buildFilter({ text: settledText, category }), scope), [settledText, category, scope]);
   const pager = useTimelinePager(filter, version);
   useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
@@ -86,7 +94,18 @@ export function Timeline(props: Props) {
         </span>
         <ColumnChooser family={family} layout={layout} onLayout={setLayout} onReset={reset} />
       </div>
-      {histogram}
+      <ScopeBar />
+      <Histogram filter={filter} version={version} onRange={setRange} />
+      <BulkTagBar
+        filter={filter}
+        count={pager.count}
+        rowId={(i) => {
+          const row = pager.row(i);
+          return row ? Number(row.id) : null;
+        }}
+        readOnly={readOnly}
+        onTagged={() => onAnnotated?.()}
+      />
       {/* A new filter is a new list: remount so scroll position and keyboard anchor reset. */}
       <TimelineGrid
         key={filterKey(filter)}

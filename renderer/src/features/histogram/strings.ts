@@ -1,0 +1,36 @@
+import { registerStrings } from '../../i18n';
+
+registerStrings({
+  en: {
+    'histogram.label': 'Events over time',
+    'histogram.byCategory': 'By category',
+    'histogram.bySource': 'By source',
+    'histogram.zoomOut': 'Zoom out',
+    'histogram.reset': 'Whole case',
+    'histogram.unit.minute': 'per {n} min',
+    'histogram.unit.hour': 'per {n} h',
+    'histogram.unit.day': 'per {n} d',
+    'histogram.gaps': 'gaps: {count}',
+    'histogram.bursts': 'bursts: {count}',
+    'histogram.hint': 'Drag across the bars to select a time range',
+    'histogram.empty': 'No events to chart.',
+    'histogram.strips': 'Data per evidence file',
+    'histogram.range': '{from} – {to} UTC',
+  },
+  ja: {
+    'histogram.label': 'イベントの時間分布',
+    'histogram.byCategory': 'カテゴリ別',
+    'histogram.bySource': 'ソース別',
+    'histogram.zoomOut': '縮小',
+    'histogram.reset': 'ケース全体',
+    'histogram.unit.minute': '{n} 分ごと',
+    'histogram.unit.hour': '{n} 時間ごと',
+    'histogram.unit.day': '{n} 日ごと',
+    'histogram.gaps': '空白 {count} 箇所',
+    'histogram.bursts': '急増 {count} 箇所',
+    'histogram.hint': 'バーの上をドラッグして期間を選択',
+    'histogram.empty': '表示するイベントがありません。',
+    'histogram.strips': '証拠ファイルごとのデータ',
+    'histogram.range': '{from} 〜 {to}（UTC）',
+  },
+});

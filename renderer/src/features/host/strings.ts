@@ -1,0 +1,38 @@
+import { registerStrings } from '../../i18n';
+
+registerStrings({
+  en: {
+    'host.title': 'Host {host}',
+    'host.none': 'The selected event names no host.',
+    'host.seen': 'First seen {first}, last seen {last}; {events} events',
+    'host.users': 'Users',
+    'host.addresses': 'Addresses over time',
+    'host.processes': 'Top processes',
+    'host.destinations': 'Top destinations',
+    'host.categories': 'Events by category',
+    'host.findings': 'Findings',
+    'host.noFindings': 'No findings on this host.',
+    'host.noDetection': 'Detection has not run in this session; only reviewed findings are listed.',
+    'host.verdict.confirmed': 'confirmed',
+    'host.verdict.dismissed': 'dismissed',
+    'host.empty': 'none',
+    'host.filter': 'Show this host in the timeline',
+  },
+  ja: {
+    'host.title': 'ホスト {host}',
+    'host.none': '選択したイベントにはホスト名がありません。',
+    'host.seen': '初回 {first}、最終 {last}（{events} 件）',
+    'host.users': 'ユーザー',
+    'host.addresses': 'アドレスの推移',
+    'host.processes': '主なプロセス',
+    'host.destinations': '主な通信先',
+    'host.categories': 'カテゴリ別の件数',
+    'host.findings': '検知結果',
+    'host.noFindings': 'このホストの検知結果はありません。',
+    'host.noDetection': 'このセッションでは検知を実行していません。レビュー済みの検知結果のみ表示しています。',
+    'host.verdict.confirmed': '確定',
+    'host.verdict.dismissed': '却下',
+    'host.empty': 'なし',
+    'host.filter': 'このホストをタイムラインに表示',
+  },
+});
