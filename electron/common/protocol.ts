@@ -22,11 +22,11 @@ import type { ZipEntryOutcome } from './ingest-options';
 import type { PackageExportArgs, PackageExportResult, ReviewInfo } from './package';
 import type {
   EventDetail,
-  EventRow,
   EvidenceSummary,
   FormatInfo,
   RejectedRecord,
 } from './schema';
+import type { FtsState, WorkspaceHandlers } from './workspace';
 
 export interface CaseInfo {
   path: string;
@@ -107,7 +107,7 @@ export interface IngestFileResult {
   needsMapping?: boolean;
 }
 
-export interface Handlers {
+export interface Handlers extends WorkspaceHandlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];
@@ -120,7 +120,6 @@ export interface Handlers {
   'evidence.rejects': (args: { evidenceId: number; limit: number; offset: number }) => RejectedRecord[];
   'ingest.files': (args: { jobId: string; files: IngestFileRequest[] }) => IngestFileResult[];
   'events.count': (args: { filter?: EventFilter }) => number;
-  'events.page': (args: { filter?: EventFilter; offset: number; limit: number }) => EventRow[];
   'events.detail': (args: { id: number }) => EventDetail;
   'evidence.edit': (args: { evidenceId: number; changes: Partial<Record<EvidenceEditableField, string | null>> }) => EvidenceSummary;
   'evidence.history': (args: { evidenceId: number }) => EvidenceEdit[];
@@ -188,6 +187,8 @@ export interface IngestProgress {
 export interface EngineEvents {
   'ingest.progress': IngestProgress;
   'case.changed': CaseInfo;
+  /** The full-text index's progress (workspace search). */
+  'search.fts': FtsState;
 }
 export type EngineEventName = keyof EngineEvents;
 

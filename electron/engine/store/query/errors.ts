@@ -1,0 +1,16 @@
+// A query the examiner typed that cannot be read. Carries the column (1-based, in UTF-16
+// code units as the input box counts them) so the query bar can point at the mistake.
+export class QueryError extends Error {
+  override name = 'QueryError';
+  constructor(
+    readonly reason: string,
+    /** 0-based offset into the query text. */
+    readonly offset: number,
+  ) {
+    super(`query, column ${offset + 1}: ${reason}`);
+  }
+
+  get column(): number {
+    return this.offset + 1;
+  }
+}
