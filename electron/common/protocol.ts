@@ -117,7 +117,8 @@ export interface Handlers extends WorkspaceHandlers {
   'case.edit': (args: { changes: Partial<Record<CaseEditableField, string | null>> }) => CaseInfo;
   'formats.list': (args: Record<string, never>) => FormatInfo[];
   'evidence.list': (args: Record<string, never>) => EvidenceSummary[];
-  'evidence.rejects': (args: { evidenceId: number; limit: number; offset: number }) => RejectedRecord[];
+  /** A keyset page of rejected records in line order: those after `after` (never OFFSET). */
+  'evidence.rejects': (args: { evidenceId: number; limit: number; after?: { line: number; id: number } }) => RejectedRecord[];
   'ingest.files': (args: { jobId: string; files: IngestFileRequest[] }) => IngestFileResult[];
   'events.count': (args: { filter?: EventFilter }) => number;
   'events.detail': (args: { id: number }) => EventDetail;

@@ -7,6 +7,7 @@ import { applyIocAdded } from '../detect/case-ioc-files';
 import { applyFindingReviewed } from '../detect/review';
 import { applyMappingSaved } from '../formats/generic/saved-mappings';
 import type { CaseStore } from '../store/case-store';
+import { applySavedSearch } from './saved-searches';
 import { applySkew } from './skew';
 import type { CustodyEntry } from './chain';
 
@@ -95,6 +96,10 @@ export function applyEntry(store: CaseStore, e: CustodyEntry): void {
       break;
     case 'mapping.saved':
       applyMappingSaved(store, e, d);
+      break;
+    case 'search.saved':
+    case 'search.deleted':
+      applySavedSearch(store, e, d);
       break;
     default:
       // case.created, case.opened, ingest.started, evidence.added, evidence.parsed,

@@ -22,7 +22,7 @@ import { FORMATS } from '../formats/registry';
 import { UnreadableInputError } from '../ingest/file-ingest';
 import { UnrecognizedFormatError } from '../ingest/errors';
 import type { CaseStore } from '../store/case-store';
-import { countEvents, eventDetail, pageEvents } from '../store/event-queries';
+import { countEvents, eventDetail } from '../store/event-queries';
 import { listEvidence, readEvidence } from '../store/evidence-registry';
 import { isValidTimeZone } from '../time/zone';
 import { VERSION } from '../version';
@@ -31,6 +31,8 @@ import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
 import { createPackageHandlers } from './package-handlers';
 import { createReviewHandlers } from './review-handlers';
+import { FtsScheduler } from './fts-scheduler';
+import { createWorkspaceHandlers } from './workspace-handlers';
 import { openReview, reviewUploadDir, type OpenedReview } from '../review/open-review';
 import { SerialQueue } from './serial-queue';
 
@@ -63,6 +65,8 @@ export class EngineService {
   private readonly listeners = new Set<Listener>();
   /** Writes (ingest, open, create) run one at a time; reads interleave. */
   private readonly writes = new SerialQueue();
+  /** Fills the full-text index after ingests, between other writes. */
+  private readonly fts = new FtsScheduler({ session: () => this.session, act: (fn) => this.act(fn), emit: (state) => this.emit('search.fts', state) });
 
   constructor(readonly options: EngineServiceOptions) {}
 
@@ -151,6 +155,7 @@ export class EngineService {
     this.session = await CaseSession.open(file, { examiner: examiner ?? this.options.examiner, create });
     const info = this.caseInfo()!;
     this.emit('case.changed', info);
+    this.fts.kick();
     return info;
   }
 
@@ -216,12 +221,11 @@ export class EngineService {
     'evidence.list': async () => listEvidence(this.requireCase()),
     'evidence.rejects': async (args) =>
       this.requireCase().all(
-        'SELECT id, evidence_id, line, reason, raw FROM rejected_record WHERE evidence_id = ? ORDER BY line LIMIT ? OFFSET ?',
-        [Number(args.evidenceId), Math.min(Number(args.limit) || 100, 1000), Number(args.offset) || 0],
+        'SELECT id, evidence_id, line, reason, raw FROM rejected_record WHERE evidence_id = ? AND (line, id) > (?, ?) ORDER BY line, id LIMIT ?',
+        [Number(args.evidenceId), Number(args.after?.line ?? -1), Number(args.after?.id ?? -1), Math.min(Number(args.limit) || 100, 1000)],
       ),
     'ingest.files': (args) => this.writes.run(() => this.ingestFiles(args)),
     'events.count': async (args) => countEvents(this.requireCase(), args.filter),
-    'events.page': async (args) => pageEvents(this.requireCase(), args.filter, Number(args.offset), Number(args.limit)),
     'events.detail': async (args) => eventDetail(this.requireCase(), Number(args.id)),
     'evidence.edit': (args) =>
       this.act((session) => {
@@ -294,6 +298,7 @@ export class EngineService {
       runDetection: () => this.handlers['detect.run']({}),
       changed: () => void this.changed(),
     }),
+    ...createWorkspaceHandlers({ session: () => this.requireSession(), act: (fn) => this.act(fn), fts: this.fts }),
     ...createReviewHandlers({
       mode: () => this.options.mode,
       serial: (fn) => this.writes.run(fn),
@@ -389,6 +394,7 @@ export class EngineService {
     }
     const info = this.caseInfo();
     if (info) this.emit('case.changed', info);
+    this.fts.kick();
     return results;
   }
 

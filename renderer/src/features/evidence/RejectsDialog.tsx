@@ -15,11 +15,15 @@ interface Props {
 /** The records of one evidence file that could not be parsed: line, reason, raw text. */
 export function RejectsDialog({ evidence, onClose }: Props) {
   const dialog = useModalDialog();
-  const [offset, setOffset] = useState(0);
+  // Keyset paging: each page starts after the last record of the one before; the stack of
+  // those cursors is how Previous goes back.
+  const [cursors, setCursors] = useState<({ line: number; id: number } | undefined)[]>([undefined]);
+  const after = cursors[cursors.length - 1];
+  const offset = (cursors.length - 1) * PAGE;
   const { value: rejects, error, loading } = useEngineCall('evidence.rejects', {
     evidenceId: evidence.id,
     limit: PAGE,
-    offset,
+    ...(after ? { after } : {}),
   });
 
   const shown = rejects ?? [];
@@ -65,13 +69,16 @@ export function RejectsDialog({ evidence, onClose }: Props) {
         <span className="muted">
           {shown.length ? `${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(evidence.rejected)}` : ''}
         </span>
-        <button type="button" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button type="button" disabled={offset === 0 || loading} onClick={() => setCursors(cursors.slice(0, -1))}>
           Previous
         </button>
         <button
           type="button"
           disabled={loading || shown.length < PAGE || last >= evidence.rejected}
-          onClick={() => setOffset(offset + PAGE)}
+          onClick={() => {
+            const lastRow = shown[shown.length - 1];
+            if (lastRow) setCursors([...cursors, { line: Number(lastRow.line), id: Number(lastRow.id) }]);
+          }}
         >
           Next
         </button>

@@ -1,0 +1,52 @@
+// Builds the full-text index in the background: one chunk per queued write job, the next
+// chunk queued only when the last is done, so tags, notes and ingests slot in between and
+// reads (which never queue) are answered between chunks. Progress goes out as search.fts.
+import type { FtsState } from '../../common/workspace';
+import type { CaseSession } from '../custody/session';
+import { indexNextChunk } from '../store/fts/fts-builder';
+import { ftsState } from '../store/fts/fts-state';
+
+export interface FtsSchedulerContext {
+  session(): CaseSession | null;
+  /** Runs fn as a write (queued behind others), then schedules the case's save. */
+  act<T>(fn: (session: CaseSession) => T): Promise<T>;
+  emit(state: FtsState): void;
+}
+
+export class FtsScheduler {
+  private running: CaseSession | null = null;
+
+  constructor(private readonly ctx: FtsSchedulerContext) {}
+
+  /** Starts building if the open case has events the index lacks (after ingest, at open). */
+  kick(): void {
+    const session = this.ctx.session();
+    if (!session || session.readOnly || this.running === session) return;
+    this.running = session;
+    this.step(session);
+  }
+
+  state(): FtsState | null {
+    const session = this.ctx.session();
+    return session ? ftsState(session.store, !session.readOnly) : null;
+  }
+
+  private step(session: CaseSession): void {
+    this.ctx
+      .act((current) => (current === session && !session.readOnly ? indexNextChunk(session.store) : false))
+      .then(
+        (more) => {
+          if (this.ctx.session() !== session) return this.stop(session);
+          this.ctx.emit(ftsState(session.store, true));
+          // setImmediate: let waiting reads and socket writes run before the next chunk.
+          if (more) setImmediate(() => this.step(session));
+          else this.stop(session);
+        },
+        () => this.stop(session),
+      );
+  }
+
+  private stop(session: CaseSession): void {
+    if (this.running === session) this.running = null;
+  }
+}
