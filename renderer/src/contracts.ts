@@ -87,3 +87,19 @@ export type {
   ReviewInfo,
 } from '../../electron/common/package';
 export { REVIEW_REPORT_URL } from '../../electron/common/package';
+
+export type {
+  EventPage,
+  EventSort,
+  Facet,
+  FacetField,
+  FacetResult,
+  FacetValue,
+  FtsState,
+  PageAt,
+  PageCursor,
+  QueryParse,
+  SavedSearch,
+  SortColumn,
+} from '../../electron/common/workspace';
+export { FACET_FIELDS, SORTABLE_COLUMNS } from '../../electron/common/workspace';

@@ -79,7 +79,7 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
       <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
       <div className="workspace">
-        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} onFilter={setTimelineFilter} />}
+        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} onFilter={setTimelineFilter} readOnly={caseInfo.readOnly} />}
         {view === 'incident' && (
           <StoryView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onRecorded={annotated} />
         )}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { EventRow } from '../../contracts';
+import type { EventRow, EventSort } from '../../contracts';
 import { TIMELINE_GRID, TIMELINE_MIN_WIDTH } from './timeline-columns';
 import { TimelineHeader } from './TimelineHeader';
-import type { TimelinePager } from './timeline-pager';
+import type { KeysetPager } from './keyset-pager';
 import { TimelinePlaceholderRow } from './TimelinePlaceholderRow';
 import { TimelineRow } from './TimelineRow';
 import { useViewportHeight } from './use-viewport-height';
@@ -15,9 +15,11 @@ const OVERSCAN = 15;
 const KEY_SLOTS = 1024;
 
 interface Props {
-  pager: TimelinePager;
+  pager: KeysetPager;
   selectedId: number | null;
   onSelect(id: number): void;
+  sort?: EventSort;
+  onSort?(sort: EventSort): void;
 }
 
 /** Keys that move the selection, as a step in rows (page keys use the visible row count). */
@@ -37,7 +39,7 @@ function keyStep(key: string, rowsPerPage: number): number | null {
  * The virtualized event grid: a body as tall as all rows, with only the rows in view (plus
  * overscan) in the DOM, each translated to its place.
  */
-export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
+export function TimelineGrid({ pager, selectedId, onSelect, sort, onSort }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const header = useRef<HTMLDivElement>(null);
   const viewportHeight = useViewportHeight(scroller, header);
@@ -52,6 +54,18 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
   const view = computeWindow(input);
 
   useEffect(() => pager.setRange(view.start, view.end), [pager, view.start, view.end]);
+
+  // A keyset jump (a time, a far scrollbar drag) can land on another row than the one asked
+  // for: bring the row it landed on into view.
+  const scrollRequest = pager.takeScrollRequest();
+  useEffect(() => {
+    const element = scroller.current;
+    if (scrollRequest === null || !element) return;
+    // From past the end, the smallest move that shows the row puts it at the top.
+    const target = scrollTopForRow(scrollRequest, { ...input, scrollTop: Number.MAX_SAFE_INTEGER });
+    element.scrollTop = target;
+    setScrollTop(element.scrollTop);
+  }, [scrollRequest]);
 
   const pendingRow = pending === null ? undefined : pager.row(pending);
   useEffect(() => {
@@ -118,7 +132,7 @@ export function TimelineGrid({ pager, selectedId, onSelect }: Props) {
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
     >
-      <TimelineHeader ref={header} />
+      <TimelineHeader ref={header} sort={sort} onSort={onSort} />
       <div className="tl-body" style={{ height: view.height }}>
         {rows}
       </div>

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { EventRow } from '../../contracts';
 import { revealInvisibles } from '../../lib/reveal-invisibles';
+import { cellField } from '../search/cell-field';
+import { useSearchActions } from '../search/search-context';
 import { TIMELINE_COLUMNS, type TimelineColumn } from './timeline-columns';
 
 interface Props {
@@ -27,6 +29,7 @@ function cellTitle(column: TimelineColumn, row: EventRow, text: string): string 
 
 /** One event as a grid row; every value is a text child, never markup. */
 export const TimelineRow = memo(function TimelineRow({ row, index, top, selected, onPick }: Props) {
+  const search = useSearchActions();
   return (
     <div
       role="row"
@@ -47,6 +50,15 @@ export const TimelineRow = memo(function TimelineRow({ row, index, top, selected
             role="gridcell"
             className={`tl-cell tl-col-${column.id}${resolved ? ' resolved' : ''}`}
             title={cellTitle(column, row, text)}
+            onContextMenu={
+              search
+                ? (e) => {
+                    e.preventDefault();
+                    const cell = cellField(column.id, row);
+                    search.openCellMenu(e.clientX, e.clientY, cell.field, cell.value);
+                  }
+                : undefined
+            }
           >
             {clip(text, CELL_CHARS)}
           </div>

@@ -1,0 +1,18 @@
+// Which query field and value a grid cell stands for (the grid shows some columns combined).
+import type { EventRow } from '../../contracts';
+
+export interface CellValue {
+  field: string;
+  value: string | number | null;
+}
+
+export function cellField(columnId: string, row: EventRow): CellValue {
+  switch (columnId) {
+    case 'dst':
+      return { field: 'dst_ip', value: row.dst_ip };
+    case 'url':
+      return row.url !== null ? { field: 'url', value: row.url } : { field: 'domain', value: row.domain };
+    default:
+      return { field: columnId, value: columnId in row ? (row[columnId as keyof EventRow] ?? null) : null };
+  }
+}
