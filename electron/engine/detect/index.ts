@@ -51,7 +51,8 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const rules = startRules(store, ruleSet);
   let ruleFindings: Finding[];
   try {
-    scanEvents(store, visitors, { iocColumns: !matcher.empty, follow: (id) => rules.until(id) });
+    // Pauses now and then, so the grid's reads are answered while detection runs.
+    await scanEvents(store, visitors, { iocColumns: !matcher.empty, follow: (id) => rules.until(id) });
     ruleFindings = rules.finish();
   } finally {
     rules.free();
