@@ -4,7 +4,7 @@ import type { WorkspaceHandlers } from '../../common/workspace';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../custody/saved-searches';
 import type { CaseSession } from '../custody/session';
 import { keysetPage } from '../store/event-pages';
-import { facetCounts } from '../store/facets';
+import { facetCountsYielding } from '../store/facets';
 import { splitClauses } from '../store/query';
 import type { FtsScheduler } from './fts-scheduler';
 import type { HandlerImpl } from './service';
@@ -30,6 +30,6 @@ export function createWorkspaceHandlers(ctx: WorkspaceContext): Pick<HandlerImpl
         deleteSavedSearch(session, Number(args.id));
         return { removed: Number(args.id) };
       }),
-    'facets.counts': async (args) => facetCounts(ctx.session().store, args),
+    'facets.counts': (args) => facetCountsYielding(ctx.session().store, args),
   };
 }
