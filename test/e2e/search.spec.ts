@@ -137,7 +137,18 @@ test('jump to a time and to the last row; sort by a column', async ({ page, serv
   await page.getByTestId('sort-time').click();
   await expect(rows.first()).toContainText('2026-11-02T01:04');
 
+  // Go to a time: the grid scrolls to the first event at or after it (row 22 of 27, the
+  // header being row 1, so aria-rowindex 23) and the first rows leave the view.
+  await page.getByTestId('jump-time').fill('2026-11-02T02:10');
+  await page.getByTestId('jump-time-go').click();
+  const at = grid.locator('[aria-rowindex="23"]');
+  await expect(at).toContainText('2026-11-02T02:10:00.000Z');
+  await expect(at).toBeInViewport();
+  await expect(grid.locator('[aria-rowindex="2"]')).not.toBeInViewport();
+  await page.screenshot({ path: info.outputPath('search-jump-time-1366.png') });
+
   // The last row by keyboard (End): its aria-rowindex is the count plus the header.
+  await grid.press('Home');
   await grid.focus();
   await grid.press('End');
   await expect(grid.locator('[aria-rowindex="28"]')).toBeVisible();
