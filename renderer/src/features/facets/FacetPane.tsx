@@ -47,13 +47,16 @@ export function FacetPane({ filter, version, onFilter, children }: Props) {
           ‹
         </button>
       </header>
-      <p className="muted small facet-hint">{t('facets.hint')}</p>
-      {error && <p className="error-text" role="alert">{error}</p>}
-      {!value && loading && <p className="muted small">{t('facets.loading')}</p>}
-      <div className="facet-lists" data-testid="facet-lists" data-elapsed-ms={value?.elapsedMs}>
-        {value?.facets.map((f) => <FacetList key={f.field} facet={f} mode={mode} onFilter={onFilter} />)}
+      {/* Only this part scrolls: the header with the mode switch stays in view. */}
+      <div className="facet-scroll">
+        <p className="muted small facet-hint">{t('facets.hint')}</p>
+        {error && <p className="error-text" role="alert">{error}</p>}
+        {!value && loading && <p className="muted small">{t('facets.loading')}</p>}
+        <div className="facet-lists" data-testid="facet-lists" data-elapsed-ms={value?.elapsedMs}>
+          {value?.facets.map((f) => <FacetList key={f.field} facet={f} mode={mode} onFilter={onFilter} />)}
+        </div>
+        {children}
       </div>
-      {children}
     </aside>
   );
 }
