@@ -48,7 +48,8 @@ export interface EventPage {
 /** The query bar's text split into chips, or where it cannot be read. */
 export type QueryParse =
   | { ok: true; clauses: { text: string; start: number; end: number; negated: boolean }[] }
-  | { ok: false; message: string; column: number; offset: number };
+  /** code and vars name the mistake for the UI's own words (search.err.<code>); message is English. */
+  | { ok: false; message: string; column: number; offset: number; code: string; vars: Record<string, string> };
 
 export type FtsState =
   /** Every event is in the full-text index: bare words use it. */

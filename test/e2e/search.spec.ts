@@ -68,10 +68,10 @@ test('search in Japanese: field terms, OR, chips, cell filter, errors, history, 
   await page.getByTestId('query-chip').nth(1).getByTestId('query-chip-invert').click();
   await expectCount(page, 2);
 
-  // A mistake: the reason in Japanese and English's engine words, with the column marked.
+  // A mistake: the reason in Japanese, with the column marked.
   await search(page, 'dst_port:[1 TO');
   const error = page.getByTestId('query-error');
-  await expect(error).toContainText('15 文字目');
+  await expect(error).toContainText('15 文字目: 検索式が途中で終わっています');
   await expect(page.getByTestId('query-input')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('query-chip')).toHaveCount(2);
   await page.screenshot({ path: info.outputPath('search-error-1366.png') });

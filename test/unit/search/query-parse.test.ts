@@ -105,6 +105,7 @@ describe('query parser', () => {
         { text: 'user:bob', start: 32, end: 41, negated: true },
       ],
     });
-    expect(splitClauses('dst_port:abc')).toMatchObject({ ok: false, column: 1, message: 'dst_port takes a whole number, not "abc"' });
+    expect(splitClauses('dst_port:abc')).toMatchObject({ ok: false, column: 1, message: 'dst_port takes a whole number, not "abc"', code: 'notNumber', vars: { field: 'dst_port', text: 'abc' } });
+    expect(splitClauses('(a')).toMatchObject({ ok: false, column: 1, code: 'missingParen' });
   });
 });

@@ -53,7 +53,7 @@ function anyColumn(columns: readonly string[], test: (column: string) => string)
 }
 
 function bareTerm(value: Value, at: number, opts: CompileOptions, params: SqlValue[]): string {
-  if (value.type !== 'word' && value.type !== 'phrase') throw new QueryError('a range or comparison needs a field (e.g. dst_port:>1024)', at);
+  if (value.type !== 'word' && value.type !== 'phrase') throw new QueryError('a range or comparison needs a field (e.g. dst_port:>1024)', at, 'rangeNeedsField');
   const parts: Part[] = value.type === 'word' ? value.parts : [{ lit: value.text }];
   if (opts.ftsReady) {
     const match = ftsMatchText(parts);
@@ -114,7 +114,7 @@ function textCondition(column: string, contains: boolean, value: Value, params: 
 const INTEGER = /^[+-]?\d{1,18}$/;
 
 function number(field: string, text: string, at: number): number {
-  if (!INTEGER.test(text)) throw new QueryError(`${field} takes a whole number, not "${text}"`, at);
+  if (!INTEGER.test(text)) throw new QueryError(`${field} takes a whole number, not "${text}"`, at, 'notNumber', { field, text });
   return Number(text);
 }
 
@@ -124,7 +124,7 @@ function numberTerm(field: string, spec: FieldSpec, value: Value, at: number, pa
       case 'word':
         if (hasWildcard(value.parts)) {
           if (value.parts.length === 1 && 'wild' in value.parts[0]! && value.parts[0].wild === '*') return `${c} IS NOT NULL`;
-          throw new QueryError(`${field} takes a number; use a range such as ${field}:[1024 TO *]`, at);
+          throw new QueryError(`${field} takes a number; use a range such as ${field}:[1024 TO *]`, at, 'numberWildcard', { field });
         }
         params.push(number(field, partsText(value.parts), at));
         return `${c} = ?`;
@@ -152,7 +152,7 @@ function numberTerm(field: string, spec: FieldSpec, value: Value, at: number, pa
 
 function interval(field: string, text: string, at: number, dateOf?: string) {
   const i = timeInterval(text, dateOf);
-  if (!i) throw new QueryError(`${field} takes a time such as 2026-10-05T00:10 (UTC), not "${text}"`, at);
+  if (!i) throw new QueryError(`${field} takes a time such as 2026-10-05T00:10 (UTC), not "${text}"`, at, 'notTime', { field, text });
   return i;
 }
 
@@ -188,7 +188,7 @@ function timeTerm(field: string, spec: FieldSpec, value: Value, at: number, para
     case 'range': {
       const low = value.low === null ? null : interval(field, value.low, at, value.high ?? undefined);
       const high = value.high === null ? null : interval(field, value.high, at, value.low ?? undefined);
-      if (low && high && low.start >= high.end) throw new QueryError(`${field}: the range ends before it starts`, at);
+      if (low && high && low.start >= high.end) throw new QueryError(`${field}: the range ends before it starts`, at, 'rangeBackwards', { field });
       return between(low ? (value.lowInclusive ? low.start : low.end) : null, high ? (value.highInclusive ? high.end : high.start) : null);
     }
   }

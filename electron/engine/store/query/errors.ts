@@ -6,6 +6,9 @@ export class QueryError extends Error {
     readonly reason: string,
     /** 0-based offset into the query text. */
     readonly offset: number,
+    /** What went wrong, for the UI to say in the examiner's language (search.err.<code>). */
+    readonly code: string = 'other',
+    readonly vars: Record<string, string> = {},
   ) {
     super(`query, column ${offset + 1}: ${reason}`);
   }

@@ -78,7 +78,9 @@ export interface QueryClause {
   negated: boolean;
 }
 
-export type ParseResult = { ok: true; clauses: QueryClause[] } | { ok: false; message: string; column: number; offset: number };
+export type ParseResult =
+  | { ok: true; clauses: QueryClause[] }
+  | { ok: false; message: string; column: number; offset: number; code: string; vars: Record<string, string> };
 
 /**
  * The query's top-level AND clauses, for chips: `host:x (a OR b) -user:y` is three. Also
@@ -98,7 +100,7 @@ export function splitClauses(text: string): ParseResult {
       }),
     };
   } catch (err) {
-    if (err instanceof QueryError) return { ok: false, message: err.reason, column: err.column, offset: err.offset };
+    if (err instanceof QueryError) return { ok: false, message: err.reason, column: err.column, offset: err.offset, code: err.code, vars: err.vars };
     throw err;
   }
 }

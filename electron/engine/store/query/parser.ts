@@ -31,13 +31,13 @@ class Parser {
 
   private next(): Token {
     const t = this.tokens[this.pos++];
-    if (!t) throw new QueryError('the query ends too early', this.length);
+    if (!t) throw new QueryError('the query ends too early', this.length, 'endsEarly');
     return t;
   }
 
   expectEnd(): void {
     const t = this.peek();
-    if (t) throw new QueryError(t.type === 'rparen' ? 'unmatched ")"' : 'unexpected text', t.start);
+    if (t) throw t.type === 'rparen' ? new QueryError('unmatched ")"', t.start, 'unmatchedParen') : new QueryError('unexpected text', t.start, 'unexpected');
   }
 
   parseOr(field: string | null, depth: number): QueryNode {
@@ -64,7 +64,7 @@ class Parser {
     const t = this.peek();
     if (t && (t.type === 'not' || t.type === 'minus')) {
       this.pos++;
-      if (depth > MAX_DEPTH) throw new QueryError('too deeply nested', t.start);
+      if (depth > MAX_DEPTH) throw new QueryError('too deeply nested', t.start, 'tooDeep');
       const child = this.parseUnary(field, depth + 1);
       return { kind: 'not', child, start: t.start, end: child.end };
     }
@@ -75,16 +75,16 @@ class Parser {
     const t = this.next();
     switch (t.type) {
       case 'lparen': {
-        if (depth > MAX_DEPTH) throw new QueryError('too deeply nested', t.start);
-        if (this.peek()?.type === 'rparen') throw new QueryError('empty parentheses', t.start);
+        if (depth > MAX_DEPTH) throw new QueryError('too deeply nested', t.start, 'tooDeep');
+        if (this.peek()?.type === 'rparen') throw new QueryError('empty parentheses', t.start, 'emptyParens');
         const inner = this.parseOr(field, depth + 1);
         const close = this.peek();
-        if (close?.type !== 'rparen') throw new QueryError('missing ")" for this "("', t.start);
+        if (close?.type !== 'rparen') throw new QueryError('missing ")" for this "("', t.start, 'missingParen');
         this.pos++;
         return { ...inner, start: t.start, end: close.end };
       }
       case 'field': {
-        if (field !== null) throw new QueryError(`a field inside ${field}:( ... )`, t.start);
+        if (field !== null) throw new QueryError(`a field inside ${field}:( ... )`, t.start, 'fieldInField', { field });
         const v = this.peek();
         if (v?.type === 'lparen') {
           const inner = this.parsePrimary(t.name, depth + 1);
@@ -98,12 +98,12 @@ class Parser {
       case 'phrase':
         return { kind: 'term', field, value: { type: 'phrase', text: t.text }, start: t.start, end: t.end };
       case 'rparen':
-        throw new QueryError('unmatched ")"', t.start);
+        throw new QueryError('unmatched ")"', t.start, 'unmatchedParen');
       case 'and':
       case 'or':
-        throw new QueryError(`${t.type.toUpperCase()} needs a term on both sides`, t.start);
+        throw new QueryError(`${t.type.toUpperCase()} needs a term on both sides`, t.start, 'bothSides', { op: t.type.toUpperCase() });
       default:
-        throw new QueryError('unexpected text', t.start);
+        throw new QueryError('unexpected text', t.start, 'unexpected');
     }
   }
 
@@ -113,25 +113,25 @@ class Parser {
     if (t.type === 'phrase') return { value: { type: 'phrase', text: t.text }, end: t.end };
     if (t.type === 'cmp') {
       const v = this.next();
-      if (v.type !== 'word' && v.type !== 'phrase') throw new QueryError(`"${t.op}" needs a value`, v.start);
+      if (v.type !== 'word' && v.type !== 'phrase') throw new QueryError(`"${t.op}" needs a value`, v.start, 'cmpNeedsValue', { op: t.op });
       return { value: { type: 'cmp', op: t.op, value: v.type === 'word' ? literal(v) : v.text }, end: v.end };
     }
     if (t.type === 'open') {
       const low = this.bound();
       const to = this.next();
-      if (to.type !== 'word' || literal(to) !== 'TO') throw new QueryError('a range is written [low TO high]', to.start);
+      if (to.type !== 'word' || literal(to) !== 'TO') throw new QueryError('a range is written [low TO high]', to.start, 'rangeTo');
       const high = this.bound();
       const close = this.next();
-      if (close.type !== 'close') throw new QueryError('a range ends with "]" or "}"', close.start);
+      if (close.type !== 'close') throw new QueryError('a range ends with "]" or "}"', close.start, 'rangeEnd');
       return { value: { type: 'range', low, high, lowInclusive: t.inclusive, highInclusive: close.inclusive }, end: close.end };
     }
-    throw new QueryError(`"${field}:" needs a value`, t.start);
+    throw new QueryError(`"${field}:" needs a value`, t.start, 'needsValue', { field });
   }
 
   private bound(): string | null {
     const t = this.next();
     if (t.type === 'phrase') return t.text;
-    if (t.type !== 'word') throw new QueryError('a range bound is missing', t.start);
+    if (t.type !== 'word') throw new QueryError('a range bound is missing', t.start, 'rangeBound');
     if (t.parts.length === 1 && 'wild' in t.parts[0]! && t.parts[0].wild === '*') return null;
     return literal(t);
   }

@@ -83,11 +83,11 @@ export function tokenize(input: string, isField: (name: string) => boolean): Tok
         tokens.push({ type: 'field', name: name.toLowerCase(), start, end: word.colonAt + 1 });
         i = word.colonAt + 1;
         afterField = true;
-        if (i >= input.length || isSpace(input[i]!)) throw new QueryError(`"${name}:" needs a value`, start);
+        if (i >= input.length || isSpace(input[i]!)) throw new QueryError(`"${name}:" needs a value`, start, 'needsValue', { field: name });
         continue;
       }
       if (FIELD_NAME.test(name) && name.length > 1 && !/^[/\\]/.test(input.slice(word.colonAt + 1))) {
-        throw new QueryError(`unknown field "${name}" (write ${name}\\: to search for the text)`, start);
+        throw new QueryError(`unknown field "${name}" (write ${name}\\: to search for the text)`, start, 'unknownField', { field: name });
       }
     }
     afterField = false;
@@ -114,7 +114,7 @@ function readPhrase(input: string, start: number): Token {
     text += c;
     i++;
   }
-  throw new QueryError('unclosed quotation mark', start);
+  throw new QueryError('unclosed quotation mark', start, 'unclosedQuote');
 }
 
 interface RawWord {

@@ -5,7 +5,10 @@ import { clauseFor, composeQuery, type Chip } from './query-text';
 import { back, current, EMPTY_HISTORY, forward, push } from './search-history';
 
 export interface QueryProblem {
+  /** The engine's words (English); code/vars say it in the UI's language when known. */
   message: string;
+  code?: string;
+  vars?: Record<string, string>;
   /** 1-based column in `text`. */
   column: number;
   text: string;
@@ -50,7 +53,7 @@ export function useSearch(): SearchState {
       try {
         const r = await client.call('search.parse', { query: text });
         if (!r.ok) {
-          setProblem({ message: r.message, column: r.column, text });
+          setProblem({ message: r.message, code: r.code, vars: r.vars, column: r.column, text });
           return null;
         }
         setProblem(null);
