@@ -1,9 +1,12 @@
 // Builds the full-text index in the background: one chunk per queued write job, the next
 // chunk queued only when the last is done, so tags, notes and ingests slot in between and
 // reads (which never queue) are answered between chunks. Progress goes out as search.fts.
+// Then the workspace's indexes (store/fts/workspace-indexes.ts), one per job: a CREATE INDEX
+// cannot be cut in chunks, so reads wait for each (about a second per index on 1M events).
 import type { FtsState } from '../../common/workspace';
 import type { CaseSession } from '../custody/session';
 import { indexNextChunk } from '../store/fts/fts-builder';
+import { buildNextIndex } from '../store/fts/workspace-indexes';
 import { ftsState } from '../store/fts/fts-state';
 
 export interface FtsSchedulerContext {
@@ -33,7 +36,8 @@ export class FtsScheduler {
 
   private step(session: CaseSession): void {
     this.ctx
-      .act((current) => (current === session && !session.readOnly ? indexNextChunk(session.store) : false))
+      // The full-text index first (bare words wait for it), then the workspace's other indexes.
+      .act((current) => current === session && !session.readOnly && (indexNextChunk(session.store) || buildNextIndex(session.store)))
       .then(
         (more) => {
           if (this.ctx.session() !== session) return this.stop(session);

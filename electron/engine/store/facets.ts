@@ -6,8 +6,8 @@
 // workspace-performance.md):
 // - few (a host, a rare word): read each matching row once for all fields and count in maps;
 //   grouping field by field would look every row up once per field;
-// - many (no query, or a broad one): GROUP BY along each field's NOCASE index (migration 008),
-//   which reads the index, not the rows. Without a query the answer is kept until the case
+// - many (no query, or a broad one): GROUP BY along each field's NOCASE index (built after
+//   ingest: store/fts/workspace-indexes.ts), which reads the index, not the rows. Without a query the answer is kept until the case
 //   changes (SQLite's total_changes()), since it is what every case opening asks first.
 import { FACET_FIELDS, type Facet, type FacetField, type FacetRequest, type FacetResult, type FacetValue } from '../../common/workspace';
 import type { CaseStore } from './case-store';

@@ -99,3 +99,19 @@ describe('full-text index and the case file', () => {
     s.close();
   });
 });
+
+describe('workspace indexes', () => {
+  it('are built one at a time after ingest, and then serve the same answers', async () => {
+    const { buildNextIndex, WORKSPACE_INDEXES } = await import('../../../electron/engine/store/fts/workspace-indexes');
+    const s = await searchCase(Array.from({ length: 6 }, (_, i) => ({ ...ev(i, 'x'), host: i % 2 ? 'WS-A' : 'ws-b' })));
+    let built = 0;
+    while (buildNextIndex(s)) built++;
+    expect(built).toBe(WORKSPACE_INDEXES.length);
+    expect(buildNextIndex(s)).toBe(false);
+    const plan = s.db.exec("EXPLAIN QUERY PLAN SELECT id FROM event_row WHERE host = 'x' COLLATE NOCASE ORDER BY time, id")[0]!.values.map((v) => String(v[3])).join(' ');
+    expect(plan).toContain('event_row_host_time');
+    expect(ids(s.all("SELECT id FROM event_row WHERE host = 'ws-a' COLLATE NOCASE ORDER BY id"))).toEqual([2, 4, 6]);
+    expect(String(s.scalar('PRAGMA integrity_check'))).toBe('ok');
+    s.close();
+  });
+});
