@@ -51,13 +51,17 @@ export type QueryParse =
   /** code and vars name the mistake for the UI's own words (search.err.<code>); message is English. */
   | { ok: false; message: string; column: number; offset: number; code: string; vars: Record<string, string> };
 
-export type FtsState =
+export type FtsState = (
   /** Every event is in the full-text index: bare words use it. */
   | { state: 'ready'; indexed: number }
   /** Being built after an ingest; bare words scan meanwhile. */
   | { state: 'building'; indexed: number; total: number }
   /** A read-only case that was never indexed: bare words scan. */
-  | { state: 'unavailable'; indexed: number; total: number };
+  | { state: 'unavailable'; indexed: number; total: number }
+) & {
+  /** Workspace indexes (facets, sorts) still to build after the full-text index. */
+  pendingIndexes: number;
+};
 
 export const FACET_FIELDS = ['host', 'user', 'category', 'action', 'src_ip', 'dst_ip', 'domain', 'dst_port'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];

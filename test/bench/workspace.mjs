@@ -144,7 +144,8 @@ export async function workspaceBench() {
     await page.waitForSelector('[data-testid="timeline-row"][aria-rowindex="2"]', { timeout: 120_000 });
     const ftsStarted = performance.now();
     const duringFts = await readsWhile(page, 'fts');
-    await page.waitForSelector('[data-testid="fts-state"][data-state="ready"]', { timeout: 900_000 });
+    // Then the workspace's indexes (facets, sorts), built after the full-text index.
+  await page.waitForSelector('[data-testid="fts-state"][data-state="ready"][data-pending-indexes="0"]', { timeout: 1_800_000 });
     const ftsWaitSeconds = (performance.now() - ftsStarted) / 1000;
     for (let i = 0; i < runs; i++) {
       await page.getByTestId('switch-case').click();
@@ -204,7 +205,7 @@ export async function workspaceBench() {
       name: `workspace on ${prepared.events} events (Chromium, serve mode), medians of ${runs}`,
       hardware: `${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
       ingest_s: +prepared.ingestSeconds.toFixed(1),
-      fts_ready_after_open_s: +ftsWaitSeconds.toFixed(1),
+      fts_and_indexes_ready_after_open_s: +ftsWaitSeconds.toFixed(1),
       case_open_to_first_rows_ms: Math.round(median(results.open)),
       query_change_repaint_ms: Math.round(median(results.query)),
       facet_counts_ms: Math.round(median(results.facets)),

@@ -29,14 +29,14 @@ function buildAll(): void {
 
 describe('full-text index', () => {
   it('is built in chunks, reports its progress, and is used only once complete', () => {
-    expect(ftsState(store, true)).toEqual({ state: 'building', indexed: 0, total: 10 });
+    expect(ftsState(store, true)).toEqual({ state: 'building', indexed: 0, total: 10, pendingIndexes: 10 });
     expect(indexNextChunk(store, 3)).toBe(true);
-    expect(ftsState(store, true)).toEqual({ state: 'building', indexed: 3, total: 10 });
+    expect(ftsState(store, true)).toEqual({ state: 'building', indexed: 3, total: 10, pendingIndexes: 10 });
     expect(ftsState(store, false).state).toBe('unavailable');
     // Half built: the scan answers, completely.
     expect(find('powershell')).toEqual([2, 4, 6, 8, 10]);
     buildAll();
-    expect(ftsState(store, true)).toEqual({ state: 'ready', indexed: 10 });
+    expect(ftsState(store, true)).toEqual({ state: 'ready', indexed: 10, pendingIndexes: 10 });
     expect(fromIndex('powershell')).toEqual([2, 4, 6, 8, 10]);
     expect(whereFor(store, { query: 'powershell' }).sql).toContain('MATCH');
     expect(find('powershell')).toEqual([2, 4, 6, 8, 10]);

@@ -3,6 +3,7 @@
 import type { FtsState } from '../../../common/workspace';
 import type { CaseStore } from '../case-store';
 import type { CompileOptions } from '../query';
+import { missingIndexes } from './workspace-indexes';
 
 export function indexedThrough(store: CaseStore): number {
   return Number(store.scalar('SELECT indexed_through FROM fts_state WHERE id = 1') ?? 0);
@@ -24,6 +25,7 @@ export function searchOptions(store: CaseStore): CompileOptions {
 export function ftsState(store: CaseStore, writable: boolean): FtsState {
   const indexed = indexedThrough(store);
   const total = maxEventId(store);
-  if (indexed >= total) return { state: 'ready', indexed: total };
-  return { state: writable ? 'building' : 'unavailable', indexed, total };
+  const pendingIndexes = missingIndexes(store);
+  if (indexed >= total) return { state: 'ready', indexed: total, pendingIndexes };
+  return { state: writable ? 'building' : 'unavailable', indexed, total, pendingIndexes };
 }

@@ -20,6 +20,12 @@ export const WORKSPACE_INDEXES: readonly { name: string; sql: string }[] = [
   { name: 'event_row_dst_port', sql: 'CREATE INDEX IF NOT EXISTS event_row_dst_port ON event_row (dst_port)' },
 ];
 
+/** Workspace indexes the case does not have yet. */
+export function missingIndexes(store: CaseStore): number {
+  const have = new Set(store.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index'").map((r) => r.name));
+  return WORKSPACE_INDEXES.filter((i) => !have.has(i.name)).length;
+}
+
 /** Builds the first missing index; true when one was built (others may remain). */
 export function buildNextIndex(store: CaseStore): boolean {
   for (const index of WORKSPACE_INDEXES) {

@@ -15,7 +15,7 @@ export function FtsBadge({ version }: { version: number }) {
   const percent = state.state === 'ready' ? 100 : Math.floor((state.indexed / Math.max(1, state.total)) * 100);
   const label = state.state === 'ready' ? t('search.fts.ready') : state.state === 'building' ? t('search.fts.building', { percent }) : t('search.fts.unavailable');
   return (
-    <span className={`fts-badge fts-${state.state}`} data-testid="fts-state" data-state={state.state} title={label}>
+    <span className={`fts-badge fts-${state.state}`} data-testid="fts-state" data-state={state.state} data-pending-indexes={state.pendingIndexes} title={label}>
       {state.state === 'ready' ? 'FTS ✓' : state.state === 'building' ? `FTS ${percent}%` : 'FTS –'}
       <span className="visually-hidden">{label}</span>
     </span>
