@@ -47,6 +47,9 @@ export interface CustodyActionDetails {
   // Investigation (engine/investigate/): many events tagged at once, a reply in a comment thread.
   'tag.bulkAdded': Record_ & { label: string; eventIds: number[] };
   'note.replied': { eventId: number; parentId: number; text: string };
+  // Saved searches of the workspace's query bar (custody/saved-searches.ts).
+  'search.saved': { name: string; query: string };
+  'search.deleted': { searchId: number; name: string; query: string };
   // The incident record (engine/incident/): phase, severity, assets, tasks, confirmed indicators.
   'incident.phase.set': Record_;
   'incident.severity.set': Record_;
@@ -87,6 +90,8 @@ export const CUSTODY_ACTIONS = {
   'ioc.added': 'state',
   'mapping.saved': 'state',
   'export.created': 'record',
+  'search.saved': 'state',
+  'search.deleted': 'state',
   'tag.bulkAdded': 'state',
   'note.replied': 'state',
   'incident.phase.set': 'state',

@@ -25,11 +25,11 @@ import type { IncidentHandlers } from './incident';
 import type { PackageExportArgs, PackageExportResult, ReviewInfo } from './package';
 import type {
   EventDetail,
-  EventRow,
   EvidenceSummary,
   FormatInfo,
   RejectedRecord,
 } from './schema';
+import type { FtsState, WorkspaceHandlers } from './workspace';
 
 export interface CaseInfo {
   path: string;
@@ -112,7 +112,7 @@ export interface IngestFileResult {
   indicator?: IngestedIndicatorFile;
 }
 
-export interface Handlers extends IncidentHandlers, InvestigateHandlers {
+export interface Handlers extends IncidentHandlers, InvestigateHandlers, WorkspaceHandlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];
@@ -122,12 +122,12 @@ export interface Handlers extends IncidentHandlers, InvestigateHandlers {
   'case.edit': (args: { changes: Partial<Record<CaseEditableField, string | null>> }) => CaseInfo;
   'formats.list': (args: Record<string, never>) => FormatInfo[];
   'evidence.list': (args: Record<string, never>) => EvidenceSummary[];
-  'evidence.rejects': (args: { evidenceId: number; limit: number; offset: number }) => RejectedRecord[];
+  /** A keyset page of rejected records in line order: those after `after` (never OFFSET). */
+  'evidence.rejects': (args: { evidenceId: number; limit: number; after?: { line: number; id: number } }) => RejectedRecord[];
   'ingest.files': (args: { jobId: string; files: IngestFileRequest[] }) => IngestFileResult[];
   /** Cancels a running ingest job: the file being read is rolled back, the rest not started. */
   'ingest.cancel': (args: { jobId: string }) => { cancelled: boolean };
   'events.count': (args: { filter?: EventFilter }) => number;
-  'events.page': (args: { filter?: EventFilter; offset: number; limit: number }) => EventRow[];
   'events.detail': (args: { id: number }) => EventDetail;
   'evidence.edit': (args: { evidenceId: number; changes: Partial<Record<EvidenceEditableField, string | null>> }) => EvidenceSummary;
   'evidence.history': (args: { evidenceId: number }) => EvidenceEdit[];
@@ -197,6 +197,8 @@ export interface IngestProgress {
 export interface EngineEvents {
   'ingest.progress': IngestProgress;
   'case.changed': CaseInfo;
+  /** The full-text index's progress (workspace search). */
+  'search.fts': FtsState;
 }
 export type EngineEventName = keyof EngineEvents;
 

@@ -104,3 +104,18 @@ export type {
   ProcessNode,
   ProcessTreeResult,
 } from '../../electron/common/investigate';
+export type {
+  EventPage,
+  EventSort,
+  Facet,
+  FacetField,
+  FacetResult,
+  FacetValue,
+  FtsState,
+  PageAt,
+  PageCursor,
+  QueryParse,
+  SavedSearch,
+  SortColumn,
+} from '../../electron/common/workspace';
+export { FACET_FIELDS, SORTABLE_COLUMNS } from '../../electron/common/workspace';

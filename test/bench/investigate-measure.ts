@@ -2,7 +2,8 @@
 // investigate.mjs): pivot options, the grid's first page and count under a ±5 min pivot, the
 // process tree, and the histogram over the whole case, stacked both ways, and zoomed.
 import { CaseStore } from '../../electron/engine/store/case-store';
-import { countEvents, pageEvents } from '../../electron/engine/store/event-queries';
+import { countEvents } from '../../electron/engine/store/event-queries';
+import { firstEvents } from '../../electron/engine/store/event-pages';
 import { histogram } from '../../electron/engine/investigate/histogram';
 import { pivotOptions } from '../../electron/engine/investigate/pivots';
 import { processTree } from '../../electron/engine/investigate/process-tree';
@@ -40,7 +41,7 @@ for (const [name, id] of [['beacon', beacon], ['background', mid]] as const) {
   // What the grid runs when the ±5 min pivot is applied: its count and first page.
   time(`${name}: grid under ±5 min pivot (count + first 100 rows)`, () => {
     countEvents(store, around.filter);
-    pageEvents(store, around.filter, 0, 100);
+    firstEvents(store, around.filter, 100);
   }, out);
   time(`${name}: process tree`, () => processTree(store, id), out);
 }

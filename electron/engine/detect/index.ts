@@ -35,10 +35,16 @@ function iocProblems(file: IndicatorFile): RuleProblem[] {
   return shown;
 }
 
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export async function runDetection(store: CaseStore, opts: DetectOptions = {}): Promise<DetectResult> {
   const started = performance.now();
   const iocFiles = (opts.iocFiles ?? []).map(loadIndicatorFile);
+  // Between the long steps the event loop runs, so the grid's reads are answered meanwhile
+  // (the engine serves them on this thread); each step alone still holds them while it runs.
+  await pause();
   const ruleSet = loadRuleSet(opts.ruleFiles ?? []);
+  await pause();
   const problems: RuleProblem[] = [...ruleSet.problems, ...iocFiles.flatMap(iocProblems)];
 
   const beacons = new BeaconCollector();
@@ -51,7 +57,9 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const rules = startRules(store, ruleSet);
   let ruleFindings: Finding[];
   try {
-    scanEvents(store, visitors, { iocColumns: !matcher.empty, follow: (id) => rules.until(id) });
+    // Pauses now and then, so the grid's reads are answered while detection runs.
+    await scanEvents(store, visitors, { iocColumns: !matcher.empty, follow: (id) => rules.until(id) });
+    await pause();
     ruleFindings = rules.finish();
   } finally {
     rules.free();
@@ -76,6 +84,7 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const dismissedGroups = new Set([...iocGroups].filter(([id]) => dismissedIds.has(id)).map(([, g]) => g));
   const liveBeacons = candidates.filter((b) => !dismissedIds.has(beaconFindingId(b)));
   const liveHits = iocs.hits.filter((h) => !dismissedGroups.has(iocGroupKey(h)));
+  await pause();
   const incident = assembleIncident({ store, index }, kept, liveBeacons, liveHits);
 
   return {

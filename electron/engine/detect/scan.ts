@@ -40,16 +40,25 @@ export interface ScanOptions {
    * this one closely, so that the pages of the case are read from disk once for both.
    */
   follow?: (id: number) => void;
+  /**
+   * Events between two pauses that let the event loop run. The engine answers the grid's reads
+   * on the same thread; without pauses a detection pass over a million events would hold every
+   * read for its whole length (seconds). A pause costs well under a millisecond.
+   */
+  yieldEvery?: number;
 }
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Feeds every event to every visitor, in id order; returns how many events were read. The
  * columns only indicator matching needs are read only when asked for: each column read costs
  * on a million rows.
  */
-export function scanEvents(store: CaseStore, visitors: readonly ScanVisitor[], opts: ScanOptions = {}): number {
+export async function scanEvents(store: CaseStore, visitors: readonly ScanVisitor[], opts: ScanOptions = {}): Promise<number> {
   const withIoc = opts.iocColumns === true;
   const follow = opts.follow;
+  const yieldEvery = opts.yieldEvery ?? 10_000;
   // id order is the table's own order: no sort, and what `follow` needs.
   const stmt = store.db.prepare(`SELECT ${BASE}${withIoc ? `, ${IOC}` : ''} FROM event_row ORDER BY id`);
   let n = 0;
@@ -78,7 +87,7 @@ export function scanEvents(store: CaseStore, visitors: readonly ScanVisitor[], o
       };
       for (const v of visitors) v(row);
       if (follow) follow(row.id);
-      n++;
+      if (++n % yieldEvery === 0) await pause();
     }
   } finally {
     stmt.free();

@@ -4,7 +4,7 @@ import type { SqlValue } from 'sql.js';
 import type { EventFilter } from '../../common/protocol';
 import { EVENT_COLUMNS, type EventColumn } from '../../common/schema';
 import type { CaseStore } from '../store/case-store';
-import { whereClause } from '../store/event-queries';
+import { whereFor } from '../store/event-queries';
 
 /** Columns a row export adds to the events view: the tags and the evidence file's name and hash. */
 type AddedColumn = 'tags' | 'evidence_name' | 'evidence_sha256';
@@ -45,7 +45,7 @@ export async function forEachTimelineRow(
   filter: EventFilter | undefined,
   onRow: (values: SqlValue[]) => void | Promise<void>,
 ): Promise<number> {
-  const where = whereClause(filter);
+  const where = whereFor(store, filter);
   const evidence = new Map(store.all<{ id: number; name: string; sha256: string | null }>('SELECT id, name, sha256 FROM evidence').map((e) => [e.id, e]));
   const stmt = store.db.prepare(`SELECT ${SELECT_LIST} FROM events ${where.sql} ORDER BY events.time, events.id`);
   let n = 0;

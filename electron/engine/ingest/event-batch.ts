@@ -5,6 +5,7 @@
 // bytes into SQLite's heap once and binds pointers into them. No per-row objects, no
 // per-string encoding on the thread that runs SQLite.
 import type { NormalizedFields } from '../../common/schema';
+import { normalizeAction } from '../formats/action-vocabulary';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
 
 /** Normalized fields stored as they are, in column order. */
@@ -167,11 +168,14 @@ export class BatchEncoder {
     cells[2] = base + 2;
     texts[2] = e.timeZone;
     let count = 3;
+    // One vocabulary for action (formats/action-vocabulary.ts); the source's value is kept.
+    const raw = e.action;
+    const action = typeof raw === 'string' && raw !== '' ? normalizeAction(raw, e.category) : raw;
     // The event's own keys (a dozen) rather than a lookup of all 28 fields by name.
     for (const key in e) {
       const cell = FIELD_CELL[key];
       if (cell === undefined) continue;
-      const v = e[key as keyof ParsedEvent];
+      const v = key === 'action' ? action : e[key as keyof ParsedEvent];
       if (v === undefined || v === null || v === '') continue; // the cell stays NULL
       if (typeof v === 'number') this.setNumber(base + cell, v);
       else if (typeof v === 'boolean') this.setNumber(base + cell, v ? 1 : 0);
@@ -181,7 +185,8 @@ export class BatchEncoder {
       }
     }
     this.setTexts(count);
-    if (e.extraJson !== undefined) this.setText(base + EXTRA, e.extraJson);
+    if (action !== raw) this.setText(base + EXTRA, withOriginalAction(e, raw as string));
+    else if (e.extraJson !== undefined) this.setText(base + EXTRA, e.extraJson);
     else if (e.extra) {
       for (const _ in e.extra) {
         this.setText(base + EXTRA, JSON.stringify(e.extra));
@@ -258,6 +263,15 @@ export class BatchEncoder {
     this.buffers.text.copy(next, 0, 0, this.textBytes);
     this.buffers.text = next;
   }
+}
+
+/** The event's extra fields as JSON with `action_original` first (the value the source wrote). */
+function withOriginalAction(e: ParsedEvent, raw: string): string {
+  const head = `{"action_original":${JSON.stringify(raw)}`;
+  const rest = e.extraJson !== undefined ? e.extraJson.trim() : e.extra ? JSON.stringify(e.extra) : '{}';
+  // A JSON object's members after its opening brace; "{}" has none.
+  const members = rest.slice(1).trimStart();
+  return members.startsWith('}') ? `${head}}` : `${head},${members}`;
 }
 
 // ISO-8601 UTC with milliseconds, as Date#toISOString writes it. Events of a log arrive in

@@ -30,6 +30,11 @@ export class CaseHost {
     return this.session?.store ?? null;
   }
 
+  /** The open case's session, or null (background work that must not throw when none is). */
+  get currentSession(): CaseSession | null {
+    return this.session;
+  }
+
   get currentReview(): OpenedReview | null {
     return this.review;
   }

@@ -46,6 +46,8 @@ export interface HandlerContext {
   checkUpload(p: string, refusal: string): void;
   /** Resolves a case path the caller may open (serve mode: the workspace only). */
   checkCasePath(p: string): string;
+  /** New events may lack the full-text and workspace indexes: build them in the background. */
+  kickIndexing(): void;
   /** The last detection run on the open case, or null. */
   lastDetection(): Promise<DetectResult | null>;
   /** A new detection run (itself recorded). */

@@ -21,8 +21,9 @@ export function createEvidenceHandlers(ctx: HandlerContext): Pick<HandlerImpl, E
     'evidence.list': async () => listEvidence(ctx.session().store),
     'evidence.rejects': async (args) =>
       ctx.session().store.all(
-        'SELECT id, evidence_id, line, reason, raw FROM rejected_record WHERE evidence_id = ? ORDER BY line LIMIT ? OFFSET ?',
-        [Number(args.evidenceId), Math.min(Number(args.limit) || 100, 1000), Number(args.offset) || 0],
+        // A keyset page in line order: the records after `after` (never OFFSET).
+        'SELECT id, evidence_id, line, reason, raw FROM rejected_record WHERE evidence_id = ? AND (line, id) > (?, ?) ORDER BY line, id LIMIT ?',
+        [Number(args.evidenceId), Number(args.after?.line ?? -1), Number(args.after?.id ?? -1), Math.min(Number(args.limit) || 100, 1000)],
       ),
     'evidence.edit': (args) =>
       ctx.act((session) => {

@@ -90,5 +90,6 @@ async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>, sign
   }
   const info = ctx.caseInfo();
   if (info) ctx.emit('case.changed', info);
+  ctx.kickIndexing();
   return results;
 }

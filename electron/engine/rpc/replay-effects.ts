@@ -10,3 +10,4 @@ import '../incident/apply';
 // Report sections of features above export (export/pdf/feature-sections.ts).
 import '../incident/report-section';
 import '../investigate/annotations';
+import '../custody/saved-searches';

@@ -23,6 +23,8 @@ import { createPackageHandlers } from './package-handlers';
 import { PathPolicy } from './path-policy';
 import './replay-effects';
 import { createReviewHandlers } from './review-handlers';
+import { FtsScheduler } from './fts-scheduler';
+import { createWorkspaceHandlers } from './workspace-handlers';
 
 export type { EngineMode, HandlerContext, HandlerImpl } from './context';
 export { safeFileName } from './safe-file-name';
@@ -42,12 +44,15 @@ export interface EngineServiceOptions {
 export class EngineService {
   private readonly host = new CaseHost(() => this.options.examiner);
   private readonly paths: PathPolicy;
+  /** Fills the full-text index (then the workspace's indexes) after ingests, between other writes. */
+  private readonly fts: FtsScheduler;
   /** What every handler file receives. */
   readonly ctx: HandlerContext;
 
   constructor(readonly options: EngineServiceOptions) {
     this.paths = new PathPolicy(options);
     const host = this.host;
+    this.fts = new FtsScheduler({ session: () => host.currentSession, act: (fn) => host.act(fn), emit: (state) => host.emit('search.fts', state) });
     this.ctx = {
       mode: () => this.options.mode,
       workspaceDir: () => this.options.workspaceDir,
@@ -58,7 +63,12 @@ export class EngineService {
       changed: () => host.changed(),
       caseInfo: () => host.caseInfo(),
       emit: (name, payload) => host.emit(name, payload),
-      openCase: (file, examiner, create) => host.openCase(file, examiner, create),
+      openCase: async (file, examiner, create) => {
+        const info = await host.openCase(file, examiner, create);
+        this.fts.kick();
+        return info;
+      },
+      kickIndexing: () => this.fts.kick(),
       open: (file, examiner) => host.openReviewPackage(file, examiner),
       close: () => host.closeSession(),
       current: () => host.currentReview,
@@ -84,13 +94,17 @@ export class EngineService {
       ...createReviewHandlers(this.ctx),
       ...createIncidentHandlers(this.ctx),
       ...createInvestigateHandlers(this.ctx),
+      ...createWorkspaceHandlers({ session: () => host.requireSession(), act: (fn) => host.act(fn), fts: this.fts }),
     };
   }
 
   readonly handlers: HandlerImpl;
 
   async start(): Promise<void> {
-    if (this.options.casePath) await this.host.openCase(this.options.casePath);
+    if (this.options.casePath) {
+      await this.host.openCase(this.options.casePath);
+      this.fts.kick();
+    }
     if (this.options.reviewPackage) await this.host.openReviewPackage(this.options.reviewPackage);
   }
 

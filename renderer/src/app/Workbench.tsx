@@ -26,7 +26,6 @@ import { SidePanel } from '../features/pivots/SidePanel';
 import { useHostPivot } from '../features/host/use-host-pivot';
 import { CaseHeader } from './CaseHeader';
 import { ViewTabs } from './ViewTabs';
-import { LeftPaneSlot } from '../features/workspace/LeftPaneSlot';
 import { openDetail } from '../features/workspace/detail-actions';
 import { requestPivotMenu } from '../features/pivots/pivot-commands';
 import { paneSizes } from '../features/workspace/pane-sizes';
@@ -115,7 +114,6 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
       <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
       <WorkspacePanes
-        left={view === 'timeline' ? <LeftPaneSlot /> : undefined}
         centre={
           <>
             {view === 'timeline' && (

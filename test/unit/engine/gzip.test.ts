@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../electron/engine/ingest/file-ingest';
 import { CaseStore } from '../../../electron/engine/store/case-store';
 import { eventDetail } from '../../../electron/engine/ingest/original-record';
-import { pageEvents } from '../../../electron/engine/store/event-queries';
+import { firstEvents } from '../../../electron/engine/store/event-pages';
 import { fileHashes } from '../helpers/hash';
 import { samplePath } from '../helpers/samples';
 import { tempDir } from '../helpers/tmp';
@@ -25,7 +25,7 @@ describe('gzip-compressed evidence', () => {
     const ev = await ingestFile(store, { path: gz, timezone: 'UTC' });
     expect([ev.format, ev.events, ev.rejected]).toEqual(['squid', 5, 0]);
     expect({ sha256: ev.sha256, sha1: ev.sha1, md5: ev.md5 }).toEqual(fileHashes(gz));
-    const rows = pageEvents(store, undefined, 0, 10);
+    const rows = firstEvents(store, undefined, 10);
     expect(rows[0]!.time).toBe('2023-08-08T17:15:39.857Z');
     const lines = readFileSync(SQUID, 'utf8').split('\n');
     expect(eventDetail(store, Number(rows[4]!.id)).original).toBe(lines[4]);

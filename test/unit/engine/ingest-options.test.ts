@@ -11,7 +11,7 @@ import { CaseSession } from '../../../electron/engine/custody/session';
 import { skewEvidence } from '../../../electron/engine/custody/skew';
 import { resolveIngestChoices } from '../../../electron/engine/ingest/ingest-options';
 import { eventDetail } from '../../../electron/engine/ingest/original-record';
-import { pageEvents } from '../../../electron/engine/store/event-queries';
+import { firstEvents } from '../../../electron/engine/store/event-pages';
 import { repoRoot, samplePath } from '../helpers/samples';
 import { tempDir } from '../helpers/tmp';
 
@@ -23,7 +23,7 @@ async function openCase(dir: string): Promise<CaseSession> {
 }
 
 function usersAndFiles(session: CaseSession): { user: string | number | null; file_path: string | number | null }[] {
-  return pageEvents(session.store, undefined, 0, 10).map((r) => ({ user: r.user, file_path: r.file_path }));
+  return firstEvents(session.store, undefined, 10).map((r) => ({ user: r.user, file_path: r.file_path }));
 }
 
 const JAPANESE = [
@@ -48,7 +48,7 @@ describe('encodings', () => {
     expect([ev.format, ev.encoding, ev.events, ev.rejected]).toEqual(['defender-hunting-csv', 'utf-16le', 2, 0]);
     expect(usersAndFiles(s)).toEqual(JAPANESE);
     // The original record is read back and decoded from the UTF-16 bytes.
-    const first = pageEvents(s.store, undefined, 0, 1)[0]!;
+    const first = firstEvents(s.store, undefined, 1)[0]!;
     expect(eventDetail(s.store, Number(first.id)).original).toContain('請求書.doc');
     s.close();
   });
@@ -100,13 +100,13 @@ describe('base year', () => {
     const s = await openCase(dir);
     const auto = await ingestWithCustody(s, { path: log, timezone: 'UTC' });
     expect([auto.base_year, auto.base_year_source]).toEqual([2021, 'detected']);
-    expect(pageEvents(s.store, { evidenceId: auto.id }, 0, 1)[0]!.time).toBe('2021-09-30T10:09:23.000Z');
+    expect(firstEvents(s.store, { evidenceId: auto.id }, 1)[0]!.time).toBe('2021-09-30T10:09:23.000Z');
 
     const copy = path.join(dir, 'kern-copy.log');
     writeFileSync(copy, `${readFileSync(IPTABLES, 'utf8')}\n`); // differs by a byte: not a duplicate
     const chosen = await ingestWithCustody(s, { path: copy, timezone: 'Asia/Tokyo', baseYear: 2019 });
     expect([chosen.base_year, chosen.base_year_source]).toEqual([2019, 'chosen']);
-    const row = pageEvents(s.store, { evidenceId: chosen.id }, 0, 1)[0]!;
+    const row = firstEvents(s.store, { evidenceId: chosen.id }, 1)[0]!;
     expect([row.time, row.time_zone]).toEqual(['2019-09-30T01:09:23.000Z', 'Asia/Tokyo (assumed; year 2019 assumed)']);
     s.close();
   });
@@ -121,7 +121,7 @@ describe('clock skew', () => {
     return { s, ev };
   }
   const times = (s: CaseSession, id: number) =>
-    pageEvents(s.store, { evidenceId: id }, 0, 3).map((r) => [r.time, r.time_original, r.time_raw]);
+    firstEvents(s.store, { evidenceId: id }, 3).map((r) => [r.time, r.time_original, r.time_raw]);
 
   it('shifts times by the correction, keeps the originals, replaces (never adds up), and is in the custody log', async () => {
     const dir = tempDir();
@@ -139,7 +139,7 @@ describe('clock skew', () => {
       { evidenceId: ev.id, skewMs: 3_600_250, previousSkewMs: 0, reason: 'device clock 1h slow vs the DC' },
       { evidenceId: ev.id, skewMs: -30_000, previousSkewMs: 3_600_250, reason: 'measured again' },
     ]);
-    const detail = eventDetail(s.store, Number(pageEvents(s.store, { evidenceId: ev.id }, 0, 1)[0]!.id));
+    const detail = eventDetail(s.store, Number(firstEvents(s.store, { evidenceId: ev.id }, 1)[0]!.id));
     expect(detail.provenance.clockSkewMs).toBe(-30_000);
     expect(detail.event.time_original).toBe('2025-09-30T10:09:23.000Z');
     // The same correction again changes nothing and records nothing.
@@ -166,7 +166,7 @@ describe('clock skew', () => {
     const other = path.join(dir, 'other.log');
     writeFileSync(other, 'Sep 30 10:30:00 fw kernel: [1.0] IN=ens2 OUT= SRC=10.0.0.1 DST=10.0.0.2 LEN=44 PROTO=TCP SPT=1 DPT=2 SYN URGP=0\n');
     const ev2 = await ingestWithCustody(s, { path: other, timezone: 'UTC', baseYear: 2025 });
-    const firstEvidence = () => pageEvents(s.store, undefined, 0, 1)[0]!.evidence_id;
+    const firstEvidence = () => firstEvents(s.store, undefined, 1)[0]!.evidence_id;
     expect(firstEvidence()).toBe(ev.id);
     skewEvidence(s, ev.id, parseSkew('+01:00:00')!, 'clock slow');
     expect(firstEvidence()).toBe(ev2.id);

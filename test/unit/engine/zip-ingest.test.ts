@@ -10,7 +10,7 @@ import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custo
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { verifyEvidence } from '../../../electron/engine/custody/verify-evidence';
 import { eventDetail } from '../../../electron/engine/ingest/original-record';
-import { pageEvents } from '../../../electron/engine/store/event-queries';
+import { firstEvents } from '../../../electron/engine/store/event-pages';
 import { listEvidence } from '../../../electron/engine/store/evidence-registry';
 import { fileHashes } from '../helpers/hash';
 import { repoRoot, samplePath } from '../helpers/samples';
@@ -74,9 +74,9 @@ describe('.zip evidence', () => {
     expect(rows[1]!.encoding).toBe('shift_jis');
 
     // The original record comes back out of the archive, deflated or stored.
-    const squidEvents = pageEvents(s.store, { evidenceId: rows[0]!.id }, 0, 10);
+    const squidEvents = firstEvents(s.store, { evidenceId: rows[0]!.id }, 10);
     expect(eventDetail(s.store, Number(squidEvents[4]!.id)).original).toBe(SQUID.toString('utf8').split('\n')[4]);
-    const csvEvent = pageEvents(s.store, { evidenceId: rows[1]!.id }, 0, 1)[0]!;
+    const csvEvent = firstEvents(s.store, { evidenceId: rows[1]!.id }, 1)[0]!;
     const detail = eventDetail(s.store, Number(csvEvent.id));
     expect(detail.original).toContain('請求書.doc');
     expect(detail.provenance).toMatchObject({ file: zipFile, entry: 'edr/DeviceFileEvents.csv', sha256: sha256(CP932_CSV) });
@@ -97,7 +97,7 @@ describe('.zip evidence', () => {
     const archive = await ingestWithCustody(s, { path: zipFile, timezone: 'UTC' });
     const entry = listEvidence(s.store).find((e) => e.parent_id === archive.id)!;
     expect([entry.container, entry.format, entry.events, entry.sha256]).toEqual(['zip+gzip', 'squid', 5, sha256(gz)]);
-    const last = pageEvents(s.store, { evidenceId: entry.id }, 0, 10)[4]!;
+    const last = firstEvents(s.store, { evidenceId: entry.id }, 10)[4]!;
     expect(eventDetail(s.store, Number(last.id)).original).toBe(SQUID.toString('utf8').split('\n')[4]);
     s.close();
   });

@@ -43,7 +43,7 @@ describe('reviewer mode (engine)', () => {
     expect(bookmarks[0]!.tags[0]!.label).toBe('evidence');
     const log = await service.handlers['custody.log']({});
     expect(log.status).toMatchObject({ ok: true, count: info.review!.verification.manifest!.custody.count });
-    expect(await service.handlers['events.page']({ offset: 0, limit: 5 })).toHaveLength(5);
+    expect((await service.handlers['events.keyset']({ at: { kind: 'first' }, limit: 5 })).rows).toHaveLength(5);
     // The originals are judged in the package (the reviewer has no original paths).
     const verified = await service.handlers['evidence.verify']({});
     expect(verified).toEqual([expect.objectContaining({ status: 'intact', path: `data/evidence/EX-001_${JAPANESE_EVIDENCE}` })]);

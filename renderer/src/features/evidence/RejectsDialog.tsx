@@ -19,11 +19,15 @@ interface Props {
 export function RejectsDialog({ evidence, onClose }: Props) {
   const dialog = useModalDialog();
   const t = useT();
-  const [offset, setOffset] = useState(0);
+  // Keyset paging: each page starts after the last record of the one before; the stack of
+  // those cursors is how Previous goes back.
+  const [cursors, setCursors] = useState<({ line: number; id: number } | undefined)[]>([undefined]);
+  const after = cursors[cursors.length - 1];
+  const offset = (cursors.length - 1) * PAGE;
   const { value: rejects, error, loading } = useEngineCall('evidence.rejects', {
     evidenceId: evidence.id,
     limit: PAGE,
-    offset,
+    ...(after ? { after } : {}),
   });
 
   const shown = rejects ?? [];
@@ -68,13 +72,16 @@ export function RejectsDialog({ evidence, onClose }: Props) {
         <span className="muted">
           {shown.length ? t('evidence.range', { from: formatCount(offset + 1), to: formatCount(last), total: formatCount(evidence.rejected) }) : ''}
         </span>
-        <button type="button" disabled={offset === 0 || loading} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+        <button type="button" disabled={offset === 0 || loading} onClick={() => setCursors(cursors.slice(0, -1))}>
           {t('evidence.previous')}
         </button>
         <button
           type="button"
           disabled={loading || shown.length < PAGE || last >= evidence.rejected}
-          onClick={() => setOffset(offset + PAGE)}
+          onClick={() => {
+            const lastRow = shown[shown.length - 1];
+            if (lastRow) setCursors([...cursors, { line: Number(lastRow.line), id: Number(lastRow.id) }]);
+          }}
         >
           {t('evidence.next')}
         </button>

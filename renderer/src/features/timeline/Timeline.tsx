@@ -1,26 +1,26 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useClient } from '../../client/connection-context';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useEngineCall } from '../../client/use-engine-call';
-import type { EventFilter, EventRow } from '../../contracts';
+import type { EventFilter, EventRow, EventSort } from '../../contracts';
 import { useT } from '../../i18n';
 import { displayZone, resolveZone } from '../../lib/display-zone';
-import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { BulkTagBar } from '../annotations/BulkTagBar';
+import { FacetPane } from '../facets/FacetPane';
 import { Histogram } from '../histogram/Histogram';
 import { useInvestigation, withScope } from '../pivots/investigation';
 import { ScopeBar } from '../pivots/ScopeBar';
-import { buildFilter, filterKey } from './build-filter';
+import { CellMenu, type CellMenuRequest } from '../search/CellMenu';
+import { QueryBar } from '../search/QueryBar';
+import { SavedSearches } from '../search/SavedSearches';
+import { SearchActionsContext, type SearchActions } from '../search/search-context';
+import { useSearch } from '../search/use-search';
 import { ColumnChooser } from './ColumnChooser';
-import { FilterBar } from './FilterBar';
 import { viewFamily } from './source-family';
 import type { TimelineColumn } from './timeline-columns';
 import { TimelineGrid } from './TimelineGrid';
 import { useColumnLayout } from './use-column-layout';
-import { useTimelinePager } from './use-timeline-pager';
+import { useKeysetPager } from './use-keyset-pager';
 import { ValuePopup } from './ValuePopup';
 import './strings';
-
-const TEXT_DEBOUNCE_MS = 250;
 
 interface Props {
   /** Bumped when the case's data changed (an ingest finished). */
@@ -39,23 +39,29 @@ interface Props {
   onScrollTop?(top: number): void;
   /** An event to bring into view (opened from the incident view). */
   reveal?: { id: number; time: string } | null;
-  /** Reviewer mode and other read-only cases: no bulk tagging. */
+  /** Reviewer mode and other read-only cases: no bulk tagging, no saved searches. */
   readOnly?: boolean;
   /** Told when rows were tagged from here (bookmarks and custody log re-read). */
   onAnnotated?(): void;
 }
 
+const TIME_SORT: EventSort = { column: 'time' };
+
+/**
+ * The timeline: facets and saved searches on the left; the query bar, the investigation's scope
+ * (pivots, histogram range), the histogram and the keyset-paged grid in the centre.
+ */
 export function Timeline(props: Props) {
   const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, reveal, readOnly = false, onAnnotated } = props;
-  const client = useClient();
   const t = useT();
-  const [text, setText] = useState('');
-  const [category, setCategory] = useState('');
-  const settledText = useDebouncedValue(text, TEXT_DEBOUNCE_MS);
-  // The investigation's pivot and histogram range narrow the grid's own filter.
+  const search = useSearch();
+  const [sort, setSort] = useState<EventSort>(TIME_SORT);
+  const [menu, setMenu] = useState<CellMenuRequest | null>(null);
+  const [savedVersion, setSavedVersion] = useState(0);
+  // The investigation's pivot and histogram range narrow the query bar's own filter.
   const { scope, setRange } = useInvestigation();
-  const filter = useMemo(() => withScope(buildFilter({ text: settledText, category }), scope), [settledText, category, scope]);
-  const pager = useTimelinePager(filter, version);
+  const filter = useMemo<EventFilter | undefined>(() => withScope(search.query ? { query: search.query } : undefined, scope), [search.query, scope]);
+  const pager = useKeysetPager(filter, version, sort);
   useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
   const { value: evidence } = useEngineCall('evidence.list', {}, version);
@@ -64,69 +70,83 @@ export function Timeline(props: Props) {
   const [zoneChoice] = displayZone.use();
   const zone = resolveZone(zoneChoice, caseZone);
   const [popup, setPopup] = useState<{ column: TimelineColumn; row: EventRow } | null>(null);
-  // The grid is in (time, id) order: the events before the revealed one's time give its row.
-  const [revealIndex, setRevealIndex] = useState<number | null>(null);
+
+  // An event opened from the incident view: jump to its time (keyset), then select it.
   useEffect(() => {
-    if (!reveal) return undefined;
-    let current = true;
-    client.call('events.count', { filter: { ...(filter ?? {}), to: reveal.time } }).then(
-      (index) => current && setRevealIndex(index),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, reveal, filter]);
+    if (!reveal) return;
+    if (sort.column !== 'time') setSort(TIME_SORT);
+    pager.jumpToTime(reveal.time);
+    onSelect(reveal.id);
+    // Only a new reveal request jumps; the pager object is stable per query.
+  }, [reveal]);
+
+  const { addClause } = search;
+  const actions = useMemo<SearchActions>(
+    () => ({ addClause, openCellMenu: (x, y, field, value, eventId) => setMenu({ x, y, field, value, ...(eventId !== undefined ? { eventId } : {}) }) }),
+    [addClause],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   return (
-    <section className="timeline-panel" aria-label={t('timeline.title')} data-family={family}>
-      <FilterBar
-        text={text}
-        category={category}
-        count={pager.count}
-        error={pager.error}
-        onText={setText}
-        onCategory={setCategory}
-      />
-      <div className="tl-toolbar">
-        <span className="muted small-text" data-testid="timeline-family">
-          {t(`timeline.family.${family}`)}
-        </span>
-        <ColumnChooser family={family} layout={layout} onLayout={setLayout} onReset={reset} />
-      </div>
-      <ScopeBar />
-      <Histogram filter={filter} version={version} onRange={setRange} />
-      <BulkTagBar
-        filter={filter}
-        count={pager.count}
-        rowId={(i) => {
-          const row = pager.row(i);
-          return row ? Number(row.id) : null;
-        }}
-        readOnly={readOnly}
-        onTagged={() => onAnnotated?.()}
-      />
-      {/* A new filter is a new list: remount so scroll position and keyboard anchor reset. */}
-      <TimelineGrid
-        key={filterKey(filter)}
-        pager={pager}
-        selectedId={selectedId}
-        onSelect={onSelect}
-        onOpen={onOpen}
-        onTag={onTag}
-        onPivot={onPivot}
-        onOpenValue={(column, row) => setPopup({ column, row })}
-        layout={layout}
-        onLayout={setLayout}
-        zone={zone}
-        zoneLabel={zone}
-        initialScrollTop={initialScrollTop}
-        onScrollTop={onScrollTop}
-        scrollToIndex={revealIndex}
-      />
-      {popup && (
-        <ValuePopup column={popup.column} eventId={String(popup.row.id)} value={popup.column.text(popup.row)} onClose={() => setPopup(null)} />
-      )}
-    </section>
+    <SearchActionsContext value={actions}>
+      <section className="timeline-panel with-facets" aria-label={t('timeline.title')} data-family={family}>
+        <FacetPane filter={filter} version={version} onFilter={addClause}>
+          <SavedSearches version={savedVersion} readOnly={readOnly} onRun={(q) => void search.replaceWith(q)} onChanged={() => setSavedVersion((v) => v + 1)} />
+        </FacetPane>
+        <div className="timeline-main">
+          <QueryBar
+            search={search}
+            count={pager.count}
+            error={pager.error}
+            version={version}
+            readOnly={readOnly}
+            onJumpToTime={(time) => {
+              if (sort.column !== 'time') setSort(TIME_SORT);
+              pager.jumpToTime(time);
+            }}
+            onSaved={() => setSavedVersion((v) => v + 1)}
+          />
+          <div className="tl-toolbar">
+            <span className="muted small-text" data-testid="timeline-family">
+              {t(`timeline.family.${family}`)}
+            </span>
+            <ColumnChooser family={family} layout={layout} onLayout={setLayout} onReset={reset} />
+          </div>
+          <ScopeBar />
+          <Histogram filter={filter} version={version} onRange={setRange} />
+          <BulkTagBar
+            filter={filter}
+            count={pager.count}
+            rowId={(i) => {
+              const row = pager.row(i);
+              return row ? Number(row.id) : null;
+            }}
+            readOnly={readOnly}
+            onTagged={() => onAnnotated?.()}
+          />
+          {/* A new query or order is a new list: remount so scroll position and keyboard anchor reset. */}
+          <TimelineGrid
+            key={`${JSON.stringify(filter ?? {})}|${sort.column}|${sort.descending ? 1 : 0}`}
+            pager={pager}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            sort={sort}
+            onSort={setSort}
+            onOpen={onOpen}
+            onTag={onTag}
+            onPivot={onPivot}
+            onOpenValue={(column, row) => setPopup({ column, row })}
+            layout={layout}
+            onLayout={setLayout}
+            zone={zone}
+            zoneLabel={zone}
+            initialScrollTop={initialScrollTop}
+            onScrollTop={onScrollTop}
+          />
+        </div>
+        {menu && <CellMenu request={menu} onFilter={addClause} onClose={closeMenu} />}
+        {popup && <ValuePopup column={popup.column} eventId={String(popup.row.id)} value={popup.column.text(popup.row)} onClose={() => setPopup(null)} />}
+      </section>
+    </SearchActionsContext>
   );
 }

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import type { EventRow } from '../../contracts';
+import type { EventRow, EventSort } from '../../contracts';
 import { useT } from '../../i18n';
 import { gridTemplate, minimumWidth, pinnedOffsets, visibleColumns, type ColumnLayout } from './column-layout';
 import { gridKeyAction } from './grid-keys';
 import { TimelineHeader } from './TimelineHeader';
-import type { TimelinePager } from './timeline-pager';
+import type { KeysetPager } from './keyset-pager';
 import type { TimelineColumn } from './timeline-columns';
 import { TimelinePlaceholderRow } from './TimelinePlaceholderRow';
 import { TimelineRow } from './TimelineRow';
@@ -32,7 +32,9 @@ export interface GridActions {
 }
 
 interface Props extends GridActions {
-  pager: TimelinePager;
+  pager: KeysetPager;
+  sort?: EventSort;
+  onSort?(sort: EventSort): void;
   selectedId: number | null;
   layout: ColumnLayout;
   onLayout(next: ColumnLayout): void;
@@ -56,7 +58,7 @@ function longColumn(columns: readonly TimelineColumn[], row: EventRow): Timeline
  * The virtualized event grid: a body as tall as all rows, with only the rows in view (plus
  * overscan) in the DOM, each translated to its place.
  */
-export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLabel, initialScrollTop, onScrollTop, scrollToIndex, ...actions }: Props) {
+export function TimelineGrid({ pager, selectedId, sort, onSort, layout, onLayout, zone, zoneLabel, initialScrollTop, onScrollTop, scrollToIndex, ...actions }: Props) {
   const t = useT();
   const { onSelect, onOpen, onTag, onPivot, onOpenValue } = actions;
   const scroller = useRef<HTMLDivElement>(null);
@@ -95,6 +97,17 @@ export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLa
     restored.current = true;
     if (scroller.current) scroller.current.scrollTop = initialScrollTop;
   }, [initialScrollTop, count, viewportHeight]);
+  // A keyset jump (a time, a far scrollbar drag) can land on another row than the one asked
+  // for: bring the row it landed on into view.
+  const scrollRequest = pager.takeScrollRequest();
+  useEffect(() => {
+    const element = scroller.current;
+    if (scrollRequest === null || !element) return;
+    // From past the end, the smallest move that shows the row puts it at the top.
+    const target = scrollTopForRow(scrollRequest, { ...input, scrollTop: Number.MAX_SAFE_INTEGER });
+    element.scrollTop = target;
+    setScrollTop(element.scrollTop);
+  }, [scrollRequest]);
 
   const pendingRow = pending === null ? undefined : pager.row(pending);
   useEffect(() => {
@@ -187,7 +200,7 @@ export function TimelineGrid({ pager, selectedId, layout, onLayout, zone, zoneLa
       }}
       onKeyDown={onKeyDown}
     >
-      <TimelineHeader ref={header} layout={layout} onLayout={onLayout} pinned={pinned} zoneLabel={zoneLabel} />
+      <TimelineHeader ref={header} layout={layout} onLayout={onLayout} pinned={pinned} zoneLabel={zoneLabel} sort={sort} onSort={onSort} />
       <div className="tl-body" style={{ height: view.height }}>
         {rows}
       </div>

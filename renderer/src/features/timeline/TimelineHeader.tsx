@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent, type PointerEvent, type Ref } from 'react';
+import { SORTABLE_COLUMNS, type EventSort, type SortColumn } from '../../contracts';
 import { useT } from '../../i18n';
 import { move, moveBefore, resize, visibleColumns, widthOf, type ColumnLayout } from './column-layout';
 import './strings';
@@ -11,15 +12,23 @@ interface Props {
   pinned: Map<string, number>;
   /** The header of the time column says which zone the times are in. */
   zoneLabel: string;
+  sort?: EventSort;
+  onSort?(sort: EventSort): void;
 }
 
 const KEY_STEP_PX = 16;
+
+/** The column the engine sorts by for a grid column (the destination column is dst_ip). */
+function sortColumn(id: string): SortColumn | null {
+  const column = id === 'dst' ? 'dst_ip' : id;
+  return (SORTABLE_COLUMNS as readonly string[]).includes(column) ? (column as SortColumn) : null;
+}
 
 /**
  * Column headers: drag a header to move its column, drag its right edge to resize; with the
  * header focused, Alt+←/→ moves it and Shift+←/→ makes it narrower or wider.
  */
-export function TimelineHeader({ ref, layout, onLayout, pinned, zoneLabel }: Props) {
+export function TimelineHeader({ ref, layout, onLayout, pinned, zoneLabel, sort, onSort }: Props) {
   const t = useT();
   const [dragging, setDragging] = useState<string | null>(null);
   const resizing = useRef<{ id: string; startX: number; startWidth: number } | null>(null);
@@ -61,10 +70,21 @@ export function TimelineHeader({ ref, layout, onLayout, pinned, zoneLabel }: Pro
       {visibleColumns(layout).map((column) => {
         const left = pinned.get(column.id);
         const label = t(`timeline.col.${column.id}`);
+        const by = sortColumn(column.id);
+        const active = by !== null && sort?.column === by;
+        const ariaSort = active ? (sort?.descending ? 'descending' : 'ascending') : undefined;
+        const text = (
+          <>
+            {label}
+            {column.id === 'time' && <span className="tl-zone"> ({zoneLabel})</span>}
+            {active && <span aria-hidden="true">{sort?.descending ? ' ▼' : ' ▲'}</span>}
+          </>
+        );
         return (
           <div
             key={column.id}
             role="columnheader"
+            aria-sort={ariaSort}
             tabIndex={0}
             className={`tl-cell tl-col-${column.id}${left !== undefined ? ' pinned' : ''}${dragging === column.id ? ' dragging' : ''}`}
             style={left !== undefined ? { left } : undefined}
@@ -84,10 +104,18 @@ export function TimelineHeader({ ref, layout, onLayout, pinned, zoneLabel }: Pro
             data-testid="timeline-column"
             data-column={column.id}
           >
-            <span className="tl-header-label">
-              {label}
-              {column.id === 'time' && <span className="tl-zone"> ({zoneLabel})</span>}
-            </span>
+            {by && onSort ? (
+              <button
+                type="button"
+                className="tl-sort tl-header-label"
+                data-testid={`sort-${column.id}`}
+                onClick={() => onSort({ column: by, descending: active ? !sort?.descending : false })}
+              >
+                {text}
+              </button>
+            ) : (
+              <span className="tl-header-label">{text}</span>
+            )}
             <span
               className="tl-resize"
               role="separator"

@@ -3,6 +3,8 @@ import type { EventRow } from '../../contracts';
 import { useT } from '../../i18n';
 import { formatInZone, offsetInZone } from '../../lib/display-zone';
 import { revealInvisibles } from '../../lib/reveal-invisibles';
+import { cellField } from '../search/cell-field';
+import { useSearchActions } from '../search/search-context';
 import type { TimelineColumn } from './timeline-columns';
 import './strings';
 
@@ -49,6 +51,7 @@ function cellTitle(column: TimelineColumn, row: EventRow, zone: string, text: st
 export const TimelineRow = memo(function TimelineRow({ row, index, top, selected, columns, pinned, zone, onPick, onOpenValue }: Props) {
   const t = useT();
   const category = String(row.category ?? 'other');
+  const search = useSearchActions();
   return (
     <div
       role="row"
@@ -75,6 +78,15 @@ export const TimelineRow = memo(function TimelineRow({ row, index, top, selected
             title={resolved ? t('timeline.resolved') : cellTitle(column, row, zone, text)}
             data-column={column.id}
             onDoubleClick={() => text && onOpenValue(column, row)}
+            onContextMenu={
+              search
+                ? (e) => {
+                    e.preventDefault();
+                    const cell = cellField(column.id, row);
+                    search.openCellMenu(e.clientX, e.clientY, cell.field, cell.value, Number(row.id));
+                  }
+                : undefined
+            }
           >
             {clip(text, CELL_CHARS)}
           </div>

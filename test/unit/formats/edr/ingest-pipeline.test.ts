@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../../electron/engine/ingest/file-ingest';
 import { CaseStore } from '../../../../electron/engine/store/case-store';
 import { eventDetail } from '../../../../electron/engine/ingest/original-record';
-import { pageEvents } from '../../../../electron/engine/store/event-queries';
+import { firstEvents } from '../../../../electron/engine/store/event-pages';
 import { samplePath } from '../../helpers/samples';
 import { tempDir } from '../../helpers/tmp';
 
@@ -33,7 +33,7 @@ describe('ingest of EDR and Windows text samples', () => {
     const store = await CaseStore.create(path.join(dir, 'c.tlcase'), { timezone: 'UTC' });
     const file = samplePath('carbonblack_cloud_json', 'cbc_sdk_enriched_event_search_results.json');
     await ingestFile(store, { path: file, timezone: 'UTC' });
-    const [first] = pageEvents(store, undefined, 0, 1);
+    const [first] = firstEvents(store, undefined, 1);
     const detail = eventDetail(store, Number(first!.id));
     expect(JSON.parse(detail.original!)).toEqual((JSON.parse(readFileSync(file, 'utf8')) as { results: unknown[] }).results[0]);
     const cut = path.join(dir, 'cut.json');
@@ -53,7 +53,7 @@ describe('ingest of EDR and Windows text samples', () => {
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(doc, 'utf16le')]));
     const ev = await ingestFile(store, { path: file, timezone: 'UTC' });
     expect([ev.format, ev.events, ev.rejected]).toEqual(['defender-hunting-json', 2, 0]);
-    const [first] = pageEvents(store, undefined, 0, 1);
+    const [first] = firstEvents(store, undefined, 1);
     expect(first!.host).toBe('経理-PC');
     expect(JSON.parse(eventDetail(store, Number(first!.id)).original!)).toEqual(row);
     store.close();

@@ -10,7 +10,7 @@ import { listSavedMappings } from '../../../../electron/engine/ingest/mapping/sa
 import { sniffFormat } from '../../../../electron/engine/formats/registry';
 import { UnrecognizedFormatError } from '../../../../electron/engine/errors';
 import { eventDetail } from '../../../../electron/engine/ingest/original-record';
-import { pageEvents } from '../../../../electron/engine/store/event-queries';
+import { firstEvents } from '../../../../electron/engine/store/event-pages';
 import { tempDir } from '../../helpers/tmp';
 
 const JA_CSV =
@@ -57,7 +57,7 @@ describe('ingest with a column mapping', () => {
       { line: 6, reason: '3 fields where the header names 8' },
       { line: 7, reason: 'no timestamp: column "日時" empty' },
     ]);
-    const events = pageEvents(s.store, undefined, 0, 10);
+    const events = firstEvents(s.store, undefined, 10);
     expect(events.map((e) => [e.time, e.time_zone, e.host, e.user, e.src_ip, e.dst_ip, e.url, e.domain, e.action, e.category])).toEqual([
       ['2026-10-05T00:12:41.000Z', 'Asia/Tokyo (assumed)', 'PC-01', 'CORP\\tanaka', '10.0.0.5', '203.0.113.9', 'http://evil.example/請求書.doc', 'evil.example', 'ダウンロード', 'other'],
       ['2026-10-05T00:13:02.000Z', 'Asia/Tokyo (assumed)', 'PC-02', 'CORP\\suzuki', '10.0.0.6', '203.0.113.9', 'http://evil.example/a.dll', 'evil.example', 'ダウンロード', 'other'],
@@ -87,7 +87,7 @@ describe('ingest with a column mapping', () => {
     mapping.category = 'web';
     mapping.timezone = 'UTC';
     await ingestWithCustody(s, { path: file, timezone: 'Asia/Tokyo', mapping });
-    const [first] = pageEvents(s.store, undefined, 0, 1);
+    const [first] = firstEvents(s.store, undefined, 1);
     expect([first!.time, first!.time_zone, first!.host, first!.src_ip, first!.category]).toEqual([
       '2026-10-05T09:12:41.000Z',
       'UTC (assumed)',
@@ -112,7 +112,7 @@ describe('ingest with a column mapping', () => {
     expect([a.format, a.events, a.rejected]).toEqual(['generic-jsonl', 1, 2]);
     const b = await ingestWithCustody(s, { path: doc, timezone: 'UTC', format: 'generic-json' });
     expect([b.format, b.events, b.rejected]).toEqual(['generic-json', 1, 1]);
-    const events = pageEvents(s.store, undefined, 0, 10);
+    const events = firstEvents(s.store, undefined, 10);
     expect(events.map((e) => [e.time, e.host, e.dst_ip, e.dst_port])).toEqual([
       ['2026-10-05T00:12:41.857Z', 'pc01', '198.51.100.7', 8080],
       ['2026-10-05T00:12:41.857Z', 'pc01', '198.51.100.7', 8080],
@@ -142,7 +142,7 @@ describe('ingest with a column mapping', () => {
     // --format generic-csv without a mapping: the saved one is found by the file's signature.
     const ev = await ingestWithCustody(s, { path: second, timezone: 'UTC', format: 'generic-csv' });
     expect(ev.events).toBe(1);
-    const [row] = pageEvents(s.store, undefined, 0, 1);
+    const [row] = firstEvents(s.store, undefined, 1);
     expect([row!.time, row!.user]).toEqual(['2026-10-06T10:00:00.000Z', 'bob']);
     const started = s.entries().filter((e) => e.action === 'ingest.started').pop()!;
     expect(JSON.parse(started.details)).toMatchObject({ mappingOrigin: { saved: 'VPN export (EU)' } });

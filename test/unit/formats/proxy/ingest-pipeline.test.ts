@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../../electron/engine/ingest/file-ingest';
 import { CaseStore } from '../../../../electron/engine/store/case-store';
 import { eventDetail } from '../../../../electron/engine/ingest/original-record';
-import { pageEvents } from '../../../../electron/engine/store/event-queries';
+import { firstEvents } from '../../../../electron/engine/store/event-pages';
 import { repoRoot, samplePath } from '../../helpers/samples';
 import { tempDir } from '../../helpers/tmp';
 
@@ -35,7 +35,7 @@ describe('ingest of proxy, web and timeline files', () => {
   it('a multi-line Timesketch CSV record keeps its whole text as the original', async () => {
     const store = await CaseStore.create(path.join(tempDir(), 'c.tlcase'), { timezone: 'UTC' });
     await ingestFile(store, { path: samplePath('timesketch_csv', 'timesketch_evtx_part.csv'), timezone: 'UTC' });
-    const [first] = pageEvents(store, undefined, 0, 1);
+    const [first] = firstEvents(store, undefined, 1);
     const detail = eventDetail(store, Number(first!.id));
     expect(detail.original!.startsWith('35,WKS-WIN764BITB.shieldbase.local,windows:evtx:record,')).toBe(true);
     expect(detail.original!.trimEnd().endsWith('</Event>\n",')).toBe(true);

@@ -9,7 +9,7 @@ import { samplePath } from '../../helpers/samples';
 import { tempDir } from '../../helpers/tmp';
 import { ingestFile } from '../../../../electron/engine/ingest/file-ingest';
 import { CaseStore } from '../../../../electron/engine/store/case-store';
-import { pageEvents } from '../../../../electron/engine/store/event-queries';
+import { firstEvents } from '../../../../electron/engine/store/event-pages';
 import path from 'node:path';
 
 const CTX = { fileName: 'x.evtx', timezone: 'Asia/Tokyo', baseYear: 2024 };
@@ -412,7 +412,7 @@ describe('evtx: through the ingest pipeline', () => {
         expect(ev.events).toBe(count);
         expect(ev.rejected).toBe(0);
       }
-      const rows = pageEvents(store, undefined, 0, 5);
+      const rows = firstEvents(store, undefined, 5);
       expect(rows).toHaveLength(5);
       for (const r of rows) {
         expect(r.source_format).toBe('evtx');

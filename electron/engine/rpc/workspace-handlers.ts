@@ -1,0 +1,35 @@
+// The workspace's search calls of the RPC (issue 11): keyset pages of the timeline, the
+// query bar's parse, the full-text index's state, saved searches and facet counts.
+import type { WorkspaceHandlers } from '../../common/workspace';
+import { deleteSavedSearch, listSavedSearches, saveSearch } from '../custody/saved-searches';
+import type { CaseSession } from '../custody/session';
+import { keysetPage } from '../store/event-pages';
+import { facetCountsYielding } from '../store/facets';
+import { splitClauses } from '../store/query';
+import type { FtsScheduler } from './fts-scheduler';
+import type { HandlerImpl } from './context';
+
+export interface WorkspaceContext {
+  session(): CaseSession;
+  act<T>(fn: (session: CaseSession) => T): Promise<T>;
+  fts: FtsScheduler;
+}
+
+export function createWorkspaceHandlers(ctx: WorkspaceContext): Pick<HandlerImpl, keyof WorkspaceHandlers> {
+  return {
+    'events.keyset': async (args) => keysetPage(ctx.session().store, args),
+    'search.parse': async (args) => splitClauses(String(args.query ?? '')),
+    'search.fts': async () => {
+      ctx.session();
+      return ctx.fts.state()!;
+    },
+    'search.saved': async () => listSavedSearches(ctx.session().store),
+    'search.save': (args) => ctx.act((session) => saveSearch(session, String(args.name ?? ''), String(args.query ?? ''))),
+    'search.deleteSaved': (args) =>
+      ctx.act((session) => {
+        deleteSavedSearch(session, Number(args.id));
+        return { removed: Number(args.id) };
+      }),
+    'facets.counts': (args) => facetCountsYielding(ctx.session().store, args),
+  };
+}

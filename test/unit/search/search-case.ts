@@ -1,0 +1,37 @@
+// A small case written row by row, so each search test states exactly what the events hold.
+import path from 'node:path';
+import { CaseStore } from '../../../electron/engine/store/case-store';
+import { tempDir } from '../helpers/tmp';
+
+export type TestEvent = Partial<Record<string, string | number | null>> & { time: string };
+
+const COLUMNS = [
+  'host', 'user', 'category', 'action', 'process_name', 'process_command_line', 'parent_process_name', 'src_ip', 'src_port', 'dst_ip',
+  'dst_port', 'url', 'domain', 'file_path', 'registry_path', 'message', 'extra',
+];
+
+export async function searchCase(events: TestEvent[]): Promise<CaseStore> {
+  const store = await CaseStore.create(path.join(tempDir(), 'search.tlcase'));
+  addEvidence(store, 1, events);
+  return store;
+}
+
+export function addEvidence(store: CaseStore, evidenceId: number, events: TestEvent[]): void {
+  store.db.run(
+    `INSERT INTO evidence (id, path, name, size, mtime, format, encoding, timezone, base_year, status, added_at)
+     VALUES (?, ?, ?, 0, '2026-10-05T00:00:00.000Z', 'test', 'utf-8', 'UTC', 2026, 'complete', '2026-10-05T00:00:00.000Z')`,
+    [evidenceId, `/evidence/file-${evidenceId}.log`, `file-${evidenceId}.log`],
+  );
+  const stmt = store.db.prepare(
+    `INSERT INTO event_row (evidence_id, time, time_raw, time_zone, ${COLUMNS.join(', ')}, source_line, source_offset, source_length)
+     VALUES (?, ?, ?, 'UTC', ${COLUMNS.map(() => '?').join(', ')}, ?, 0, 0)`,
+  );
+  events.forEach((e, i) => {
+    stmt.run([evidenceId, e.time, e.time, ...COLUMNS.map((c) => (c === 'category' ? (e[c] ?? 'other') : (e[c] ?? null))), i + 1]);
+  });
+  stmt.free();
+}
+
+export function ids(rows: { id: unknown }[]): number[] {
+  return rows.map((r) => Number(r.id));
+}
