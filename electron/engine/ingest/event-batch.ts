@@ -6,6 +6,7 @@
 // per-string encoding on the thread that runs SQLite.
 import type { NormalizedFields } from '../../common/schema';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
+import { flatJson } from './flat-json';
 
 /** Normalized fields stored as they are, in column order. */
 export const FIELD_COLUMNS = [
@@ -184,7 +185,7 @@ export class BatchEncoder {
     if (e.extraJson !== undefined) this.setText(base + EXTRA, e.extraJson);
     else if (e.extra) {
       for (const _ in e.extra) {
-        this.setText(base + EXTRA, JSON.stringify(e.extra));
+        this.setText(base + EXTRA, flatJson(e.extra));
         break;
       }
     }
