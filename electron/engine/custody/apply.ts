@@ -8,6 +8,7 @@ import { applyFindingReviewed } from '../detect/review';
 import { applyMappingSaved } from '../formats/generic/saved-mappings';
 import type { CaseStore } from '../store/case-store';
 import { applySkew } from './skew';
+import { dropRollups, refreshTagsOfEvent } from '../store/rollups/write';
 import type { CustodyEntry } from './chain';
 
 /** Registry fields and case metadata keys an examiner may edit (with history). */
@@ -30,9 +31,11 @@ export function applyEntry(store: CaseStore, e: CustodyEntry): void {
         e.examiner,
         e.time,
       ]);
+      refreshTagsOfEvent(store, Number(d.eventId));
       break;
     case 'tag.removed':
       db.run('UPDATE tag SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL', [e.time, e.examiner, Number(d.tagId)]);
+      refreshTagsOfEvent(store, Number(store.scalar('SELECT event_id FROM tag WHERE id = ?', [Number(d.tagId)])));
       break;
     case 'note.added':
       db.run('INSERT OR IGNORE INTO note (id, event_id, examiner, created_at) VALUES (?, ?, ?, ?)', [
@@ -82,6 +85,7 @@ export function applyEntry(store: CaseStore, e: CustodyEntry): void {
       db.run('DELETE FROM event_row WHERE evidence_id = ?', [id]);
       db.run('DELETE FROM rejected_record WHERE evidence_id = ?', [id]);
       db.run('DELETE FROM evidence WHERE id = ?', [id]);
+      dropRollups(store, id);
       break;
     }
     case 'evidence.skew':

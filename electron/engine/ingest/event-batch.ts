@@ -7,6 +7,7 @@
 import type { NormalizedFields } from '../../common/schema';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
 import { flatJson } from './flat-json';
+import { RollupCounter } from '../store/rollups/counter';
 
 /** Normalized fields stored as they are, in column order. */
 export const FIELD_COLUMNS = [
@@ -96,6 +97,8 @@ export class BatchEncoder {
   rejected = 0;
   skippedTotal = 0;
   recordsTotal = 0;
+  /** Facet values and minutes of the events so far (store/rollups/). */
+  readonly rollups = new RollupCounter();
 
   /** Takes one record from a reader: an event row per event, or a reject, or a skip. */
   addRecord(rec: ReadRecord): void {
@@ -192,6 +195,7 @@ export class BatchEncoder {
     this.setNumber(base + EXTRA + 1, line);
     this.setNumber(base + EXTRA + 2, offset);
     this.setNumber(base + EXTRA + 3, length);
+    this.rollups.add(e);
     this.rows++;
     this.events++;
   }

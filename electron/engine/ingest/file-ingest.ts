@@ -17,6 +17,7 @@ import { createReader, fileChunks, runPass, type ChunkSource, type PassCounts } 
 import { ingestWorkerScript, passInWorker } from './worker-pass';
 import { resolveHostsFromIps } from './resolve-hosts';
 import { readEvidence } from '../store/evidence-registry';
+import { writeIngestRollups } from '../store/rollups/write';
 import { sniffContent, sniffFile, UnreadableInputError, type SniffResult } from './sniff';
 import type { TextEncoding } from './encoding';
 import type { EvidenceSource } from './evidence-source';
@@ -95,6 +96,7 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
        status = 'complete' WHERE id = ?`,
       [counts.sha256, counts.sha1, counts.md5, counts.lines, counts.events, counts.rejected, counts.skipped, evidenceId],
     );
+    writeIngestRollups(store, evidenceId, counts.rollups);
     resolveHostsFromIps(store);
     db.exec('COMMIT');
     return readEvidence(store, evidenceId);

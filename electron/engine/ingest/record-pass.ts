@@ -2,6 +2,7 @@
 // bytes as given (SHA-256, SHA-1, MD5), split/decode/parse them with the format's reader, and
 // hand over batches of flattened rows (event-batch.ts). Runs in the ingest worker, or in the
 // calling thread when there is no worker (tests run from sources, zip entries).
+import type { RollupCounts } from '../store/rollups/counter';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FormatModule, ParseContext, RecordReader } from '../formats/types';
@@ -21,6 +22,8 @@ export interface PassCounts {
   events: number;
   rejected: number;
   skipped: number;
+  /** What the events of the pass count per facet value and minute (store/rollups/). */
+  rollups: RollupCounts;
 }
 
 /** Where the bytes come from: chunks of content to parse; `onRaw` sees the evidence as given. */
@@ -103,5 +106,6 @@ export async function runPass(
     events: encoder.events,
     rejected: encoder.rejected,
     skipped: encoder.skippedTotal,
+    rollups: encoder.rollups.result(),
   };
 }

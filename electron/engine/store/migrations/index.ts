@@ -8,6 +8,7 @@ import { migration004 } from './004_container';
 import { migration005 } from './005_ingest_options';
 import { migration006 } from './006_import_mapping';
 import { migration007 } from './007_detection_review';
+import { migration012 } from './012_rollups';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration012];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database): number {
