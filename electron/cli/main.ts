@@ -19,6 +19,7 @@ const HELP = `tracelight ${VERSION} — offline forensic triage workbench
 usage:
   tracelight ingest  CASE FILE... [--tz ZONE] [--format ID] [--encoding ENC] [--base-year YYYY]
                      [--mapping M.json [--save-mapping NAME]] [--examiner NAME] [--json]
+                     [--since T] [--until T] [--hosts H,...] [--ips A,...|CIDR] [--match-ioc FILE]
   tracelight formats [--json]
   tracelight mapping propose FILE [--format generic-csv|generic-json|generic-jsonl] [--encoding ENC] [--json]
   tracelight mapping list CASE [--json] | mapping export CASE NAME
@@ -58,6 +59,11 @@ function parse(argv: string[]) {
       'base-year': { type: 'string' },
       mapping: { type: 'string' },
       'save-mapping': { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      hosts: { type: 'string' },
+      ips: { type: 'string' },
+      'match-ioc': { type: 'string' },
       skew: { type: 'string' },
       reason: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -106,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
         saveMapping: values['save-mapping'],
         examiner: values.examiner,
         json: values.json,
+        scope: { since: values.since, until: values.until, hosts: values.hosts, ips: values.ips, matchIoc: values['match-ioc'] },
       });
     }
     case 'formats':

@@ -8,6 +8,8 @@ import type { NormalizedFields } from '../../common/schema';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
 import { flatJson } from './flat-json';
 import { RollupCounter } from '../store/rollups/counter';
+import { ScopeFilter } from './scope/filter';
+import type { ImportScope } from './scope/types';
 
 /** Normalized fields stored as they are, in column order. */
 export const FIELD_COLUMNS = [
@@ -99,6 +101,13 @@ export class BatchEncoder {
   recordsTotal = 0;
   /** Facet values and minutes of the events so far (store/rollups/). */
   readonly rollups = new RollupCounter();
+  /** Events parsed but outside the import scope (scope/): counted, not stored. */
+  scopedOut = 0;
+  private readonly scope: ScopeFilter | null;
+
+  constructor(scope?: ImportScope) {
+    this.scope = scope ? new ScopeFilter(scope) : null;
+  }
 
   /** Takes one record from a reader: an event row per event, or a reject, or a skip. */
   addRecord(rec: ReadRecord): void {
@@ -113,7 +122,10 @@ export class BatchEncoder {
     else {
       const bad = outcome.events.find((e) => !Number.isFinite(e.ts));
       if (bad) return this.reject(rec, `unparseable timestamp "${bad.timeRaw}"`);
-      for (const e of outcome.events) this.addEvent(e, rec.number, rec.offset, rec.length);
+      for (const e of outcome.events) {
+        if (this.scope !== null && !this.scope.keeps(e)) this.scopedOut++;
+        else this.addEvent(e, rec.number, rec.offset, rec.length);
+      }
     }
   }
 

@@ -3,6 +3,7 @@
 // hand over batches of flattened rows (event-batch.ts). Runs in the ingest worker, or in the
 // calling thread when there is no worker (tests run from sources, zip entries).
 import type { RollupCounts } from '../store/rollups/counter';
+import type { ImportScope } from './scope/types';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FormatModule, ParseContext, RecordReader } from '../formats/types';
@@ -24,6 +25,8 @@ export interface PassCounts {
   skipped: number;
   /** What the events of the pass count per facet value and minute (store/rollups/). */
   rollups: RollupCounts;
+  /** Events outside the import scope: parsed, counted, not stored. */
+  scopedOut: number;
 }
 
 /** Where the bytes come from: chunks of content to parse; `onRaw` sees the evidence as given. */
@@ -72,9 +75,10 @@ export async function runPass(
   chunks: ChunkSource,
   emit: (batch: EventBatch, bytesRead: number, encoder: BatchEncoder) => void | Promise<void>,
   hash = true,
+  scope?: ImportScope,
 ): Promise<PassCounts> {
   const hasher = hash ? new EvidenceHasher() : null;
-  const encoder = new BatchEncoder();
+  const encoder = new BatchEncoder(scope);
   let bytesRead = 0;
   const onRaw = (raw: Buffer): void => {
     hasher?.update(raw);
@@ -107,5 +111,6 @@ export async function runPass(
     rejected: encoder.rejected,
     skipped: encoder.skippedTotal,
     rollups: encoder.rollups.result(),
+    scopedOut: encoder.scopedOut,
   };
 }

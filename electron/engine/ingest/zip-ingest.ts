@@ -16,6 +16,7 @@ import { readEvidence } from '../store/evidence-registry';
 import { MAX_ZIP_RATIO, openZip, ZipError, type SafeZip, type ZipEntry } from '../zip';
 import { UnreadableInputError } from './errors';
 import { ingestFile, type IngestOptions } from './file-ingest';
+import { scopeDetails } from './scope/record';
 import { sniffContent } from './sniff';
 import { zipEntrySource } from './zip-source';
 
@@ -160,6 +161,7 @@ function recordEntry(session: CaseSession, ingestId: string, parentId: number, e
   session.record('evidence.parsed', {
     evidenceId: ev.id, format: ev.format, encoding: ev.encoding, encodingSource: ev.encoding_source, timezone: ev.timezone,
     baseYear: ev.base_year, baseYearSource: ev.base_year_source, events: ev.events, rejected: ev.rejected,
+    ...scopeDetails(session.store, ev.id),
   });
 }
 

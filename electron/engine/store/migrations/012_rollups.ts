@@ -1,6 +1,6 @@
 // Migration 12: counts kept beside the events so that the workspace's facets and histogram
-// answer for a whole case without scanning it (store/rollups/), and an index for the pivot
-// an examiner of web, proxy and firewall logs makes first: by client address.
+// answer for a whole case without scanning it (store/rollups/), and the record of an import
+// scope (ingest/scope/).
 //
 // rollup_count holds, per evidence file, how many events carry each value of a facet field;
 // rollup_time how many fall in each UTC minute and hour. Per evidence so that removing a file
@@ -41,7 +41,10 @@ CREATE TABLE rollup_time (
 ) WITHOUT ROWID;
 CREATE INDEX rollup_time_evidence ON rollup_time (evidence_id);
 
-
+-- Import scoping (ingest/scope/): what the ingest was told to keep (JSON), and how many
+-- parsed events it left out; NULL / 0 for a file taken whole.
+ALTER TABLE evidence ADD COLUMN scope TEXT;
+ALTER TABLE evidence ADD COLUMN scoped_out INTEGER NOT NULL DEFAULT 0;
 
 ${backfill}
 INSERT INTO rollup_time (bucket, start, evidence_id, n)
