@@ -30,7 +30,7 @@ usage:
   tracelight custody CASE [--json]
   tracelight evidence CASE [--remove ID] [--skew ID=±HH:MM:SS [--reason TEXT]] [--examiner NAME] [--json]
   tracelight serve   [--port N] [--case CASE | --review PACKAGE] [--workspace DIR] [--examiner NAME]
-  tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F]
+  tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F] [--ecs F] [--parquet DIR]
                      [--lang en|ja] [--ioc FILE]... [--no-detection] [--force] [--examiner NAME] [--json]
 
 CASE is a .tlcase file (SQLite), created by the first ingest.
