@@ -10,7 +10,7 @@ import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custo
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { skewEvidence } from '../../../electron/engine/custody/skew';
 import type { CaseStore } from '../../../electron/engine/store/case-store';
-import { facetCounts, FACET_FIELDS, histogram, RollupCounter, writeIngestRollups } from '../../../electron/engine/store/rollups';
+import { facetCounts, FACET_FIELDS, facetSource, histogram, RollupCounter, writeIngestRollups } from '../../../electron/engine/store/rollups';
 import type { ParsedEvent } from '../../../electron/engine/formats/types';
 import { tempDir } from '../helpers/tmp';
 
@@ -118,7 +118,7 @@ describe('rollups', () => {
     s.close();
   });
 
-  it('count by SQL a field with more distinct values than the in-memory bound', async () => {
+  it('answer by a scan for a field with more distinct values than the in-memory bound', async () => {
     const { s, proxy } = await mixedCase();
     // Recount the proxy file's rollups as an ingest whose counter overflowed on every field would.
     const counter = new RollupCounter(3);
@@ -130,6 +130,12 @@ describe('rollups', () => {
     s.store.db.run('DELETE FROM rollup_count WHERE evidence_id = ?', [proxy]);
     s.store.db.run('DELETE FROM rollup_time WHERE evidence_id = ?', [proxy]);
     writeIngestRollups(s.store, proxy, counts);
+    expect(facetSource(s.store, 'dst_ip')).toBe('scan');
+    expect(Number(s.store.scalar("SELECT count(*) FROM rollup_count WHERE field = 'dst_ip' AND evidence_id = ?", [proxy]))).toBe(0);
+    expect(facetSource(s.store, 'category')).toBe('rollup');
+    expectRollupsEqualGroupBy(s.store);
+    // A clock-skew correction redoes host resolution and the host counts: the gaps stay gaps.
+    skewEvidence(s, proxy, 60_000, 'one minute');
     expectRollupsEqualGroupBy(s.store);
     s.close();
   });

@@ -32,6 +32,14 @@ CREATE TABLE rollup_count (
 ) WITHOUT ROWID;
 CREATE INDEX rollup_count_evidence ON rollup_count (evidence_id);
 
+-- Fields of a file not rolled up: more distinct values than the ingest counts in memory (a
+-- firewall log where nearly every line has a new destination). Their facets scan event_row.
+CREATE TABLE rollup_gap (
+  field       TEXT NOT NULL,
+  evidence_id INTEGER NOT NULL,
+  PRIMARY KEY (field, evidence_id)
+) WITHOUT ROWID;
+
 CREATE TABLE rollup_time (
   bucket      TEXT NOT NULL,     -- minute | hour
   start       TEXT NOT NULL,     -- the bucket's first instant, ISO UTC: 2026-10-05T00:12 / 2026-10-05T00

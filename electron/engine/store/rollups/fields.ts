@@ -13,8 +13,10 @@ export const BUCKET_PREFIX: Record<TimeBucket, number> = { minute: 16, hour: 13 
 
 /**
  * Distinct values one file may add to one field before the ingest stops counting it in memory
- * (a log where every line has a new client address): the field is then counted by SQL after
- * the rows are stored, so memory stays bounded whatever the file holds.
+ * (a log where every line has a new client address): the field is then not rolled up for that
+ * file (rollup_gap) and its facet scans the events. Counting it by SQL instead cost 6 s of a
+ * 28 s ingest of a 1M-event mixed case (a GROUP BY and 350k one-count rows per such field), and
+ * a rollup with a row per event answers no faster than the scan.
  */
 export const MAX_DISTINCT_IN_MEMORY = 200_000;
 

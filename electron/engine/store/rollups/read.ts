@@ -19,12 +19,29 @@ export interface FacetCount {
 export function facetCounts(store: CaseStore, field: RollupField, limit = 50): FacetCount[] {
   if (!isRollupField(field)) throw new Error(`no rollup for field "${String(field)}"`);
   const n = Math.max(0, Math.trunc(limit));
+  if (facetSource(store, field) === 'scan') {
+    // field is one of FACET_FIELDS (checked above; tags are never gaps), never text from outside.
+    return store
+      .all<{ value: SqlValue; n: number }>(
+        `SELECT ${field} AS value, count(*) AS n FROM event_row WHERE ${field} IS NOT NULL GROUP BY ${field} ORDER BY n DESC, value LIMIT ?`,
+        [n],
+      )
+      .map((r) => ({ value: r.value as string | number, count: Number(r.n) }));
+  }
   return store
     .all<{ value: SqlValue; n: number }>(
       'SELECT value, sum(n) AS n FROM rollup_count WHERE field = ? GROUP BY value ORDER BY n DESC, value LIMIT ?',
       [field, n],
     )
     .map((r) => ({ value: r.value as string | number, count: Number(r.n) }));
+}
+
+/**
+ * Where facetCounts answers from: the rollup, or a scan of the events when some file had too
+ * many distinct values of the field to roll up (rollup_gap). A caller can say it is counting.
+ */
+export function facetSource(store: CaseStore, field: RollupField): 'rollup' | 'scan' {
+  return store.scalar('SELECT 1 FROM rollup_gap WHERE field = ? LIMIT 1', [field]) === null ? 'rollup' : 'scan';
 }
 
 export interface HistogramBin {

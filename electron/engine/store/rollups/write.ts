@@ -6,7 +6,7 @@ import type { CaseStore } from '../case-store';
 import type { RollupCounts } from './counter';
 import { BUCKET_PREFIX, type FacetField, type TimeBucket } from './fields';
 
-/** Stores the counts of a freshly ingested file; fields it could not count in memory by SQL. */
+/** Stores the counts of a freshly ingested file; fields it could not count in memory are marked as gaps. */
 export function writeIngestRollups(store: CaseStore, evidenceId: number, counts: RollupCounts): void {
   const db = store.db;
   const ins = db.prepare('INSERT INTO rollup_count (field, value, evidence_id, n) VALUES (?, ?, ?, ?)');
@@ -17,7 +17,7 @@ export function writeIngestRollups(store: CaseStore, evidenceId: number, counts:
   } finally {
     ins.free();
   }
-  for (const field of counts.overflow) refreshField(store, field, [evidenceId]);
+  for (const field of counts.overflow) db.run('INSERT OR IGNORE INTO rollup_gap (field, evidence_id) VALUES (?, ?)', [field, evidenceId]);
   if (counts.minutes === null) return refreshTime(store, evidenceId);
   const minute = db.prepare('INSERT INTO rollup_time (bucket, start, evidence_id, n) VALUES (\'minute\', ?, ?, ?)');
   const hours = new Map<string, number>();
@@ -46,7 +46,7 @@ function idList(ids: readonly number[]): string {
   return ids.map((id) => String(Math.trunc(Number(id)))).join(', ');
 }
 
-/** Recounts one field for the given evidence files (all of them when ids is null). */
+/** Recounts one field for the given evidence files (all of them when ids is null), gaps left as they are. */
 export function refreshField(store: CaseStore, field: FacetField | 'tag', ids: readonly number[] | null): void {
   if (ids !== null && ids.length === 0) return;
   const scope = ids === null ? '' : ` AND evidence_id IN (${idList(ids)})`;
@@ -62,7 +62,9 @@ export function refreshField(store: CaseStore, field: FacetField | 'tag', ids: r
   // field is one of FACET_FIELDS (typed), never text from outside.
   store.db.exec(`INSERT INTO rollup_count (field, value, evidence_id, n)
     SELECT '${field}', ${field}, evidence_id, count(*) FROM event_row
-    WHERE ${field} IS NOT NULL${scope} GROUP BY ${field}, evidence_id`);
+    WHERE ${field} IS NOT NULL${scope}
+      AND evidence_id NOT IN (SELECT evidence_id FROM rollup_gap WHERE field = '${field}')
+    GROUP BY ${field}, evidence_id`);
 }
 
 /** Recounts the minute and hour buckets of one evidence file (after its times moved). */
@@ -82,6 +84,7 @@ export function refreshTime(store: CaseStore, evidenceId: number): void {
 export function dropRollups(store: CaseStore, evidenceId: number): void {
   store.db.run('DELETE FROM rollup_count WHERE evidence_id = ?', [evidenceId]);
   store.db.run('DELETE FROM rollup_time WHERE evidence_id = ?', [evidenceId]);
+  store.db.run('DELETE FROM rollup_gap WHERE evidence_id = ?', [evidenceId]);
 }
 
 /** A tag was added to or removed from an event: recount the labels of that event's file. */
