@@ -158,3 +158,49 @@ export function generateRealisticDefenderCsv(file, rows, { devices = 400, sites 
     return `${row.map((v) => { const x = String(v); return /[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x; }).join(',')}\n`;
   }, `${DEVICE_NETWORK_EVENTS_COLUMNS.join(',')}\n`);
 }
+
+/** Squid native access.log of an office proxy: `clients` machines (Zipf), `sites` (Zipf). */
+export function generateRealisticSquid(file, lines, { clients = 400, sites = 3000, seed = 23 } = {}) {
+  const rand = rng(seed);
+  const ips = Array.from({ length: clients }, (_, i) => `10.${10 + (i >> 8)}.${i & 255}.${10 + Math.floor(rand() * 200)}`);
+  const users = ips.map((_, i) => (rand() < 0.7 ? `u${1000 + i}` : '-'));
+  const hosts = Array.from({ length: sites }, (_, i) => `${['www', 'cdn', 'api', 'img', 'login'][i % 5]}.site${i.toString(36)}.${['com', 'co.jp', 'net', 'jp', 'io'][i % 5]}`);
+  const client = zipf(clients, 1.0, rand);
+  const site = zipf(sites, 1.05, rand);
+  const code = weighted([['TCP_TUNNEL/200', 550], ['TCP_MISS/200', 250], ['TCP_HIT/200', 60], ['TCP_MISS/304', 50], ['TCP_DENIED/403', 30], ['TCP_MISS/404', 25], ['TCP_MISS/302', 25], ['TCP_MISS/503', 10]], rand);
+  const mime = weighted([['text/html', 30], ['application/json', 25], ['image/png', 15], ['application/javascript', 15], ['application/octet-stream', 5], ['-', 10]], rand);
+  let t = Date.UTC(2026, 8, 28);
+  return writeAll(file, lines, () => {
+    t += Math.floor(rand() * 60);
+    const c = client();
+    const h = hosts[site()];
+    const k = code();
+    const elapsed = String(Math.floor(Math.exp(rand() * 10))).padStart(6);
+    const dst = `203.0.${Math.floor(rand() * 4)}.${1 + Math.floor(rand() * 250)}`;
+    if (k === 'TCP_TUNNEL/200') return `${(t / 1000).toFixed(3)} ${elapsed} ${ips[c]} ${k} ${Math.floor(200 * Math.exp(rand() * 9))} CONNECT ${h}:443 ${users[c]} HIER_DIRECT/${dst} -\n`;
+    const method = rand() < 0.9 ? 'GET' : 'POST';
+    return `${(t / 1000).toFixed(3)} ${elapsed} ${ips[c]} ${k} ${Math.floor(200 * Math.exp(rand() * 9))} ${method} http://${h}/${SECTIONS[1 + Math.floor(rand() * (SECTIONS.length - 1))]}/${Math.floor(rand() * 500).toString(36)} ${users[c]} HIER_DIRECT/${dst} ${mime()}\n`;
+  });
+}
+
+/** FortiGate traffic log of an office: `clients` LAN machines (Zipf), destinations Zipf over `dests`. */
+export function generateRealisticFortigate(file, lines, { clients = 400, dests = 5000, seed = 24 } = {}) {
+  const rand = rng(seed);
+  const lan = Array.from({ length: clients }, (_, i) => `10.${10 + (i >> 8)}.${i & 255}.${10 + Math.floor(rand() * 200)}`);
+  const dst = Array.from({ length: dests }, (_, i) => `${13 + (i % 200)}.${(i * 7) & 255}.${(i * 13) & 255}.${1 + (i % 250)}`);
+  const client = zipf(clients, 1.0, rand);
+  const dest = zipf(dests, 1.05, rand);
+  const port = weighted([[443, 800], [80, 90], [53, 60], [123, 10], [445, 5], [3389, 5], [8080, 15], [22, 5]], rand);
+  const action = weighted([['close', 700], ['timeout', 120], ['accept', 80], ['deny', 70], ['server-rst', 20], ['client-rst', 10]], rand);
+  const p2 = (n) => String(n).padStart(2, '0');
+  let t = Date.UTC(2026, 8, 28);
+  let session = 1_000_000;
+  return writeAll(file, lines, () => {
+    t += Math.floor(rand() * 40);
+    const d = new Date(t);
+    const dp = port();
+    const a = action();
+    const service = { 443: 'HTTPS', 80: 'HTTP', 53: 'DNS', 123: 'NTP', 445: 'SMB', 3389: 'RDP', 8080: 'tcp/8080', 22: 'SSH' }[dp];
+    return `date=${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} time=${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} logid="0000000013" type="traffic" subtype="forward" level="notice" vd="root" eventtime=${Math.floor(t / 1000)} srcip=${lan[client()]} srcport=${49152 + Math.floor(rand() * 16000)} srcintf="port2" srcintfrole="lan" dstip=${dst[dest()]} dstport=${dp} dstintf="wan1" dstintfrole="wan" sessionid=${session++} proto=${dp === 53 || dp === 123 ? 17 : 6} action="${a}" policyid=${a === 'deny' ? 99 : 1} policytype="policy" service="${service}" dstcountry="Japan" srccountry="Reserved" trandisp="snat" transip=203.0.113.10 transport=${1024 + Math.floor(rand() * 60000)} duration=${Math.floor(Math.exp(rand() * 6))} sentbyte=${Math.floor(100 * Math.exp(rand() * 8))} rcvdbyte=${Math.floor(100 * Math.exp(rand() * 10))} sentpkt=${1 + Math.floor(rand() * 90)} rcvdpkt=${1 + Math.floor(rand() * 900)} appcat="unscanned"\n`;
+  });
+}

@@ -4,7 +4,8 @@
 //   BENCH_RUNS       repetitions; medians are reported (default 1)
 //   BENCH_NCSA_LINES lines of the generated NCSA combined log for the lnav comparison (1M)
 //   BENCH_ONLY       one of: squid (proxy), ncsa (web), firewall, edr, network, timelines,
-//                    sqlite, memory, detect, generic, xlsx, pdf; families.mjs has its own knobs
+//                    sqlite, memory, scale, detect, generic, xlsx, pdf; families.mjs and
+//                    scale-curve.mjs have their own knobs
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { generateDetect } from './generate-detect.mjs';
 import { genericCsvIngest } from './generic-csv.mjs';
 import { pdfExport, xlsxExport } from './exports.mjs';
 import { bigCaseMemory, defenderVersusSqlite, familyIngest } from './families.mjs';
+import { scaleCurve } from './scale-curve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -195,6 +197,7 @@ for (const shape of ['uniform', 'realistic']) {
   if (!only || only === 'sqlite') results.push(await defenderVersusSqlite({ work, measured, freshCase, runs }, shape));
 }
 if (!only || only === 'memory') results.push(await bigCaseMemory({ work, measured, freshCase, runs }));
+if (!only || only === 'scale') results.push(...(await scaleCurve({ work, measured, freshCase })));
 if (!only || only === 'detect') results.push(await detectMillion());
 if (!only || only === 'generic') results.push(await genericCsvIngest({ root, work, measured, freshCase }));
 if (!only || only === 'xlsx') results.push(await xlsxExport({ work, measured, freshCase }));
