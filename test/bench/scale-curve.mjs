@@ -8,8 +8,11 @@
 // (keyset paging on (time, id), as the grid pages), and whole-case facets and histogram from
 // the rollups. Each query is a fresh `tracelight query` process; `start_open_s` is the cost of
 // starting it and opening the case (SELECT 1), so a query's own time is the difference.
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { generateFortigate } from './generate-families.mjs';
 import { generateRealisticDefenderCsv, generateRealisticFortigate, generateRealisticSquid } from './generate-realistic.mjs';
 import { generateSquid } from './generate-squid.mjs';
@@ -36,12 +39,27 @@ async function inputs(work, events, shape) {
   return files;
 }
 
+/** rollup-timer.ts bundled once per bench run (the read API in-process, the case already open). */
+async function rollupTimer(work) {
+  const out = path.join(work, 'rollup-timer.mjs');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  await build({
+    entryPoints: [path.join(root, 'test/bench/rollup-timer.ts')],
+    outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error',
+    nodePaths: [path.join(root, 'node_modules')],
+  });
+  return out;
+}
+
+const FACET_FIELDS_SHOWN = ['host', 'user', 'category', 'action', 'src_ip', 'dst_ip', 'dst_port', 'domain'];
+
 const PAGE_COLUMNS = 'id, time, host, user, category, action, src_ip, dst_ip, dst_port, url, source_file';
 
 export async function scaleCurve(ctx) {
   const sizes = String(process.env.BENCH_SCALE_EVENTS ?? '1000000,5000000').split(',').map(Number);
   const shape = process.env.BENCH_SCALE_SHAPE ?? 'realistic';
   const results = [];
+  const timer = await rollupTimer(ctx.work);
   for (const events of sizes) {
     const files = await inputs(ctx.work, events, shape);
     const c = ctx.freshCase(`scale-${shape}-${events}.tlcase`);
@@ -68,6 +86,9 @@ export async function scaleCurve(ctx) {
       return `${f} ${m.seconds.toFixed(2)} (${gap ? 'scan' : 'rollup'})`;
     });
     const hist = q("SELECT start, sum(n) AS n FROM rollup_time WHERE bucket = 'hour' GROUP BY start ORDER BY start");
+    const inProcess = spawnSync(process.execPath, [timer, c], { encoding: 'utf8' });
+    if (inProcess.status !== 0) throw new Error(`rollup timer failed: ${inProcess.stderr}`);
+    const api = JSON.parse(inProcess.stdout);
     const rows = (m) => m.stdout.trim().split('\n').length - 1;
     if ([first, middle, last].some((m) => rows(m) !== 100)) throw new Error('a page did not return 100 rows');
     results.push({
@@ -86,6 +107,9 @@ export async function scaleCurve(ctx) {
       page_last_s: +last.seconds.toFixed(2),
       facets_top50_s: facets.join(' / '),
       histogram_hour_s: +hist.seconds.toFixed(2),
+      // The read API with the case open (what the workspace pays), per field and bucket.
+      api_facets_top50: FACET_FIELDS_SHOWN.map((f) => `${f} ${api[f]}`).join(', '),
+      api_histogram: `minute ${api.histogram_minute}, hour ${api.histogram_hour}`,
       query_peak_rss_mib: +(Math.max(first.maxRssBytes, middle.maxRssBytes, last.maxRssBytes, hist.maxRssBytes) / MB).toFixed(0),
     });
   }
