@@ -23,6 +23,7 @@ const HELP = `tracelight ${VERSION} — offline forensic triage workbench
 usage:
   tracelight ingest  CASE FILE... [--tz ZONE] [--format ID] [--encoding ENC] [--base-year YYYY]
                      [--mapping M.json [--save-mapping NAME]] [--examiner NAME] [--json]
+                     [--since T] [--until T] [--hosts H,...] [--ips A,...|CIDR] [--match-ioc FILE]
   tracelight formats [--json]
   tracelight mapping propose FILE [--format generic-csv|generic-json|generic-jsonl] [--encoding ENC] [--json]
   tracelight mapping list CASE [--json] | mapping export CASE NAME
@@ -33,7 +34,7 @@ usage:
   tracelight custody CASE [--json]
   tracelight evidence CASE [--remove ID] [--skew ID=±HH:MM:SS [--reason TEXT]] [--examiner NAME] [--json]
   tracelight serve   [--port N] [--case CASE | --review PACKAGE] [--workspace DIR] [--examiner NAME]
-  tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F]
+  tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F] [--ecs F] [--parquet DIR]
                      [--lang en|ja] [--ioc FILE]... [--no-detection] [--force] [--examiner NAME] [--json]
   tracelight incident CASE [--ioc FILE]... [--phase P] [--severity S] [--reason TEXT] [--task-done ID]... [--task-undone ID]...
                      [--asset NAME --status S] [--standard FILE] [--lang en|ja] [--examiner NAME] [--json]
@@ -67,6 +68,11 @@ function parse(argv: string[]) {
       'base-year': { type: 'string' },
       mapping: { type: 'string' },
       'save-mapping': { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      hosts: { type: 'string' },
+      ips: { type: 'string' },
+      'match-ioc': { type: 'string' },
       skew: { type: 'string' },
       reason: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -118,6 +124,7 @@ async function run(argv: string[]): Promise<number> {
         saveMapping: values['save-mapping'],
         examiner: values.examiner,
         json: values.json,
+        scope: { since: values.since, until: values.until, hosts: values.hosts, ips: values.ips, matchIoc: values['match-ioc'] },
       });
     }
     case 'formats':

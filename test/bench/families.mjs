@@ -15,6 +15,7 @@ import {
   generateZeekConn,
 } from './generate-families.mjs';
 import { generateNcsa } from './generate-ncsa.mjs';
+import { generateRealisticDefenderCsv } from './generate-realistic.mjs';
 
 const MB = 1024 * 1024;
 
@@ -94,10 +95,14 @@ function timed(cmd, args) {
 }
 
 // Side by side with native SQLite: the same Defender CSV into an in-memory database with
-// `.import` (no parsing of times, no normalization, no hashing, nothing saved).
-export async function defenderVersusSqlite(ctx) {
+// `.import` (no parsing of times, no normalization, no hashing, nothing saved). Shapes:
+// 'uniform' (6 devices, random addresses) and 'realistic' (generate-realistic.mjs: 400
+// devices with Zipf activity, 3,000 sites, a real process and action mix).
+export async function defenderVersusSqlite(ctx, shape = 'uniform') {
   const rows = Number(process.env.BENCH_SQLITE_ROWS ?? 500_000);
-  const file = await input(ctx.work, 'defender-network.csv', rows, generateDefenderNetworkCsv);
+  const file = shape === 'realistic'
+    ? await input(ctx.work, 'defender-realistic.csv', rows, generateRealisticDefenderCsv)
+    : await input(ctx.work, 'defender-network.csv', rows, generateDefenderNetworkCsv);
   const ours = ingestFigures(ctx, file, 'defender-sqlite.tlcase');
   const sqliteAvailable = spawnSync('sqlite3', ['-version']).status === 0;
   const theirs = [];
@@ -110,7 +115,7 @@ export async function defenderVersusSqlite(ctx) {
   }
   const sqliteSeconds = sqliteAvailable ? median(theirs) : null;
   return {
-    name: `Defender DeviceNetworkEvents CSV ${rows} rows: tracelight ingest vs sqlite3 :memory: .import`,
+    name: `Defender DeviceNetworkEvents CSV ${rows} rows, ${shape} shape: tracelight ingest vs sqlite3 :memory: .import`,
     runs: ctx.runs,
     ...ours,
     sqlite3_seconds: sqliteSeconds === null ? 'sqlite3 not installed' : +sqliteSeconds.toFixed(2),

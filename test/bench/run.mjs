@@ -4,19 +4,21 @@
 //   BENCH_RUNS       repetitions; medians are reported (default 1)
 //   BENCH_NCSA_LINES lines of the generated NCSA combined log for the lnav comparison (1M)
 //   BENCH_ONLY       one of: squid (proxy), ncsa (web), firewall, edr, network, timelines,
-//                    sqlite, memory, detect, generic, xlsx, pdf, workspace; families.mjs has its
-//                    own knobs; BENCH_WORKSPACE_RUNS (5) for workspace.mjs
+//                    sqlite, memory, scale, detect, generic, xlsx, pdf, workspace; families.mjs and
+//                    scale-curve.mjs have their own knobs; BENCH_WORKSPACE_RUNS (5) for workspace.mjs
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSquid } from './generate-squid.mjs';
 import { generateNcsa } from './generate-ncsa.mjs';
+import { generateRealisticNcsa } from './generate-realistic.mjs';
 import { generateDetect } from './generate-detect.mjs';
 import { genericCsvIngest } from './generic-csv.mjs';
 import { pdfExport, xlsxExport } from './exports.mjs';
 import { bigCaseMemory, defenderVersusSqlite, familyIngest } from './families.mjs';
 import { workspaceBench } from './workspace.mjs';
+import { scaleCurve } from './scale-curve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -92,13 +94,16 @@ function timed(cmd, args) {
   return { seconds: Number(process.hrtime.bigint() - t) / 1e9, stdout: r.stdout };
 }
 
-// Side by side with lnav on the same file: load it and answer one GROUP BY.
-async function ncsaVersusLnav() {
+// Side by side with lnav on the same file: load it and answer one GROUP BY. Two shapes:
+// 'uniform' (every line a new random client: ~1M groups, slow for lnav) and 'realistic'
+// (generate-realistic.mjs: 300 clients with Zipf traffic, 5,000 paths, real method, status
+// and user-agent mixes), which is what responders' access logs look like.
+async function ncsaVersusLnav(shape) {
   const lines = Number(process.env.BENCH_NCSA_LINES ?? 1_000_000);
-  const input = path.join(work, `ncsa-${lines}.log`);
+  const input = path.join(work, shape === 'realistic' ? `ncsa-realistic-${lines}.log` : `ncsa-${lines}.log`);
   if (!existsSync(input)) {
-    process.stderr.write(`bench: generating ${lines} NCSA combined lines...\n`);
-    await generateNcsa(input, lines);
+    process.stderr.write(`bench: generating ${lines} NCSA combined lines (${shape})...\n`);
+    await (shape === 'realistic' ? generateRealisticNcsa(input, lines) : generateNcsa(input, lines));
   }
   const lnavAvailable = spawnSync('lnav', ['-V']).status === 0;
   const ours = [];
@@ -107,6 +112,7 @@ async function ncsaVersusLnav() {
   let events = 0;
   const ingestSeconds = [];
   const querySeconds = [];
+  const startSeconds = [];
   let caseBytes = 0;
   for (let i = 0; i < runs; i++) {
     const c = freshCase('ncsa.tlcase');
@@ -117,6 +123,8 @@ async function ncsaVersusLnav() {
     ours.push(Number(process.hrtime.bigint() - t) / 1e9);
     ingestSeconds.push(m.seconds);
     querySeconds.push(q.seconds);
+    // Where the query's time goes: starting the CLI and opening the case, against the scan.
+    startSeconds.push(measured(['query', c, 'SELECT 1', '--csv']).seconds);
     caseBytes = statSync(c).size;
     rss = Math.max(rss, m.maxRssBytes, q.maxRssBytes);
     if (lnavAvailable) {
@@ -127,13 +135,14 @@ async function ncsaVersusLnav() {
   const oursMedian = median(ours);
   const lnavMedian = lnavAvailable ? median(theirs) : null;
   return {
-    name: `NCSA combined ${lines} lines: tracelight ingest + GROUP BY vs lnav`,
+    name: `NCSA combined ${lines} lines, ${shape} shape: tracelight ingest + GROUP BY vs lnav`,
     runs,
     input_mib: +(inputBytes / MB).toFixed(1),
     events,
     tracelight_seconds: +oursMedian.toFixed(2),
     ingest_seconds: +median(ingestSeconds).toFixed(2),
     query_seconds: +median(querySeconds).toFixed(2),
+    query_start_and_open_seconds: +median(startSeconds).toFixed(2),
     events_per_s: Math.round(events / oursMedian),
     bytes_per_event: Math.round(caseBytes / events),
     peak_rss_mib: +(rss / MB).toFixed(0),
@@ -179,12 +188,17 @@ async function detectMillion() {
 const only = process.env.BENCH_ONLY;
 const results = [];
 if (!only || only === 'squid' || only === 'proxy') results.push(await squidIngest());
-if (!only || only === 'ncsa' || only === 'web') results.push(await ncsaVersusLnav());
+for (const shape of ['uniform', 'realistic']) {
+  if (!only || only === 'ncsa' || only === 'web') results.push(await ncsaVersusLnav(shape));
+}
 for (const family of ['firewall', 'edr', 'network', 'timelines']) {
   if (!only || only === family) results.push(...(await familyIngest(family, { work, measured, freshCase, runs })));
 }
-if (!only || only === 'sqlite') results.push(await defenderVersusSqlite({ work, measured, freshCase, runs }));
+for (const shape of ['uniform', 'realistic']) {
+  if (!only || only === 'sqlite') results.push(await defenderVersusSqlite({ work, measured, freshCase, runs }, shape));
+}
 if (!only || only === 'memory') results.push(await bigCaseMemory({ work, measured, freshCase, runs }));
+if (!only || only === 'scale') results.push(...(await scaleCurve({ work, measured, freshCase })));
 if (!only || only === 'detect') results.push(await detectMillion());
 if (!only || only === 'generic') results.push(await genericCsvIngest({ root, work, measured, freshCase }));
 if (!only || only === 'xlsx') results.push(await xlsxExport({ work, measured, freshCase }));

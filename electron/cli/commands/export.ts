@@ -1,5 +1,8 @@
 // `tracelight export CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F]
+//  [--ecs F] [--parquet DIR [--parquet-codec gzip|none]]
 //  [--lang en|ja] [--ioc FILE]... [--no-detection] [--force] [--examiner NAME] [--json]`
+// --ecs writes an OpenSearch/Elasticsearch _bulk NDJSON file and its index template beside it;
+// --parquet writes Parquet files partitioned by day into DIR (absent or empty).
 // Writes the requested files and prints each path with its SHA-256 (sha256sum's format, so the
 // output checks with `sha256sum -c`). The report and workbook show a fresh detection run (with
 // the case's kept indicator files, --ioc files and the examiners' reviews). Existing files are kept
@@ -18,10 +21,14 @@ import { REPORT_LANGUAGES, type ExportKind, type ReportLanguage } from '../../en
 import { UsageError } from '../errors';
 import { warn, write } from '../output';
 import { openCase } from './open-case';
+import { checkScaleTargets, hasScaleOutputs, runScaleExports, type ScaleOutputs } from './scale-exports';
+import type { ScaleExportResult } from '../../engine/export/scale-export';
 
 export interface ExportArgs {
   casePath: string;
   outputs: Partial<Record<ExportKind | 'package', string>>;
+  /** The exports for a case that outgrows one machine (scale-exports.ts). */
+  scale?: ScaleOutputs;
   lang?: string;
   iocs: string[];
   force: boolean;
@@ -37,12 +44,15 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
   const targets = Object.entries(args.outputs)
     .filter(([, p]) => typeof p === 'string')
     .map(([kind, p]) => ({ kind, path: p }) as ExportTarget);
-  if (!targets.length) throw new UsageError('export needs at least one of --pdf, --xlsx, --csv, --timesketch, --package');
+  if (!targets.length && !hasScaleOutputs(args.scale)) {
+    throw new UsageError('export needs at least one of --pdf, --xlsx, --csv, --timesketch, --package, --ecs, --parquet');
+  }
   if (args.noDetection && args.iocs.length) throw new UsageError('--ioc needs detection; drop --no-detection');
   const session = await openCase(args.casePath, { examiner: args.examiner });
   try {
     try {
-      checkTargets(session, targets, args.force);
+      if (targets.length) checkTargets(session, targets, args.force);
+      checkScaleTargets(session, args.scale, targets, args.force);
     } catch (err) {
       if (err instanceof ExportTargetError) throw new UsageError(err.message);
       throw err;
@@ -52,7 +62,7 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
     // Only the report and the workbook show findings; a timeline-only export skips detection.
     const detection = (o.pdf || o.xlsx || o.package) && !args.noDetection ? await detectWithCaseIocs(session.store, args.iocs) : null;
     for (const p of detection?.rules.problems ?? []) warn(`${p.file}${p.rule ? ` (${p.rule})` : ''}: ${p.message}`);
-    const results: (ExportResult | PackageResult)[] = await runExports(session, { pdf: o.pdf, xlsx: o.xlsx, csv: o.csv, timesketch: o.timesketch }, { language, detection });
+    const results: (ExportResult | PackageResult | ScaleExportResult)[] = await runExports(session, { pdf: o.pdf, xlsx: o.xlsx, csv: o.csv, timesketch: o.timesketch }, { language, detection });
     if (o.package) {
       try {
         results.push(await writeEvidencePackage(session, o.package, { language, detection }));
@@ -61,6 +71,7 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
         throw err;
       }
     }
+    results.push(...(await runScaleExports(session, args.scale, { language, detection: null })));
     if (session.readOnly) warn(`${session.path}: case is read-only (${session.readOnlyReason}); these exports are not recorded in its custody log`);
     session.checkpoint();
     if (args.json) {
@@ -91,6 +102,9 @@ export function parseExportArgs(argv: string[]): ExportArgs {
         csv: { type: 'string' },
         timesketch: { type: 'string' },
         package: { type: 'string' },
+        ecs: { type: 'string' },
+        parquet: { type: 'string' },
+        'parquet-codec': { type: 'string' },
         lang: { type: 'string' },
         ioc: { type: 'string', multiple: true, default: [] },
         force: { type: 'boolean', default: false },
@@ -109,6 +123,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   return {
     casePath,
     outputs: { pdf, xlsx, csv, timesketch, package: values.package },
+    scale: { ecs: values.ecs, parquet: values.parquet, parquetCodec: values['parquet-codec'] },
     lang: values.lang,
     iocs: values.ioc,
     force: values.force,

@@ -10,6 +10,8 @@ import { UsageError } from '../errors';
 import { readMappingFile, saveMappingOrExplain } from './mapping';
 import { warn, write } from '../output';
 import { openCase } from './open-case';
+import { scopeFromArgs, type ScopeArgs } from './ingest-scope';
+import { scopeDetails } from '../../engine/ingest/scope/record';
 
 export interface IngestArgs {
   casePath: string;
@@ -23,6 +25,8 @@ export interface IngestArgs {
   saveMapping?: string;
   examiner?: string;
   json: boolean;
+  /** What to keep of each file (import scoping); everything when absent. */
+  scope?: ScopeArgs;
 }
 
 /** One row of `ingest --json` (contract 1), plus where an entry of a .zip came from. */
@@ -63,6 +67,7 @@ export async function ingestCommand(args: IngestArgs): Promise<number> {
   }
   if (args.saveMapping !== undefined && args.mapping === undefined) throw new UsageError('--save-mapping needs --mapping FILE');
   const mapping = args.mapping === undefined ? undefined : readMappingFile(args.mapping);
+  const scope = args.scope ? scopeFromArgs(args.scope) : undefined;
   const session = await openCase(args.casePath, {
     examiner: args.examiner,
     create: args.tz ? { timezone: args.tz } : {},
@@ -85,11 +90,14 @@ export async function ingestCommand(args: IngestArgs): Promise<number> {
     for (const file of args.files) {
       if (cancel.signal.aborted) break;
       try {
-        const ev = await ingestWithCustody(session, { path: file, format: args.format, timezone, ...choices, mapping, signal: cancel.signal });
+        const ev = await ingestWithCustody(session, { path: file, format: args.format, timezone, ...choices, mapping, signal: cancel.signal, scope });
         // An archive's row lists every entry and what became of it; ingested entries follow as rows of their own.
-        results.push(ev.entries ? { ...fileRow(ev), entries: ev.entries.map(entrySummary) } : fileRow(ev));
+        // A scoped file says how many parsed events its scope left out (they are not in the case).
+        const scopedOut = scope && !ev.entries ? { scoped_out: scopeDetails(session.store, ev.id).scopedOut ?? 0 } : {};
+        results.push(ev.entries ? { ...fileRow(ev), entries: ev.entries.map(entrySummary) } : { ...fileRow(ev), ...scopedOut });
         if (!args.json) {
-          await write(`${file}: ${ev.exhibit}, ${ev.format}, ${ev.events} events, ${ev.rejected} rejected, sha256 ${ev.sha256}\n`);
+          const left = scopedOut.scoped_out !== undefined ? `, ${scopedOut.scoped_out} outside the scope` : '';
+          await write(`${file}: ${ev.exhibit}, ${ev.format}, ${ev.events} events${left}, ${ev.rejected} rejected, sha256 ${ev.sha256}\n`);
         }
         if (ev.entries) failed += await reportEntries(session.store, file, ev.entries, results, args.json);
       } catch (err) {

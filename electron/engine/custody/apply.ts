@@ -7,6 +7,7 @@ import { CASE_EDITABLE, EVIDENCE_EDITABLE } from '../../common/custody';
 import type { JournalEntryOf } from '../../common/custody-actions';
 import type { CaseStore } from '../store/case-store';
 import { registerReplayEffect } from './effects';
+import { dropRollups, refreshTagsOfEvent } from '../store/rollups/write';
 import { applySkew } from './skew';
 
 export { applyEntry } from './effects';
@@ -19,10 +20,12 @@ registerReplayEffect('tag.added', (store, e) => {
     e.examiner,
     e.time,
   ]);
+  refreshTagsOfEvent(store, Number(e.details.eventId));
 });
 
 registerReplayEffect('tag.removed', (store, e) => {
   store.db.run('UPDATE tag SET removed_at = ?, removed_by = ? WHERE id = ? AND removed_at IS NULL', [e.time, e.examiner, Number(e.details.tagId)]);
+  refreshTagsOfEvent(store, Number(store.scalar('SELECT event_id FROM tag WHERE id = ?', [Number(e.details.tagId)])));
 });
 
 registerReplayEffect('note.added', (store, e) => {
@@ -67,6 +70,7 @@ registerReplayEffect('evidence.removed', (store, e) => {
   store.db.run('DELETE FROM event_row WHERE evidence_id = ?', [id]);
   store.db.run('DELETE FROM rejected_record WHERE evidence_id = ?', [id]);
   store.db.run('DELETE FROM evidence WHERE id = ?', [id]);
+  dropRollups(store, id);
 });
 
 registerReplayEffect('evidence.skew', (store, e) => applySkew(store, e.details));

@@ -1,6 +1,7 @@
 // Ingest with custody around it: ingest.started is journaled before the first byte is read,
 // so a crash mid-ingest is found on the next open; evidence.added and evidence.parsed follow
 // with the digests and counts; the case is then saved. The streaming pass is untouched.
+import { scopeDetails } from '../ingest/scope/record';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -53,6 +54,7 @@ export async function ingestWithCustody(
       baseYear: opts.baseYear,
       mapping: mapping?.mapping,
       mappingOrigin: mapping?.origin,
+      scope: opts.scope,
     }).filter(([, v]) => v !== undefined),
   );
   session.record('ingest.started', { ingestId, path: file, name, size, mtime, timezone: opts.timezone, ...chosen });
@@ -108,6 +110,7 @@ export async function ingestWithCustody(
     baseYearSource: ev.base_year_source,
     events: ev.events,
     rejected: ev.rejected,
+    ...scopeDetails(session.store, ev.id),
   });
   session.checkpoint();
   return readEvidence(session.store, ev.id);

@@ -7,6 +7,7 @@
 import { formatSkew, MAX_SKEW_MS } from '../../common/ingest-options';
 import { resolveHostsFromIps } from '../ingest/resolve-hosts';
 import type { CaseStore } from '../store/case-store';
+import { refreshTime } from '../store/rollups/write';
 import { ActionError } from './actions';
 import type { CustodyEntry } from './chain';
 import type { CaseSession } from './session';
@@ -54,6 +55,7 @@ export function applySkew(store: CaseStore, d: Record<string, unknown>): void {
     [modifier, evidenceId],
   );
   store.db.run('UPDATE evidence SET clock_skew_ms = ? WHERE id = ?', [skewMs, evidenceId]);
+  refreshTime(store, evidenceId);
   // Which host held which address is read from EDR event times: corrected times move it.
   resolveHostsFromIps(store);
 }

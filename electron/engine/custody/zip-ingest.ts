@@ -18,6 +18,7 @@ import { IngestCancelledError, UnreadableInputError } from '../errors';
 import { ingestFile, type IngestOptions } from '../ingest/file-ingest';
 import { sniffContent } from '../ingest/sniff';
 import { zipEntrySource } from '../ingest/zip-source';
+import { scopeDetails } from '../ingest/scope/record';
 
 /** Sum of the entries' uncompressed sizes past which an archive is refused (a case holds a few GB). */
 const MAX_ZIP_TOTAL_BYTES = 32 * 1024 ** 3;
@@ -173,6 +174,7 @@ function recordEntry(session: CaseSession, ingestId: string, parentId: number, e
   session.record('evidence.parsed', {
     evidenceId: ev.id, format: ev.format, encoding: ev.encoding, encodingSource: ev.encoding_source, timezone: ev.timezone,
     baseYear: ev.base_year, baseYearSource: ev.base_year_source, events: ev.events, rejected: ev.rejected,
+    ...scopeDetails(session.store, ev.id),
   });
 }
 

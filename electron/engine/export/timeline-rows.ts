@@ -29,7 +29,7 @@ const SELECT_LIST = TIMELINE_COLUMNS.map((c) => {
 }).join(', ');
 
 /** Column index by name, for writers that pick a few columns out of each row. */
-const COL: { [K in TimelineColumn]: number } = Object.fromEntries(TIMELINE_COLUMNS.map((c, i) => [c, i])) as {
+export const COL: { [K in TimelineColumn]: number } = Object.fromEntries(TIMELINE_COLUMNS.map((c, i) => [c, i])) as {
   [K in TimelineColumn]: number;
 };
 

@@ -7,6 +7,10 @@
 import type { NormalizedFields } from '../../common/schema';
 import { normalizeAction } from '../formats/action-vocabulary';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
+import { flatJson } from './flat-json';
+import { RollupCounter } from '../store/rollups/counter';
+import { ScopeFilter } from './scope/filter';
+import type { ImportScope } from './scope/types';
 
 /** Normalized fields stored as they are, in column order. */
 const FIELD_COLUMNS = [
@@ -96,6 +100,15 @@ export class BatchEncoder {
   rejected = 0;
   skippedTotal = 0;
   recordsTotal = 0;
+  /** Facet values and minutes of the events so far (store/rollups/). */
+  readonly rollups = new RollupCounter();
+  /** Events parsed but outside the import scope (scope/): counted, not stored. */
+  scopedOut = 0;
+  private readonly scope: ScopeFilter | null;
+
+  constructor(scope?: ImportScope) {
+    this.scope = scope ? new ScopeFilter(scope) : null;
+  }
 
   /** Takes one record from a reader: an event row per event, or a reject, or a skip. */
   addRecord(rec: ReadRecord): void {
@@ -110,7 +123,10 @@ export class BatchEncoder {
     else {
       const bad = outcome.events.find((e) => !Number.isFinite(e.ts));
       if (bad) return this.reject(rec, `unparseable timestamp "${bad.timeRaw}"`);
-      for (const e of outcome.events) this.addEvent(e, rec.number, rec.offset, rec.length);
+      for (const e of outcome.events) {
+        if (this.scope !== null && !this.scope.keeps(e)) this.scopedOut++;
+        else this.addEvent(e, rec.number, rec.offset, rec.length);
+      }
     }
   }
 
@@ -189,13 +205,14 @@ export class BatchEncoder {
     else if (e.extraJson !== undefined) this.setText(base + EXTRA, e.extraJson);
     else if (e.extra) {
       for (const _ in e.extra) {
-        this.setText(base + EXTRA, JSON.stringify(e.extra));
+        this.setText(base + EXTRA, flatJson(e.extra));
         break;
       }
     }
     this.setNumber(base + EXTRA + 1, line);
     this.setNumber(base + EXTRA + 2, offset);
     this.setNumber(base + EXTRA + 3, length);
+    this.rollups.add(e);
     this.rows++;
     this.events++;
   }

@@ -18,9 +18,11 @@ import { createReader, fileChunks, runPass, type ChunkSource, type PassCounts } 
 import { ingestWorkerScript, passInWorker } from './worker-pass';
 import { resolveHostsFromIps } from './resolve-hosts';
 import { readEvidence } from '../store/evidence-registry';
+import { writeIngestRollups } from '../store/rollups/write';
 import { sniffContent, sniffFile, UnreadableInputError, type SniffResult } from './sniff';
 import type { TextEncoding } from './encoding';
 import type { EvidenceSource } from './evidence-source';
+import type { ImportScope } from './scope/types';
 
 export { UnreadableInputError };
 
@@ -38,6 +40,8 @@ export interface IngestOptions {
   mapping?: ColumnMapping;
   /** Set for an entry inside a .zip: where the bytes come from (ingest/zip-ingest.ts). */
   source?: EvidenceSource;
+  /** Keep only what this says (ingest/scope/); the file is still hashed whole. */
+  scope?: ImportScope;
   onProgress?: (p: IngestProgressSample) => void;
   /** Aborting it cancels the ingest at the next batch (IngestCancelledError; rows rolled back). */
   signal?: AbortSignal;
@@ -99,6 +103,8 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
        status = 'complete' WHERE id = ?`,
       [counts.sha256, counts.sha1, counts.md5, counts.lines, counts.events, counts.rejected, counts.skipped, evidenceId],
     );
+    writeIngestRollups(store, evidenceId, counts.rollups);
+    if (opts.scope) db.run('UPDATE evidence SET scope = ?, scoped_out = ? WHERE id = ?', [JSON.stringify(opts.scope), counts.scopedOut, evidenceId]);
     resolveHostsFromIps(store);
     db.exec('COMMIT');
     return readEvidence(store, evidenceId);
@@ -148,7 +154,7 @@ async function streamRecords(
     if (script && findFormat(format.id) === format) {
       counts = await passInWorker(
         script,
-        { file, container: sniff.container, formatId: format.id, encoding: sniff.encoding, bomLength: sniff.bomLength, ctx },
+        { file, container: sniff.container, formatId: format.id, encoding: sniff.encoding, bomLength: sniff.bomLength, ctx, scope: opts.scope },
         storeBatch,
       );
     } else {
@@ -158,7 +164,7 @@ async function streamRecords(
       counts = await runPass(reader, chunks, (batch, bytesRead, encoder) => {
         storeBatch(batch, bytesRead);
         encoder.recycle(batch);
-      });
+      }, true, undefined, opts.scope);
     }
   } finally {
     writer.close();

@@ -35,7 +35,7 @@ async function main(): Promise<PassCounts> {
     inFlight++;
     post({ type: 'batch', batch, bytesRead }, [batch.kinds.buffer, batch.values.buffer, batch.lengths.buffer, batch.text.buffer] as ArrayBuffer[]);
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
-  }, input.hash);
+  }, input.hash, undefined, input.scope);
 }
 
 /** The other job of this script: hash one file as given (worker-pass.ts hashInWorker). */

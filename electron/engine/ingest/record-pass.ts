@@ -2,6 +2,8 @@
 // bytes as given (SHA-256, SHA-1, MD5), split/decode/parse them with the format's reader, and
 // hand over batches of flattened rows (event-batch.ts). Runs in the ingest worker, or in the
 // calling thread when there is no worker (tests run from sources, zip entries).
+import type { RollupCounts } from '../store/rollups/counter';
+import type { ImportScope } from './scope/types';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FormatModule, ParseContext, RecordReader } from '../formats/types';
@@ -21,6 +23,10 @@ export interface PassCounts {
   events: number;
   rejected: number;
   skipped: number;
+  /** What the events of the pass count per facet value and minute (store/rollups/). */
+  rollups: RollupCounts;
+  /** Events outside the import scope: parsed, counted, not stored. */
+  scopedOut: number;
 }
 
 /** Where the bytes come from: chunks of content to parse; `onRaw` sees the evidence as given. */
@@ -81,6 +87,7 @@ export async function runPass(
   emit: (batch: EventBatch, bytesRead: number, encoder: BatchEncoder) => void | Promise<void>,
   hash = true,
   timeBudgetMs: (bytesRead: number) => number = defaultTimeBudgetMs,
+  scope?: ImportScope,
 ): Promise<PassCounts> {
   const hasher = hash ? new EvidenceHasher() : null;
   const started = Date.now();
@@ -95,7 +102,7 @@ export async function runPass(
       );
     }
   };
-  const encoder = new BatchEncoder();
+  const encoder = new BatchEncoder(scope);
   let bytesRead = 0;
   const onRaw = (raw: Buffer): void => {
     hasher?.update(raw);
@@ -129,5 +136,7 @@ export async function runPass(
     events: encoder.events,
     rejected: encoder.rejected,
     skipped: encoder.skippedTotal,
+    rollups: encoder.rollups.result(),
+    scopedOut: encoder.scopedOut,
   };
 }

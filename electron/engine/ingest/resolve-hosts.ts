@@ -5,6 +5,7 @@
 // events, and DHCP may hand the same address to another host later.
 import { FORMATS } from '../formats/registry';
 import type { CaseStore } from '../store/case-store';
+import { refreshField } from '../store/rollups/write';
 
 /** Formats whose events name the host they ran on. */
 const ENDPOINT_FAMILIES = new Set(['edr', 'windows']);
@@ -40,7 +41,10 @@ export function resolveHostsFromIps(store: CaseStore): number {
     GROUP BY e.src_ip, e.host`);
   const mapped = Number(store.scalar('SELECT count(*) FROM ip_host'));
   if (hadResolved) db.exec('UPDATE event_row SET host = NULL, host_resolved = 0 WHERE host_resolved = 1');
-  if (mapped === 0 || !networkSide) return 0;
+  if (mapped === 0 || !networkSide) {
+    if (hadResolved) refreshHostRollups(store);
+    return 0;
+  }
   // Where two hosts held the address in overlapping windows, the one seen most often wins.
   db.exec(`
     UPDATE event_row
@@ -52,5 +56,15 @@ export function resolveHostsFromIps(store: CaseStore): number {
       AND evidence_id IN (SELECT id FROM evidence WHERE format IN ${formatIds(NETWORK_SIDE_FAMILIES)})
       AND EXISTS (SELECT 1 FROM ip_host m
                   WHERE m.ip = event_row.src_ip AND event_row.time BETWEEN m.window_start AND m.window_end)`);
-  return Number(store.scalar('SELECT changes()'));
+  const changed = Number(store.scalar('SELECT changes()'));
+  if (changed > 0 || hadResolved) refreshHostRollups(store);
+  return changed;
+}
+
+/** Hosts were filled or cleared on network-side files: their host counts are recounted. */
+function refreshHostRollups(store: CaseStore): void {
+  const ids = store
+    .all<{ id: number }>(`SELECT id FROM evidence WHERE format IN ${formatIds(NETWORK_SIDE_FAMILIES)}`)
+    .map((r) => Number(r.id));
+  refreshField(store, 'host', ids);
 }

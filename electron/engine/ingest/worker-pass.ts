@@ -12,6 +12,7 @@ import type { TextEncoding } from './encoding';
 import type { EventBatch } from './event-batch';
 import { UnreadableInputError } from '../errors';
 import type { PassCounts } from './record-pass';
+import type { ImportScope } from './scope/types';
 
 export const MAX_IN_FLIGHT = 3;
 
@@ -25,6 +26,8 @@ export interface WorkerPassInput {
   ctx: ParseContext;
   /** False when the calling thread hashes the evidence itself. */
   hash: boolean;
+  /** What to keep (scope/); everything when absent. */
+  scope?: ImportScope;
 }
 
 export type FromWorker =

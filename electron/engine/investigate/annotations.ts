@@ -9,6 +9,7 @@ import { ActionError, addNote, addTag, normalizeLabel, removeTag } from '../cust
 import type { CustodyEntry } from '../custody/chain';
 import type { CaseSession } from '../custody/session';
 import { registerReplayEffect } from '../custody/effects';
+import { refreshTagsOfEvent } from '../store/rollups/write';
 import type { CaseStore } from '../store/case-store';
 import { whereClause } from '../store/event-queries';
 
@@ -136,5 +137,20 @@ export function applyNoteReplied(store: CaseStore, e: CustodyEntry, d: Record<st
   ]);
 }
 
-registerReplayEffect('tag.bulkAdded', (store, e) => applyBulkTag(store, e as unknown as CustodyEntry, e.details));
+registerReplayEffect('tag.bulkAdded', (store, e) => {
+  applyBulkTag(store, e as unknown as CustodyEntry, e.details);
+  // The tag rollup counts tagged events per evidence file (store/rollups): recount each file
+  // the bulk tag touched once, through one of its events.
+  const ids = e.details.eventIds.map(Number);
+  const oneEventPerFile = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = store.all<{ evidence_id: number; id: number }>(
+      `SELECT evidence_id, min(id) AS id FROM event_row WHERE id IN (${chunk.map(() => '?').join(',')}) GROUP BY evidence_id`,
+      chunk,
+    );
+    for (const r of rows) if (!oneEventPerFile.has(Number(r.evidence_id))) oneEventPerFile.set(Number(r.evidence_id), Number(r.id));
+  }
+  for (const id of oneEventPerFile.values()) refreshTagsOfEvent(store, id);
+});
 registerReplayEffect('note.replied', (store, e) => applyNoteReplied(store, e as unknown as CustodyEntry, e.details));
