@@ -212,7 +212,7 @@ export class BatchEncoder {
     this.setNumber(base + EXTRA + 1, line);
     this.setNumber(base + EXTRA + 2, offset);
     this.setNumber(base + EXTRA + 3, length);
-    this.rollups.add(e);
+    this.rollups.add(e, action);
     this.rows++;
     this.events++;
   }

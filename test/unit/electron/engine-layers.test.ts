@@ -31,7 +31,8 @@ describe("the engine's inner layers", () => {
     ['zip', "import { ingestFile } from '../ingest/file-ingest';\nexport default ingestFile;\n", /engine\/zip\/ may not import engine\/ingest\//],
     ['formats', "import { CaseStore } from '../store/case-store';\nexport default CaseStore;\n", /engine\/formats\/ may not import engine\/store\//],
     ['export', "import '../review/open-review';\n", /engine\/export\/ may not import engine\/review\//],
-    ['export', "import '../incident/x';\n", /may not import its sibling engine\/incident\//],
+    ['export', "import '../incident/x';\n", /engine\/export\/ may not import engine\/incident\/: lower never imports higher/],
+    ['incident', "import '../assist/x';\n", /may not import its sibling engine\/assist\//],
     ['rpc', "import '../host/argv';\n", /engine\/rpc\/ may not import engine\/host\//],
   ])('fails an upward or sibling import from %s/', async (folder, code, message) => {
     const errors = await layerErrors(folder, code);

@@ -23,12 +23,14 @@ export class RollupCounter {
   /** maxDistinct: the in-memory bound per field (a parameter so that tests can reach it). */
   constructor(private readonly maxDistinct = MAX_DISTINCT_IN_MEMORY) {}
 
-  add(e: ParsedEvent): void {
+  /** `action` is the stored (normalized) action when it differs from the parser's. */
+  add(e: ParsedEvent, action: unknown = e.action): void {
     const maps = this.maps;
     for (let i = 0; i < FACET_FIELDS.length; i++) {
       const m = maps[i];
       if (m === null) continue;
-      let v = e[FACET_FIELDS[i]!] as unknown;
+      const field = FACET_FIELDS[i]!;
+      let v = field === 'action' ? action : (e[field] as unknown);
       if (v === undefined || v === null || v === '') continue;
       if (typeof v === 'number') {
         if (Number.isNaN(v)) continue;

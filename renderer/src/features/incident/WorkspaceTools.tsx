@@ -59,8 +59,8 @@ export function MonthlyReportPanel() {
         <label>
           {t('incident.monthly.language')}{' '}
           <select value={reportLang} onChange={(e) => setReportLang(e.target.value === 'ja' ? 'ja' : 'en')} data-testid="monthly-lang">
-            <option value="en">English</option>
-            <option value="ja">日本語</option>
+            <option value="en">{t('common.english')}</option>
+            <option value="ja">{t('common.japanese')}</option>
           </select>
         </label>
         <button type="button" onClick={run} disabled={busy || !month} data-testid="monthly-run">

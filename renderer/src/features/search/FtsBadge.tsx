@@ -16,7 +16,7 @@ export function FtsBadge({ version }: { version: number }) {
   const label = state.state === 'ready' ? t('search.fts.ready') : state.state === 'building' ? t('search.fts.building', { percent }) : t('search.fts.unavailable');
   return (
     <span className={`fts-badge fts-${state.state}`} data-testid="fts-state" data-state={state.state} data-pending-indexes={state.pendingIndexes} title={label}>
-      {state.state === 'ready' ? 'FTS ✓' : state.state === 'building' ? `FTS ${percent}%` : 'FTS –'}
+      {state.state === 'ready' ? t('search.fts.shortReady') : state.state === 'building' ? t('search.fts.shortBuilding', { percent }) : t('search.fts.shortNone')}
       <span className="visually-hidden">{label}</span>
     </span>
   );
