@@ -69,7 +69,7 @@ describe('regularity', () => {
 function row(id: number, ms: number, over: Partial<ScanRow>): ScanRow {
   return {
     id, ms, time: new Date(ms).toISOString(), host: null, user: null, category: 'network', action: 'connection',
-    src_ip: null, dst_ip: null, dst_port: null, domain: null, url: null, process_hash: null,
+    src_ip: null, dst_ip: null, dst_port: null, domain: null, url: null, http_status: null, bytes_in: null, user_agent: null, process_hash: null,
     file_hash: null, file_path: null, ...over,
   };
 }

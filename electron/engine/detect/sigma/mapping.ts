@@ -22,7 +22,8 @@ export interface Candidate {
   notActions: ReadonlySet<string> | null;
 }
 
-export type Normalizer = 'registry' | 'url_extension';
+export type Normalizer = 'registry' | 'url_extension' | 'url_query' | 'url_stem';
+const NORMALIZERS: readonly string[] = ['registry', 'url_extension', 'url_query', 'url_stem'];
 
 export interface FieldSpec {
   /** The Sigma name (or a description for keyword sources). */
@@ -102,7 +103,7 @@ function fieldSpec(name: string, v: unknown, slot: number): FieldSpec {
   if (Array.isArray(v)) return { name, slot, candidates: v.map((c) => candidate(c, where)), normalize: null };
   if (typeof v === 'object' && v !== null && Array.isArray((v as { from?: unknown }).from)) {
     const o = v as { from: unknown[]; normalize?: unknown };
-    if (o.normalize !== undefined && o.normalize !== 'registry' && o.normalize !== 'url_extension') {
+    if (o.normalize !== undefined && !NORMALIZERS.includes(o.normalize as string)) {
       throw new MappingError(`${where}: unknown normalize '${String(o.normalize)}'`);
     }
     return { name, slot, candidates: o.from.map((c) => candidate(c, where)), normalize: (o.normalize as Normalizer | undefined) ?? null };

@@ -168,6 +168,7 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
     infected,
     lateral_movement: lateral,
     spam,
+    web: { attackers: [], successes: [], webshells: [] },
     clicked: clicked(data, mergeSets(payload, phishing)),
   };
 }
