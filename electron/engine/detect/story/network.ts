@@ -10,8 +10,9 @@ import type { EventIndex } from '../event-index';
 import { ms, type StoryEvent } from './events';
 import { hostKey } from './hosts';
 
-/** Ports whose traffic is ordinary from a workstation; anything else to a bare IP is "non-standard". */
-export const STANDARD_PORTS = new Set([20, 21, 22, 25, 53, 80, 110, 123, 143, 443, 465, 587, 993, 995]);
+import { STANDARD_PORTS } from './ports';
+
+export { STANDARD_PORTS };
 export const SMTP_PORTS = new Set([25, 465, 587]);
 export const REMOTE_EXEC_PORTS = new Set([135, 139, 445, 5985, 5986]);
 /** A workstation reaching this many internal hosts on SMB/RPC/WinRM within an hour is spreading, not mapping a share. */
