@@ -79,21 +79,27 @@ function duration(seconds: number): string {
 const LOCAL = 5;
 
 /**
- * The median absolute deviation of each interval divided by the median of the intervals
- * around it (LOCAL each side, in time order), from 1.
+ * Each interval divided by the median of the intervals around it (LOCAL each side, in time
+ * order): 1 for a steady beacon whatever its sleep, 2 for a missed check-in. Null when the
+ * series is too short for neighbours.
  */
-export function localSpread(contactsMs: readonly number[]): number {
+export function localRatios(contactsMs: readonly number[]): number[] | null {
   const d: number[] = [];
   for (let i = 1; i < contactsMs.length; i++) d.push(contactsMs[i]! - contactsMs[i - 1]!);
-  if (d.length < 2 * LOCAL + 1) return Number.POSITIVE_INFINITY;
+  if (d.length < 2 * LOCAL + 1) return null;
   const ratios: number[] = [];
   for (let i = 0; i < d.length; i++) {
     const lo = Math.max(0, Math.min(i - LOCAL, d.length - 2 * LOCAL - 1));
-    const around = d.slice(lo, lo + 2 * LOCAL + 1).sort((a, b) => a - b);
-    const m = median(around);
+    const m = median(d.slice(lo, lo + 2 * LOCAL + 1).sort((a, b) => a - b));
     if (m > 0) ratios.push(d[i]! / m);
   }
-  ratios.sort((a, b) => a - b);
+  return ratios.sort((a, b) => a - b);
+}
+
+/** The spread (relative median absolute deviation) of the local ratios. */
+export function localSpread(contactsMs: readonly number[]): number {
+  const ratios = localRatios(contactsMs);
+  if (!ratios) return Number.POSITIVE_INFINITY;
   const center = median(ratios);
   return median(ratios.map((r) => Math.abs(r - center)).sort((a, b) => a - b)) / (center || 1);
 }
@@ -120,11 +126,17 @@ export function regularity(contactsMs: readonly number[]): Regularity | null {
   const mad = median(deviations);
   // A sleep change (3 minutes, then 10) spoils the spread around one median; each interval
   // against the median of its neighbours does not mind it, while random traffic stays random.
-  const relMad = Math.min(mad / m, localSpread(contactsMs));
-  const q1 = quantile(intervals, 0.25);
-  const q3 = quantile(intervals, 0.75);
-  const bowley = q3 - q1 > 0 ? (q3 + q1 - 2 * m) / (q3 - q1) : 0;
-  const expected = span / m + 1;
+  const local = localSpread(contactsMs);
+  const relMad = Math.min(mad / m, local);
+  // When the sleep changed, skew and coverage are read on the intervals against their
+  // neighbours too (against one median, the longer sleep looks like missed check-ins).
+  const ratios = local < mad / m ? localRatios(contactsMs)! : null;
+  const xs = ratios ?? intervals;
+  const xm = ratios ? median(ratios) : m;
+  const q1 = quantile(xs, 0.25);
+  const q3 = quantile(xs, 0.75);
+  const bowley = q3 - q1 > 0 ? (q3 + q1 - 2 * xm) / (q3 - q1) : 0;
+  const expected = ratios ? 1 + ratios.reduce((sum, r) => sum + Math.max(1, Math.round(r / xm)), 0) : span / m + 1;
   const coverage = Math.min(1, n / expected);
   // Full marks up to a spread of 0.2 (uniform ±50% jitter, as Cobalt Strike and Emotet
   // profiles allow, gives 0.17-0.27 on 40 contacts), nothing from 0.5 (Poisson traffic with
@@ -231,6 +243,17 @@ export class BeaconCollector {
     g.srcIp ??= row.src_ip;
     g.dstIp ??= row.dst_ip;
   };
+
+  /** Every actor that contacted a destination on a port (however rarely): who, first time, events. */
+  contactsTo(destination: string, port: number | null): { host: string | null; srcIp: string | null; first: string; ids: number[] }[] {
+    const dest = destination.toLowerCase();
+    const out: { host: string | null; srcIp: string | null; first: string; ids: number[] }[] = [];
+    for (const g of this.groups) {
+      if ((g.destination !== dest && g.dstIp?.toLowerCase() !== dest) || g.port !== port) continue;
+      out.push({ host: g.host, srcIp: g.srcIp, first: new Date(Math.min(...g.ms)).toISOString(), ids: g.ids.slice(0, 50) });
+    }
+    return out;
+  }
 
   /** Candidates scoring at least BEACON.reportScore, best first. */
   finish(): BeaconCandidate[] {

@@ -85,7 +85,7 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const dismissedGroups = new Set([...iocGroups].filter(([id]) => dismissedIds.has(id)).map(([, g]) => g));
   const liveBeacons = candidates.filter((b) => !dismissedIds.has(beaconFindingId(b)));
   const liveHits = iocs.hits.filter((h) => !dismissedGroups.has(iocGroupKey(h)));
-  const incident = assembleIncident({ store, index }, kept, liveBeacons, liveHits);
+  const incident = assembleIncident({ store, index, contactsTo: (d, p) => beacons.contactsTo(d, p) }, kept, liveBeacons, liveHits);
   // A dismissed web finding takes its attacker (and what it did) out of the web story.
   const dismissedWeb = new Set(findings.filter((f) => f.rule === 'web-attack' && dismissedIds.has(f.id)).map((f) => f.src_ip));
   const w = webTriage.incident;

@@ -31,7 +31,7 @@ describe('scenario A: detect --json', () => {
   });
 
   it('finds the payload URLs the cradle names and the C2 endpoint', () => {
-    expect(i.payload_urls).toEqual(['http://blog-nagoya.example/wp-admin/k2', 'http://shop-kobe.example/wp-content/x7']);
+    expect(i.payload_urls).toEqual(['http://blog-nagoya.example/wp-admin/k2/', 'http://shop-kobe.example/wp-content/x7/']);
     expect(i.c2.map((e) => ({ ip: e.ip, port: e.port }))).toEqual([{ ip: '198.51.100.23', port: 8080 }]);
   });
 

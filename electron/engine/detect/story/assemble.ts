@@ -13,6 +13,7 @@ import { HostNames, hostKey } from './hosts';
 import { MALICIOUS_STAGES, executionInfections, type ExecutionEvidence } from './infection';
 import { findLure, type Lure } from './lure';
 import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, STANDARD_PORTS, type Actor, type StoryData } from './network';
+import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 
@@ -44,6 +45,10 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
     const l = findLure(data, e.key, e.firstMalicious, e.office);
     if (l) lures.set(e.key, l);
   }
+
+  // 1b. Machines known only from network evidence (no EDR): beacons with corroboration.
+  const net = networkInfections(data, beacons, hits, findings, new Set(exec.keys()));
+  for (const n of net.values()) names.note(n.label);
 
   // 2. URLs: what the chains fetched, what lured them, what the feeds name.
   const chainEvents: StoryEvent[] = [];
@@ -88,7 +93,15 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   }
   const execByKey = new Map(execActors.map((a) => [a.key, a]));
   beaconC2(beacons, execByKey, c2);
-  directIpContacts(data, execActors, c2, new Set(payload.keys()));
+  for (const n of net.values()) {
+    for (const b of n.beacons) {
+      const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
+      c2.add(b.dst_ip ?? b.destination, b.dst_port, domain, `beacon every ${Math.round(b.interval_s)} s from ${n.label} (score ${b.score})`, b.event_ids.slice(0, 50));
+    }
+    for (const p of n.payloads) payload.add(p.url!);
+  }
+  const netActors: Actor[] = [...net.values()].map((n) => ({ key: n.key, label: n.label, first: n.first }));
+  directIpContacts(data, [...execActors, ...netActors], c2, new Set(payload.keys()));
   for (const f of findings) {
     if (f.stage !== 'c2' || f.rule === 'beacon' || f.rule === 'ioc' || !f.host) continue;
     const actor = execByKey.get(hostKey(f.host));
@@ -128,6 +141,27 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
     }
   }
 
+  // Machines that reached a C2 endpoint some infected machine beacons to, however rarely (a bot
+  // tries the other addresses of its list): infected too.
+  const beaconed = new Set([...net.values()].flatMap((n) => n.beacons.map((b) => `${(b.dst_ip ?? b.destination).toLowerCase()}|${b.dst_port ?? ''}`)));
+  for (const e of c2.endpoints.values()) {
+    if (!beaconed.has(`${e.ip}|${e.port ?? ''}`) || !data.contactsTo) continue;
+    for (const who of data.contactsTo(e.ip, e.port)) {
+      const label = who.host ?? who.srcIp;
+      const key = label ? hostKey(label) : null;
+      if (!label || !key || net.has(key) || exec.has(key)) continue;
+      if (who.srcIp && isInternalIp(e.ip)) continue;
+      noteContact(label, who.first, `contacted C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}, which an infected machine beacons to`);
+    }
+  }
+  for (const n of net.values()) {
+    const c = contact.get(n.key);
+    if (c) {
+      if (n.first < c.first) c.first = n.first;
+      for (const r of n.reasons) if (!c.reasons.includes(r)) c.reasons.push(r);
+    } else contact.set(n.key, { key: n.key, label: n.label, first: n.first, reasons: [...n.reasons] });
+  }
+
   // 5. Spread and spam from every infected host.
   const allActors: Actor[] = [...execActors, ...[...contact.values()].map((c) => ({ key: c.key, label: c.label, first: c.first }))];
   const firstByKey = new Map(allActors.map((a) => [a.key, a.first]));
@@ -142,7 +176,7 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   const pz = [...exec.values()].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious))[0];
   const pzLure = pz ? lures.get(pz.key) : undefined;
   const infected: InfectedHost[] = ordered.map((a) =>
-    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam),
+    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key)),
   );
 
   const c2List = [...c2.endpoints.values()]
@@ -158,11 +192,12 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
           lure: pzLure?.document ?? null,
           lure_time: pzLure?.time ?? null,
           event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
+          reason: `first malicious execution in the chain: ${pz.reasons[0] ?? 'execution'}`,
         }
-      : null,
+      : networkPatientZero(net, names),
     hosts: ordered.map((a) => names.display(a.key)),
-    payload_urls: payload.keys().sort(),
-    phishing_urls: phishing.keys().sort(),
+    payload_urls: payload.written(),
+    phishing_urls: phishing.written(),
     c2: c2List,
     ioc_hits: hits.map(publicHit),
     infected,
@@ -170,6 +205,26 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
     spam,
     web: { attackers: [], successes: [], webshells: [] },
     clicked: clicked(data, mergeSets(payload, phishing)),
+  };
+}
+
+/** With no execution evidence: the first machine whose network activity is the infection's. */
+function networkPatientZero(net: ReadonlyMap<string, NetworkInfection>, names: HostNames): Incident['patient_zero'] {
+  const first = [...net.values()].sort((a, b) => a.first.localeCompare(b.first) || a.key.localeCompare(b.key))[0];
+  if (!first) return null;
+  const p = first.payloads[0];
+  const b = [...first.beacons].sort((x, y) => x.first.localeCompare(y.first))[0]!;
+  const display = names.display(first.key);
+  return {
+    host: display,
+    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : first.srcIp ? { src_ip: first.srcIp } : {}),
+    user: p?.user ?? null,
+    time: first.first,
+    lure: null,
+    event_ids: [...(p ? [p.id] : []), ...b.event_ids.slice(0, 1)],
+    reason: p
+      ? `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`
+      : `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`,
   };
 }
 
@@ -188,6 +243,7 @@ function hostStory(
   findings: readonly Finding[],
   lateral: readonly { from: string; to: string; time: string; event_ids: number[] }[],
   spam: readonly { host: string; count: number; first: string; event_ids: number[] }[],
+  net?: NetworkInfection,
 ): InfectedHost {
   const since = ms(lure?.time ?? actor.first) - 5 * 60_000;
   const steps: StoryStep[] = [];
@@ -195,8 +251,12 @@ function hostStory(
   if (lure) {
     steps.push({ stage: 'lure', time: lure.time, host: display, user, summary: lure.document ? `Opened ${lure.document}` : 'Office application started the chain', finding_ids: [], event_ids: lure.event_ids });
   }
+  for (const p of net?.payloads ?? []) {
+    steps.push({ stage: 'download', time: p.time, host: display, user, summary: `Fetched ${p.url}${p.content_type ? ` (${p.content_type}` : ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ' ('}${p.bytes_in} bytes)` : p.content_type ? ')' : ''}`, finding_ids: [], event_ids: [p.id] });
+  }
   for (const f of findings) {
-    if (!f.host || hostKey(f.host) !== actor.key || ms(f.time) < since) continue;
+    const who = f.host ?? f.src_ip ?? null;
+    if (!who || hostKey(who) !== actor.key || ms(f.time) < since) continue;
     steps.push({
       stage: f.stage,
       time: f.time,
@@ -218,6 +278,7 @@ function hostStory(
   steps.sort((a, b) => a.time.localeCompare(b.time));
   return {
     host: display,
+    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : net?.srcIp ? { src_ip: net.srcIp } : {}),
     user,
     first_malicious: actor.first,
     reasons: [...(exec?.reasons ?? []), ...(contact?.reasons ?? [])],

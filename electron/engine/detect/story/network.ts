@@ -39,6 +39,8 @@ export interface C2Endpoint {
 export interface StoryData {
   store: CaseStore;
   index: EventIndex;
+  /** Every actor's contacts with a destination and port, from the scan (beacon collector). */
+  contactsTo?: (destination: string, port: number | null) => { host: string | null; srcIp: string | null; first: string; ids: number[] }[];
 }
 
 /** Events of each actor that pass the filter, from a minute before its infection on, in time order. */

@@ -71,6 +71,11 @@ export class UrlSet {
     return [...this.map.keys()];
   }
 
+  /** The URLs as the evidence first wrote them (what the investigator reads), in key order. */
+  written(): string[] {
+    return [...this.map.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([, v]) => v);
+  }
+
   hosts(): string[] {
     return [...new Set(this.keys().map(urlHost))];
   }
