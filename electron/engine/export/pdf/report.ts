@@ -21,6 +21,7 @@ import { writeMethodology } from './sections/methodology';
 import { writeStory } from './sections/story';
 import { writeSummary } from './sections/summary';
 import { writeTagged } from './sections/tagged';
+import { writeWebStory } from './sections/web';
 import { ReportWriter } from './writer';
 
 /** SHA-256 of the canonical JSON of everything the report shows (stated on its cover). */
@@ -46,6 +47,7 @@ export async function writePdfReport(session: CaseSession, file: string, opts: E
     w.newPage();
     writeSummary(w, data);
     writeStory(w, data);
+    writeWebStory(w, data, opts.language);
     w.heading(m.sections.chart);
     drawTimelineChart(w, data.histogram);
     w.para(m.chart.scope, { size: 9, color: '#444444' });

@@ -25,7 +25,9 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
               <strong data-testid="patient-zero-host">{displayValue(pz.host)}</strong>
               {pz.user && <> · user {displayValue(pz.user)}</>}
               <div className="mono">{pz.time}</div>
+              {pz.src_ip && pz.src_ip !== pz.host && <div className="mono">{displayValue(pz.src_ip)}</div>}
               {pz.lure && <div data-testid="patient-zero-lure">Lure: {displayValue(pz.lure)}</div>}
+              {pz.reason && <div className="muted" data-testid="patient-zero-reason">{displayValue(pz.reason)}</div>}
               {links(pz.event_ids)}
             </>
           ) : (

@@ -8,6 +8,7 @@ import { IncidentSummary } from './IncidentSummary';
 import { IocFileList } from './IocFileList';
 import { RuleProblems } from './RuleProblems';
 import { useDetection } from './use-detection';
+import { WebStory } from './WebStory';
 
 interface Props {
   readOnly: boolean;
@@ -62,6 +63,7 @@ export function StoryView({ readOnly, selectedId, onSelect, onRecorded }: Props)
               ))}
             </>
           )}
+          <WebStory web={result.incident.web} selectedId={selectedId} onSelect={onSelect} />
           <BeaconList beacons={result.beacons} selectedId={selectedId} onSelect={onSelect} />
           <h2 className="story-heading">Findings ({result.findings.length})</h2>
           <FindingList findings={result.findings} readOnly={readOnly} busy={d.running} selectedId={selectedId} onSelect={onSelect} onReview={d.review} />
