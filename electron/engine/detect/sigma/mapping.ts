@@ -40,6 +40,10 @@ export interface LogsourceSpec {
   actions: ReadonlySet<string> | null;
   /** Further conditions on the event (a service's channel or provider). */
   where: { field: FieldSpec; value: string }[];
+  /** Fields of which at least one must be present (a process-centric log: the acting process). */
+  requires?: FieldSpec[];
+  /** The source formats (evidence `format` ids) whose events the log source covers; null: any. */
+  formats?: ReadonlySet<string> | null;
 }
 
 export interface SigmaMapping {
@@ -48,6 +52,8 @@ export interface SigmaMapping {
   keywords: FieldSpec[];
   category: Map<string, LogsourceSpec>;
   service: Map<string, LogsourceSpec>;
+  /** Sigma products (windows, zeek, linux...) -> the source formats they cover. */
+  product: Map<string, LogsourceSpec>;
   /** How many slots the specs use. */
   slotCount: number;
   /** The spec of a Sigma field name (exact, else case-insensitive), or undefined when unmapped. */
@@ -111,8 +117,11 @@ function fieldSpec(name: string, v: unknown, slot: number): FieldSpec {
   throw new MappingError(`${where}: expected a list of candidates or {from, normalize}`);
 }
 
-function logsource(name: string, v: unknown, nextSlot: () => number): LogsourceSpec {
-  const o = v as { categories?: unknown; actions?: unknown; where?: unknown };
+function logsource(name: string, v: unknown, nextSlot: () => number, product = false): LogsourceSpec {
+  const o = v as { categories?: unknown; actions?: unknown; where?: unknown; requires?: unknown; formats?: unknown };
+  const formats = stringSet(o?.formats, `logsource ${name}`);
+  // A product names the formats that come from it; its events may be of any category.
+  if (product) return { categories: [], actions: null, where: [], formats };
   const cats = o?.categories;
   if (!Array.isArray(cats) || !cats.every((c) => (EVENT_CATEGORIES as readonly string[]).includes(c))) {
     throw new MappingError(`logsource ${name}: categories must list event categories`);
@@ -125,12 +134,17 @@ function logsource(name: string, v: unknown, nextSlot: () => number): LogsourceS
       where.push({ field, value: String(value) });
     }
   }
-  return { categories: cats as EventCategory[], actions: stringSet(o.actions, `logsource ${name}`), where };
+  let requires: FieldSpec[] | undefined;
+  if (o.requires !== undefined) {
+    if (!Array.isArray(o.requires)) throw new MappingError(`logsource ${name}: requires must list field templates`);
+    requires = o.requires.map((tpl) => ({ name: String(tpl), slot: nextSlot(), candidates: [candidate(tpl, `logsource ${name}`)], normalize: null }));
+  }
+  return { categories: cats as EventCategory[], actions: stringSet(o.actions, `logsource ${name}`), where, ...(requires ? { requires } : {}), formats };
 }
 
 /** Parses a mapping document (the YAML text). Throws on a malformed mapping. */
 export function parseMapping(text: string): SigmaMapping {
-  const doc = yaml().parse(text) as { fields?: Record<string, unknown>; keywords?: unknown[]; logsources?: { category?: Record<string, unknown>; service?: Record<string, unknown> } };
+  const doc = yaml().parse(text) as { fields?: Record<string, unknown>; keywords?: unknown[]; logsources?: { category?: Record<string, unknown>; service?: Record<string, unknown>; product?: Record<string, unknown> } };
   if (!doc || typeof doc.fields !== 'object' || !Array.isArray(doc.keywords) || !doc.logsources) {
     throw new MappingError('a mapping needs fields, keywords and logsources');
   }
@@ -151,11 +165,13 @@ export function parseMapping(text: string): SigmaMapping {
   }));
   const category = new Map(Object.entries(doc.logsources.category ?? {}).map(([k, v]) => [k, logsource(k, v, nextSlot)] as const));
   const service = new Map(Object.entries(doc.logsources.service ?? {}).map(([k, v]) => [k, logsource(k, v, nextSlot)] as const));
+  const product = new Map(Object.entries(doc.logsources.product ?? {}).map(([k, v]) => [k, logsource(k, v, nextSlot, true)] as const));
   return {
     fields,
     keywords,
     category,
     service,
+    product,
     slotCount: slots,
     field: (name) => fields.get(name) ?? folded.get(name.toLowerCase()),
   };

@@ -12,7 +12,7 @@ import type { CompiledRule } from './compile';
 import type { FieldSpec, SigmaMapping } from './mapping';
 import { decodeEncodedCommands } from './powershell';
 import { joinSql, SqlContext } from './sql';
-import { ACTION, CATEGORY, COMMAND_LINE, FIXED, fieldGetter, HOST, ID, refKey, RowView, SRC_IP, text, TIME, USER, type Getter, type Row } from './row-view';
+import { ACTION, CATEGORY, COMMAND_LINE, FIXED, fieldGetter, EVIDENCE, HOST, ID, refKey, RowView, SRC_IP, text, TIME, USER, type Getter, type Row } from './row-view';
 
 /** Event ids listed per finding; the true count is stated in its reasons. */
 export const MAX_FINDING_EVENT_IDS = 1000;
@@ -149,6 +149,8 @@ class BatchRun {
   /** The row the statement stands on, not yet tested (null before the first step). */
   private row: Row | null = null;
   private readonly matched: { row: Row; rules: CompiledRule[] }[] = [];
+  /** Evidence id -> its format id (a rule's log source may cover only some formats). */
+  private readonly formatOf = new Map<number, string>();
 
   constructor(
     store: CaseStore,
@@ -193,6 +195,9 @@ class BatchRun {
     const getters: (Getter | undefined)[] = new Array<Getter | undefined>(mapping.slotCount);
     for (const [slot, spec] of specs) getters[slot] = fieldGetter(spec, index);
     this.view = new RowView(mapping.slotCount, getters);
+    if (rules.some((r) => r.formats)) {
+      for (const e of store.all<{ id: number; format: string }>('SELECT id, format FROM evidence')) this.formatOf.set(e.id, e.format);
+    }
     this.stmt = store.db.prepare(sql);
     this.stmt.bind(q.paramsFor(sql));
   }
@@ -223,6 +228,7 @@ class BatchRun {
     let hit: CompiledRule[] | null = null;
     for (const rule of list) {
       if (rule.actions && (action === null || !rule.actions.has(action))) continue;
+      if (rule.formats && !rule.formats.has(this.formatOf.get(row[EVIDENCE] as number) ?? '')) continue;
       if (rule.match(this.view)) (hit ??= []).push(rule);
     }
     if (hit) this.matched.push({ row, rules: hit });
