@@ -173,7 +173,9 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
 
   // 6. Patient zero and each infected host's chain.
   const ordered = [...allActors].sort((a, b) => a.first.localeCompare(b.first));
-  const pz = [...exec.values()].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious))[0];
+  const clicks = clicked(data, mergeSets(payload, phishing));
+  const linked = chainLinks([...exec.values()], lures, clicks, payload, beacons, c2, hits);
+  const pz = linked.first;
   const pzLure = pz ? lures.get(pz.key) : undefined;
   const infected: InfectedHost[] = ordered.map((a) =>
     hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key)),
@@ -192,20 +194,76 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
           lure: pzLure?.document ?? null,
           lure_time: pzLure?.time ?? null,
           event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
-          reason: `first malicious execution in the chain: ${pz.reasons[0] ?? 'execution'}`,
+          reason: linked.reason,
         }
       : networkPatientZero(net, names),
     hosts: ordered.map((a) => names.display(a.key)),
     payload_urls: payload.written(),
     phishing_urls: phishing.written(),
     c2: c2List,
-    ioc_hits: hits.map(publicHit),
+    // In time order (the scan meets them in the order the evidence files were ingested).
+    ioc_hits: [...hits].sort((a, b) => a.time.localeCompare(b.time) || a.event_id - b.event_id).map(publicHit),
     infected,
     lateral_movement: lateral,
     spam,
     web: { attackers: [], successes: [], webshells: [] },
-    clicked: clicked(data, mergeSets(payload, phishing)),
+    clicked: clicks,
   };
+}
+
+/**
+ * Patient zero by linkage: each host that ran malicious code is tied to the chain by what it
+ * shares with the others (the lure's file name, a payload URL it fetched, a C2 endpoint it
+ * beacons to or an indicator address it reached). The chain is what most hosts share; patient
+ * zero is the first host tied to it, so an unrelated finding elsewhere (an administrator's
+ * PowerShell, even confirmed) does not move it. With one host, or no ties, the first host.
+ */
+function chainLinks(
+  exec: readonly ExecutionEvidence[],
+  lures: ReadonlyMap<string, Lure>,
+  clicks: readonly { host: string | null; src_ip: string | null; url: string }[],
+  payload: UrlSet,
+  beacons: readonly BeaconCandidate[],
+  c2: C2Set,
+  hits: readonly RichIocHit[],
+): { first: ExecutionEvidence | undefined; reason: string } {
+  const ties = new Map<string, Set<string>>();
+  const tie = (key: string, what: string) => {
+    if (!ties.has(key)) ties.set(key, new Set());
+    ties.get(key)!.add(what);
+  };
+  const keys = new Set(exec.map((e) => e.key));
+  for (const e of exec) {
+    const doc = lures.get(e.key)?.document;
+    if (doc) tie(e.key, `lure ${doc.replace(/^.*[\\/]/, '')}`);
+  }
+  for (const c of clicks) {
+    const k = hostKey(c.host ?? c.src_ip ?? '');
+    if (keys.has(k) && payload.has(c.url)) tie(k, `payload ${c.url}`);
+  }
+  for (const b of beacons) {
+    const k = hostKey(b.host ?? b.src_ip ?? '');
+    const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
+    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) tie(k, `C2 ${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`);
+  }
+  for (const h of hits) {
+    const k = hostKey(h.host ?? h.src_ip ?? '');
+    if (keys.has(k) && (h.type === 'ip' || h.type === 'cidr' || h.type === 'url' || h.type === 'sha256' || h.type === 'md5' || h.type === 'sha1')) tie(k, `indicator ${h.indicator}`);
+  }
+  // How many hosts share each tie; the chain is the ties shared by the most hosts.
+  const count = new Map<string, number>();
+  for (const set of ties.values()) for (const t of set) count.set(t, (count.get(t) ?? 0) + 1);
+  const best = Math.max(0, ...count.values());
+  const chain = new Set([...count].filter(([, n]) => n === best).map(([t]) => t));
+  const ordered = [...exec].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious));
+  const tied = best > 0 ? ordered.filter((e) => [...(ties.get(e.key) ?? [])].some((t) => chain.has(t))) : [];
+  const first = tied[0] ?? ordered[0];
+  if (!first) return { first: undefined, reason: '' };
+  const why = [...(ties.get(first.key) ?? [])].filter((t) => chain.has(t));
+  const reason = why.length
+    ? `first host tied to the chain (${why.slice(0, 3).join(', ')}${best > 1 ? `, shared by ${best} hosts` : ''}): ${first.reasons[0] ?? 'malicious execution'} at ${first.firstMalicious}`
+    : `first host with malicious execution: ${first.reasons[0] ?? 'execution'} at ${first.firstMalicious}`;
+  return { first, reason };
 }
 
 /** With no execution evidence: the first machine whose network activity is the infection's. */
