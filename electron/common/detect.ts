@@ -127,8 +127,10 @@ export interface Incident {
   /** Infected host names: malicious execution or C2 beaconing, not hosts that only received/opened a lure. */
   hosts: string[];
   payload_urls: string[];
-  /** URLs the lure documents were fetched from, and indicator URLs that name a lure. */
+  /** URLs the lure documents were fetched from, and indicator URLs that name a lure or a sign-in page. */
   phishing_urls?: string[];
+  /** Indicator URLs hit that are neither (a web page the feed lists without saying what it is). */
+  indicator_urls?: string[];
   c2: { ip: string; port: number | null; domain?: string | null; reasons?: string[]; event_ids?: number[] }[];
   ioc_hits: IocHit[];
   infected: InfectedHost[];

@@ -67,7 +67,10 @@ export function hitStage(h: RichIocHit): Stage {
     if (h.file_path && DOC.test(h.file_path)) return 'lure';
     return h.category === 'process' ? 'execution' : 'download';
   }
-  if (h.type === 'url') return classifyIocUrl(h.indicator, h.context) === 'phishing' ? 'lure' : 'download';
+  if (h.type === 'url') {
+    const kind = classifyIocUrl(h.indicator, h.context);
+    return kind === 'phishing' ? 'lure' : kind === 'payload' ? 'download' : 'other';
+  }
   if (h.type === 'domain' && h.context && /phish|lure|mail/i.test(h.context)) return 'lure';
   return 'c2';
 }

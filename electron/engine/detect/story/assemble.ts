@@ -70,9 +70,11 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   cradleUrls(chainEvents.filter((e) => e.category === 'process' || e.process_command_line), payload);
   executableDownloads(data, execActors, chainTimes, payload);
   for (const ev of chainEvents) if (ev.url && findings.some((f) => f.stage === 'download' && f.event_ids.includes(ev.id))) payload.add(ev.url);
+  const otherUrls = new UrlSet();
   for (const h of hits) {
     if (h.type !== 'url') continue;
-    (classifyIocUrl(h.indicator, h.context) === 'phishing' ? phishing : payload).add(h.url ?? h.indicator);
+    const kind = classifyIocUrl(h.indicator, h.context);
+    (kind === 'phishing' ? phishing : kind === 'payload' ? payload : otherUrls).add(h.url ?? h.indicator);
   }
   phishingUrls(
     data,
@@ -200,6 +202,7 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
     hosts: ordered.map((a) => names.display(a.key)),
     payload_urls: payload.written(),
     phishing_urls: phishing.written(),
+    indicator_urls: otherUrls.written(),
     c2: c2List,
     // In time order (the scan meets them in the order the evidence files were ingested).
     ioc_hits: [...hits].sort((a, b) => a.time.localeCompare(b.time) || a.event_id - b.event_id).map(publicHit),
