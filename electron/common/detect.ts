@@ -32,6 +32,8 @@ export interface Finding {
   attack: string[];
   stage: Stage;
   host: string | null;
+  /** The source address, for an actor no source names a host for (proxy, firewall, web server logs). */
+  src_ip?: string | null;
   user: string | null;
   /** Time of the first event, ISO-8601 UTC with milliseconds. */
   time: string;
@@ -97,7 +99,10 @@ export interface StoryStep {
 }
 
 export interface InfectedHost {
+  /** Host name, or the source address when no source names the machine (then src_ip says so). */
   host: string;
+  /** Set when the actor is a source address: the address, and the host name it resolved to, if any. */
+  src_ip?: string | null;
   user: string | null;
   first_malicious: string;
   /** Why the host counts as infected (malicious execution, C2 beaconing). */
@@ -107,19 +112,80 @@ export interface InfectedHost {
 
 export interface Incident {
   /** time: first malicious execution; lure_time: when the lure was opened (or saved), if known. */
-  patient_zero: { host: string; user: string | null; time: string; lure: string | null; lure_time?: string | null; event_ids: number[] } | null;
+  patient_zero: {
+    host: string;
+    /** Set when patient zero is known only by its address. */
+    src_ip?: string | null;
+    user: string | null;
+    time: string;
+    lure: string | null;
+    lure_time?: string | null;
+    event_ids: number[];
+    /** Why this host was chosen (the chain evidence that ties it, and when). */
+    reason?: string;
+  } | null;
   /** Infected host names: malicious execution or C2 beaconing, not hosts that only received/opened a lure. */
   hosts: string[];
   payload_urls: string[];
-  /** URLs the lure documents were fetched from, and indicator URLs that name a lure. */
+  /** URLs the lure documents were fetched from, and indicator URLs that name a lure or a sign-in page. */
   phishing_urls?: string[];
+  /** Indicator URLs hit that are neither (a web page the feed lists without saying what it is). */
+  indicator_urls?: string[];
   c2: { ip: string; port: number | null; domain?: string | null; reasons?: string[]; event_ids?: number[] }[];
   ioc_hits: IocHit[];
   infected: InfectedHost[];
   lateral_movement: { from: string; to: string; time: string; event_ids: number[] }[];
   spam: { host: string; count: number; first: string; event_ids: number[] }[];
+  /** Web-attack triage of web server, WAF and proxy logs (./web in the engine). */
+  web?: WebIncident;
   /** Everyone who accessed a phishing or payload URL: host/user/url/time. */
   clicked: { host: string | null; user: string | null; src_ip: string | null; url: string; time: string; event_id: number }[];
+}
+
+/** A web technique: scanner, sqli, traversal, cmdi, xss, upload, webshell, bruteforce. */
+export type WebTechnique = 'scanner' | 'sqli' | 'traversal' | 'cmdi' | 'xss' | 'upload' | 'webshell';
+
+export interface WebAttacker {
+  ip: string;
+  first: string;
+  last: string;
+  /** Every request the client sent (attack or not). */
+  requests: number;
+  techniques: WebTechnique[];
+  /** How many of its attack requests look successful. */
+  successes: number;
+  /** Scanner or tool names seen in its user agent (sqlmap, Nikto...). */
+  tools?: string[];
+}
+
+export interface WebSuccess {
+  time: string;
+  ip: string;
+  technique: WebTechnique;
+  /** The request target as the log wrote it. */
+  url: string;
+  status: number | null;
+  bytes: number | null;
+  event_id: number;
+  /** Why it counts as a success (status, size against the URL's usual sizes, what followed). */
+  reason?: string;
+}
+
+export interface WebShell {
+  /** The script's path as requested (without the query). */
+  path: string;
+  first_seen: string;
+  ips: string[];
+  /** Commands sent to it, URL-decoded, in time order. */
+  commands: string[];
+  event_ids?: number[];
+}
+
+export interface WebIncident {
+  attackers: WebAttacker[];
+  /** First successes in time order. */
+  successes: WebSuccess[];
+  webshells: WebShell[];
 }
 
 export interface RuleProblem {

@@ -57,6 +57,7 @@ export type {
   Severity,
   Stage,
   StoryStep,
+  WebIncident,
 } from '../../electron/common/detect';
 export type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from '../../electron/common/detect-review';
 

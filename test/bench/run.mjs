@@ -4,8 +4,9 @@
 //   BENCH_RUNS       repetitions; medians are reported (default 1)
 //   BENCH_NCSA_LINES lines of the generated NCSA combined log for the lnav comparison (1M)
 //   BENCH_ONLY       one of: squid (proxy), ncsa (web), firewall, edr, network, timelines,
-//                    sqlite, memory, scale, detect, generic, xlsx, pdf, workspace; families.mjs and
+//                    sqlite, memory, scale, detect, generic, xlsx, pdf, workspace, detect-accuracy; families.mjs and
 //                    scale-curve.mjs have their own knobs; BENCH_WORKSPACE_RUNS (5) for workspace.mjs
+//   BENCH_SEEDS      scenarios per family for detect-accuracy (default 50)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { pdfExport, xlsxExport } from './exports.mjs';
 import { bigCaseMemory, defenderVersusSqlite, familyIngest } from './families.mjs';
 import { workspaceBench } from './workspace.mjs';
 import { scaleCurve } from './scale-curve.mjs';
+import { accuracyTable } from './detect-accuracy.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -204,6 +206,13 @@ if (!only || only === 'generic') results.push(await genericCsvIngest({ root, wor
 if (!only || only === 'xlsx') results.push(await xlsxExport({ work, measured, freshCase }));
 if (!only || only === 'pdf') results.push(await pdfExport({ work, measured, freshCase }));
 if (!only || only === 'workspace') results.push(await workspaceBench());
+if (!only || only === 'detect-accuracy') {
+  const seeds = Number(process.env.BENCH_SEEDS ?? 50);
+  const rows = accuracyTable(seeds);
+  writeFileSync(path.join(work, 'detect-accuracy.json'), JSON.stringify(rows, null, 2));
+  const table = Object.fromEntries(rows.map((r) => [`${r.family}: ${r.question}`, `precision ${r.precision} recall ${r.recall} (tp ${r.tp} fp ${r.fp} fn ${r.fn})`]));
+  results.push({ name: `detection accuracy, ${seeds} seeds per family`, ...table });
+}
 writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
 for (const r of results) {
   console.log(`\n## ${r.name}`);

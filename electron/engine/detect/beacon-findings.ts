@@ -16,7 +16,6 @@ export function beaconFindings(beacons: readonly BeaconCandidate[]): Finding[] {
     if (b.score < BEACON.findingScore) continue;
     const bareIp = (isIpv4(b.destination) || isIpv6(b.destination)) && !isInternalIp(b.destination);
     const oddPort = b.dst_port !== null && !STANDARD_PORTS.has(b.dst_port);
-    const actor = b.host ?? b.src_ip;
     out.push({
       id: beaconFindingId(b),
       rule: 'beacon',
@@ -24,7 +23,8 @@ export function beaconFindings(beacons: readonly BeaconCandidate[]): Finding[] {
       severity: bareIp && oddPort ? 'high' : 'medium',
       attack: oddPort ? ['T1071', 'T1571'] : ['T1071'],
       stage: 'c2',
-      host: actor,
+      host: b.host,
+      ...(b.host ? {} : { src_ip: b.src_ip }),
       user: null,
       time: b.first,
       event_ids: b.event_ids.slice(0, 1000),

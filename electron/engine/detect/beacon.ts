@@ -15,6 +15,7 @@ import { isIpv4, isIpv6, urlHostPort } from '../formats/net';
 import { isInternalIp } from './ioc/cidr';
 import { isInboundAction, portOf } from './policy';
 import type { ScanRow } from './scan';
+import { STANDARD_PORTS } from './policy';
 
 export const BEACON = {
   /** Contacts closer than this are one contact (a burst of requests, or one connection seen by several sources). */
@@ -34,7 +35,18 @@ export const BEACON = {
  * Well-known time and update services, documented as such: regular by design and contacted by
  * every Windows machine. Matched as a domain suffix. Not an allow-list: scored down, still shown.
  */
-const WELL_KNOWN_PERIODIC = ['time.windows.com', 'time.nist.gov', 'pool.ntp.org', 'time.google.com', 'time.apple.com', 'windowsupdate.com', 'update.microsoft.com'];
+const WELL_KNOWN_PERIODIC = [
+  // time
+  'time.windows.com', 'time.nist.gov', 'pool.ntp.org', 'time.google.com', 'time.apple.com',
+  // updates
+  'windowsupdate.com', 'update.microsoft.com', 'delivery.mp.microsoft.com', 'officecdn.microsoft.com', 'update.googleapis.com', 'swcdn.apple.com', 'download.mozilla.org',
+  // telemetry and connectivity checks
+  'events.data.microsoft.com', 'settings-win.data.microsoft.com', 'msftconnecttest.com', 'msftncsi.com', 'connectivitycheck.gstatic.com', 'clients3.google.com', 'captive.apple.com',
+  // certificate status
+  'ocsp.digicert.com', 'ocsp.pki.goog', 'ocsp.sectigo.com', 'ocsp.globalsign.com', 'crl.microsoft.com', 'ocsp.msocsp.com',
+  // CDNs
+  'akamaiedge.net', 'akamaitechnologies.com', 'edgekey.net', 'cloudfront.net', 'fastly.net', 'azureedge.net',
+];
 /** NTP: periodic by protocol. */
 const PERIODIC_PORTS = new Set([123]);
 
@@ -63,6 +75,35 @@ function duration(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
+/** Neighbour window (intervals each side) for the local spread. */
+const LOCAL = 5;
+
+/**
+ * Each interval divided by the median of the intervals around it (LOCAL each side, in time
+ * order): 1 for a steady beacon whatever its sleep, 2 for a missed check-in. Null when the
+ * series is too short for neighbours.
+ */
+export function localRatios(contactsMs: readonly number[]): number[] | null {
+  const d: number[] = [];
+  for (let i = 1; i < contactsMs.length; i++) d.push(contactsMs[i]! - contactsMs[i - 1]!);
+  if (d.length < 2 * LOCAL + 1) return null;
+  const ratios: number[] = [];
+  for (let i = 0; i < d.length; i++) {
+    const lo = Math.max(0, Math.min(i - LOCAL, d.length - 2 * LOCAL - 1));
+    const m = median(d.slice(lo, lo + 2 * LOCAL + 1).sort((a, b) => a - b));
+    if (m > 0) ratios.push(d[i]! / m);
+  }
+  return ratios.sort((a, b) => a - b);
+}
+
+/** The spread (relative median absolute deviation) of the local ratios. */
+export function localSpread(contactsMs: readonly number[]): number {
+  const ratios = localRatios(contactsMs);
+  if (!ratios) return Number.POSITIVE_INFINITY;
+  const center = median(ratios);
+  return median(ratios.map((r) => Math.abs(r - center)).sort((a, b) => a - b)) / (center || 1);
+}
+
 /** Collapses contacts closer than mergeSeconds; returns contact start times (ms, sorted). */
 export function mergeContacts(sortedMs: readonly number[]): number[] {
   const out: number[] = [];
@@ -83,13 +124,24 @@ export function regularity(contactsMs: readonly number[]): Regularity | null {
   if (m < BEACON.minIntervalSeconds || m > BEACON.maxIntervalSeconds) return null;
   const deviations = intervals.map((d) => Math.abs(d - m)).sort((a, b) => a - b);
   const mad = median(deviations);
-  const relMad = mad / m;
-  const q1 = quantile(intervals, 0.25);
-  const q3 = quantile(intervals, 0.75);
-  const bowley = q3 - q1 > 0 ? (q3 + q1 - 2 * m) / (q3 - q1) : 0;
-  const expected = span / m + 1;
+  // A sleep change (3 minutes, then 10) spoils the spread around one median; each interval
+  // against the median of its neighbours does not mind it, while random traffic stays random.
+  const local = localSpread(contactsMs);
+  const relMad = Math.min(mad / m, local);
+  // When the sleep changed, skew and coverage are read on the intervals against their
+  // neighbours too (against one median, the longer sleep looks like missed check-ins).
+  const ratios = local < mad / m ? localRatios(contactsMs)! : null;
+  const xs = ratios ?? intervals;
+  const xm = ratios ? median(ratios) : m;
+  const q1 = quantile(xs, 0.25);
+  const q3 = quantile(xs, 0.75);
+  const bowley = q3 - q1 > 0 ? (q3 + q1 - 2 * xm) / (q3 - q1) : 0;
+  const expected = ratios ? 1 + ratios.reduce((sum, r) => sum + Math.max(1, Math.round(r / xm)), 0) : span / m + 1;
   const coverage = Math.min(1, n / expected);
-  const madScore = clamp(1 - relMad / 0.35);
+  // Full marks up to a spread of 0.2 (uniform ±50% jitter, as Cobalt Strike and Emotet
+  // profiles allow, gives 0.17-0.27 on 40 contacts), nothing from 0.5 (Poisson traffic with
+  // the same mean rate: 0.5-0.75).
+  const madScore = clamp((0.5 - relMad) / 0.3);
   const skewScore = clamp(1 - Math.abs(bowley));
   const countScore = clamp((n - BEACON.minContacts) / (30 - BEACON.minContacts));
   const score = 0.55 * madScore + 0.15 * skewScore + 0.15 * coverage + 0.15 * countScore;
@@ -98,7 +150,7 @@ export function regularity(contactsMs: readonly number[]): Regularity | null {
     intervalS: m,
     reasons: [
       `${n} contacts over ${duration(span)}, median interval ${duration(m)}`,
-      `interval jitter: median absolute deviation ${duration(mad)} (${Math.round(relMad * 100)}% of the interval)`,
+      `interval jitter: median absolute deviation ${duration(mad)} (${Math.round((mad / m) * 100)}% of the interval${relMad < mad / m ? `; ${Math.round(relMad * 100)}% against neighbouring intervals: the sleep changed` : ''})`,
       `interval skew ${bowley.toFixed(2)}; ${Math.round(coverage * 100)}% of the contacts expected over the span were seen`,
     ],
   };
@@ -181,6 +233,17 @@ export class BeaconCollector {
     g.dstIp ??= row.dst_ip;
   };
 
+  /** Every actor that contacted a destination on a port (however rarely): who, first time, events. */
+  contactsTo(destination: string, port: number | null): { host: string | null; srcIp: string | null; first: string; ids: number[] }[] {
+    const dest = destination.toLowerCase();
+    const out: { host: string | null; srcIp: string | null; first: string; ids: number[] }[] = [];
+    for (const g of this.groups) {
+      if ((g.destination !== dest && g.dstIp?.toLowerCase() !== dest) || g.port !== port) continue;
+      out.push({ host: g.host, srcIp: g.srcIp, first: new Date(Math.min(...g.ms)).toISOString(), ids: g.ids.slice(0, 50) });
+    }
+    return out;
+  }
+
   /** Candidates scoring at least BEACON.reportScore, best first. */
   finish(): BeaconCandidate[] {
     const out: BeaconCandidate[] = [];
@@ -202,7 +265,11 @@ export class BeaconCollector {
       let score = r.score;
       const reasons = [...r.reasons];
       const prevalence = actorsByDestination.get(g.destination)?.size ?? 1;
-      if (prevalence >= 4 && prevalence >= totalActors / 2) {
+      const isIpDest = isIpv4(g.destination) || isIpv6(g.destination);
+      // A bare public address on an odd port that every collected host beacons to is what an
+      // outbreak looks like when only the suspects were collected: no discount for it.
+      const outbreakLike = isIpDest && !isInternalIp(g.destination) && g.port !== null && !STANDARD_PORTS.has(g.port);
+      if (prevalence >= 4 && prevalence >= totalActors / 2 && !outbreakLike) {
         score *= 0.5;
         reasons.push(`contacted by ${prevalence} of ${totalActors} hosts: common infrastructure (scored down)`);
       }
@@ -214,7 +281,7 @@ export class BeaconCollector {
       }
       if (WELL_KNOWN_PERIODIC.some((d) => g.destination === d || g.destination.endsWith(`.${d}`)) || (g.port !== null && PERIODIC_PORTS.has(g.port))) {
         score *= 0.3;
-        reasons.push('well-known time/update service, periodic by design (scored down)');
+        reasons.push('well-known time, update, telemetry or CDN service, periodic by design (scored down)');
       }
       if (isIp && !isInternalIp(g.destination)) reasons.push('destination is a bare IP address (no domain name)');
       if (score < BEACON.reportScore) continue;

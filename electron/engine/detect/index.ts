@@ -14,6 +14,9 @@ import { IocCollector, iocFindings, iocGroupKey, MAX_IOC_HITS } from './ioc-hits
 import { loadRuleSet, startRules } from './rules';
 import { scanEvents, type ScanVisitor } from './scan';
 import { assembleIncident } from './story/assemble';
+import { WebCollector } from './web/collector';
+import { webFindings } from './web/findings';
+import { triageWeb } from './web/triage';
 
 export interface DetectOptions {
   /** Indicator files (plain, CSV, STIX, MISP); an unusable one throws IocFileError naming it. */
@@ -51,7 +54,8 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const matcher = new IocMatcher(iocFiles);
   const iocs = new IocCollector(matcher);
   const index = new EventIndex();
-  const visitors: ScanVisitor[] = [beacons.visit, index.visit];
+  const web = new WebCollector();
+  const visitors: ScanVisitor[] = [beacons.visit, index.visit, web.visit];
   if (!matcher.empty) visitors.push(iocs.visit);
   // The rules' queries step along with the scan, reading the same pages of the case.
   const rules = startRules(store, ruleSet);
@@ -68,9 +72,14 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
     problems.push({ file: iocFiles.map((f) => f.source).join(', '), rule: null, message: `${iocs.truncated} more indicator matches beyond the first ${MAX_IOC_HITS} are not listed` });
   }
 
+  if (web.dropped > 0) {
+    problems.push({ file: 'web triage', rule: null, message: `${web.dropped} attack requests beyond the first ${web.kept.length} were not analysed` });
+  }
+
   const candidates = beacons.finish();
   const iocGroups = new Map<string, string>();
-  const findings: Finding[] = [...ruleFindings, ...beaconFindings(candidates), ...iocFindings(iocs.hits, iocGroups)];
+  const webTriage = triageWeb(web);
+  const findings: Finding[] = [...ruleFindings, ...beaconFindings(candidates), ...iocFindings(iocs.hits, iocGroups), ...webFindings(webTriage.incident, webTriage.eventIds)];
   const reviews = opts.reviews ?? new Map<string, FindingReview>();
   for (const f of findings) {
     const r = reviews.get(f.id);
@@ -85,7 +94,15 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const liveBeacons = candidates.filter((b) => !dismissedIds.has(beaconFindingId(b)));
   const liveHits = iocs.hits.filter((h) => !dismissedGroups.has(iocGroupKey(h)));
   await pause();
-  const incident = assembleIncident({ store, index }, kept, liveBeacons, liveHits);
+  const incident = assembleIncident({ store, index, contactsTo: (d, p) => beacons.contactsTo(d, p) }, kept, liveBeacons, liveHits);
+  // A dismissed web finding takes its attacker (and what it did) out of the web story.
+  const dismissedWeb = new Set(findings.filter((f) => f.rule === 'web-attack' && dismissedIds.has(f.id)).map((f) => f.src_ip));
+  const w = webTriage.incident;
+  incident.web = {
+    attackers: w.attackers.filter((a) => !dismissedWeb.has(a.ip)),
+    successes: w.successes.filter((s) => !dismissedWeb.has(s.ip)),
+    webshells: w.webshells.filter((s) => s.ips.some((ip) => !dismissedWeb.has(ip))),
+  };
 
   return {
     findings,

@@ -67,7 +67,10 @@ function hitStage(h: RichIocHit): Stage {
     if (h.file_path && DOC.test(h.file_path)) return 'lure';
     return h.category === 'process' ? 'execution' : 'download';
   }
-  if (h.type === 'url') return classifyIocUrl(h.indicator, h.context) === 'phishing' ? 'lure' : 'download';
+  if (h.type === 'url') {
+    const kind = classifyIocUrl(h.indicator, h.context);
+    return kind === 'phishing' ? 'lure' : kind === 'payload' ? 'download' : 'other';
+  }
   if (h.type === 'domain' && h.context && /phish|lure|mail/i.test(h.context)) return 'lure';
   return 'c2';
 }
@@ -104,7 +107,8 @@ export function iocFindings(hits: readonly RichIocHit[], groupOf?: Map<string, s
       severity,
       attack: ATTACK[stage] ?? [],
       stage,
-      host: actor,
+      host: h.host,
+      ...(h.host ? {} : { src_ip: h.src_ip }),
       user: list.find((x) => x.user)?.user ?? null,
       time: h.time,
       event_ids: list.slice(0, 1000).map((x) => x.event_id),

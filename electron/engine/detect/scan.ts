@@ -17,6 +17,10 @@ export interface ScanRow {
   dst_port: number | null;
   domain: string | null;
   url: string | null;
+  /** Web triage's columns (read for every event; the user agent only for web events). */
+  http_status: number | null;
+  bytes_in: number | null;
+  user_agent: string | null;
   /** The next four are read only when indicators are matched (null otherwise). */
   user: string | null;
   process_hash: string | null;
@@ -26,7 +30,8 @@ export interface ScanRow {
 
 export type ScanVisitor = (row: ScanRow) => void;
 
-const BASE = 'id, time, host, category, action, src_ip, dst_ip, dst_port, domain, url';
+const BASE =
+  "id, time, host, category, action, src_ip, dst_ip, dst_port, domain, url, http_status, bytes_in, CASE WHEN category = 'web' AND extra IS NOT NULL THEN json_extract(extra, '$.user_agent') END";
 const IOC = 'user, process_hash, file_hash, file_path';
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
@@ -80,10 +85,13 @@ export async function scanEvents(store: CaseStore, visitors: readonly ScanVisito
         dst_port: num(r[7]),
         domain: str(r[8]),
         url: str(r[9]),
-        user: withIoc ? str(r[10]) : null,
-        process_hash: withIoc ? str(r[11]) : null,
-        file_hash: withIoc ? str(r[12]) : null,
-        file_path: withIoc ? str(r[13]) : null,
+        http_status: num(r[10]),
+        bytes_in: typeof r[11] === 'number' ? r[11] : null,
+        user_agent: str(r[12]),
+        user: withIoc ? str(r[13]) : null,
+        process_hash: withIoc ? str(r[14]) : null,
+        file_hash: withIoc ? str(r[15]) : null,
+        file_path: withIoc ? str(r[16]) : null,
       };
       for (const v of visitors) v(row);
       if (follow) follow(row.id);

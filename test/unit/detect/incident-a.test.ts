@@ -31,8 +31,14 @@ describe('scenario A: detect --json', () => {
   });
 
   it('finds the payload URLs the cradle names and the C2 endpoint', () => {
-    expect(i.payload_urls).toEqual(['http://blog-nagoya.example/wp-admin/k2', 'http://shop-kobe.example/wp-content/x7']);
+    expect(i.payload_urls).toEqual(['http://blog-nagoya.example/wp-admin/k2/', 'http://shop-kobe.example/wp-content/x7/']);
     expect(i.c2.map((e) => ({ ip: e.ip, port: e.port }))).toEqual([{ ip: '198.51.100.23', port: 8080 }]);
+  });
+
+  it('lists the indicator hits in time order (not file by file)', () => {
+    const times = i.ioc_hits.map((h) => h.time);
+    expect(times).toEqual([...times].sort());
+    expect(new Set(i.ioc_hits.map((h) => h.host)).size).toBeGreaterThan(1);
   });
 
   it('lists every indicator hit with host, source address, time and event id', () => {
@@ -124,6 +130,8 @@ describe('scenario A: examiners\' corrections', () => {
   it('confirming a weak finding keeps it: the admin host counts once an examiner confirms its PowerShell', async () => {
     const r = await run((f) => (f.host === 'adm-01.acme.local' && /Encoded/.test(f.title) ? 'confirmed' : null));
     expect(r.incident.hosts).toEqual(['adm-01.acme.local', ACCT, SALES]);
-    expect(r.incident.patient_zero?.host).toBe('adm-01.acme.local');
+    // ...but it is not tied to the chain (no lure, payload or C2 in common): patient zero stays.
+    expect(r.incident.patient_zero?.host).toBe(ACCT);
+    expect(r.incident.patient_zero?.reason).toMatch(/first host tied to the chain .*shared by 2 hosts/);
   });
 });

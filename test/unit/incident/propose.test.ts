@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DetectResult, Finding } from '../../../electron/common/detect';
+import type { DetectResult, Finding, WebIncident } from '../../../electron/common/detect';
 import { proposeSeverity } from '../../../electron/engine/incident/propose';
 import { parseStandard } from '../../../electron/engine/incident/standard';
 import { webStory } from '../../../electron/engine/incident/web-story';
@@ -52,7 +52,7 @@ describe('proposed severity', () => {
   });
 
   it('a successful web attack or web shell (incident.web) is a compromised public-facing server: critical', () => {
-    const web = { attackers: [{ ip: '203.0.113.9', first: '2026-11-01T00:00:00Z', last: '2026-11-01T01:00:00Z', requests: 90, techniques: ['sqli'], successes: 2 }], successes: [{ time: '2026-11-01T00:10:00Z', ip: '203.0.113.9', technique: 'sqli', url: '/login.php?id=1%27', status: 200, bytes: 5000, event_id: 7 }], webshells: [] };
+    const web: WebIncident = { attackers: [{ ip: '203.0.113.9', first: '2026-11-01T00:00:00Z', last: '2026-11-01T01:00:00Z', requests: 90, techniques: ['sqli'], successes: 2 }], successes: [{ time: '2026-11-01T00:10:00Z', ip: '203.0.113.9', technique: 'sqli', url: '/login.php?id=1%27', status: 200, bytes: 5000, event_id: 7 }], webshells: [] };
     const p = proposeSeverity(result({ web }), standard, 'ja');
     expect(p.level).toBe('critical');
     expect(p.reasons[0]).toBe('公開サーバーの侵害: 1件 — /login.php?id=1%27');

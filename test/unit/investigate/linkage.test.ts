@@ -8,7 +8,7 @@ function ev(p: Partial<LinkEvent>): LinkEvent {
     id: nextId++, time: '2026-11-02T01:00:00.000Z', host: 'WS1', user: null, category: 'process', action: 'process_start',
     process_name: null, process_command_line: null, process_pid: null, process_guid: null, parent_process_guid: null,
     parent_process_name: null, parent_process_command_line: null, src_ip: null, dst_ip: null, dst_port: null, url: null,
-    domain: null, http_status: null, file_path: null, registry_path: null, ...p,
+    domain: null, http_status: null, bytes_in: null, content_type: null, file_path: null, registry_path: null, ...p,
   };
 }
 

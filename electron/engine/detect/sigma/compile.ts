@@ -24,6 +24,8 @@ export interface CompiledRule {
   categories: EventCategory[];
   /** Actions that count within those categories (null: all). */
   actions: ReadonlySet<string> | null;
+  /** Source formats (evidence format ids) the log source covers (null: any). */
+  formats: ReadonlySet<string> | null;
   /** Every field the rule reads (for the query's projection). */
   fields: FieldSpec[];
   match(view: EventView): boolean;
@@ -208,25 +210,36 @@ function conditionSql(node: ConditionNode, sel: Map<string, Selection>, q: SqlCo
   }
 }
 
+function intersect(a: ReadonlySet<string> | null | undefined, b: ReadonlySet<string> | null | undefined): ReadonlySet<string> | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return new Set([...a].filter((x) => b.has(x)));
+}
+
 function logsourceOf(rule: Obj, mapping: SigmaMapping): LogsourceSpec {
   const ls = rule.logsource;
   if (!isObj(ls)) throw new RuleCompileError('no logsource');
   const category = str(ls.category);
   const service = str(ls.service);
+  const product = str(ls.product);
+  // A product the mapping does not list (or none) does not narrow the formats: the rule's
+  // category and field values tie it to its events.
+  const prod = product ? mapping.product.get(product.toLowerCase()) : undefined;
   if (!category && !service) {
-    // A product alone (windows) says nothing the events can be filtered on: every category.
-    if (str(ls.product)) return { categories: [], actions: null, where: [] };
+    // A product alone (windows) says nothing about categories: every category of its formats.
+    if (product) return { categories: [], actions: null, where: [], formats: prod?.formats ?? null };
     throw new RuleCompileError('logsource names no category, service or product');
   }
   const cat = category ? mapping.category.get(category.toLowerCase()) : undefined;
   if (category && !cat) throw new RuleCompileError(`logsource category '${category}' has no mapping onto Tracelight's event categories`);
   const svc = service ? mapping.service.get(service.toLowerCase()) : undefined;
   if (service && !svc) throw new RuleCompileError(`logsource service '${service}' has no mapping onto Tracelight's events`);
+  const formats = intersect(intersect(cat?.formats, svc?.formats), prod?.formats);
   if (cat && svc) {
     const categories = cat.categories.filter((c) => svc.categories.includes(c));
-    return { categories, actions: cat.actions, where: svc.where };
+    return { categories, actions: cat.actions, where: svc.where, requires: cat.requires, formats };
   }
-  return (cat ?? svc)!;
+  return { ...(cat ?? svc)!, formats };
 }
 
 function stringList(v: unknown): string[] {
@@ -280,7 +293,11 @@ export function compileRule(rule: Obj, file: string, mapping: SigmaMapping, allC
 
   const where = source.where.map((w) => ({ slot: w.field.slot, value: w.value.toLowerCase() }));
   for (const w of source.where) compiler.used.add(w.field);
-  const match: Test = where.length === 0 ? detect : (view) => where.every((w) => (view.load(w.slot), view.lower[w.slot] === w.value)) && detect(view);
+  // A process-centric log source (Sysmon network connections): the event must name its process.
+  const requires = (source.requires ?? []).map((f) => f.slot);
+  for (const f of source.requires ?? []) compiler.used.add(f);
+  const inSource: Test = (view) => where.every((w) => (view.load(w.slot), view.lower[w.slot] === w.value)) && (requires.length === 0 || requires.some((slot) => (view.load(slot), view.raw[slot] !== null)));
+  const match: Test = where.length === 0 && requires.length === 0 ? detect : (view) => inSource(view) && detect(view);
 
   const sql = (q: SqlContext): string => {
     const terms = [`category IN (${categories.map((c) => q.param(c)).join(', ')})`];
@@ -291,6 +308,7 @@ export function compileRule(rule: Obj, file: string, mapping: SigmaMapping, allC
       const want = w.value.toLowerCase();
       terms.push(likeSafe(pieces) ? `(${expr} LIKE ${q.param(likePattern(pieces))} ESCAPE '\\') IS 1` : q.jsTest(expr, (raw) => raw !== null && raw.toLowerCase() === want));
     }
+    if (source.requires?.length) terms.push(`(${source.requires.map((f) => `${fieldExpr(f, q)} IS NOT NULL`).join(' OR ')})`);
     terms.push(...conditionTerms(node, selections, q));
     return joinSql(terms, 'AND');
   };
@@ -330,6 +348,7 @@ export function compileRule(rule: Obj, file: string, mapping: SigmaMapping, allC
     falsepositives: stringList(rule.falsepositives),
     categories,
     actions: source.actions,
+    formats: source.formats ?? null,
     fields: [...compiler.used],
     match,
     sql,

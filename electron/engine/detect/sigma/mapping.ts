@@ -22,7 +22,8 @@ export interface Candidate {
   notActions: ReadonlySet<string> | null;
 }
 
-export type Normalizer = 'registry' | 'url_extension';
+export type Normalizer = 'registry' | 'url_extension' | 'url_query' | 'url_stem';
+const NORMALIZERS: readonly string[] = ['registry', 'url_extension', 'url_query', 'url_stem'];
 
 export interface FieldSpec {
   /** The Sigma name (or a description for keyword sources). */
@@ -39,6 +40,10 @@ export interface LogsourceSpec {
   actions: ReadonlySet<string> | null;
   /** Further conditions on the event (a service's channel or provider). */
   where: { field: FieldSpec; value: string }[];
+  /** Fields of which at least one must be present (a process-centric log: the acting process). */
+  requires?: FieldSpec[];
+  /** The source formats (evidence `format` ids) whose events the log source covers; null: any. */
+  formats?: ReadonlySet<string> | null;
 }
 
 export interface SigmaMapping {
@@ -47,6 +52,8 @@ export interface SigmaMapping {
   keywords: FieldSpec[];
   category: Map<string, LogsourceSpec>;
   service: Map<string, LogsourceSpec>;
+  /** Sigma products (windows, zeek, linux...) -> the source formats they cover. */
+  product: Map<string, LogsourceSpec>;
   /** How many slots the specs use. */
   slotCount: number;
   /** The spec of a Sigma field name (exact, else case-insensitive), or undefined when unmapped. */
@@ -102,7 +109,7 @@ function fieldSpec(name: string, v: unknown, slot: number): FieldSpec {
   if (Array.isArray(v)) return { name, slot, candidates: v.map((c) => candidate(c, where)), normalize: null };
   if (typeof v === 'object' && v !== null && Array.isArray((v as { from?: unknown }).from)) {
     const o = v as { from: unknown[]; normalize?: unknown };
-    if (o.normalize !== undefined && o.normalize !== 'registry' && o.normalize !== 'url_extension') {
+    if (o.normalize !== undefined && !NORMALIZERS.includes(o.normalize as string)) {
       throw new MappingError(`${where}: unknown normalize '${String(o.normalize)}'`);
     }
     return { name, slot, candidates: o.from.map((c) => candidate(c, where)), normalize: (o.normalize as Normalizer | undefined) ?? null };
@@ -110,8 +117,11 @@ function fieldSpec(name: string, v: unknown, slot: number): FieldSpec {
   throw new MappingError(`${where}: expected a list of candidates or {from, normalize}`);
 }
 
-function logsource(name: string, v: unknown, nextSlot: () => number): LogsourceSpec {
-  const o = v as { categories?: unknown; actions?: unknown; where?: unknown };
+function logsource(name: string, v: unknown, nextSlot: () => number, product = false): LogsourceSpec {
+  const o = v as { categories?: unknown; actions?: unknown; where?: unknown; requires?: unknown; formats?: unknown };
+  const formats = stringSet(o?.formats, `logsource ${name}`);
+  // A product names the formats that come from it; its events may be of any category.
+  if (product) return { categories: [], actions: null, where: [], formats };
   const cats = o?.categories;
   if (!Array.isArray(cats) || !cats.every((c) => (EVENT_CATEGORIES as readonly string[]).includes(c))) {
     throw new MappingError(`logsource ${name}: categories must list event categories`);
@@ -124,12 +134,17 @@ function logsource(name: string, v: unknown, nextSlot: () => number): LogsourceS
       where.push({ field, value: String(value) });
     }
   }
-  return { categories: cats as EventCategory[], actions: stringSet(o.actions, `logsource ${name}`), where };
+  let requires: FieldSpec[] | undefined;
+  if (o.requires !== undefined) {
+    if (!Array.isArray(o.requires)) throw new MappingError(`logsource ${name}: requires must list field templates`);
+    requires = o.requires.map((tpl) => ({ name: String(tpl), slot: nextSlot(), candidates: [candidate(tpl, `logsource ${name}`)], normalize: null }));
+  }
+  return { categories: cats as EventCategory[], actions: stringSet(o.actions, `logsource ${name}`), where, ...(requires ? { requires } : {}), formats };
 }
 
 /** Parses a mapping document (the YAML text). Throws on a malformed mapping. */
-function parseMapping(text: string): SigmaMapping {
-  const doc = yaml().parse(text) as { fields?: Record<string, unknown>; keywords?: unknown[]; logsources?: { category?: Record<string, unknown>; service?: Record<string, unknown> } };
+export function parseMapping(text: string): SigmaMapping {
+  const doc = yaml().parse(text) as { fields?: Record<string, unknown>; keywords?: unknown[]; logsources?: { category?: Record<string, unknown>; service?: Record<string, unknown>; product?: Record<string, unknown> } };
   if (!doc || typeof doc.fields !== 'object' || !Array.isArray(doc.keywords) || !doc.logsources) {
     throw new MappingError('a mapping needs fields, keywords and logsources');
   }
@@ -150,11 +165,13 @@ function parseMapping(text: string): SigmaMapping {
   }));
   const category = new Map(Object.entries(doc.logsources.category ?? {}).map(([k, v]) => [k, logsource(k, v, nextSlot)] as const));
   const service = new Map(Object.entries(doc.logsources.service ?? {}).map(([k, v]) => [k, logsource(k, v, nextSlot)] as const));
+  const product = new Map(Object.entries(doc.logsources.product ?? {}).map(([k, v]) => [k, logsource(k, v, nextSlot, true)] as const));
   return {
     fields,
     keywords,
     category,
     service,
+    product,
     slotCount: slots,
     field: (name) => fields.get(name) ?? folded.get(name.toLowerCase()),
   };

@@ -26,6 +26,29 @@ function urlExtension(url: string): string {
   return dot <= 0 ? '' : last.slice(dot + 1);
 }
 
+/** The query of a URL as written (no '?'; '' when it has none): W3C's cs-uri-query. */
+export function urlQuery(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? '' : url.slice(q + 1).replace(/#.*$/s, '');
+}
+
+/** The path of a URL as written (scheme, authority and query dropped): W3C's cs-uri-stem. */
+export function urlStem(url: string): string {
+  let path = url.replace(/[?#].*$/s, '');
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path);
+  if (scheme) path = path.slice(scheme[0].length) || '/';
+  return path;
+}
+
 export function normalizeValue(kind: Normalizer, value: string): string {
-  return kind === 'registry' ? normalizeRegistryPath(value) : urlExtension(value);
+  switch (kind) {
+    case 'registry':
+      return normalizeRegistryPath(value);
+    case 'url_extension':
+      return urlExtension(value);
+    case 'url_query':
+      return urlQuery(value);
+    case 'url_stem':
+      return urlStem(value);
+  }
 }

@@ -11,7 +11,7 @@ export type Row = (string | number | Uint8Array | null)[];
 export type Getter = (view: RowView) => string | null;
 
 // Fixed leading columns of the query.
-export const FIXED = ['id', 'time', 'host', 'user', 'action', 'category', 'process_command_line', 'extra'];
+export const FIXED = ['id', 'time', 'host', 'user', 'action', 'category', 'process_command_line', 'extra', 'src_ip', 'evidence_id'];
 export const ID = 0;
 export const TIME = 1;
 export const HOST = 2;
@@ -20,6 +20,9 @@ export const ACTION = 4;
 export const CATEGORY = 5;
 export const COMMAND_LINE = 6;
 export const EXTRA = 7;
+/** The actor when no host is named (proxy, firewall and web server logs). */
+export const SRC_IP = 8;
+export const EVIDENCE = 9;
 
 export function refKey(r: SourceRef): string {
   return `${r.kind}:${r.name}`;

@@ -12,7 +12,7 @@ import type { CompiledRule } from './compile';
 import type { FieldSpec, SigmaMapping } from './mapping';
 import { decodeEncodedCommands } from './powershell';
 import { joinSql, SqlContext } from './sql';
-import { ACTION, CATEGORY, COMMAND_LINE, FIXED, fieldGetter, HOST, ID, refKey, RowView, text, TIME, USER, type Getter, type Row } from './row-view';
+import { ACTION, CATEGORY, COMMAND_LINE, FIXED, fieldGetter, EVIDENCE, HOST, ID, refKey, RowView, SRC_IP, text, TIME, USER, type Getter, type Row } from './row-view';
 
 /** Event ids listed per finding; the true count is stated in its reasons. */
 const MAX_FINDING_EVENT_IDS = 1000;
@@ -23,6 +23,8 @@ const MAX_DECODED_REASONS = 5;
 interface Hit {
   rule: CompiledRule;
   host: string | null;
+  /** The source address, when the events name no host. */
+  srcIp: string | null;
   user: string | null;
   time: string;
   ids: number[];
@@ -147,6 +149,8 @@ class BatchRun {
   /** The row the statement stands on, not yet tested (null before the first step). */
   private row: Row | null = null;
   private readonly matched: { row: Row; rules: CompiledRule[] }[] = [];
+  /** Evidence id -> its format id (a rule's log source may cover only some formats). */
+  private readonly formatOf = new Map<number, string>();
 
   constructor(
     store: CaseStore,
@@ -191,6 +195,9 @@ class BatchRun {
     const getters: (Getter | undefined)[] = new Array<Getter | undefined>(mapping.slotCount);
     for (const [slot, spec] of specs) getters[slot] = fieldGetter(spec, index);
     this.view = new RowView(mapping.slotCount, getters);
+    if (rules.some((r) => r.formats)) {
+      for (const e of store.all<{ id: number; format: string }>('SELECT id, format FROM evidence')) this.formatOf.set(e.id, e.format);
+    }
     this.stmt = store.db.prepare(sql);
     this.stmt.bind(q.paramsFor(sql));
   }
@@ -221,6 +228,7 @@ class BatchRun {
     let hit: CompiledRule[] | null = null;
     for (const rule of list) {
       if (rule.actions && (action === null || !rule.actions.has(action))) continue;
+      if (rule.formats && !rule.formats.has(this.formatOf.get(row[EVIDENCE] as number) ?? '')) continue;
       if (rule.match(this.view)) (hit ??= []).push(rule);
     }
     if (hit) this.matched.push({ row, rules: hit });
@@ -249,10 +257,12 @@ class BatchRun {
 
 function record(hits: Map<string, Hit>, ruleNo: number, rule: CompiledRule, row: Row, view: RowView): void {
   const host = text(row[HOST]!);
-  const key = `${ruleNo}\u0001${host ?? ''}`;
+  // An event without a host belongs to its source address: two clients of a proxy are two actors.
+  const srcIp = host === null ? text(row[SRC_IP]!) : null;
+  const key = `${ruleNo}\u0001${host ?? ''}\u0001${srcIp ?? ''}`;
   let hit = hits.get(key);
   if (!hit) {
-    hit = { rule, host, user: null, time: row[TIME] as string, ids: [], count: 0, reasons: rule.explain(view), decoded: new Set(), decodeChecks: 0 };
+    hit = { rule, host, srcIp, user: null, time: row[TIME] as string, ids: [], count: 0, reasons: rule.explain(view), decoded: new Set(), decodeChecks: 0 };
     hits.set(key, hit);
   }
   hit.count++;
@@ -268,20 +278,21 @@ function record(hits: Map<string, Hit>, ruleNo: number, rule: CompiledRule, row:
 function toFinding(h: Hit): Finding {
   const reasons = [...h.reasons];
   for (const d of h.decoded) reasons.push(`Decoded PowerShell -EncodedCommand: ${d}`);
-  const where = h.host ?? 'an unnamed host';
+  const where = h.host ?? h.srcIp ?? 'an unnamed host';
   reasons.push(
     h.count > h.ids.length
       ? `${h.count} matching events on ${where}; the first ${h.ids.length} are listed`
       : `${h.count} matching event${h.count === 1 ? '' : 's'} on ${where}`,
   );
   return {
-    id: `${h.rule.id}:${h.host ?? ''}:${h.ids[0]}`,
+    id: `${h.rule.id}:${h.host ?? h.srcIp ?? ''}:${h.ids[0]}`,
     rule: h.rule.id,
     title: h.rule.title,
     severity: h.rule.severity,
     attack: h.rule.attack,
     stage: h.rule.stage,
     host: h.host,
+    ...(h.srcIp !== null ? { src_ip: h.srcIp } : {}),
     user: h.user,
     time: h.time,
     event_ids: h.ids,

@@ -14,6 +14,7 @@ import { MALICIOUS_STAGES, executionInfections, type ExecutionEvidence } from '.
 import { findLure, type Lure } from './lure';
 import { STANDARD_PORTS } from '../policy';
 import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, type Actor, type StoryData } from './network';
+import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 
@@ -46,6 +47,10 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
     if (l) lures.set(e.key, l);
   }
 
+  // 1b. Machines known only from network evidence (no EDR): beacons with corroboration.
+  const net = networkInfections(data, beacons, hits, findings, new Set(exec.keys()));
+  for (const n of net.values()) names.note(n.label);
+
   // 2. URLs: what the chains fetched, what lured them, what the feeds name.
   const chainEvents: StoryEvent[] = [];
   const chainTimes = new Map<string, number[]>();
@@ -66,9 +71,11 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   cradleUrls(chainEvents.filter((e) => e.category === 'process' || e.process_command_line), payload);
   executableDownloads(data, execActors, chainTimes, payload);
   for (const ev of chainEvents) if (ev.url && findings.some((f) => f.stage === 'download' && f.event_ids.includes(ev.id))) payload.add(ev.url);
+  const otherUrls = new UrlSet();
   for (const h of hits) {
     if (h.type !== 'url') continue;
-    (classifyIocUrl(h.indicator, h.context) === 'phishing' ? phishing : payload).add(h.url ?? h.indicator);
+    const kind = classifyIocUrl(h.indicator, h.context);
+    (kind === 'phishing' ? phishing : kind === 'payload' ? payload : otherUrls).add(h.url ?? h.indicator);
   }
   phishingUrls(
     data,
@@ -89,7 +96,15 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   }
   const execByKey = new Map(execActors.map((a) => [a.key, a]));
   beaconC2(beacons, execByKey, c2);
-  directIpContacts(data, execActors, c2, new Set(payload.keys()));
+  for (const n of net.values()) {
+    for (const b of n.beacons) {
+      const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
+      c2.add(b.dst_ip ?? b.destination, b.dst_port, domain, `beacon every ${Math.round(b.interval_s)} s from ${n.label} (score ${b.score})`, b.event_ids.slice(0, 50));
+    }
+    for (const p of n.payloads) payload.add(p.url!);
+  }
+  const netActors: Actor[] = [...net.values()].map((n) => ({ key: n.key, label: n.label, first: n.first }));
+  directIpContacts(data, [...execActors, ...netActors], c2, new Set(payload.keys()));
   for (const f of findings) {
     if (f.stage !== 'c2' || f.rule === 'beacon' || f.rule === 'ioc' || !f.host) continue;
     const actor = execByKey.get(hostKey(f.host));
@@ -129,6 +144,27 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
     }
   }
 
+  // Machines that reached a C2 endpoint some infected machine beacons to, however rarely (a bot
+  // tries the other addresses of its list): infected too.
+  const beaconed = new Set([...net.values()].flatMap((n) => n.beacons.map((b) => `${(b.dst_ip ?? b.destination).toLowerCase()}|${b.dst_port ?? ''}`)));
+  for (const e of c2.endpoints.values()) {
+    if (!beaconed.has(`${e.ip}|${e.port ?? ''}`) || !data.contactsTo) continue;
+    for (const who of data.contactsTo(e.ip, e.port)) {
+      const label = who.host ?? who.srcIp;
+      const key = label ? hostKey(label) : null;
+      if (!label || !key || net.has(key) || exec.has(key)) continue;
+      if (who.srcIp && isInternalIp(e.ip)) continue;
+      noteContact(label, who.first, `contacted C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}, which an infected machine beacons to`);
+    }
+  }
+  for (const n of net.values()) {
+    const c = contact.get(n.key);
+    if (c) {
+      if (n.first < c.first) c.first = n.first;
+      for (const r of n.reasons) if (!c.reasons.includes(r)) c.reasons.push(r);
+    } else contact.set(n.key, { key: n.key, label: n.label, first: n.first, reasons: [...n.reasons] });
+  }
+
   // 5. Spread and spam from every infected host.
   const allActors: Actor[] = [...execActors, ...[...contact.values()].map((c) => ({ key: c.key, label: c.label, first: c.first }))];
   const firstByKey = new Map(allActors.map((a) => [a.key, a.first]));
@@ -140,10 +176,12 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
 
   // 6. Patient zero and each infected host's chain.
   const ordered = [...allActors].sort((a, b) => a.first.localeCompare(b.first));
-  const pz = [...exec.values()].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious))[0];
+  const clicks = clicked(data, mergeSets(payload, phishing));
+  const linked = chainLinks([...exec.values()], lures, clicks, payload, beacons, c2, hits);
+  const pz = linked.first;
   const pzLure = pz ? lures.get(pz.key) : undefined;
   const infected: InfectedHost[] = ordered.map((a) =>
-    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam),
+    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key)),
   );
 
   const c2List = [...c2.endpoints.values()]
@@ -159,17 +197,96 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
           lure: pzLure?.document ?? null,
           lure_time: pzLure?.time ?? null,
           event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
+          reason: linked.reason,
         }
-      : null,
+      : networkPatientZero(net, names),
     hosts: ordered.map((a) => names.display(a.key)),
-    payload_urls: payload.keys().sort(),
-    phishing_urls: phishing.keys().sort(),
+    payload_urls: payload.written(),
+    phishing_urls: phishing.written(),
+    indicator_urls: otherUrls.written(),
     c2: c2List,
-    ioc_hits: hits.map(publicHit),
+    // In time order (the scan meets them in the order the evidence files were ingested).
+    ioc_hits: [...hits].sort((a, b) => a.time.localeCompare(b.time) || a.event_id - b.event_id).map(publicHit),
     infected,
     lateral_movement: lateral,
     spam,
-    clicked: clicked(data, mergeSets(payload, phishing)),
+    web: { attackers: [], successes: [], webshells: [] },
+    clicked: clicks,
+  };
+}
+
+/**
+ * Patient zero by linkage: each host that ran malicious code is tied to the chain by what it
+ * shares with the others (the lure's file name, a payload URL it fetched, a C2 endpoint it
+ * beacons to or an indicator address it reached). The chain is what most hosts share; patient
+ * zero is the first host tied to it, so an unrelated finding elsewhere (an administrator's
+ * PowerShell, even confirmed) does not move it. With one host, or no ties, the first host.
+ */
+function chainLinks(
+  exec: readonly ExecutionEvidence[],
+  lures: ReadonlyMap<string, Lure>,
+  clicks: readonly { host: string | null; src_ip: string | null; url: string }[],
+  payload: UrlSet,
+  beacons: readonly BeaconCandidate[],
+  c2: C2Set,
+  hits: readonly RichIocHit[],
+): { first: ExecutionEvidence | undefined; reason: string } {
+  const ties = new Map<string, Set<string>>();
+  const tie = (key: string, what: string) => {
+    if (!ties.has(key)) ties.set(key, new Set());
+    ties.get(key)!.add(what);
+  };
+  const keys = new Set(exec.map((e) => e.key));
+  for (const e of exec) {
+    const doc = lures.get(e.key)?.document;
+    if (doc) tie(e.key, `lure ${doc.replace(/^.*[\\/]/, '')}`);
+  }
+  for (const c of clicks) {
+    const k = hostKey(c.host ?? c.src_ip ?? '');
+    if (keys.has(k) && payload.has(c.url)) tie(k, `payload ${c.url}`);
+  }
+  for (const b of beacons) {
+    const k = hostKey(b.host ?? b.src_ip ?? '');
+    const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
+    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) tie(k, `C2 ${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`);
+  }
+  for (const h of hits) {
+    const k = hostKey(h.host ?? h.src_ip ?? '');
+    if (keys.has(k) && (h.type === 'ip' || h.type === 'cidr' || h.type === 'url' || h.type === 'sha256' || h.type === 'md5' || h.type === 'sha1')) tie(k, `indicator ${h.indicator}`);
+  }
+  // How many hosts share each tie; the chain is the ties shared by the most hosts.
+  const count = new Map<string, number>();
+  for (const set of ties.values()) for (const t of set) count.set(t, (count.get(t) ?? 0) + 1);
+  const best = Math.max(0, ...count.values());
+  const chain = new Set([...count].filter(([, n]) => n === best).map(([t]) => t));
+  const ordered = [...exec].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious));
+  const tied = best > 0 ? ordered.filter((e) => [...(ties.get(e.key) ?? [])].some((t) => chain.has(t))) : [];
+  const first = tied[0] ?? ordered[0];
+  if (!first) return { first: undefined, reason: '' };
+  const why = [...(ties.get(first.key) ?? [])].filter((t) => chain.has(t));
+  const reason = why.length
+    ? `first host tied to the chain (${why.slice(0, 3).join(', ')}${best > 1 ? `, shared by ${best} hosts` : ''}): ${first.reasons[0] ?? 'malicious execution'} at ${first.firstMalicious}`
+    : `first host with malicious execution: ${first.reasons[0] ?? 'execution'} at ${first.firstMalicious}`;
+  return { first, reason };
+}
+
+/** With no execution evidence: the first machine whose network activity is the infection's. */
+function networkPatientZero(net: ReadonlyMap<string, NetworkInfection>, names: HostNames): Incident['patient_zero'] {
+  const first = [...net.values()].sort((a, b) => a.first.localeCompare(b.first) || a.key.localeCompare(b.key))[0];
+  if (!first) return null;
+  const p = first.payloads[0];
+  const b = [...first.beacons].sort((x, y) => x.first.localeCompare(y.first))[0]!;
+  const display = names.display(first.key);
+  return {
+    host: display,
+    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : first.srcIp ? { src_ip: first.srcIp } : {}),
+    user: p?.user ?? null,
+    time: first.first,
+    lure: null,
+    event_ids: [...(p ? [p.id] : []), ...b.event_ids.slice(0, 1)],
+    reason: p
+      ? `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`
+      : `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`,
   };
 }
 
@@ -188,6 +305,7 @@ function hostStory(
   findings: readonly Finding[],
   lateral: readonly { from: string; to: string; time: string; event_ids: number[] }[],
   spam: readonly { host: string; count: number; first: string; event_ids: number[] }[],
+  net?: NetworkInfection,
 ): InfectedHost {
   const since = ms(lure?.time ?? actor.first) - 5 * 60_000;
   const steps: StoryStep[] = [];
@@ -195,8 +313,12 @@ function hostStory(
   if (lure) {
     steps.push({ stage: 'lure', time: lure.time, host: display, user, summary: lure.document ? `Opened ${lure.document}` : 'Office application started the chain', finding_ids: [], event_ids: lure.event_ids });
   }
+  for (const p of net?.payloads ?? []) {
+    steps.push({ stage: 'download', time: p.time, host: display, user, summary: `Fetched ${p.url}${p.content_type ? ` (${p.content_type}` : ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ' ('}${p.bytes_in} bytes)` : p.content_type ? ')' : ''}`, finding_ids: [], event_ids: [p.id] });
+  }
   for (const f of findings) {
-    if (!f.host || hostKey(f.host) !== actor.key || ms(f.time) < since) continue;
+    const who = f.host ?? f.src_ip ?? null;
+    if (!who || hostKey(who) !== actor.key || ms(f.time) < since) continue;
     steps.push({
       stage: f.stage,
       time: f.time,
@@ -218,6 +340,7 @@ function hostStory(
   steps.sort((a, b) => a.time.localeCompare(b.time));
   return {
     host: display,
+    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : net?.srcIp ? { src_ip: net.srcIp } : {}),
     user,
     first_malicious: actor.first,
     reasons: [...(exec?.reasons ?? []), ...(contact?.reasons ?? [])],

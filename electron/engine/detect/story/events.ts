@@ -21,12 +21,18 @@ export interface StoryEvent {
   url: string | null;
   domain: string | null;
   http_status: number | null;
+  /** Bytes the actor received (a proxy's reply size). */
+  bytes_in: number | null;
+  /** The reply's content type, as proxies log it (Squid mime_type, ELFF rs(Content-Type)...). */
+  content_type: string | null;
   file_path: string | null;
   registry_path: string | null;
 }
 
 export const STORY_COLUMNS =
-  'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, file_path, registry_path';
+  'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, bytes_in, ' +
+  "CASE WHEN category = 'web' AND extra IS NOT NULL THEN COALESCE(json_extract(extra, '$.mime_type'), json_extract(extra, '$.content_type'), json_extract(extra, '$.contenttype'), json_extract(extra, '$.\"rs(Content-Type)\"')) END AS content_type, " +
+  'file_path, registry_path';
 
 /** Events by id (chunks of ids keep each statement's parameter list small). */
 export function eventsById(store: CaseStore, ids: Iterable<number>): Map<number, StoryEvent> {

@@ -32,6 +32,8 @@ export interface C2Endpoint {
 export interface StoryData {
   store: CaseStore;
   index: EventIndex;
+  /** Every actor's contacts with a destination and port, from the scan (beacon collector). */
+  contactsTo?: (destination: string, port: number | null) => { host: string | null; srcIp: string | null; first: string; ids: number[] }[];
 }
 
 /** Events of each actor that pass the filter, from a minute before its infection on, in time order. */
@@ -92,7 +94,9 @@ export function beaconC2(beacons: readonly BeaconCandidate[], infected: Readonly
   for (const b of beacons) {
     if (b.score < BEACON.findingScore) continue;
     const actor = infected.get(hostKey(b.host ?? b.src_ip ?? ''));
-    if (!actor || ms(b.first) < ms(actor.first) - 10 * 60_000) continue;
+    // A beacon already running before the infection (a SaaS agent) is not its C2; two minutes
+    // allow for clocks that disagree between sources.
+    if (!actor || ms(b.first) < ms(actor.first) - 2 * 60_000) continue;
     const ip = b.dst_ip ?? b.destination;
     if ((isIpv4(ip) || isIpv6(ip)) && isInternalIp(ip)) continue;
     const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;

@@ -71,6 +71,11 @@ export class UrlSet {
     return [...this.map.keys()];
   }
 
+  /** The URLs as the evidence first wrote them (what the investigator reads), in key order. */
+  written(): string[] {
+    return [...this.map.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([, v]) => v);
+  }
+
   hosts(): string[] {
     return [...new Set(this.keys().map(urlHost))];
   }
@@ -117,11 +122,22 @@ export function phishingUrls(data: StoryData, lures: readonly { actor: Actor; do
   }
 }
 
-/** Indicator URLs: payload unless the feed or the path says it is a lure. */
-export function classifyIocUrl(url: string, context: string | null): 'payload' | 'phishing' {
-  if (context && /phish|lure|maldoc|document|mail/i.test(context)) return 'phishing';
+/** Sign-in and verification pages: what credential phishing serves (OWA's logon.aspx...). */
+const CREDENTIAL_PAGE = /(?:^|[/_.-])(?:log[io]n|logon|signin|sign-in|auth|verify|account|owa|sso|password|webmail)(?:[/_.-]|$)/i;
+const PAGE_PATH = /(?:\/|\.(?:aspx?|php\d?|html?|jsp|cgi))$/i;
+
+/**
+ * Indicator URLs told apart by what the feed says, else by the path: a lure document or a
+ * sign-in page is phishing, an executable or archive (or a loader's extension-less path) a
+ * payload, any other web page an indicator URL of its own kind (neither).
+ */
+export function classifyIocUrl(url: string, context: string | null): 'payload' | 'phishing' | 'other' {
+  if (context && /phish|lure|maldoc|document|mail|credential|login|logon/i.test(context)) return 'phishing';
   if (context && /payload|dll|exe|loader|download|dropper/i.test(context)) return 'payload';
-  return DOCUMENT_URL_PATH.test(urlPath(url)) ? 'phishing' : 'payload';
+  const path = urlPath(url);
+  if (DOCUMENT_URL_PATH.test(path) || CREDENTIAL_PAGE.test(path)) return 'phishing';
+  if (EXECUTABLE_PATH.test(path) || /\.(?:zip|rar|7z|iso|img|cab|jar|ocx|bin|dat)$/i.test(path)) return 'payload';
+  return PAGE_PATH.test(path) && path.length > 1 && /\.[a-z]+$/i.test(path) ? 'other' : 'payload';
 }
 
 export interface Click {

@@ -22,6 +22,7 @@ import { writeMethodology } from './sections/methodology';
 import { writeStory } from './sections/story';
 import { writeSummary } from './sections/summary';
 import { writeTagged } from './sections/tagged';
+import { writeWebStory } from './sections/web';
 import { ReportWriter } from './writer';
 
 /** SHA-256 of the canonical JSON of everything the report shows (stated on its cover). */
@@ -52,6 +53,7 @@ export async function writePdfReport(session: CaseSession, file: string, opts: E
     writeSummary(w, data);
     for (const x of extras) if (x.section.after === 'summary') x.section.write(w, x.data, lang);
     writeStory(w, data);
+    writeWebStory(w, data, opts.language);
     for (const x of extras) if (x.section.after === 'story') x.section.write(w, x.data, lang);
     w.heading(m.sections.chart);
     drawTimelineChart(w, data.histogram);

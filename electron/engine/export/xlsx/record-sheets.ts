@@ -60,7 +60,7 @@ export async function writeDetectionsSheet(wb: XlsxPackage, m: Messages, data: R
       m.stage[f.stage] ?? f.stage,
       f.title,
       f.rule,
-      f.host,
+      f.host ?? f.src_ip ?? null,
       f.user,
       f.event_ids.length,
       f.event_ids.join(', '),

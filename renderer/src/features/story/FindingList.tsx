@@ -30,7 +30,7 @@ export function FindingList({ findings, readOnly, busy, selectedId, onSelect, on
           data-testid="finding"
           data-finding-id={f.id}
           data-rule={f.rule}
-          data-host={f.host ?? ''}
+          data-host={f.host ?? f.src_ip ?? ''}
         >
           <div className="finding-head">
             <span className={`severity severity-${f.severity}`} data-testid="finding-severity">
@@ -45,7 +45,7 @@ export function FindingList({ findings, readOnly, busy, selectedId, onSelect, on
             ))}
           </div>
           <div className="finding-meta muted">
-            {displayValue(f.host) || t('story.noHost')}
+            {displayValue(f.host ?? f.src_ip ?? null) || t('story.noHost')}
             {f.user && ` · ${displayValue(f.user)}`} · <span className="mono">{f.time}</span> · {t('story.rule')} <span className="mono">{displayValue(f.rule)}</span>
           </div>
           {f.reasons.length > 0 && (

@@ -28,11 +28,13 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
               <strong data-testid="patient-zero-host">{displayValue(pz.host)}</strong>
               {pz.user && t('story.user', { user: displayValue(pz.user) })}
               <div className="mono">{pz.time}</div>
+              {pz.src_ip && pz.src_ip !== pz.host && <div className="mono">{displayValue(pz.src_ip)}</div>}
               {pz.lure && (
                 <div className="wrap" data-testid="patient-zero-lure">
                   {t('story.lureLabel')} <span className="mono">{displayValue(pz.lure)}</span>
                 </div>
               )}
+              {pz.reason && <div className="muted wrap" data-testid="patient-zero-reason">{displayValue(pz.reason)}</div>}
               {links(pz.event_ids)}
             </>
           ) : (

@@ -10,6 +10,7 @@ import { RuleProblems } from './RuleProblems';
 import { useDetection } from './use-detection';
 import { useT } from '../../i18n';
 import './strings';
+import { WebStory } from './WebStory';
 
 interface Props {
   readOnly: boolean;
@@ -67,6 +68,7 @@ export function StoryView({ readOnly, selectedId, onSelect, onRecorded, onOpenIn
               ))}
             </>
           )}
+          <WebStory web={result.incident.web} selectedId={selectedId} onSelect={onSelect} />
           <BeaconList beacons={result.beacons} selectedId={selectedId} onSelect={onSelect} />
           <h2 className="story-heading">{t('story.findings', { count: result.findings.length })}</h2>
           <FindingList findings={result.findings} readOnly={readOnly} busy={d.running} selectedId={selectedId} onSelect={onSelect} onReview={d.review} />

@@ -50,13 +50,14 @@ describe('SigmaHQ rules, unedited', () => {
     fx = await fixtureCase();
     const loaded = loadRules([SIGMA_DIR], sigmaWindowsMapping());
     expect(loaded.problems).toEqual([]);
-    rules = loaded.rules;
+    rules = loaded.rules.filter((r) => !r.file.split(/[\\/]/).pop()!.startsWith('web_'));
     findings = runCompiledRules(fx.store, rules, sigmaWindowsMapping());
   });
   afterAll(() => fx?.dispose());
 
   it('all six load and compile', () => {
-    const files = readdirSync(SIGMA_DIR).filter((f) => f.endsWith('.yml'));
+    // The four webserver rules beside them are run on access logs in ../web/web-case.test.ts.
+    const files = readdirSync(SIGMA_DIR).filter((f) => f.endsWith('.yml') && !f.startsWith('web_'));
     expect(files.sort()).toEqual(Object.keys(CASES).sort());
     expect(rules.map((r) => r.file.split(/[\\/]/).pop()).sort()).toEqual(files.sort());
   });

@@ -30,7 +30,7 @@ export async function engineCase(): Promise<EngineCase> {
   const store = await CaseStore.create(path.join(dir, 'engine.tlcase'));
   store.db.run(
     `INSERT INTO evidence (path, name, size, mtime, format, encoding, timezone, base_year, status, added_at)
-     VALUES ('test', 'test', 1, '2026-01-01T00:00:00.000Z', 'test', 'utf-8', 'UTC', 2026, 'complete', '2026-01-01T00:00:00.000Z')`,
+     VALUES ('test', 'test', 1, '2026-01-01T00:00:00.000Z', 'windows-event-json', 'utf-8', 'UTC', 2026, 'complete', '2026-01-01T00:00:00.000Z')`,
   );
   const evidence = Number(store.scalar('SELECT last_insert_rowid()'));
   let line = 0;

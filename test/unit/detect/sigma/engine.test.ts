@@ -87,7 +87,8 @@ describe('Sigma rule engine', () => {
   });
 
   it('cidr on IPv4 and IPv6; gte on numbers; exists and null', () => {
-    const net = (dst: string | null, port: number | null) => ({ category: 'network', action: 'connection', dst_ip: dst, dst_port: port });
+    // Sysmon-like connections: network_connection is process-centric (the mapping's requires).
+    const net = (dst: string | null, port: number | null) => ({ category: 'network', action: 'connection', process_name: 'app.exe', dst_ip: dst, dst_port: port });
     const rule = (detection: string): string =>
       `title: Net\nid: 00000000-0000-4000-8000-00000000000${Math.floor(Math.random() * 9)}\nlogsource:\n  category: network_connection\ndetection:\n${detection}\nlevel: low\n`;
     const run = (det: string, events: ReturnType<typeof net>[]): number[] => {

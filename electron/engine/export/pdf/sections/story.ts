@@ -42,6 +42,8 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
       [m.stage.lure, pz.lure ?? ''],
       [c.eventIds, pz.event_ids.join(', ')],
     ]);
+    // Why detection chose this machine (the chain evidence that ties it), as detection words it.
+    if (pz.reason) w.para(pz.reason, { size: 9, color: '#444444' });
   } else w.para(m.summary.noPatientZero);
 
   w.heading(m.story.infectedHosts, 2);
