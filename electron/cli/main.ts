@@ -1,5 +1,6 @@
 // The `tracelight` command (contract 1 in ARCHITECTURE.md).
 import { parseArgs } from 'node:util';
+import { askCommand } from './commands/ask';
 import { custodyCommand } from './commands/custody';
 import { detectCommand } from './commands/detect';
 import { evidenceCommand } from './commands/evidence';
@@ -27,6 +28,7 @@ usage:
   tracelight tag     CASE EVENT_ID --note TEXT [--label LABEL] [--examiner NAME] [--json]
   tracelight verify  CASE_OR_PACKAGE [--examiner NAME] [--json]
   tracelight custody CASE [--json]
+  tracelight ask     CASE QUESTION [--lang ja|en] [--json] [--model-endpoint URL] [--model NAME]
   tracelight evidence CASE [--remove ID] [--skew ID=±HH:MM:SS [--reason TEXT]] [--examiner NAME] [--json]
   tracelight serve   [--port N] [--case CASE | --review PACKAGE] [--workspace DIR] [--examiner NAME]
   tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F]
@@ -75,6 +77,7 @@ function parse(argv: string[]) {
 async function run(argv: string[]): Promise<number> {
   // export's --csv takes a file name (query's is a flag), so export parses its own options.
   if (argv[0] === 'export' && !argv.includes('--help') && !argv.includes('-h')) return exportCommand(parseExportArgs(argv.slice(1)));
+  if (argv[0] === 'ask' && !argv.includes('--help') && !argv.includes('-h')) return askCommand(argv.slice(1));
   let parsed: Parsed;
   try {
     parsed = parse(argv);

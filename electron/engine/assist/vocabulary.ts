@@ -1,0 +1,134 @@
+// The case's own words: every host, user, address, process, domain, URL, file name and hash
+// that occurs in it, keyed the ways an analyst types them (any case, without `.exe`, a host
+// without its DNS suffix, a user without its domain). The parser matches questions against
+// these keys, so "wks-acct-07" finds `wks-acct-07.acme.local` only because that host exists.
+import type { CaseStore } from '../store/case-store';
+
+export type VocabField =
+  | 'host'
+  | 'user'
+  | 'process_name'
+  | 'parent_process_name'
+  | 'src_ip'
+  | 'dst_ip'
+  | 'domain'
+  | 'url'
+  | 'file_name'
+  | 'hash'
+  | 'category'
+  | 'action';
+
+export interface VocabEntry {
+  field: VocabField;
+  /** The value exactly as the evidence wrote it (what the SQL compares with). */
+  value: string;
+}
+
+export interface Vocabulary {
+  /** Lower-cased key -> the values it names (one key can name a host and a domain). */
+  keys: Map<string, VocabEntry[]>;
+  longestKey: number;
+  categories: string[];
+  actions: string[];
+  /** Case span (ISO UTC) and the case's zone, for relative and date-less times. */
+  first: string | null;
+  last: string | null;
+  zone: string;
+}
+
+const DISTINCT_CAP = 20000;
+
+// Columns read for keys, and the field each one feeds.
+const SOURCES: [string, VocabField][] = [
+  ['host', 'host'],
+  ['user', 'user'],
+  ['process_name', 'process_name'],
+  ['parent_process_name', 'parent_process_name'],
+  ['src_ip', 'src_ip'],
+  ['dst_ip', 'dst_ip'],
+  ['domain', 'domain'],
+  ['url', 'url'],
+  ['file_path', 'file_name'],
+  ['process_hash', 'hash'],
+  ['file_hash', 'hash'],
+  ['category', 'category'],
+  ['action', 'action'],
+];
+
+/** Keys an analyst may type for a value of a field. */
+export function keysFor(field: VocabField, value: string): string[] {
+  const v = value.normalize('NFKC').toLowerCase().trim();
+  const keys = new Set<string>([v]);
+  if (field === 'process_name' || field === 'parent_process_name' || field === 'file_name') {
+    const base = v.replace(/^.*[\\/]/, '');
+    keys.add(base);
+    if (/\.exe$/.test(base) && field !== 'file_name') keys.add(base.slice(0, -4));
+  }
+  if (field === 'host') {
+    const short = v.split('.')[0]!;
+    if (short.length >= 3 && !/^\d+$/.test(short)) keys.add(short);
+  }
+  if (field === 'user') {
+    const bare = v.replace(/^.*\\/, '').replace(/@.*$/, '');
+    if (bare.length >= 2) keys.add(bare);
+  }
+  if (field === 'url') keys.add(v.replace(/\/+$/, ''));
+  if (field === 'domain') keys.add(v.replace(/^www\./, ''));
+  return [...keys].filter((k) => k.length >= 2);
+}
+
+function fileName(path: string): string {
+  return path.replace(/^.*[\\/]/, '');
+}
+
+export function loadVocabulary(store: CaseStore): Vocabulary {
+  const keys = new Map<string, VocabEntry[]>();
+  let longestKey = 0;
+  const add = (field: VocabField, value: string): void => {
+    for (const key of keysFor(field, value)) {
+      const list = keys.get(key) ?? [];
+      if (!list.some((e) => e.field === field && e.value === value)) list.push({ field, value });
+      keys.set(key, list);
+      longestKey = Math.max(longestKey, key.length);
+    }
+  };
+  const categories: string[] = [];
+  const actions: string[] = [];
+  for (const [column, field] of SOURCES) {
+    const rows = store.db.exec(`SELECT DISTINCT ${column} FROM event_row WHERE ${column} IS NOT NULL AND ${column} <> '' LIMIT ${DISTINCT_CAP}`);
+    for (const [raw] of rows[0]?.values ?? []) {
+      const value = String(raw);
+      if (field === 'file_name') {
+        const name = fileName(value);
+        // A file name alone (請求書.doc, qzx81.dll) identifies the file; a bare directory does not.
+        if (/\.[\p{L}\p{N}]{1,8}$/u.test(name)) add('file_name', name);
+        continue;
+      }
+      if (field === 'category') categories.push(value);
+      if (field === 'action') actions.push(value);
+      add(field, value);
+    }
+  }
+  const span = store.db.exec('SELECT min(time), max(time) FROM event_row')[0]?.values[0] ?? [null, null];
+  return {
+    keys,
+    longestKey,
+    categories,
+    actions,
+    first: span[0] === null ? null : String(span[0]),
+    last: span[1] === null ? null : String(span[1]),
+    zone: store.getMeta('timezone') ?? 'UTC',
+  };
+}
+
+/**
+ * Columns of `events` that hold at least one value: the schema a model is shown. One scan
+ * (max() over every column at once), so it is computed only when a model is asked.
+ */
+export function presentColumns(store: CaseStore): string[] {
+  const all = store.db.exec('PRAGMA table_info(events)')[0]?.values.map((r) => String(r[1])) ?? [];
+  const checks = all.map((c) => `max("${c}" IS NOT NULL AND "${c}" <> '')`);
+  const row = store.db.exec(`SELECT ${checks.join(', ')} FROM events`)[0];
+  if (!row) return all;
+  return all.filter((_, i) => Number(row.values[0]![i]) === 1);
+}
