@@ -4,7 +4,7 @@
 //   BENCH_RUNS       repetitions; medians are reported (default 1)
 //   BENCH_NCSA_LINES lines of the generated NCSA combined log for the lnav comparison (1M)
 //   BENCH_ONLY       one of: squid (proxy), ncsa (web), firewall, edr, network, timelines,
-//                    sqlite, memory, detect, generic, xlsx, pdf; families.mjs has its own knobs
+//                    sqlite, memory, detect, generic, xlsx, pdf, assist; families.mjs has its own knobs
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { generateDetect } from './generate-detect.mjs';
 import { genericCsvIngest } from './generic-csv.mjs';
 import { pdfExport, xlsxExport } from './exports.mjs';
 import { bigCaseMemory, defenderVersusSqlite, familyIngest } from './families.mjs';
+import { runEval as assistEval } from '../assist-eval/run-eval.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, '.bench');
@@ -187,6 +188,7 @@ if (!only || only === 'detect') results.push(await detectMillion());
 if (!only || only === 'generic') results.push(await genericCsvIngest({ root, work, measured, freshCase }));
 if (!only || only === 'xlsx') results.push(await xlsxExport({ work, measured, freshCase }));
 if (!only || only === 'pdf') results.push(await pdfExport({ work, measured, freshCase }));
+if (!only || only === 'assist') results.push(await assistEval(path.join(work, 'assist')));
 writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
 for (const r of results) {
   console.log(`\n## ${r.name}`);

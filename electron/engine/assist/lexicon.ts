@@ -18,7 +18,8 @@ export type DimField =
   | 'file_path'
   | 'http_status'
   | 'source_file'
-  | 'hash';
+  | 'hash'
+  | 'user_agent';
 
 export type Intent = 'count' | 'who' | 'which' | 'list' | 'when' | 'first' | 'last' | 'top' | 'bottom' | 'distinct';
 
@@ -46,14 +47,15 @@ const RAW: [string[], Concept][] = [
   [['which', 'what', 'どの', 'どんな', 'どういう', '何の', 'なにの', 'どこ', 'where'], { kind: 'intent', intent: 'which' }],
   [['show', 'list', 'display', 'find', 'give me', 'get', 'search', 'look for', '表示', '見せて', '一覧', '出して', '教えて', '探して', '検索', 'リスト', '挙げて', '調べて'], { kind: 'intent', intent: 'list' }],
   [['when', 'what time', 'at what time', 'いつ', '何時', '日時', '時刻'], { kind: 'intent', intent: 'when' }],
-  [['first', 'earliest', 'initial', 'oldest', 'first time', '最初', '初めて', 'はじめて', '初回', '最も早い', '一番早い', '最古'], { kind: 'intent', intent: 'first' }],
-  [['last', 'latest', 'most recent', 'final', 'newest', '最後', '最新', '最も遅い', '一番遅い', '最終'], { kind: 'intent', intent: 'last' }],
-  [['top', 'most common', 'most frequent', 'most active', 'busiest', 'most often', 'the most', 'most', '上位', 'トップ', '最も多い', '一番多い', 'もっとも多い', '多い順', '最多', 'ランキング'], { kind: 'intent', intent: 'top' }],
-  [['least common', 'least frequent', 'rarest', 'least', 'fewest', '最も少ない', '一番少ない', 'もっとも少ない', '少ない順', '最少'], { kind: 'intent', intent: 'bottom' }],
+  [['first', 'earliest', 'initial', 'oldest', 'first time', '最初', '初めて', 'はじめて', '初回', '最も早い', '一番早い', '最古', '早い', '早く'], { kind: 'intent', intent: 'first' }],
+  [['last', 'latest', 'most recent', 'final', 'newest', '最後', '最新', '最も遅い', '一番遅い', '最終', '遅い', '遅く'], { kind: 'intent', intent: 'last' }],
+  [['top', 'most common', 'most frequent', 'most active', 'busiest', 'most often', 'the most', 'most', '上位', 'トップ', '最も多い', '一番多い', '最も多く', '一番多く', 'もっとも多く', '多い', '多く', '多かった', 'もっとも多い', '多い順', '最多', 'ランキング'], { kind: 'intent', intent: 'top' }],
+  [['least common', 'least frequent', 'rarest', 'least', 'fewest', '最も少ない', '一番少ない', '最も少なく', '一番少なく', '少ない', '少なく', '少なかった', 'もっとも少ない', '少ない順', '最少'], { kind: 'intent', intent: 'bottom' }],
   [['distinct', 'unique', 'different', '種類', 'ユニーク', '重複なし', '異なる'], { kind: 'intent', intent: 'distinct' }],
   [['per', 'by', 'for each', 'each', 'grouped by', 'broken down by', 'breakdown by', 'ごと', '毎', '別', '単位'], { kind: 'group' }],
   // fields
   [['host', 'hosts', 'hostname', 'hostnames', 'machine', 'machines', 'computer', 'computers', 'device', 'devices', 'endpoint', 'endpoints', 'workstation', 'workstations', 'pc', 'pcs', 'ホスト', 'ホスト名', '端末', 'マシン', 'コンピュータ', 'コンピューター', 'デバイス', '機器', 'pc'], { kind: 'dim', field: 'host' }],
+  [['user agent', 'user agents', 'useragent', 'useragents', 'user-agent', 'user-agents', 'ua', 'ユーザーエージェント', 'ユーザエージェント'], { kind: 'dim', field: 'user_agent' }],
   [['user', 'users', 'account', 'accounts', 'username', 'usernames', 'ユーザー', 'ユーザ', 'ユーザー名', 'アカウント', '利用者', '人'], { kind: 'dim', field: 'user' }],
   [['process', 'processes', 'program', 'programs', 'executable', 'executables', 'binary', 'binaries', 'image', 'images', 'プロセス', 'プログラム', '実行ファイル', 'プロセス名'], { kind: 'dim', field: 'process_name', category: ['process'] }],
   [['parent process', 'parent processes', 'parent', 'parents', '親プロセス', '親'], { kind: 'dim', field: 'parent_process_name' }],
@@ -66,7 +68,7 @@ const RAW: [string[], Concept][] = [
   [['category', 'categories', 'event type', 'event types', 'kind of event', 'kinds of event', 'カテゴリ', 'カテゴリー', '種別', 'イベント種別'], { kind: 'dim', field: 'category' }],
   [['action', 'actions', 'operation', 'operations', 'method', 'methods', 'アクション', '操作', 'メソッド'], { kind: 'dim', field: 'action' }],
   [['file', 'files', 'file path', 'file paths', 'filename', 'filenames', 'ファイル', 'ファイル名', 'ファイルパス'], { kind: 'dim', field: 'file_path' }],
-  [['status', 'status code', 'status codes', 'http status', 'response code', 'response codes', 'ステータス', 'ステータスコード', '応答コード'], { kind: 'dim', field: 'http_status' }],
+  [['status', 'status code', 'status codes', 'http status', 'response code', 'response codes', 'returned', 'returning', 'return', 'responded with', 'response', 'responses', 'answered', 'ステータス', 'ステータスコード', '応答コード', '応答', 'を返した', '返した', 'が返った', 'レスポンス'], { kind: 'dim', field: 'http_status' }],
   [['evidence file', 'evidence files', 'source file', 'source files', 'log file', 'log files', 'log source', 'log sources', '証拠ファイル', 'ログファイル', 'ログソース'], { kind: 'dim', field: 'source_file' }],
   [['hash', 'hashes', 'sha256', 'sha-256', 'md5', 'ハッシュ'], { kind: 'dim', field: 'hash' }],
   // categories (filters)

@@ -27,7 +27,13 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
   const tokens = tokenize(rest, vocab);
   const used = new Set<number>();
   const filters: Filter[] = [];
-  const unknown = tokens.filter((t) => t.kind === 'unknown' && identifierLike(t.text)).map((t) => t.text);
+  // A path typed in part ("cmd.php") is read as part of the case's URLs that contain it; other
+  // identifiers the case does not know make the question unanswerable as asked.
+  const partial = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.kind === 'unknown' && identifierLike(t.text) && vocab.urls.some((u) => u.toLowerCase().includes(t.text.toLowerCase()))) partial.add(i);
+  });
+  const unknown = tokens.filter((t, i) => t.kind === 'unknown' && identifierLike(t.text) && !partial.has(i)).map((t) => t.text);
   if (unknown.length) return { ok: false, problem: `not found in this case: ${unknown.map((u) => `"${u}"`).join(', ')}`, unknown };
 
   const isJa = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(normalized);
@@ -57,7 +63,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
     } else if (t.kind === 'ip') {
       add(ipFields(i), t.ip, negated(i));
       if (t.port !== null) add(['dst_port'], t.port, false);
-    } else if (t.kind === 'hash') add(['hash'], t.hash.toLowerCase(), negated(i));
+    } else if (t.kind === 'unknown' && partial.has(i)) add(['url_part'], t.text, negated(i));
+    else if (t.kind === 'hash') add(['hash'], t.hash.toLowerCase(), negated(i));
     else if (t.kind === 'url') add(['url'], t.url, negated(i));
     else if (t.kind === 'quoted') {
       add(['text'], t.text, negated(i));
@@ -88,7 +95,11 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
     } else if (around.includes('http_status') || (t.n >= 100 && t.n <= 599 && (concept(tokens[i + 1], 'status') || concept(tokens[i - 1], 'status')))) {
       add(['http_status'], t.n, negated(i));
       for (const j of [i - 1, i + 1]) if (dimAt(j) === 'http_status' || concept(tokens[j], 'status')) used.add(j);
-    } else if (limit === null && t.n > 0 && t.n <= 1000) limit = t.n;
+    } else if (limit === null && t.n > 0 && t.n <= 1000 && [i - 2, i - 1, i + 1].some((j) => ['top', 'bottom', 'first', 'last'].includes(concept(tokens[j], 'intent')?.intent ?? ''))) {
+      limit = t.n;
+    } else if (vocab.statuses.has(t.n)) add(['http_status'], t.n, negated(i));
+    else if (vocab.ports.has(t.n)) add(['dst_port'], t.n, negated(i));
+    else if (limit === null && t.n > 0 && t.n <= 1000) limit = t.n;
   });
 
   // Field nouns: the first one not labelling a value is what the question is about.
@@ -110,7 +121,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
       dimCategory = d.category;
     }
   });
-  if (intents.has('who')) dim ??= 'user';
+  if (intents.has('who')) dim ??= vocab.hasUsers ? 'user' : 'src_ip';
 
   // Categories, actions and outcomes.
   const cats = new Set<string>();

@@ -16,6 +16,7 @@ const likeEscape = (v: string): string => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** The SQL expression a dimension groups by. */
 export function dimExpr(dim: DimField): string {
   if (dim === 'hash') return 'coalesce(process_hash, file_hash)';
+  if (dim === 'user_agent') return "json_extract(extra, '$.user_agent')";
   return dim;
 }
 
@@ -27,8 +28,9 @@ function columnCondition(field: FilterField, op: Filter['op'], value: string | n
   if (field === 'hash') return `(lower(process_hash) = ${quote(String(value).toLowerCase())} OR lower(file_hash) = ${quote(String(value).toLowerCase())})`;
   if (field === 'text') {
     const like = quote(`%${likeEscape(String(value))}%`);
-    return `(${['process_command_line', 'url', 'file_path', 'registry_path', 'message'].map((c) => `${c} LIKE ${like} ESCAPE '\\'`).join(' OR ')})`;
+    return `(${['process_command_line', 'url', 'file_path', 'registry_path', 'message', 'extra'].map((c) => `${c} LIKE ${like} ESCAPE '\\'`).join(' OR ')})`;
   }
+  if (field === 'url_part') return `url LIKE ${quote(`%${likeEscape(String(value))}%`)} ESCAPE '\\'`;
   if (field === 'url' && typeof value === 'string') {
     // The same URL with or without its trailing slash.
     const bare = value.replace(/\/+$/, '');
@@ -107,6 +109,8 @@ function grouped(dim: DimField, key: string, w: string, ids: string, order: stri
 const FIELD_JA: Partial<Record<string, string>> = {
   host: 'ホスト',
   user: 'ユーザー',
+  user_agent: 'ユーザーエージェント',
+  url_part: 'URL（部分）',
   process_name: 'プロセス',
   parent_process_name: '親プロセス',
   domain: 'ドメイン',

@@ -39,8 +39,11 @@ function boundaryOk(q: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Vocabulary entries naming categories or actions lose a tie to the lexicon ("process"). */
-const weak = (entries: VocabEntry[]): boolean => entries.every((e) => e.field === 'category' || e.field === 'action');
+/**
+ * Vocabulary entries naming categories or actions lose a tie to the lexicon ("process" the
+ * word), unless typed exactly as the evidence writes them ("GET", not "get me").
+ */
+const weak = (entries: VocabEntry[], typed: string): boolean => entries.every((e) => (e.field === 'category' || e.field === 'action') && !(e.field === 'action' && e.value === typed));
 
 export function tokenize(question: string, vocab: Vocabulary): Token[] {
   const q = question.toLowerCase();
@@ -84,7 +87,7 @@ export function tokenize(question: string, vocab: Vocabulary): Token[] {
     // Addresses, URLs and hashes are read by their shape (an address can then be source or
     // destination); a number loses to a longer word of the case ("7zip", "365").
     if (literal && (literal.kind !== 'num' || len(literal) >= Math.max(len(value), len(lex)))) best = literal;
-    else if (value && (len(value) > len(lex) || (len(value) === len(lex) && !weak((value as { entries: VocabEntry[] }).entries)))) best = value;
+    else if (value && (len(value) > len(lex) || (len(value) === len(lex) && !weak((value as { entries: VocabEntry[] }).entries, value.text)))) best = value;
     else if (lex) best = lex;
     else if (value) best = value;
     if (best) {

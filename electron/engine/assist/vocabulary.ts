@@ -30,6 +30,13 @@ export interface Vocabulary {
   longestKey: number;
   categories: string[];
   actions: string[];
+  /** HTTP statuses and destination ports the case holds: a bare "404" or "8080" is read by them. */
+  statuses: Set<number>;
+  ports: Set<number>;
+  /** Users exist in the case: "who" means a user, else (web logs) a client address. */
+  hasUsers: boolean;
+  /** URL keys, for a path typed in part ("cmd.php" of /uploads/cmd.php?c=id). */
+  urls: string[];
   /** Case span (ISO UTC) and the case's zone, for relative and date-less times. */
   first: string | null;
   last: string | null;
@@ -110,11 +117,18 @@ export function loadVocabulary(store: CaseStore): Vocabulary {
     }
   }
   const span = store.db.exec('SELECT min(time), max(time) FROM event_row')[0]?.values[0] ?? [null, null];
+  const numbers = (col: string): Set<number> => new Set((store.db.exec(`SELECT DISTINCT ${col} FROM event_row WHERE ${col} IS NOT NULL LIMIT ${DISTINCT_CAP}`)[0]?.values ?? []).map((r) => Number(r[0])));
+  const urls: string[] = [];
+  for (const list of keys.values()) for (const e of list) if (e.field === 'url' && !urls.includes(e.value)) urls.push(e.value);
   return {
     keys,
     longestKey,
     categories,
     actions,
+    statuses: numbers('http_status'),
+    ports: numbers('dst_port'),
+    hasUsers: store.db.exec("SELECT 1 FROM event_row WHERE user IS NOT NULL AND user <> '' LIMIT 1").length > 0,
+    urls,
     first: span[0] === null ? null : String(span[0]),
     last: span[1] === null ? null : String(span[1]),
     zone: store.getMeta('timezone') ?? 'UTC',
