@@ -11,7 +11,7 @@ export class GuardError extends Error {
   override name = 'GuardError';
 }
 
-const FORBIDDEN = /\b(insert|update|delete|replace(?!\s*\()|upsert|create|drop|alter|attach|detach|pragma|vacuum|reindex|analyze|begin|commit|rollback|savepoint|release|load_extension|readfile|writefile|edit|fts3_tokenizer|zipfile|sqlar_compress|sqlar_uncompress)\b/i;
+const FORBIDDEN = /\b(insert|update|delete|replace(?!\s*\()|upsert|create|drop|alter|attach|detach|pragma|pragma_\w+|vacuum|reindex|analyze|begin|commit|rollback|savepoint|release|load_extension|readfile|writefile|edit|fts3_tokenizer|zipfile|sqlar_compress|sqlar_uncompress)\b/i;
 
 /** The statement without string literals, quoted identifiers' contents and comments. */
 export function stripLiterals(sql: string): string {

@@ -61,7 +61,8 @@ export function promptFor(store: CaseStore, vocab: Vocabulary, question: string,
 export function extractSql(content: string): string | null {
   const fenced = /```(?:sql|sqlite)?\s*\n?([\s\S]*?)```/i.exec(content);
   const text = (fenced ? fenced[1]! : content).trim();
-  const start = text.search(/\b(select|with)\b/i);
+  // Any statement is taken (a write too: the guard then refuses it and says why).
+  const start = text.search(/\b(?:select\s|with\s+(?:recursive\s+)?\w+\s*(?:\(|as\s*\()|insert\s+into|update\s+\w+\s+set|delete\s+from|drop\s+\w|pragma\s|attach\s|create\s+\w|alter\s+table|replace\s+into)/i);
   if (start < 0) return null;
   return text.slice(start).trim();
 }
