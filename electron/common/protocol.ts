@@ -14,6 +14,7 @@ import type {
   EvidenceVerification,
   NoteRevision,
 } from './custody';
+import type { AssistHandlers } from './assist';
 import type { DetectResult } from './detect';
 import type { ExportRunArgs, ExportRunResult } from './export';
 import type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from './detect-review';
@@ -107,7 +108,7 @@ export interface IngestFileResult {
   needsMapping?: boolean;
 }
 
-export interface Handlers {
+export interface Handlers extends AssistHandlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];

@@ -26,6 +26,8 @@ import { countEvents, eventDetail, pageEvents } from '../store/event-queries';
 import { listEvidence, readEvidence } from '../store/evidence-registry';
 import { isValidTimeZone } from '../time/zone';
 import { VERSION } from '../version';
+import { createAssistHandlers } from './assist-handlers';
+import { dropSnapshot } from '../assist/run-bounded';
 import { createDetectHandlers } from './detect-handlers';
 import { createExportHandlers } from './export-handlers';
 import { createImportHandlers } from './import-handlers';
@@ -294,6 +296,13 @@ export class EngineService {
       runDetection: () => this.handlers['detect.run']({}),
       changed: () => void this.changed(),
     }),
+    ...createAssistHandlers({
+      session: () => this.requireSession(),
+      act: (fn) => this.act(fn),
+      lastDetection: () => this.handlers['detect.last']({}),
+      runDetection: () => this.handlers['detect.run']({}),
+      changed: () => void this.changed(),
+    }),
     ...createReviewHandlers({
       mode: () => this.options.mode,
       serial: (fn) => this.writes.run(fn),
@@ -331,6 +340,7 @@ export class EngineService {
   private closeSession(): void {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
+    if (this.session) dropSnapshot(this.session.store);
     this.session?.close();
     this.session = null;
     this.review?.dispose();
