@@ -87,3 +87,4 @@ export type {
   ReviewInfo,
 } from '../../electron/common/package';
 export { REVIEW_REPORT_URL } from '../../electron/common/package';
+export type { AskAnswer, AskHistoryEntry, AskResult, AskTimelineFilter, AskValue, AcceptedSummary, TriageSummary } from '../../electron/common/assist';

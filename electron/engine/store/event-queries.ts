@@ -32,6 +32,15 @@ export function whereClause(filter: EventFilter | undefined): { sql: string; par
     parts.push('host = ?');
     params.push(filter.host);
   }
+  // Time range (ISO UTC, from inclusive, to exclusive): set by an assistant answer.
+  if (filter?.from) {
+    parts.push('time >= ?');
+    params.push(filter.from);
+  }
+  if (filter?.to) {
+    parts.push('time < ?');
+    params.push(filter.to);
+  }
   if (filter?.evidenceId !== undefined) {
     parts.push('evidence_id = ?');
     params.push(filter.evidenceId);

@@ -1,10 +1,11 @@
 import { TabBar } from '../components/TabBar';
 
-export type WorkbenchView = 'timeline' | 'incident' | 'bookmarks' | 'custody' | 'case';
+export type WorkbenchView = 'timeline' | 'incident' | 'assist' | 'bookmarks' | 'custody' | 'case';
 
 const VIEWS: { id: WorkbenchView; label: string }[] = [
   { id: 'timeline', label: 'Timeline' },
   { id: 'incident', label: 'Incident' },
+  { id: 'assist', label: 'Ask' },
   { id: 'bookmarks', label: 'Bookmarks' },
   { id: 'custody', label: 'Custody log' },
   { id: 'case', label: 'Case details' },

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useClient } from '../client/connection-context';
 import type { Acquisition, CaseInfo, EventFilter } from '../contracts';
+import { AskView } from '../features/assist/AskView';
 import { BookmarksView } from '../features/bookmarks/BookmarksView';
 import { CaseDetailsForm } from '../features/custody/CaseDetailsForm';
 import { CustodyBanner } from '../features/custody/CustodyBanner';
@@ -42,6 +43,8 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
   const annotated = useCallback(() => setAnnotations((n) => n + 1), []);
   // The timeline's filter, offered by the export dialog for the timeline rows.
   const [timelineFilter, setTimelineFilter] = useState<EventFilter | undefined>(undefined);
+  // An assistant answer shown in the timeline: its host, category and time range.
+  const [askFilter, setAskFilter] = useState<EventFilter | undefined>(undefined);
 
   const refresh = useCallback(() => {
     setVersion((v) => v + 1);
@@ -79,7 +82,10 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase }: Props) {
       <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
       <div className="workspace">
-        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} onFilter={setTimelineFilter} />}
+        {view === 'timeline' && <Timeline version={version} selectedId={selectedId} onSelect={setSelectedId} onFilter={setTimelineFilter} preset={askFilter} onClearPreset={() => setAskFilter(undefined)} />}
+        {view === 'assist' && (
+          <AskView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onTimeline={(f) => (setAskFilter(f), setView('timeline'))} />
+        )}
         {view === 'incident' && (
           <StoryView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onRecorded={annotated} />
         )}

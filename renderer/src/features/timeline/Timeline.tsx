@@ -15,13 +15,19 @@ interface Props {
   onSelect(id: number): void;
   /** Told the filter in force (the export dialog offers it for the timeline rows). */
   onFilter?(filter: EventFilter | undefined): void;
+  /** Filters set from elsewhere (an assistant answer), ANDed with the bar's own. */
+  preset?: EventFilter;
+  onClearPreset?(): void;
 }
 
-export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
+export function Timeline({ version, selectedId, onSelect, onFilter, preset, onClearPreset }: Props) {
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
   const settledText = useDebouncedValue(text, TEXT_DEBOUNCE_MS);
-  const filter = useMemo(() => buildFilter({ text: settledText, category }), [settledText, category]);
+  const filter = useMemo(() => {
+    const own = buildFilter({ text: settledText, category });
+    return preset ? { ...preset, ...own } : own;
+  }, [settledText, category, preset]);
   const pager = useTimelinePager(filter, version);
   useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
@@ -35,6 +41,16 @@ export function Timeline({ version, selectedId, onSelect, onFilter }: Props) {
         onText={setText}
         onCategory={setCategory}
       />
+      {preset && (
+        <p className="muted" data-testid="timeline-preset">
+          {Object.entries(preset)
+            .map(([k, v]) => `${k} = ${String(v)}`)
+            .join(', ')}{' '}
+          <button type="button" className="link-button" onClick={onClearPreset}>
+            ×
+          </button>
+        </p>
+      )}
       {/* A new filter is a new list: remount so scroll position and keyboard anchor reset. */}
       <TimelineGrid key={filterKey(filter)} pager={pager} selectedId={selectedId} onSelect={onSelect} />
     </section>
