@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tracelight } from '../helpers/cli';
 import { emotetCase } from './case-fixture';
 
-describe('tracelight ask (CLI contract)', () => {
+describe('tracelight ask (CLI contract)', { timeout: 120_000 }, () => {
   it('--json prints question, sql, rows, event_ids, engine and explanation; exit 0; recorded in custody', () => {
     const c = emotetCase();
     const r = tracelight(['ask', c, 'wks-acct-07でrundll32を実行したユーザーは誰', '--json']);

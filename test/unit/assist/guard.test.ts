@@ -11,7 +11,7 @@ let events: number;
 beforeAll(async () => {
   session = await CaseSession.open(emotetCase(), { readOnly: true });
   events = Number(session.store.scalar('SELECT count(*) FROM event_row'));
-});
+}, 120_000);
 afterAll(() => {
   dropSnapshot(session.store);
   session?.close();

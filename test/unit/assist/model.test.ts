@@ -28,7 +28,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   session = await CaseSession.open(emotetCase(), { readOnly: true });
-});
+}, 120_000);
 afterAll(async () => {
   dropSnapshot(session.store);
   session?.close();

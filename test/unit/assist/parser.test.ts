@@ -13,7 +13,7 @@ let vocab: Vocabulary;
 beforeAll(async () => {
   session = await CaseSession.open(emotetCase(), { readOnly: true });
   vocab = loadVocabulary(session.store);
-});
+}, 120_000);
 afterAll(() => session?.close());
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

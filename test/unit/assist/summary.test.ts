@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectResult } from '../../../electron/common/detect';
 import { acceptedSummary, acceptSummary, buildSummary } from '../../../electron/engine/assist/summary';
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { runDetection } from '../../../electron/engine/detect/index';
+import { writePdfReport } from '../../../electron/engine/export/pdf/report';
+import { tempDir } from '../helpers/tmp';
 import { emotetCase } from './case-fixture';
 
 let session: CaseSession;
@@ -11,7 +15,7 @@ let detection: DetectResult;
 beforeAll(async () => {
   session = await CaseSession.open(emotetCase(), { examiner: '佐藤 次郎' });
   detection = await runDetection(session.store, {});
-});
+}, 120_000);
 afterAll(() => session?.close());
 
 describe('triage summary', () => {
@@ -51,5 +55,19 @@ describe('triage summary', () => {
     expect(back.custody_id).toBe(a.custody_id);
     expect(back.sentences.map((x) => x.text)).toEqual(s.sentences.map((x) => x.text));
     expect(session.entries().at(-1)!.action).toBe('assist.summary.accepted');
+  });
+});
+
+describe('triage summary in the PDF', { timeout: 60_000 }, () => {
+  it('the accepted summary is in the executive summary, with its cited events and who accepted it', async () => {
+    const s = buildSummary(session.store, detection, 'en');
+    const a = acceptSummary(session, s);
+    const file = path.join(tempDir(), 'report.pdf');
+    await writePdfReport(session, file, { language: 'en', detection });
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Triage summary (accepted by the examiner)');
+    expect(text).toContain(`custody entry #${a.custody_id}`);
+    expect(text).toContain('Patient zero is wks-acct-07.acme.local');
+    expect(text).toContain(`Proposed severity: ${s.severity}`);
   });
 });
