@@ -42,7 +42,7 @@ const TRAFFIC = ['network', 'firewall', 'web', 'dns', 'proxy'];
 
 const RAW: [string[], Concept][] = [
   // intents
-  [['how many', 'how much', 'count', 'number of', 'total', 'tally', '何件', '件数', 'いくつ', '何回', '回数', '何個', '何台', '何人', '何種類', '数は', '数を', 'の数', '総数', '合計'], { kind: 'intent', intent: 'count' }],
+  [['how many', 'how much', 'count', 'number of', 'total', 'tally', '何件', '件数', 'いくつ', '何回', '回数', '何個', '何台', '何人', '何種類', '数は', '数を', 'の数', '総数', '合計', '数'], { kind: 'intent', intent: 'count' }],
   [['who', 'whom', 'whose', '誰', 'だれ', 'どなた'], { kind: 'intent', intent: 'who' }],
   [['which', 'what', 'どの', 'どんな', 'どういう', '何の', 'なにの', 'どこ', 'where'], { kind: 'intent', intent: 'which' }],
   [['show', 'list', 'display', 'find', 'give me', 'get', 'search', 'look for', '表示', '見せて', '一覧', '出して', '教えて', '探して', '検索', 'リスト', '挙げて', '調べて'], { kind: 'intent', intent: 'list' }],
@@ -61,7 +61,7 @@ const RAW: [string[], Concept][] = [
   [['parent process', 'parent processes', 'parent', 'parents', '親プロセス', '親'], { kind: 'dim', field: 'parent_process_name' }],
   [['command line', 'command lines', 'commandline', 'commandlines', 'cmdline', 'command', 'commands', 'コマンドライン', 'コマンド'], { kind: 'dim', field: 'process_command_line' }],
   [['domain', 'domains', 'site', 'sites', 'website', 'websites', 'fqdn', 'ドメイン', 'サイト', 'ドメイン名'], { kind: 'dim', field: 'domain' }],
-  [['url', 'urls', 'link', 'links', 'uri', 'uris', 'path', 'paths', 'URL', 'リンク', 'パス'], { kind: 'dim', field: 'url' }],
+  [['url', 'urls', 'link', 'links', 'uri', 'uris', 'path', 'paths', 'page', 'pages', 'endpoint path', 'URL', 'リンク', 'パス', 'ページ'], { kind: 'dim', field: 'url' }],
   [['destination', 'destinations', 'destination ip', 'destination ips', 'destination address', 'destination addresses', 'remote ip', 'remote ips', 'remote address', 'remote addresses', 'ip', 'ips', 'ip address', 'ip addresses', 'address', 'addresses', 'server', 'servers', '宛先', '宛先ip', '接続先', '通信先', '接続先ip', '通信先ip', 'ipアドレス', 'アドレス', 'サーバ', 'サーバー', 'ip'], { kind: 'dim', field: 'dst_ip' }],
   [['source ip', 'source ips', 'source address', 'source addresses', 'client', 'clients', 'client ip', 'client ips', 'client address', 'attacker', 'attackers', 'attacker ip', 'attacking ip', '送信元ip', '送信元アドレス', '接続元', '接続元ip', '発信元ip', 'クライアント', 'クライアントip', '攻撃元', '攻撃者', 'アクセス元'], { kind: 'dim', field: 'src_ip' }],
   [['port', 'ports', 'destination port', 'destination ports', 'ポート', '宛先ポート', 'ポート番号'], { kind: 'dim', field: 'dst_port' }],

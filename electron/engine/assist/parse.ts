@@ -18,7 +18,7 @@ const concept = <K extends Concept['kind']>(t: Token | undefined, kind: K): Extr
 
 /** Identifier-looking words the case does not know: a question about them cannot be answered as asked. */
 function identifierLike(text: string): boolean {
-  return /[\d.\\_@]/.test(text) && /[a-z]/i.test(text) && text.length >= 3;
+  return /[\d.\\_@/]/.test(text) && /[a-z]/i.test(text) && text.length >= 3;
 }
 
 export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome {
@@ -33,7 +33,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
   tokens.forEach((t, i) => {
     if (t.kind === 'unknown' && identifierLike(t.text) && vocab.urls.some((u) => u.toLowerCase().includes(t.text.toLowerCase()))) partial.add(i);
   });
-  const unknown = tokens.filter((t, i) => t.kind === 'unknown' && identifierLike(t.text) && !partial.has(i)).map((t) => t.text);
+  const unknown = tokens.filter((t, i) => t.kind === 'unknown' && identifierLike(t.text) && !partial.has(i) && !(has(tokens[i - 1], 'contains') || has(tokens[i + 1], 'contains'))).map((t) => t.text);
   if (unknown.length) return { ok: false, problem: `not found in this case: ${unknown.map((u) => `"${u}"`).join(', ')}`, unknown };
 
   const isJa = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(normalized);
@@ -49,12 +49,28 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
       if (!same.values.includes(value)) same.values.push(value);
     } else filters.push({ fields, op, values: [value] });
   };
+  // "containing X" / "Xを含む" with X not a value of the case: X is text to look for.
+  const containsWord = new Set<number>();
   tokens.forEach((t, i) => {
-    if (t.kind === 'value') {
-      const label = [dimAt(i - 1), dimAt(i + 1)].filter((d): d is DimField => d !== null);
+    if (!has(t, 'contains')) return;
+    const j = isJa ? i - 1 : i + 1;
+    const w = tokens[j];
+    if (w?.kind === 'unknown' && !partial.has(j)) {
+      containsWord.add(j);
+      used.add(i);
+    }
+  });
+  tokens.forEach((t, i) => {
+    if (containsWord.has(i)) add(['text'], t.text, negated(i));
+    else if (t.kind === 'value') {
+      // A field noun before a value names its field ("host X", "親プロセスがX"); after it, a
+      // process's parent is what is asked ("Xの親プロセス", "X's parent process").
+      const after = dimAt(i + 1);
+      const crossesParent = after === 'parent_process_name' && t.entries.some((e) => e.field === 'process_name');
+      const label = [dimAt(i - 1), crossesParent ? null : after].filter((d): d is DimField => d !== null);
       const pick = chooseEntry(t.entries, label, near(i, 'parent'));
       if (!pick) return;
-      for (const j of [i - 1, i + 1]) if (dimAt(j) && labels(dimAt(j)!, pick.field)) used.add(j);
+      for (const j of crossesParent ? [i - 1] : [i - 1, i + 1]) if (dimAt(j) && labels(dimAt(j)!, pick.field)) used.add(j);
       if (pick.field === 'src_ip' || pick.field === 'dst_ip') add(ipFields(i), pick.value, negated(i));
       else if (pick.field === 'file_name') add(['file_name'], pick.value, negated(i));
       else if (pick.field === 'hash') add(['hash'], pick.value, negated(i));
@@ -108,8 +124,8 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
     const c = concept(t, 'intent');
     if (c && !used.has(i)) intents.add(c.intent);
   });
-  let groupDim: DimField | null = null;
-  let dim: DimField | null = null;
+  let groupDim = null as DimField | null;
+  let dim = null as DimField | null;
   let dimCategory: string[] | undefined;
   tokens.forEach((t, i) => {
     const d = concept(t, 'dim');
@@ -122,6 +138,11 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
     }
   });
   if (intents.has('who')) dim ??= vocab.hasUsers ? 'user' : 'src_ip';
+  // "Which IPs hit /admin.php" in a web server's log: it names clients only.
+  if (!vocab.hasDstIp) {
+    if (dim === 'dst_ip') dim = 'src_ip';
+    if (groupDim === 'dst_ip') groupDim = 'src_ip';
+  }
 
   // Categories, actions and outcomes.
   const cats = new Set<string>();
@@ -169,8 +190,11 @@ function chooseEntry(entries: VocabEntry[], label: DimField[], parent: boolean):
     if (p) return { field: 'parent_process_name', value: p.value };
   }
   for (const l of label) {
-    const hit = entries.find((e) => labels(l, e.field) && (l !== 'process_name' || e.field === 'process_name'));
-    if (hit) return hit;
+    const exact = entries.find((e) => e.field === l);
+    if (exact) return exact;
+    const hit = entries.find((e) => labels(l, e.field));
+    // "parent process X" names X as a parent even where X was only seen as a process.
+    if (hit) return l === 'parent_process_name' || l === 'process_name' ? { field: l, value: hit.value } : hit;
   }
   for (const f of FIELD_ORDER) {
     const hit = entries.find((e) => e.field === f);

@@ -96,7 +96,7 @@ export function tokenize(question: string, vocab: Vocabulary): Token[] {
       continue;
     }
     // Unknown: an ASCII word (kept for messages and identifier checks), else one character.
-    const word = /^[a-z0-9_][a-z0-9_.\-\\/@]*/.exec(rest);
+    const word = /^[a-z0-9_/.][a-z0-9_.\\/@-]*/.exec(rest);
     if (word) {
       const text = question.slice(i, i + word[0].length).replace(/[.-]+$/, '');
       out.push({ kind: 'unknown', text, start: i, end: i + Math.max(1, text.length) });

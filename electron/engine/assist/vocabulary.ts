@@ -35,6 +35,8 @@ export interface Vocabulary {
   ports: Set<number>;
   /** Users exist in the case: "who" means a user, else (web logs) a client address. */
   hasUsers: boolean;
+  /** Destination addresses exist: otherwise "IP" can only mean the client (a web server's log). */
+  hasDstIp: boolean;
   /** URL keys, for a path typed in part ("cmd.php" of /uploads/cmd.php?c=id). */
   urls: string[];
   /** Case span (ISO UTC) and the case's zone, for relative and date-less times. */
@@ -128,6 +130,7 @@ export function loadVocabulary(store: CaseStore): Vocabulary {
     statuses: numbers('http_status'),
     ports: numbers('dst_port'),
     hasUsers: store.db.exec("SELECT 1 FROM event_row WHERE user IS NOT NULL AND user <> '' LIMIT 1").length > 0,
+    hasDstIp: store.db.exec("SELECT 1 FROM event_row WHERE dst_ip IS NOT NULL AND dst_ip <> '' LIMIT 1").length > 0,
     urls,
     first: span[0] === null ? null : String(span[0]),
     last: span[1] === null ? null : String(span[1]),
