@@ -36,7 +36,8 @@ export type Concept =
   | { kind: 'dst' }
   | { kind: 'port' }
   | { kind: 'contains' }
-  | { kind: 'event' };
+  | { kind: 'event' }
+  | { kind: 'detection' };
 
 const TRAFFIC = ['network', 'firewall', 'web', 'dns', 'proxy'];
 
@@ -52,7 +53,7 @@ const RAW: [string[], Concept][] = [
   [['top', 'most common', 'most frequent', 'most active', 'busiest', 'most often', 'the most', 'most', '上位', 'トップ', '最も多い', '一番多い', '最も多く', '一番多く', 'もっとも多く', '多い', '多く', '多かった', 'もっとも多い', '多い順', '最多', 'ランキング'], { kind: 'intent', intent: 'top' }],
   [['least common', 'least frequent', 'rarest', 'least', 'fewest', '最も少ない', '一番少ない', '最も少なく', '一番少なく', '少ない', '少なく', '少なかった', 'もっとも少ない', '少ない順', '最少'], { kind: 'intent', intent: 'bottom' }],
   [['distinct', 'unique', 'different', '種類', 'ユニーク', '重複なし', '異なる'], { kind: 'intent', intent: 'distinct' }],
-  [['per', 'by', 'for each', 'each', 'grouped by', 'broken down by', 'breakdown by', 'ごと', '毎', '別', '単位'], { kind: 'group' }],
+  [['per', 'by', 'for each', 'each', 'grouped by', 'broken down by', 'breakdown by', 'ごと', '毎', '別', '単位', '各', 'それぞれの'], { kind: 'group' }],
   // fields
   [['host', 'hosts', 'hostname', 'hostnames', 'machine', 'machines', 'computer', 'computers', 'device', 'devices', 'endpoint', 'endpoints', 'workstation', 'workstations', 'pc', 'pcs', 'ホスト', 'ホスト名', '端末', 'マシン', 'コンピュータ', 'コンピューター', 'デバイス', '機器', 'pc'], { kind: 'dim', field: 'host' }],
   [['user agent', 'user agents', 'useragent', 'useragents', 'user-agent', 'user-agents', 'ua', 'ユーザーエージェント', 'ユーザエージェント'], { kind: 'dim', field: 'user_agent' }],
@@ -95,6 +96,8 @@ const RAW: [string[], Concept][] = [
   [['from', 'source', 'originating from', 'sent by', 'からの', '送信元', '発信元', 'から'], { kind: 'src' }],
   [['to', 'towards', 'destined for', 'reaching', 'へ', 'への', '宛て', '宛の', '向け', 'に対する', 'に接続', 'に通信'], { kind: 'dst' }],
   [['containing', 'contains', 'contain', 'including', 'includes', 'include', 'mentioning', 'mentions', 'with the text', 'matching', 'を含む', '含む', 'を含んだ', 'が含まれる'], { kind: 'contains' }],
+  // Conclusions of detection, not fields of events: answered by the Incident view / summary.
+  [['infected', 'compromised', 'malicious', 'patient zero', 'victim', 'victims', 'attack chain', 'infection', '感染', '感染した', '侵害', '侵害された', '不正な', '悪性', '被害', '被害端末', '患者ゼロ', '初期感染'], { kind: 'detection' }],
   [['event', 'events', 'record', 'records', 'log', 'logs', 'entries', 'entry', 'activity', 'activities', 'happened', 'イベント', 'ログ', '記録', 'レコード', '活動', '動き', '件'], { kind: 'event' }],
 ];
 

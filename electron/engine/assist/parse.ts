@@ -36,6 +36,9 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
   const unknown = tokens.filter((t, i) => t.kind === 'unknown' && identifierLike(t.text) && !partial.has(i) && !(has(tokens[i - 1], 'contains') || has(tokens[i + 1], 'contains'))).map((t) => t.text);
   if (unknown.length) return { ok: false, problem: `not found in this case: ${unknown.map((u) => `"${u}"`).join(', ')}`, unknown };
 
+  if (tokens.some((t) => has(t, 'detection'))) {
+    return { ok: false, problem: 'infection, compromise and patient zero are conclusions of detection, not fields of the events; see the Incident view or the triage summary (tracelight detect)', unknown: [] };
+  }
   const isJa = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(normalized);
   const near = (i: number, kind: Concept['kind']): boolean => (isJa ? has(tokens[i + 1], kind) || has(tokens[i - 1], kind) : has(tokens[i - 1], kind) || has(tokens[i - 2], kind) && has(tokens[i - 1], 'event'));
   const negated = (i: number): boolean => (isJa ? has(tokens[i + 1], 'not') || has(tokens[i + 2], 'not') : has(tokens[i - 1], 'not') || has(tokens[i - 2], 'not'));
@@ -130,7 +133,9 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
   tokens.forEach((t, i) => {
     const d = concept(t, 'dim');
     if (!d || used.has(i)) return;
-    const grouped = isJa ? has(tokens[i + 1], 'group') : has(tokens[i - 1], 'group') || (has(tokens[i - 2], 'group') && has(tokens[i - 1], 'event'));
+    const grouped = isJa
+      ? has(tokens[i + 1], 'group') || (has(tokens[i - 1], 'group') && tokens[i - 1]!.text === '各')
+      : has(tokens[i - 1], 'group') || (has(tokens[i - 2], 'group') && has(tokens[i - 1], 'event'));
     if (grouped && !groupDim) groupDim = d.field;
     else if (!dim) {
       dim = d.field;
@@ -209,6 +214,10 @@ function decide(x: { intents: Set<Intent>; dim: DimField | null; groupDim: DimFi
   if (intents.has('top') || intents.has('bottom')) {
     const intent = intents.has('bottom') ? 'bottom' : 'top';
     if (dim) return { intent, dim, limit: limit ?? defaultTop(x.tokens, x.isJa) };
+  }
+  if ((intents.has('first') || intents.has('last')) && groupDim && !limit) {
+    // "the first event of each host": first and last time per host.
+    return { intent: 'when', dim: groupDim, limit: null };
   }
   if (intents.has('first') || intents.has('last')) {
     const intent = intents.has('last') && !intents.has('first') ? 'last' : 'first';

@@ -317,7 +317,7 @@ function openEnds(q: string, first: { start: number }, last: { end: number }, fr
 }
 
 const TAIL = /^[\s,、]*(?:の\s*)?(?:前後\s*\d+\s*(?:分間?|秒|時間)|[±]\s*\d+\s*(?:分|秒|時間|min(?:ute)?s?|sec(?:ond)?s?|hours?)|\+\/-\s*\d+\s*\w+|以降|以後|より後|よりあと|より前|以前|まで|から|頃|ごろ|前後|台|過ぎ|すぎ|の間|の後|のあと|の前|前(?!後))*/i;
-const HEAD = /(?:\b(?:between|from|after|since|before|until|till|at|on|around|about|by|starting|later than|earlier than|prior to|up to|within\s+\d+\s*\w+\s+(?:either side\s+)?of|\d+\s*\w+\s+(?:either side of|around|before and after)|and|to|through)\b[\s,]*)+$/i;
+const HEAD = /(?:\b(?:between|from|after|since|before|until|till|at|on|around|about|by|starting|later than|earlier than|prior to|up to|within\s+\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?|hours?)\s+(?:either side\s+)?of|(?<![\w-])\d+\s*(?:min(?:ute)?s?|sec(?:ond)?s?|hours?)\s+(?:either side of|around|before and after)|and|to|through)\b[\s,]*)+$/i;
 
 /** Blanks what was read as time, with the connectors around it ("between", "以降", "前後5分"). */
 function consume(q: string, found: { start: number; end: number }[]): string {
