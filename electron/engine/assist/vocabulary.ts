@@ -103,10 +103,24 @@ export function loadVocabulary(store: CaseStore): Vocabulary {
   };
   const categories: string[] = [];
   const actions: string[] = [];
-  for (const [column, field] of SOURCES) {
-    const rows = store.db.exec(`SELECT DISTINCT ${column} FROM event_row WHERE ${column} IS NOT NULL AND ${column} <> '' LIMIT ${DISTINCT_CAP}`);
-    for (const [raw] of rows[0]?.values ?? []) {
-      const value = String(raw);
+  // One pass over the rows (a DISTINCT per column costs a sort each: 13 of them took ~10 s on
+  // 200k events here, one pass reading 13 columns a fraction of it), each field's values capped.
+  const seen = SOURCES.map(() => new Set<string>());
+  const stmt = store.db.prepare(`SELECT ${SOURCES.map(([c]) => c).join(', ')} FROM event_row`);
+  try {
+    while (stmt.step()) {
+      const row = stmt.get();
+      for (let i = 0; i < SOURCES.length; i++) {
+        const v = row[i];
+        if (v === null || v === undefined || v === '' || seen[i]!.size >= DISTINCT_CAP) continue;
+        seen[i]!.add(String(v));
+      }
+    }
+  } finally {
+    stmt.free();
+  }
+  SOURCES.forEach(([, field], i) => {
+    for (const value of seen[i]!) {
       if (field === 'file_name') {
         const name = fileName(value);
         // A file name alone (請求書.doc, qzx81.dll) identifies the file; a bare directory does not.
@@ -117,7 +131,7 @@ export function loadVocabulary(store: CaseStore): Vocabulary {
       if (field === 'action') actions.push(value);
       add(field, value);
     }
-  }
+  });
   const span = store.db.exec('SELECT min(time), max(time) FROM event_row')[0]?.values[0] ?? [null, null];
   const numbers = (col: string): Set<number> => new Set((store.db.exec(`SELECT DISTINCT ${col} FROM event_row WHERE ${col} IS NOT NULL LIMIT ${DISTINCT_CAP}`)[0]?.values ?? []).map((r) => Number(r[0])));
   const urls: string[] = [];
