@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { EMOTET } from './questions-emotet.mjs';
 import { WEB } from './questions-web.mjs';
 import { generateWeb } from './generate-web.mjs';
+import { HELDOUT } from './questions-heldout.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -80,20 +81,26 @@ export async function runEval(work, { verbose = false } = {}) {
   const per = { en: { asked: 0, matched: 0 }, ja: { asked: 0, matched: 0 } };
   const misses = [];
   const started = performance.now();
-  for (const [caseName, list] of [['emotet', EMOTET], ['web', WEB]]) {
-    for (const [lang, question, expectSql] of list) {
+  const held = { en: { asked: 0, matched: 0 }, ja: { asked: 0, matched: 0 } };
+  const sets = [
+    ['emotet', EMOTET.map((q) => ['emotet', ...q]), per],
+    ['web', WEB.map((q) => ['web', ...q]), per],
+    ['held-out', HELDOUT, held],
+  ];
+  for (const [, list, tally] of sets) {
+    for (const [caseName, lang, question, expectSql] of list) {
       const expected = expect(caseName, expectSql);
       const ordered = /ORDER BY time/i.test(expectSql) && /LIMIT/i.test(expectSql);
       const r = cli(['ask', cases[caseName], question, '--json', '--lang', lang]);
-      per[lang].asked++;
+      tally[lang].asked++;
       let ok = false;
       let got = null;
       if (r.code === 0) {
         got = JSON.parse(r.out);
         ok = matches(expected, got, ordered) && got.event_ids.length > 0 === (expected.length > 0 && !(expected.length === 1 && Object.values(expected[0]).every((v) => v === 0)));
       }
-      if (ok) per[lang].matched++;
-      else misses.push({ case: caseName, lang, question, error: r.code === 0 ? null : r.err, sql: got?.sql ?? null, why: got?.explanation ?? null, expected: expected.slice(0, 5), got: got?.rows.slice(0, 5) ?? null });
+      if (ok) tally[lang].matched++;
+      else misses.push({ set: tally === held ? 'held-out' : 'main', case: caseName, lang, question, error: r.code === 0 ? null : r.err, sql: got?.sql ?? null, why: got?.explanation ?? null, expected: expected.slice(0, 5), got: got?.rows.slice(0, 5) ?? null });
     }
   }
   if (verbose) for (const m of misses) console.log(JSON.stringify(m, null, 1));
@@ -104,8 +111,10 @@ export async function runEval(work, { verbose = false } = {}) {
     english: `${per.en.matched}/${per.en.asked} (${pct(per.en)} %)`,
     japanese: `${per.ja.matched}/${per.ja.asked} (${pct(per.ja)} %)`,
     overall_pct: pct({ asked: per.en.asked + per.ja.asked, matched: per.en.matched + per.ja.matched }),
+    held_out: `${held.en.matched + held.ja.matched}/${held.en.asked + held.ja.asked} (en ${held.en.matched}/${held.en.asked}, ja ${held.ja.matched}/${held.ja.asked}; written after tuning, see questions-heldout.mjs)`,
     seconds: +((performance.now() - started) / 1000).toFixed(1),
-    misses: misses.map((m) => `${m.case}/${m.lang}: ${m.question}`).join(' | ') || 'none',
+    misses: misses.filter((m) => m.set === 'main').map((m) => `${m.case}/${m.lang}: ${m.question}`).join(' | ') || 'none',
+    held_out_misses: misses.filter((m) => m.set === 'held-out').map((m) => `${m.case}/${m.lang}: ${m.question}`).join(' | ') || 'none',
   };
 }
 

@@ -108,14 +108,17 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
   tokens.forEach((t, i) => {
     if (t.kind !== 'num') return;
     const around = [dimAt(i - 1), dimAt(i + 1), dimAt(i - 2)];
-    if (around.includes('dst_port')) {
+    const nearRank = [i - 2, i - 1, i + 1].some((j) => ['top', 'bottom', 'first', 'last'].includes(concept(tokens[j], 'intent')?.intent ?? ''));
+    const statusLike = t.n >= 100 && t.n <= 599;
+    if (limit === null && nearRank && t.n > 0 && t.n <= 1000 && !(statusLike && vocab.statuses.has(t.n) && around.includes('http_status'))) {
+      // "top 2 status codes", "上位5件", "first 3 events": a count of rows, not a value.
+      limit = t.n;
+    } else if (around.includes('dst_port') && t.n > 0 && t.n <= 65535) {
       add(['dst_port'], t.n, negated(i));
       for (const j of [i - 2, i - 1, i + 1]) if (dimAt(j) === 'dst_port') used.add(j);
-    } else if (around.includes('http_status') || (t.n >= 100 && t.n <= 599 && (concept(tokens[i + 1], 'status') || concept(tokens[i - 1], 'status')))) {
+    } else if (statusLike && (around.includes('http_status') || concept(tokens[i + 1], 'status') || concept(tokens[i - 1], 'status'))) {
       add(['http_status'], t.n, negated(i));
       for (const j of [i - 1, i + 1]) if (dimAt(j) === 'http_status' || concept(tokens[j], 'status')) used.add(j);
-    } else if (limit === null && t.n > 0 && t.n <= 1000 && [i - 2, i - 1, i + 1].some((j) => ['top', 'bottom', 'first', 'last'].includes(concept(tokens[j], 'intent')?.intent ?? ''))) {
-      limit = t.n;
     } else if (vocab.statuses.has(t.n)) add(['http_status'], t.n, negated(i));
     else if (vocab.ports.has(t.n)) add(['dst_port'], t.n, negated(i));
     else if (limit === null && t.n > 0 && t.n <= 1000) limit = t.n;
