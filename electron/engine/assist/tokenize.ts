@@ -61,6 +61,10 @@ export function tokenize(question: string, vocab: Vocabulary): Token[] {
       const m = re.exec(rest);
       if (m && boundaryOk(q, i, i + m[0].length)) {
         literal = make(m, i);
+        // Quoted text and URLs keep the case the analyst typed (matching them is case-blind).
+        const typed = question.slice(literal.start, literal.end);
+        if (literal.kind === 'quoted') literal = { ...literal, text: typed.slice(1, -1) };
+        if (literal.kind === 'url') literal = { ...literal, url: typed, text: typed };
         break;
       }
     }
