@@ -59,6 +59,8 @@ test('ask a Japanese question, open a cited event, refine the SQL, show it in th
   expect(cited).toBeGreaterThan(0);
   await assist.getByTestId('assist-to-timeline').click();
   await expect(page.getByTestId('timeline-preset')).toContainText('wks-fin-01.corp.example');
+  await expect(page.getByTestId('timeline-preset')).toContainText('from = 2026-11-02T01:05:00.000Z');
+  await page.screenshot({ path: info.outputPath('assist-timeline.png') });
 
   // Every question is in the case's history (from the custody log).
   await page.getByTestId('tab-assist').click();
