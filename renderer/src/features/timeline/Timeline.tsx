@@ -42,7 +42,7 @@ export function Timeline({ version, selectedId, onSelect, onFilter, preset, onCl
         onCategory={setCategory}
       />
       {preset && (
-        <p className="muted" data-testid="timeline-preset">
+        <p className="muted timeline-preset" data-testid="timeline-preset">
           {Object.entries(preset)
             .map(([k, v]) => `${k} = ${String(v)}`)
             .join(', ')}{' '}
