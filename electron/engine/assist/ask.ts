@@ -114,11 +114,13 @@ export async function runSql(store: CaseStore, question: string, sql: string, op
 }
 
 /** Records the question and the SQL that ran (or why none did) as an assist.asked entry. */
-export function recordAsk(session: CaseSession, result: AskResult): number | null {
+export function recordAsk(session: CaseSession, result: AskResult, opts: { edited?: boolean } = {}): number | null {
   if (session.readOnly) return null;
   const details = result.ok
     ? { question: result.answer.question, sql: result.answer.sql, engine: result.answer.engine, rows: result.answer.rows.length, eventIds: result.answer.event_ids.length }
     : { question: result.question, sql: result.sql ?? null, refused: result.refusal.kind, problem: result.refusal.problem };
+  // SQL the analyst edited is recorded as such: the engine did not write it.
+  if (opts.edited) Object.assign(details, { edited: true });
   const entry = session.record('assist.asked', details);
   if (result.ok) result.answer.custody_id = entry.id;
   return entry.id;

@@ -138,7 +138,7 @@ export function explain(plan: Plan, lang: AssistLang): string {
   const parts: string[] = [];
   for (const f of plan.filters) {
     if (f.op === 'nonnull') continue;
-    const name = f.fields.map((x) => (lang === 'ja' ? x : x)).join(lang === 'ja' ? ' または ' : ' or ');
+    const name = f.fields.join(lang === 'ja' ? ' または ' : ' or ');
     if (f.op === 'range') parts.push(`${name} ${f.min}–${f.max}`);
     else if (f.fields[0] === 'text') parts.push(`${lang === 'ja' ? '含む' : 'contains'} ${f.values.map((v) => `"${v}"`).join(' / ')}`);
     else parts.push(`${name} ${f.op === 'ne' ? '≠' : '='} ${f.values.join(lang === 'ja' ? ' または ' : ' or ')}`);

@@ -29,10 +29,10 @@ function modelConfig(): ModelConfig | null {
 const lang = (v: unknown, question: string): AssistLang => (v === 'ja' || v === 'en' ? v : detectLang(question));
 
 export function createAssistHandlers(ctx: AssistContext): Pick<HandlerImpl, AssistMethod> {
-  const record = async (result: AskResult): Promise<AskResult> => {
+  const record = async (result: AskResult, edited = false): Promise<AskResult> => {
     const session = ctx.session();
     if (session.readOnly) return result;
-    await ctx.act((s) => recordAsk(s, result));
+    await ctx.act((s) => recordAsk(s, result, { edited }));
     ctx.changed();
     return result;
   };
@@ -44,15 +44,16 @@ export function createAssistHandlers(ctx: AssistContext): Pick<HandlerImpl, Assi
     'assist.run': async (args) => {
       const q = String(args.question ?? '');
       const why = lang(undefined, q) === 'ja' ? '分析者が編集したSQL' : 'SQL edited by the analyst';
-      return record(await runSql(ctx.session().store, q, String(args.sql ?? ''), { lang: lang(undefined, q) }, 'rules', why, null));
+      return record(await runSql(ctx.session().store, q, String(args.sql ?? ''), { lang: lang(undefined, q) }, 'rules', why, null), true);
     },
     'assist.history': async () =>
       ctx
         .session()
         .store.all<{ id: number; time: string; examiner: string; details: string }>("SELECT id, time, examiner, details FROM custody_log WHERE action = 'assist.asked' ORDER BY id DESC LIMIT 200")
         .map((r): AskHistoryEntry => {
-          const d = JSON.parse(r.details) as { question?: string; sql?: string | null; engine?: string; rows?: number; refused?: string };
-          return { custody_id: r.id, time: r.time, examiner: r.examiner, question: String(d.question ?? ''), sql: String(d.sql ?? ''), engine: d.refused ? `refused:${d.refused}` : String(d.engine ?? ''), rows: Number(d.rows ?? 0) };
+          const d = JSON.parse(r.details) as { question?: string; sql?: string | null; engine?: string; rows?: number; refused?: string; edited?: boolean };
+          const engine = d.refused ? `refused:${d.refused}` : d.edited ? 'edited SQL' : String(d.engine ?? '');
+          return { custody_id: r.id, time: r.time, examiner: r.examiner, question: String(d.question ?? ''), sql: String(d.sql ?? ''), engine, rows: Number(d.rows ?? 0) };
         }),
     'assist.summary': async (args) => {
       const detection = (await ctx.lastDetection()) ?? (await ctx.runDetection());
