@@ -154,10 +154,12 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
 
   // Categories, actions and outcomes.
   const cats = new Set<string>();
+  const notCats = new Set<string>();
   tokens.forEach((t, i) => {
     if (used.has(i) || t.kind !== 'lex') return;
     for (const c of t.concepts) {
-      if (c.kind === 'cat') for (const k of c.category) cats.add(k);
+      // "except firewall" / "ファイアウォール以外": the category is excluded.
+      if (c.kind === 'cat') for (const k of c.category) (negated(i) ? notCats : cats).add(k);
       if (c.kind === 'action') {
         const values = vocab.actions.filter((a) => c.pattern.test(a));
         filters.push({ fields: ['action'], op: 'eq', values: values.length ? values : [c.label] });
@@ -175,6 +177,7 @@ export function parseQuestion(question: string, vocab: Vocabulary): ParseOutcome
     const present = [...cats].filter((c) => vocab.categories.includes(c));
     filters.push({ fields: ['category'], op: 'eq', values: present.length ? present : [...cats] });
   }
+  if (notCats.size) filters.push({ fields: ['category'], op: 'ne', values: [...notCats] });
 
   const plan = decide({ intents, dim, groupDim, limit, isJa, tokens });
   if (plan.dim) filters.push({ fields: [plan.dim], op: 'nonnull', values: [] });

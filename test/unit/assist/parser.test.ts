@@ -118,6 +118,13 @@ describe('intents × filters', () => {
     expect(p.dim).toBe(dim);
   });
 
+  it('excludes a category with except / 以外', () => {
+    for (const q of ['events on adm-01 except firewall', 'adm-01のファイアウォール以外のイベント']) {
+      const f = plan(q).filters.find((x) => x.fields[0] === 'category')!;
+      expect([f.op, f.values]).toEqual(['ne', ['firewall']]);
+    }
+  });
+
   it('reads "top N" and the singular "most" as limits', () => {
     expect(plan('top 3 domains').limit).toBe(3);
     expect(plan('busiest host').limit).toBe(1);
