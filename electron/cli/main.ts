@@ -1,5 +1,6 @@
 // The `tracelight` command (contract 1 in ARCHITECTURE.md).
 import { parseArgs } from 'node:util';
+import { askCommand } from './commands/ask';
 import { custodyCommand } from './commands/custody';
 import { detectCommand } from './commands/detect';
 import { evidenceCommand } from './commands/evidence';
@@ -32,6 +33,7 @@ usage:
   tracelight tag     CASE EVENT_ID --note TEXT [--label LABEL] [--examiner NAME] [--json]
   tracelight verify  CASE_OR_PACKAGE [--examiner NAME] [--json]
   tracelight custody CASE [--json]
+  tracelight ask     CASE QUESTION [--lang ja|en] [--json] [--model-endpoint URL] [--model NAME]
   tracelight evidence CASE [--remove ID] [--skew ID=±HH:MM:SS [--reason TEXT]] [--examiner NAME] [--json]
   tracelight serve   [--port N] [--case CASE | --review PACKAGE] [--workspace DIR] [--examiner NAME]
   tracelight export  CASE [--pdf F] [--xlsx F] [--csv F] [--timesketch F] [--package F] [--ecs F] [--parquet DIR]
@@ -91,7 +93,7 @@ async function run(argv: string[]): Promise<number> {
   // export's --csv takes a file name (query's is a flag), so export parses its own options.
   if (argv[0] === 'export' && !argv.includes('--help') && !argv.includes('-h')) return exportCommand(parseExportArgs(argv.slice(1)));
   // The incident commands parse their own options too (see commands/incident-args.ts).
-  const own = ({ incident: incidentMain, iocs: iocsMain, hunt: huntMain, report: reportMain } as Record<string, (a: string[]) => Promise<number>>)[argv[0] ?? ''];
+  const own = ({ incident: incidentMain, iocs: iocsMain, hunt: huntMain, report: reportMain, ask: askCommand } as Record<string, (a: string[]) => Promise<number>>)[argv[0] ?? ''];
   if (own && !argv.includes('--help') && !argv.includes('-h')) return own(argv.slice(1));
   let parsed: Parsed;
   try {

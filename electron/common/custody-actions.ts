@@ -50,6 +50,9 @@ export interface CustodyActionDetails {
   // Saved searches of the workspace's query bar (custody/saved-searches.ts).
   'search.saved': { name: string; query: string };
   'search.deleted': { searchId: number; name: string; query: string };
+  // The case assistant (engine/assist/): each question with the SQL that ran, an accepted summary.
+  'assist.asked': Record_;
+  'assist.summary.accepted': Record_;
   // The incident record (engine/incident/): phase, severity, assets, tasks, confirmed indicators.
   'incident.phase.set': Record_;
   'incident.severity.set': Record_;
@@ -90,6 +93,8 @@ export const CUSTODY_ACTIONS = {
   'ioc.added': 'state',
   'mapping.saved': 'state',
   'export.created': 'record',
+  'assist.asked': 'record',
+  'assist.summary.accepted': 'record',
   'search.saved': 'state',
   'search.deleted': 'state',
   'tag.bulkAdded': 'state',

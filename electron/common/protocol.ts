@@ -14,6 +14,7 @@ import type {
   EvidenceVerification,
   NoteRevision,
 } from './custody';
+import type { AssistHandlers } from './assist';
 import type { DetectResult } from './detect';
 import type { InvestigateHandlers } from './investigate';
 import type { ExportRunArgs, ExportRunResult } from './export';
@@ -112,7 +113,7 @@ export interface IngestFileResult {
   indicator?: IngestedIndicatorFile;
 }
 
-export interface Handlers extends IncidentHandlers, InvestigateHandlers, WorkspaceHandlers {
+export interface Handlers extends IncidentHandlers, InvestigateHandlers, WorkspaceHandlers, AssistHandlers {
   'app.info': (args: Record<string, never>) => { version: string; mode: 'desktop' | 'serve' | 'cli' };
   'case.current': (args: Record<string, never>) => CaseInfo | null;
   'case.list': (args: Record<string, never>) => CaseListEntry[];

@@ -1,6 +1,7 @@
 // The open case's life cycle behind the RPC: at most one session (a case, or an evidence
 // package's case in reviewer mode), writes serialized in one queue, the case file saved a
 // little after activity settles, and every window told when the case changed.
+import { dropSnapshot } from '../assist/run-bounded';
 import type { CaseInfo, EngineEventName, EngineEvents } from '../../common/protocol';
 import { CaseSession } from '../custody/session';
 import { openReview, type OpenedReview } from '../review/open-review';
@@ -123,6 +124,8 @@ export class CaseHost {
   closeSession(): void {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
+    // The assistant's read-only snapshot of this case goes with it.
+    if (this.session) dropSnapshot(this.session.store);
     this.session?.close();
     this.session = null;
     this.review?.dispose();

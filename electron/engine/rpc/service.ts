@@ -23,6 +23,7 @@ import { createPackageHandlers } from './package-handlers';
 import { PathPolicy } from './path-policy';
 import './replay-effects';
 import { createReviewHandlers } from './review-handlers';
+import { createAssistHandlers } from './assist-handlers';
 import { FtsScheduler } from './fts-scheduler';
 import { createWorkspaceHandlers } from './workspace-handlers';
 
@@ -94,6 +95,7 @@ export class EngineService {
       ...createReviewHandlers(this.ctx),
       ...createIncidentHandlers(this.ctx),
       ...createInvestigateHandlers(this.ctx),
+      ...createAssistHandlers(this.ctx),
       ...createWorkspaceHandlers({ session: () => host.requireSession(), act: (fn) => host.act(fn), fts: this.fts }),
     };
   }

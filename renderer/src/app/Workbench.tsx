@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useClient } from '../client/connection-context';
 import type { Acquisition, CaseInfo, EventFilter } from '../contracts';
+import { AskView } from '../features/assist/AskView';
 import { BookmarksView } from '../features/bookmarks/BookmarksView';
 import { CaseDetailsForm } from '../features/custody/CaseDetailsForm';
 import { CustodyBanner } from '../features/custody/CustodyBanner';
@@ -65,6 +66,8 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
   const annotated = useCallback(() => setAnnotations((n) => n + 1), []);
   // The timeline's filter, offered by the export dialog for the timeline rows.
   const [timelineFilter, setTimelineFilter] = useState<EventFilter | undefined>(undefined);
+  // An assistant answer shown in the timeline: its host, category and time range.
+  const [askFilter, setAskFilter] = useState<EventFilter | undefined>(undefined);
 
   const refresh = useCallback(() => {
     setVersion((v) => v + 1);
@@ -131,7 +134,12 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
                 onTag={() => openDetail(setPanes, '[data-testid="tag-label"]')}
                 onPivot={(eventId) => requestPivotMenu({ eventId })}
                 reveal={reveal}
+                preset={askFilter}
+                onClearPreset={() => setAskFilter(undefined)}
               />
+            )}
+            {view === 'assist' && (
+              <AskView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onTimeline={(f) => (setAskFilter(f), setView('timeline'))} />
             )}
             {view === 'incident' && (
               <StoryView

@@ -2,6 +2,7 @@
 import type { Severity } from '../../../../common/detect';
 import type { ReportData } from '../../report-data';
 import type { ReportWriter } from '../writer';
+import { writeTriage } from './triage';
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'informational'];
 
@@ -12,6 +13,7 @@ export function writeSummary(w: ReportWriter, data: ReportData): void {
   if (!data.chain.ok) w.para(s.chainBroken(data.chain.problem?.reason ?? ''), { color: '#b00000' });
   w.para(data.period.first ? s.overview(data.totals.events, data.evidence.length, data.period.first, data.period.last ?? '') : s.noEvents);
   if (data.totals.rejected) w.para(s.rejected(data.totals.rejected));
+  writeTriage(w, data);
   const d = data.detection;
   if (!d) w.para(s.noDetection);
   else {

@@ -1,0 +1,63 @@
+// `tracelight ask CASE QUESTION [--lang ja|en] [--json] [--model-endpoint URL] [--model NAME]`
+// Exit 0 with rows (possibly none); exit 2 with one line when the question cannot be turned
+// into a query (with a form that works), or the SQL is refused. The question and the SQL are
+// recorded in the custody log when the case is writable.
+import { parseArgs } from 'node:util';
+import type { AssistLang } from '../../common/assist';
+import { answerQuestion, recordAsk } from '../../engine/assist/ask';
+import { dropSnapshot } from '../../engine/assist/run-bounded';
+import { UsageError } from '../errors';
+import { write } from '../output';
+import { openCase } from './open-case';
+
+export async function askCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        lang: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'model-endpoint': { type: 'string' },
+        model: { type: 'string' },
+        examiner: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const [casePath, ...words] = parsed.positionals;
+  const question = words.join(' ');
+  if (!casePath || !question.trim()) throw new UsageError('ask needs CASE and a QUESTION (quote it)');
+  const lang = parsed.values.lang;
+  if (lang !== undefined && lang !== 'ja' && lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${lang}"`);
+  const endpoint = parsed.values['model-endpoint'] ?? process.env.TRACELIGHT_MODEL_ENDPOINT;
+  const model = endpoint ? { endpoint, model: parsed.values.model ?? process.env.TRACELIGHT_MODEL } : null;
+
+  const session = await openCase(casePath, { examiner: parsed.values.examiner });
+  try {
+    const result = await answerQuestion(session.store, question, { lang: lang as AssistLang | undefined, model });
+    recordAsk(session, result);
+    if (!session.readOnly) session.checkpoint();
+    if (!result.ok) {
+      const r = result.refusal;
+      throw new UsageError(`${r.problem}${r.suggestion ? ` (${r.suggestion})` : ''}`);
+    }
+    const a = result.answer;
+    if (parsed.values.json) {
+      const out = { question: a.question, sql: a.sql, rows: a.rows, event_ids: a.event_ids, engine: a.engine, explanation: a.explanation };
+      await write(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      const lines = [`-- ${a.engine}: ${a.explanation}`, a.sql, '', a.columns.join('\t')];
+      for (const row of a.rows) lines.push(a.columns.map((c) => (row[c] === null ? '' : String(row[c]).replace(/[\t\n\r]/g, ' '))).join('\t'));
+      lines.push('', `${a.rows.length} row(s)${a.truncated ? ' (more matched; capped)' : ''}; events cited: ${a.event_ids.slice(0, 50).join(', ')}${a.event_ids.length > 50 ? ', …' : ''}`);
+      await write(`${lines.join('\n')}\n`);
+    }
+    return 0;
+  } finally {
+    dropSnapshot(session.store);
+    session.close();
+  }
+}

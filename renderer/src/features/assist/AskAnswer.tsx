@@ -1,0 +1,83 @@
+import type { AskAnswer as Answer, AskValue } from '../../contracts';
+import { useT } from '../../i18n';
+
+// One answer: why line, engine, the rows (each opens the event it cites), cited ids.
+interface Props {
+  answer: Answer;
+  selectedId: number | null;
+  onSelect(id: number): void;
+}
+
+/** The events a row stands for: its id, or its group's id list. */
+function rowIds(row: Record<string, AskValue>): number[] {
+  if (typeof row.id === 'number') return [row.id];
+  if (row.event_ids === null || row.event_ids === undefined) return [];
+  return String(row.event_ids)
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
+export function AskAnswer({ answer, selectedId, onSelect }: Props) {
+  const t = useT();
+  const columns = answer.columns.filter((c) => c !== 'event_ids');
+  return (
+    <div className="assist-answer">
+      <p className="assist-why" data-testid="assist-why">
+        <strong>{t('assist.why')}:</strong> {answer.explanation}
+      </p>
+      <p className="muted">
+        {t('assist.engine')}: <code data-testid="assist-engine">{answer.engine}</code> · {t('assist.rows', { n: answer.rows.length })} ·{' '}
+        {t('assist.cited', { n: answer.event_ids.length })}
+      </p>
+      {answer.truncated && <p className="muted">{t('assist.truncated', { n: answer.rows.length })}</p>}
+      {answer.rows.length === 0 ? (
+        <p className="muted">{t('assist.noRows')}</p>
+      ) : (
+        <div className="assist-table-wrap">
+          <table className="assist-rows" data-testid="assist-rows">
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c}>{c}</th>
+                ))}
+                <th>event_ids</th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.rows.map((row, i) => {
+                const ids = rowIds(row);
+                return (
+                  <tr key={i} className={ids.includes(selectedId ?? -1) ? 'selected' : undefined} data-testid="assist-row" onClick={() => ids[0] !== undefined && onSelect(ids[0])}>
+                    {columns.map((c) => (
+                      <td key={c}>{row[c] === null ? '' : String(row[c])}</td>
+                    ))}
+                    <td>
+                      {ids.slice(0, 8).map((id) => (
+                        <button
+                          key={id}
+                          type="button"
+                          className="link-button"
+                          data-testid="assist-event-link"
+                          data-event-id={id}
+                          title={t('assist.openEvent', { id })}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            onSelect(id);
+                          }}
+                        >
+                          #{id}
+                        </button>
+                      ))}
+                      {ids.length > 8 && <span className="muted"> +{ids.length - 8}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
