@@ -30,8 +30,10 @@ export interface ScanRow {
 
 export type ScanVisitor = (row: ScanRow) => void;
 
+// A web request's action is the normalized http_request (formats/action-vocabulary.ts); the
+// web triage reads the method the log wrote, which the event keeps as action_original.
 const BASE =
-  "id, time, host, category, action, src_ip, dst_ip, dst_port, domain, url, http_status, bytes_in, CASE WHEN category = 'web' AND extra IS NOT NULL THEN json_extract(extra, '$.user_agent') END";
+  "id, time, host, category, CASE WHEN category = 'web' AND extra IS NOT NULL THEN COALESCE(json_extract(extra, '$.action_original'), action) ELSE action END AS action, src_ip, dst_ip, dst_port, domain, url, http_status, bytes_in, CASE WHEN category = 'web' AND extra IS NOT NULL THEN json_extract(extra, '$.user_agent') END";
 const IOC = 'user, process_hash, file_hash, file_path';
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));

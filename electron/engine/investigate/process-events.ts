@@ -1,6 +1,6 @@
 // A host's events read for the process tree: the story's columns plus the parent pid and
 // start time that some sources write only in their own fields (kept in `extra`).
-import { STORY_COLUMNS } from '../detect/story/events';
+import { STORY_PLAIN_COLUMNS } from '../detect/story/events';
 import type { LinkEvent } from '../detect/story/process-links';
 import type { CaseStore } from '../store/case-store';
 
@@ -62,7 +62,7 @@ export function isProcessStart(e: LinkEvent): boolean {
  */
 export function hostProcessEvents(store: CaseStore, host: string, since: string | null, limit: number): TreeEvent[] {
   const rows = store.all<TreeEvent>(
-    `SELECT ${STORY_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}, e.extra, v.format AS source_format
+    `SELECT ${STORY_PLAIN_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}, NULL AS content_type, e.extra, v.format AS source_format
      FROM event_row e NOT INDEXED JOIN evidence v ON v.id = e.evidence_id
      WHERE e.host = ? COLLATE NOCASE AND (e.process_guid IS NOT NULL OR e.process_pid IS NOT NULL OR e.process_name IS NOT NULL)
        AND (? IS NULL OR e.time >= ?)

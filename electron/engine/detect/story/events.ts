@@ -29,6 +29,10 @@ export interface StoryEvent {
   registry_path: string | null;
 }
 
+/** The story's plain columns (a table alias can be put before each). */
+export const STORY_PLAIN_COLUMNS =
+  'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, bytes_in, file_path, registry_path';
+
 export const STORY_COLUMNS =
   'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, bytes_in, ' +
   "CASE WHEN category = 'web' AND extra IS NOT NULL THEN COALESCE(json_extract(extra, '$.mime_type'), json_extract(extra, '$.content_type'), json_extract(extra, '$.contenttype'), json_extract(extra, '$.\"rs(Content-Type)\"')) END AS content_type, " +

@@ -41,7 +41,7 @@ export function AskAnswer({ answer, selectedId, onSelect }: Props) {
                 {columns.map((c) => (
                   <th key={c}>{c}</th>
                 ))}
-                <th>event_ids</th>
+                <th>{t('assist.col.eventIds')}</th>
               </tr>
             </thead>
             <tbody>

@@ -3,6 +3,7 @@ import { registerStrings } from '../../i18n';
 
 registerStrings({
   en: {
+    'assist.col.eventIds': 'event ids',
     'assist.title': 'Ask the case',
     'assist.placeholder': 'Ask in English or Japanese, e.g. which hosts ran powershell.exe',
     'assist.ask': 'Ask',
@@ -32,6 +33,7 @@ registerStrings({
     'assist.noRows': 'No events match.',
   },
   ja: {
+    'assist.col.eventIds': 'イベントID',
     'assist.title': 'ケースに質問',
     'assist.placeholder': '日本語か英語で質問（例：powershell.exeを実行したホストは）',
     'assist.ask': '質問する',

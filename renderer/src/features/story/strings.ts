@@ -1,5 +1,7 @@
 // Words of the incident view: detection, summary, chain, findings, IOC files.
 import { registerStrings } from '../../i18n';
+// The web-attack part of the incident view keeps its words in a file of its own.
+import './web-strings';
 
 registerStrings({
   en: {
