@@ -34,14 +34,15 @@ test('star, reply to a comment, bulk tag the current query and a row range; all 
   await page.setViewportSize({ width: 1366, height: 768 });
 
   // Bulk: the rows of a query (the C2 address), then rows 1-3 by number.
-  await page.getByTestId('timeline-filter-text').fill('203.0.113.10');
+  await page.getByTestId('query-input').fill('203.0.113.10');
+  await page.getByTestId('query-input').press('Enter');
   await expect(page.getByTestId('timeline-count')).toHaveAttribute('data-count', '12');
   const bulk = page.getByTestId('bulk-tag');
   await bulk.locator('summary').click();
   await bulk.getByTestId('bulk-label').fill('evidence');
   await bulk.getByTestId('bulk-all').click();
   await expect(bulk.getByTestId('bulk-status')).toContainText('12 件中 12 件に「evidence」');
-  await page.getByTestId('timeline-filter-text').fill('');
+  await page.getByTestId('query-clear').click();
   await expect(page.getByTestId('timeline-count')).toHaveAttribute('data-count', '27');
   await bulk.getByTestId('bulk-label').fill('要確認');
   await bulk.getByTestId('bulk-from').fill('1');

@@ -21,9 +21,10 @@ for (const lang of ['en', 'ja'] as const) {
     expect(box!.height).toBeLessThanOrEqual(130);
 
     // It follows the grid's filter.
-    await page.getByTestId('timeline-filter-category').selectOption('web');
+    await page.getByTestId('query-input').fill('category:web');
+    await page.getByTestId('query-input').press('Enter');
     await expect(h).toHaveAttribute('data-total', '6');
-    await page.getByTestId('timeline-filter-category').selectOption('');
+    await page.getByTestId('query-clear').click();
     await expect(h).toHaveAttribute('data-total', '27');
     await h.getByTestId('histogram-source').click();
     await expect(h.getByTestId('histogram-source')).toHaveAttribute('aria-checked', 'true');

@@ -52,7 +52,8 @@ test('review each file: per-file encoding and base year, defaults shown, chosen 
   await expect(csv.getByTestId('evidence-read-options')).toContainText('euc-jp (chosen)');
   await expect(rows.filter({ hasText: 'crowdsec_iptables' }).getByTestId('evidence-read-options')).toContainText('year 2019 (chosen)');
   // The Japanese user name read with the chosen encoding (found by the timeline's text filter).
-  await page.getByTestId('timeline-filter-text').fill('山田太郎');
+  await page.getByTestId('query-input').fill('山田太郎');
+  await page.getByTestId('query-input').press('Enter');
   await expect(page.getByTestId('timeline-count')).toHaveAttribute('data-count', '2', { timeout: 15_000 });
   await page.getByTestId('timeline-row').first().click();
   await expect(page.getByTestId('event-detail').getByTestId('event-original')).toContainText('請求書.doc');

@@ -14,7 +14,9 @@ for (const lang of ['ja', 'en'] as const) {
 
     // Right-click the first beacon of rundll32 to the C2.
     const beacon = rowWith(page, '01:05:40');
+    // A cell's menu (filter in/out, copy) offers the pivots from its event.
     await beacon.click({ button: 'right' });
+    await page.getByTestId('cell-pivot').click();
     const menu = page.getByTestId('pivot-menu');
     await expect(menu).toBeVisible();
     await expect(menu).toContainText(lang === 'ja' ? 'からピボット' : 'Pivot from event');
@@ -40,6 +42,7 @@ for (const lang of ['ja', 'en'] as const) {
 
     // The lines around it in its evidence file, from the side panel's pivot tab.
     await rowWith(page, '01:05:40').click({ button: 'right' });
+    await page.getByTestId('cell-pivot').click();
     await page.getByTestId('pivot-open-lines').click();
     const lines = page.getByTestId('neighbour-lines');
     await expect(lines.getByTestId('neighbour-line')).toHaveCount(7); // line 3 of the CSV: line 2 above (line 1 is the header), five below

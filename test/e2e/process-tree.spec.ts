@@ -14,6 +14,7 @@ for (const lang of ['ja', 'en'] as const) {
     await openIncidentCase(page, serve.url, `プロセスツリー ${lang}`);
 
     await rowWith(page, 'schtasks.exe').click({ button: 'right' });
+    await page.getByTestId('cell-pivot').click();
     await page.getByTestId('pivot-open-tree').click();
     const tree = page.getByTestId('process-tree');
     await expect(tree.getByRole('heading')).toHaveText(lang === 'ja' ? 'プロセスツリー' : 'Process tree');
