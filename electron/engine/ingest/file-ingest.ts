@@ -106,6 +106,10 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
     writeIngestRollups(store, evidenceId, counts.rollups);
     if (opts.scope) db.run('UPDATE evidence SET scope = ?, scoped_out = ? WHERE id = ?', [JSON.stringify(opts.scope), counts.scopedOut, evidenceId]);
     resolveHostsFromIps(store);
+    // A cancel that arrived while the last batches were stored, the rollups written and hosts
+    // resolved (synchronous work: its message waits in the event loop) still rolls back.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (opts.signal?.aborted) throw new IngestCancelledError();
     db.exec('COMMIT');
     return readEvidence(store, evidenceId);
   } catch (err) {

@@ -102,7 +102,7 @@ registerStrings({
     'incident.assetWhy': '根拠',
     'incident.history': '変更履歴',
     'incident.historyEmpty': 'まだ変更はありません。',
-    'incident.historyLine': '{time} {examiner}：{field}を {from} から {to} に変更',
+    'incident.historyLine': '{time} {examiner}：{field} {from} → {to}',
     'incident.indicators': '遮断する指標',
     'incident.confirm': '確定',
     'incident.withdraw': '取り下げ',

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { revealInvisibles } from '../../lib/reveal-invisibles';
 import { requestPivotMenu } from '../pivots/pivot-commands';
@@ -24,6 +24,15 @@ const SHOWN = 40;
 export function CellMenu({ request, onFilter, onClose }: Props) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
+  // Opened near the window's bottom or right edge, the menu moves up or left to stay whole.
+  const [place, setPlace] = useState({ left: request.x, top: request.y });
+  useLayoutEffect(() => {
+    const box = ref.current?.getBoundingClientRect();
+    if (!box) return;
+    const left = Math.max(0, Math.min(request.x, window.innerWidth - box.width - 4));
+    const top = Math.max(0, Math.min(request.y, window.innerHeight - box.height - 4));
+    setPlace({ left, top });
+  }, [request.x, request.y]);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
     const away = (e: MouseEvent) => {
@@ -45,7 +54,7 @@ export function CellMenu({ request, onFilter, onClose }: Props) {
       className="cell-menu"
       role="menu"
       aria-label={t('search.menu.label')}
-      style={{ left: request.x, top: request.y }}
+      style={place}
       data-testid="cell-menu"
       onKeyDown={(e) => {
         if (e.key === 'Escape') return onClose();
