@@ -10,10 +10,12 @@ import { createCase } from './workbench-helpers';
 test('Cancel on an ingesting row rolls the file back and leaves a removable incomplete row', async ({ page, serve }, info) => {
   await createCase(page, serve.url, { name: 'cancel', timezone: 'UTC' });
   const squid = readFileSync(path.join(SAMPLES, 'squid_native/logscale_squid_access.log')).toString('base64');
-  // ~64 MiB built in the page (one sample repeated), dropped like a file from the desktop.
+  // ~192 MiB built in the page (one sample repeated), dropped like a file from the desktop:
+  // large enough that the parse (where a cancel takes effect) outlasts the click on a quiet
+  // machine too. A cancel after the evidence is committed cannot undo it (remove it instead).
   await page.evaluate((sample) => {
     const one = Uint8Array.from(atob(sample), (c) => c.charCodeAt(0));
-    const copies = Math.ceil((64 << 20) / one.length);
+    const copies = Math.ceil((192 << 20) / one.length);
     const big = new Uint8Array(one.length * copies);
     for (let i = 0; i < copies; i++) big.set(one, i * one.length);
     const dt = new DataTransfer();

@@ -176,16 +176,15 @@ test('keyboard: j/k move, Enter opens the detail, / searches, ? lists shortcuts,
   expect(outline).not.toBe('none');
 });
 
-test('p asks the pivot menu to open for the selected event', async ({ page, serve }) => {
+test('p opens the pivot menu for the selected event', async ({ page, serve }) => {
   await caseWithEvents(page, serve.url);
-  await page.evaluate(() => {
-    window.addEventListener('tracelight:pivot', (e) => document.body.setAttribute('data-pivot', String((e as CustomEvent<{ eventId: number }>).detail.eventId)));
-  });
   await page.getByTestId('timeline').focus();
   await page.keyboard.press('j');
-  const id = await page.getByTestId('timeline-row').first().getAttribute('data-event-id');
   await page.keyboard.press('p');
-  await expect(page.locator('body')).toHaveAttribute('data-pivot', id!);
+  const menu = page.getByTestId('pivot-menu');
+  await expect(menu).toBeVisible();
+  const id = await page.getByTestId('timeline-row').first().getAttribute('data-event-id');
+  await expect(menu).toContainText(`event ${id}`);
 });
 
 test('panes: resized widths and the selection come back after a reload', async ({ page, serve }) => {

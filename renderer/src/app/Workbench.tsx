@@ -28,6 +28,7 @@ import { useHostPivot } from '../features/host/use-host-pivot';
 import { CaseHeader } from './CaseHeader';
 import { ViewTabs } from './ViewTabs';
 import { openDetail } from '../features/workspace/detail-actions';
+import { LeftPaneProvider, LeftPaneSlot } from '../features/workspace/LeftPaneSlot';
 import { requestPivotMenu } from '../features/pivots/pivot-commands';
 import { paneSizes } from '../features/workspace/pane-sizes';
 import { ShortcutsDialog } from '../features/workspace/ShortcutsDialog';
@@ -116,7 +117,9 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
       )}
       <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
+      <LeftPaneProvider>
       <WorkspacePanes
+        left={view === 'timeline' ? <LeftPaneSlot /> : undefined}
         centre={
           <>
             {view === 'timeline' && (
@@ -164,6 +167,7 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
           </WorkbenchSide>
         }
       />
+      </LeftPaneProvider>
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       <PivotMenuHost onSelect={setSelectedId} />
     </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useEngineCall } from '../../client/use-engine-call';
 import type { EventFilter, EventRow, EventSort } from '../../contracts';
 import { useT } from '../../i18n';
@@ -19,6 +20,7 @@ import type { TimelineColumn } from './timeline-columns';
 import { TimelineGrid } from './TimelineGrid';
 import { useColumnLayout } from './use-column-layout';
 import { useKeysetPager } from './use-keyset-pager';
+import { useLeftPane } from '../workspace/LeftPaneSlot';
 import { ValuePopup } from './ValuePopup';
 import './strings';
 
@@ -92,13 +94,20 @@ export function Timeline(props: Props) {
     [addClause],
   );
   const closeMenu = useCallback(() => setMenu(null), []);
+  const leftPane = useLeftPane();
 
   return (
     <SearchActionsContext value={actions}>
-      <section className="timeline-panel with-facets" aria-label={t('timeline.title')} data-family={family}>
-        <FacetPane filter={filter} version={version} onFilter={addClause}>
-          <SavedSearches version={savedVersion} readOnly={readOnly} onRun={(q) => void search.replaceWith(q)} onChanged={() => setSavedVersion((v) => v + 1)} />
-        </FacetPane>
+      <section className={leftPane ? 'timeline-panel' : 'timeline-panel with-facets'} aria-label={t('timeline.title')} data-family={family}>
+        {/* Facets and saved searches live in the workspace's left pane when it has one. */}
+        {(() => {
+          const facets = (
+            <FacetPane filter={filter} version={version} onFilter={addClause}>
+              <SavedSearches version={savedVersion} readOnly={readOnly} onRun={(q) => void search.replaceWith(q)} onChanged={() => setSavedVersion((v) => v + 1)} />
+            </FacetPane>
+          );
+          return leftPane ? createPortal(facets, leftPane) : facets;
+        })()}
         <div className="timeline-main">
           <QueryBar
             search={search}

@@ -34,6 +34,12 @@ export function TimelineHeader({ ref, layout, onLayout, pinned, zoneLabel, sort,
   const resizing = useRef<{ id: string; startX: number; startWidth: number } | null>(null);
 
   const onKeyDown = (id: string) => (event: KeyboardEvent<HTMLDivElement>) => {
+    const by = sortColumn(id);
+    if (event.key === 'Enter' && by && onSort) {
+      event.preventDefault();
+      onSort({ column: by, descending: sort?.column === by ? !sort?.descending : false });
+      return;
+    }
     const dir = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
     if (!dir) return;
     if (event.altKey) onLayout(move(layout, id, dir));
@@ -104,18 +110,14 @@ export function TimelineHeader({ ref, layout, onLayout, pinned, zoneLabel, sort,
             data-testid="timeline-column"
             data-column={column.id}
           >
-            {by && onSort ? (
-              <button
-                type="button"
-                className="tl-sort tl-header-label"
-                data-testid={`sort-${column.id}`}
-                onClick={() => onSort({ column: by, descending: active ? !sort?.descending : false })}
-              >
-                {text}
-              </button>
-            ) : (
-              <span className="tl-header-label">{text}</span>
-            )}
+            {/* The label sorts on click (a span, not a button, so the header can still be dragged); Enter sorts from the keyboard. */}
+            <span
+              className={`tl-header-label${by && onSort ? ' tl-sort' : ''}`}
+              data-testid={by && onSort ? `sort-${column.id}` : undefined}
+              onClick={by && onSort ? () => onSort({ column: by, descending: active ? !sort?.descending : false }) : undefined}
+            >
+              {text}
+            </span>
             <span
               className="tl-resize"
               role="separator"
