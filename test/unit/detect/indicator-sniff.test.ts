@@ -8,10 +8,11 @@ import { listIocFiles } from '../../../electron/engine/detect/case-ioc-files';
 import { SNIFF_BYTES, sniffIndicatorFile } from '../../../electron/engine/detect/ioc/sniff';
 import { keepIfIndicatorFile } from '../../../electron/engine/rpc/indicator-intake';
 import { buildCase } from '../custody/helpers';
+import { samplesRoot } from '../helpers/samples';
 import { tempDir } from '../helpers/tmp';
 
 const FIXTURES = path.resolve('test/fixtures/indicators');
-const SAMPLES = path.resolve('../../shared/samples');
+const SAMPLES = samplesRoot;
 
 function sniffFile(file: string) {
   const bytes = readFileSync(file);
