@@ -61,8 +61,9 @@ test('facets in Japanese: counts follow the query, filter in and out, rare value
   await page.screenshot({ path: info.outputPath('facets-rare-1366.png') });
 
   // The pane collapses and comes back.
-  await page.getByTestId('facets-collapse').click();
+  // In the workspace the facets live in the left pane, which folds to a rail and comes back.
+  await page.getByTestId('toggle-left-pane').click();
   await expect(pane).toHaveCount(0);
-  await page.getByTestId('facets-expand').click();
+  await page.getByTestId('toggle-left-pane').click();
   await expect(page.getByTestId('facet-pane')).toBeVisible();
 });

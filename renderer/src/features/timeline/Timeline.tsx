@@ -106,6 +106,7 @@ export function Timeline(props: Props) {
               <SavedSearches version={savedVersion} readOnly={readOnly} onRun={(q) => void search.replaceWith(q)} onChanged={() => setSavedVersion((v) => v + 1)} />
             </FacetPane>
           );
+          if (leftPane === 'folded') return null;
           return leftPane ? createPortal(facets, leftPane) : facets;
         })()}
         <div className="timeline-main">

@@ -5,11 +5,18 @@ import { createContext, use, useState, type ReactNode } from 'react';
  * follow, so it renders them here through a portal (useLeftPane) rather than the pane lifting
  * that state: the pane stays a layout box, the timeline stays the one owner of its query.
  */
-const SlotContext = createContext<{ slot: HTMLElement | null; setSlot(el: HTMLElement | null): void }>({ slot: null, setSlot: () => undefined });
+interface Slot {
+  /** Inside a workspace that has a left pane (folded or not). */
+  inWorkspace: boolean;
+  slot: HTMLElement | null;
+  setSlot(el: HTMLElement | null): void;
+}
+
+const SlotContext = createContext<Slot>({ inWorkspace: false, slot: null, setSlot: () => undefined });
 
 export function LeftPaneProvider({ children }: { children: ReactNode }) {
   const [slot, setSlot] = useState<HTMLElement | null>(null);
-  return <SlotContext value={{ slot, setSlot }}>{children}</SlotContext>;
+  return <SlotContext value={{ inWorkspace: true, slot, setSlot }}>{children}</SlotContext>;
 }
 
 export function LeftPaneSlot() {
@@ -17,7 +24,12 @@ export function LeftPaneSlot() {
   return <div className="left-pane-slot" data-testid="left-pane-slot" ref={setSlot} />;
 }
 
-/** The element the left pane offers, or null when there is no left pane (then render inline). */
-export function useLeftPane(): HTMLElement | null {
-  return use(SlotContext).slot;
+/**
+ * Where the facets go: the left pane's element; 'folded' while the examiner has folded the pane
+ * (render nothing); null outside a workspace with a left pane, such as reviewer mode (render inline).
+ */
+export function useLeftPane(): HTMLElement | 'folded' | null {
+  const { inWorkspace, slot } = use(SlotContext);
+  if (!inWorkspace) return null;
+  return slot ?? 'folded';
 }
