@@ -50,22 +50,39 @@ export async function finishExport(
   opts: ExportOptions,
   rows: number,
 ): Promise<ExportResult> {
+  return recordExport(session, kind, file, rows, opts, {
+    language: opts.language,
+    detection: opts.detection ? { findings: opts.detection.findings.length, elapsed_s: opts.detection.elapsed_s } : null,
+  });
+}
+
+/** The shared part of finishing any export: hash, then one custody entry with `details`. */
+export async function recordExport<K extends string>(
+  session: CaseSession,
+  kind: K,
+  file: string,
+  rows: number,
+  opts: Pick<ExportOptions, 'filter'>,
+  details: Record<string, unknown> = {},
+): Promise<ExportedFile & { kind: K; rows: number; recorded: boolean; notRecordedReason?: string }> {
   const target = path.resolve(file);
   const { bytes, sha256 } = await sha256File(target);
-  const result: ExportResult = { kind, path: target, bytes, sha256, rows, recorded: false };
+  const result = { kind, path: target, bytes, sha256, rows, recorded: false } as ExportedFile & { kind: K; rows: number; recorded: boolean; notRecordedReason?: string };
   if (session.readOnly) {
     result.notRecordedReason = `case is read-only: ${session.readOnlyReason}`;
     return result;
   }
+  // Key order as before (kind, path, bytes, sha256, language, rows, filter, detection).
+  const { language, ...rest } = details;
   session.record('export.created', {
     kind,
     path: target,
     bytes,
     sha256,
-    language: opts.language,
+    ...(language !== undefined ? { language } : {}),
     rows,
     ...(opts.filter && Object.keys(opts.filter).length ? { filter: opts.filter } : {}),
-    detection: opts.detection ? { findings: opts.detection.findings.length, elapsed_s: opts.detection.elapsed_s } : null,
+    ...rest,
   });
   result.recorded = true;
   return result;

@@ -2,9 +2,8 @@
 // each of their files is recorded: hashed, then one export.created custody entry per file, as
 // finish.ts does for the report and timeline exports (whose kinds the app's export dialog lists;
 // these two are CLI exports for now).
-import path from 'node:path';
 import type { CaseSession } from '../custody/session';
-import { sha256File } from './finish';
+import { recordExport } from './finish';
 import type { ExportedFile, ExportOptions } from './types';
 
 export type ScaleExportKind = 'ecs' | 'ecs-template' | 'parquet';
@@ -23,21 +22,5 @@ export async function finishScaleExport(
   opts: ExportOptions,
   rows: number,
 ): Promise<ScaleExportResult> {
-  const target = path.resolve(file);
-  const { bytes, sha256 } = await sha256File(target);
-  const result: ScaleExportResult = { kind, path: target, bytes, sha256, rows, recorded: false };
-  if (session.readOnly) {
-    result.notRecordedReason = `case is read-only: ${session.readOnlyReason}`;
-    return result;
-  }
-  session.record('export.created', {
-    kind,
-    path: target,
-    bytes,
-    sha256,
-    rows,
-    ...(opts.filter && Object.keys(opts.filter).length ? { filter: opts.filter } : {}),
-  });
-  result.recorded = true;
-  return result;
+  return recordExport(session, kind, file, rows, opts);
 }

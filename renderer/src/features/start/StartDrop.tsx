@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CaseInfo } from '../../contracts';
 import { useLang, useT } from '../../i18n';
-import { collectDroppedFiles } from './dropped-files';
-import { carriesFiles } from '../intake/drag-files';
+import { useWindowFileDrop } from '../intake/use-window-file-drop';
 import { dateCaseName } from './case-name';
 import { StartCaseDialog } from './StartCaseDialog';
 import './strings';
@@ -21,49 +20,12 @@ interface Props {
 export function StartDrop({ existing, examiner, onOpened }: Props) {
   const t = useT();
   const { lang } = useLang();
-  const [dragging, setDragging] = useState(false);
   const [files, setFiles] = useState<File[] | null>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const filesInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    let depth = 0;
-    const enter = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      e.preventDefault();
-      depth++;
-      setDragging(true);
-    };
-    const over = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!carriesFiles(e) || !e.dataTransfer) return;
-      e.preventDefault();
-      depth = 0;
-      setDragging(false);
-      void collectDroppedFiles(e.dataTransfer).then((got) => {
-        if (got.length) setFiles(got);
-      });
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, []);
+  // Files and folders dropped anywhere on the start screen open a new case with them.
+  const dragging = useWindowFileDrop(setFiles);
 
   const chosen = (list: FileList | null) => {
     const got = [...(list ?? [])];
