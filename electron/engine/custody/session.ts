@@ -61,14 +61,25 @@ export class CaseSession {
         `${file}: no case file, but ${path.basename(journalPath(file))} from an earlier case is still there; restore that case file or move the journal away`,
       );
     }
-    const store = creating ? await CaseStore.create(file, opts.create) : await CaseStore.open(file);
-    const session = new CaseSession(store, examiner);
-    if (opts.readOnly) session.readOnlyReason = 'opened for inspection only';
-    else {
-      const lock = acquireLock(store.path, examiner.name);
-      if (lock.acquired) session.releaseLock = lock.release;
-      else session.readOnlyReason = lock.reason;
+    // The lock first: only its holder may write the file, or restore a journal an interrupted
+    // save left (doing that under a live writer would undo its save).
+    let readOnlyReason: string | null = opts.readOnly ? 'opened for inspection only' : null;
+    let releaseLock: (() => void) | null = null;
+    if (!opts.readOnly) {
+      const lock = acquireLock(path.resolve(file), examiner.name);
+      if (lock.acquired) releaseLock = lock.release;
+      else readOnlyReason = lock.reason;
     }
+    let store: CaseStore;
+    try {
+      store = creating ? await CaseStore.create(file, opts.create) : await CaseStore.open(file, { writer: readOnlyReason === null });
+    } catch (err) {
+      releaseLock?.();
+      throw err;
+    }
+    const session = new CaseSession(store, examiner);
+    session.readOnlyReason = readOnlyReason;
+    session.releaseLock = releaseLock;
     session.loadChain();
     if (session.readOnly) recoverInterruptedIngests(session);
     else {

@@ -27,8 +27,21 @@ export function attachTransport(service: EngineService, transport: EnvelopeTrans
   });
 }
 
+/**
+ * TRACELIGHT_RPC_TRACE=1 writes one line per request to stderr: method, milliseconds from
+ * arrival to answer, and how long it waited before its handler started (what a slow screen
+ * needs to tell "the query is slow" from "the query queued behind another").
+ */
+const trace = process.env.TRACELIGHT_RPC_TRACE === '1';
+
 async function handle(service: EngineService, method: Method, args: unknown): Promise<unknown> {
   if (!Object.prototype.hasOwnProperty.call(service.handlers, method)) throw new Error(`unknown method "${String(method)}"`);
   const handler = service.handlers[method] as (a: unknown) => Promise<unknown>;
-  return handler(args && typeof args === 'object' ? args : {});
+  if (!trace) return handler(args && typeof args === 'object' ? args : {});
+  const arrived = performance.now();
+  try {
+    return await handler(args && typeof args === 'object' ? args : {});
+  } finally {
+    process.stderr.write(`rpc ${String(method)} ${(performance.now() - arrived).toFixed(1)} ms ${JSON.stringify(args).slice(0, 160)}\n`);
+  }
 }

@@ -1,20 +1,20 @@
 // One case = one SQLite file (.tlcase). While open, SQLite reads its pages from the file as it
-// needs them and writes to a working copy beside it (store/cow-file.ts); save() makes the
-// working copy the case, atomically, after every change that must survive.
+// needs them; changes are held apart until save() commits them to the file through a rollback
+// journal (store/case-file.ts), so the file always holds the last save, even after a crash.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database, SqlValue } from 'sql.js';
 import { writeFileAtomic } from './atomic-write';
-import { CowFile } from './cow-file';
+import { CaseFile } from './case-file';
 import { migrate } from './migrations';
 import { loadSqlJs, type LoadedSqlJs } from './sqljs';
 
 /**
- * A database on a CowFile (vendored hook); null when the hook is missing, and the caller then
+ * A database on a CaseFile (vendored hook); null when the hook is missing, and the caller then
  * takes sql.js's own way: the whole file copied into memory, saved with export().
  */
-function openBacked(SQL: LoadedSqlJs, file: CowFile): Database | null {
+function openBacked(SQL: LoadedSqlJs, file: CaseFile): Database | null {
   if (!SQL.tracelightBacked) return null;
   const marker = new Uint8Array(0);
   SQL.tracelightBacking = { marker, file };
@@ -41,7 +41,7 @@ export class CaseStore {
     readonly path: string,
     readonly db: Database,
     /** The file under the database, or null on sql.js's own in-memory copy. */
-    private readonly file: CowFile | null,
+    private readonly file: CaseFile | null,
   ) {}
 
   /** Opens an existing case file, or creates it when absent. */
@@ -53,7 +53,7 @@ export class CaseStore {
     if (existsSync(file)) throw new CaseError(`${file}: a file already exists there`);
     const SQL = (await loadSqlJs()) as LoadedSqlJs;
     const target = path.resolve(file);
-    const backing = CowFile.create(target);
+    const backing = CaseFile.create(target);
     const db = openBacked(SQL, backing);
     const store = db ? new CaseStore(target, db, backing) : new CaseStore(target, new SQL.Database(), null);
     // Before the first table: rows of wide EDR formats (1.3-2 KB, mostly extra) fit two to a
@@ -74,14 +74,18 @@ export class CaseStore {
     return store;
   }
 
-  static async open(file: string): Promise<CaseStore> {
+  /**
+   * Opens an existing case. `writer: false` (anyone not holding the case lock) never writes a
+   * byte of the file: see CaseFile.
+   */
+  static async open(file: string, opts: { writer?: boolean } = {}): Promise<CaseStore> {
     const SQL = (await loadSqlJs()) as LoadedSqlJs;
     const target = path.resolve(file);
-    let backing: CowFile | null = null;
+    let backing: CaseFile | null = null;
     // The first bytes for the format check (without the hook: the whole file, for sql.js).
     let head: Uint8Array;
     try {
-      backing = SQL.tracelightBacked ? CowFile.open(target) : null;
+      backing = SQL.tracelightBacked ? CaseFile.open(target, opts) : null;
       head = backing ? backing.head(100) : readFileSync(target);
     } catch (err) {
       backing?.close();
@@ -105,8 +109,8 @@ export class CaseStore {
   }
 
   private configure(): void {
-    // Writes stay in memory until save() replaces the file whole; a rollback journal here is
-    // only for ROLLBACK.
+    // Durability is CaseFile's (its own journal, fsynced); SQLite's journal here is only for
+    // ROLLBACK of a statement or transaction.
     this.db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY');
   }
 

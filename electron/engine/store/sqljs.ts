@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlJsStatic } from 'sql.js';
 
-/** What the vendored hook calls for the database file's bytes (store/cow-file.ts). */
+/** What the vendored hook calls for the database file's bytes (store/case-file.ts). */
 export interface BackingFile {
   readonly size: number;
   read(into: Uint8Array, position: number): number;
@@ -25,7 +25,7 @@ let loaded: SqlJsStatic | undefined;
 export interface SqlJsHooks {
   /** The WebAssembly heap as it is now (the view changes when the heap grows). */
   tracelightHeap?: () => Uint8Array;
-  /** True when `new Database(marker)` can put the database on a backing file (store/cow-file.ts). */
+  /** True when `new Database(marker)` can put the database on a backing file (store/case-file.ts). */
   tracelightBacked?: boolean;
   /** Set just before `new Database(marker)`: the database file is then `file`, not a copy. */
   tracelightBacking?: { marker: Uint8Array; file: BackingFile } | null;

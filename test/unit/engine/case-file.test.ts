@@ -1,7 +1,8 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CowFile } from '../../../electron/engine/store/cow-file';
+import { CaseFile } from '../../../electron/engine/store/case-file';
+import { BLOCK, RollbackJournal, rollbackPath } from '../../../electron/engine/store/rollback-journal';
 import { CaseStore } from '../../../electron/engine/store/case-store';
 import { tempDir } from '../helpers/tmp';
 
@@ -16,22 +17,22 @@ function randomBytes(n: number, rand: () => number): Uint8Array {
   return out;
 }
 
-describe('CowFile: the case file under SQLite (read from disk, written on commit)', () => {
+describe('CaseFile: the case file under SQLite (read from disk, written in place on commit)', () => {
   it('reads and writes like a plain file through random writes, truncation and commits', () => {
     const dir = tempDir();
     const file = path.join(dir, 'db.bin');
     const rand = rng(42);
     let model = randomBytes(300_000, rand);
     writeFileSync(file, model);
-    const cow = CowFile.open(file);
+    const cf = CaseFile.open(file);
     const check = (): void => {
-      expect(cow.size).toBe(model.length);
+      expect(cf.size).toBe(model.length);
       const back = new Uint8Array(model.length + 100);
-      expect(cow.read(back, 0)).toBe(model.length);
+      expect(cf.read(back, 0)).toBe(model.length);
       expect(Buffer.compare(back.subarray(0, model.length), model)).toBe(0);
       const at = Math.floor(rand() * model.length);
       const part = new Uint8Array(70_000);
-      const n = cow.read(part, at);
+      const n = cf.read(part, at);
       expect(n).toBe(Math.min(70_000, model.length - at));
       expect(Buffer.compare(part.subarray(0, n), model.subarray(at, at + n))).toBe(0);
     };
@@ -40,7 +41,7 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
         // Writes straddle 64 KiB blocks and run past the end (the file grows).
         const at = Math.floor(rand() * (model.length + 50_000));
         const data = randomBytes(1 + Math.floor(rand() * 90_000), rand);
-        cow.write(data, at);
+        cf.write(data, at);
         if (at + data.length > model.length) {
           const grown = new Uint8Array(at + data.length);
           grown.set(model);
@@ -50,10 +51,10 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
       }
       if (round % 2 === 1) {
         const size = Math.floor(model.length * 0.6);
-        cow.truncate(size);
+        cf.truncate(size);
         model = model.slice(0, size);
         // Growing again after a truncation reads zeros, not the old bytes.
-        cow.write(new Uint8Array([7]), size + 10);
+        cf.write(new Uint8Array([7]), size + 10);
         const grown = new Uint8Array(size + 11);
         grown.set(model);
         grown[size + 10] = 7;
@@ -61,14 +62,14 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
       }
       check();
       if (round % 3 === 2) {
-        cow.commit();
-        expect(cow.dirty).toBe(false);
+        cf.commit();
+        expect(cf.dirty).toBe(false);
         expect(Buffer.compare(readFileSync(file), model)).toBe(0);
         check();
       }
     }
-    cow.commit();
-    cow.close();
+    cf.commit();
+    cf.close();
     expect(Buffer.compare(readFileSync(file), model)).toBe(0);
     // No temporary file is left beside the case.
     expect(readdirSync(dir)).toEqual(['db.bin']);
@@ -81,12 +82,12 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
     const rand = rng(7);
     writeFileSync(file, randomBytes(40_000, rand));
     let model = new Uint8Array(readFileSync(file));
-    const cow = CowFile.open(file);
+    const cf = CaseFile.open(file);
     const page = 16_384;
     for (let i = 0; i < 200; i++) {
       const data = randomBytes(page, rand);
       const at = i % 50 === 49 ? page : 40_000 + i * page; // now and then, a page out of the run
-      cow.write(data, at);
+      cf.write(data, at);
       if (at + page > model.length) {
         const grown = new Uint8Array(at + page);
         grown.set(model);
@@ -96,14 +97,14 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
       if (i % 7 === 0) {
         const back = new Uint8Array(page + 100);
         const from = Math.max(0, at - 50);
-        const n = cow.read(back, from);
+        const n = cf.read(back, from);
         expect(Buffer.compare(back.subarray(0, n), model.subarray(from, from + n))).toBe(0);
       }
     }
-    cow.truncate(model.length - 1000);
+    cf.truncate(model.length - 1000);
     model = model.slice(0, model.length - 1000);
-    cow.commit();
-    cow.close();
+    cf.commit();
+    cf.close();
     expect(Buffer.compare(readFileSync(file), model)).toBe(0);
   });
 
@@ -113,53 +114,53 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
     const rand = rng(9);
     const model = randomBytes(3_000_000, rand);
     writeFileSync(file, model);
-    const cow = CowFile.open(file);
+    const cf = CaseFile.open(file);
     const page = new Uint8Array(16_384);
     for (let at = 0; at < model.length; at += page.length) {
       if (at === 16_384 * 10) {
         // Inside the MiB fetched for the scan, further on.
         const change = randomBytes(5_000, rand);
-        cow.write(change, at + 40_000);
+        cf.write(change, at + 40_000);
         model.set(change, at + 40_000);
       }
-      const n = cow.read(page, at);
+      const n = cf.read(page, at);
       expect(n).toBe(Math.min(page.length, model.length - at));
       expect(Buffer.compare(page.subarray(0, n), model.subarray(at, at + n))).toBe(0);
     }
-    cow.close();
+    cf.close();
   });
 
   it('leaves the file on disk untouched until commit, and a copy written elsewhere leaves it alone too', () => {
     const dir = tempDir();
     const file = path.join(dir, 'db.bin');
     writeFileSync(file, Buffer.alloc(200_000, 1));
-    const cow = CowFile.open(file);
-    cow.write(Buffer.alloc(10, 2), 150_000);
+    const cf = CaseFile.open(file);
+    cf.write(Buffer.alloc(10, 2), 150_000);
     expect(readFileSync(file).every((b) => b === 1)).toBe(true);
     const copy = path.join(dir, 'copy.bin');
-    cow.commit(copy);
+    cf.commit(copy);
     expect(readFileSync(copy)[150_005]).toBe(2);
     expect(readFileSync(file).every((b) => b === 1)).toBe(true);
-    expect(cow.dirty).toBe(true);
-    cow.close();
+    expect(cf.dirty).toBe(true);
+    cf.close();
   });
 
-  it('works on a read-only case file (a reviewer\'s copy): writes go to a working copy, dropped on close', () => {
+  it('works on a read-only case file (a reviewer\'s copy): writes stay in memory, dropped on close', () => {
     const dir = tempDir();
     const file = path.join(dir, 'db.bin');
     writeFileSync(file, Buffer.alloc(100_000, 1));
     chmodSync(file, 0o444);
-    const cow = CowFile.open(file);
-    cow.write(Buffer.from('changed'), 10);
+    const cf = CaseFile.open(file);
+    cf.write(Buffer.from('changed'), 10);
     const back = new Uint8Array(7);
-    cow.read(back, 10);
+    cf.read(back, 10);
     expect(Buffer.from(back).toString()).toBe('changed');
-    cow.close();
+    cf.close();
     expect(readFileSync(file).every((b) => b === 1)).toBe(true);
     expect(readdirSync(dir)).toEqual(['db.bin']);
   });
 
-  it('removes working copies abandoned by a process that no longer runs, and keeps a live one', () => {
+  it('removes temporary files abandoned by a process that no longer runs, and keeps a live one', () => {
     const dir = tempDir();
     const file = path.join(dir, 'db.bin');
     writeFileSync(file, Buffer.alloc(10, 1));
@@ -167,12 +168,91 @@ describe('CowFile: the case file under SQLite (read from disk, written on commit
     const live = `.db.bin.${process.pid}.1764000000000.abc.tmp`;
     writeFileSync(path.join(dir, dead), 'x');
     writeFileSync(path.join(dir, live), 'x');
-    CowFile.open(file).close();
+    CaseFile.open(file).close();
     expect(readdirSync(dir).sort()).toEqual([live, 'db.bin'].sort());
   });
 });
 
-describe('CaseStore on a CowFile', () => {
+describe('CaseFile: a crash at any point leaves the last commit', () => {
+  /** A committed file, then what a save interrupted after its journal was sealed leaves. */
+  function interruptedSave(dir: string): { file: string; committed: Buffer } {
+    const file = path.join(dir, 'db.bin');
+    const committed = Buffer.from(randomBytes(10 * BLOCK + 512, rng(3)));
+    writeFileSync(file, committed);
+    const journal = new RollbackJournal(rollbackPath(file), committed.length);
+    for (const b of [0, 4, 10]) journal.append(b, committed.subarray(b * BLOCK, (b + 1) * BLOCK));
+    journal.seal();
+    // Then the crash: some blocks already overwritten in place, the file grown past the commit.
+    const torn = Buffer.from(committed);
+    torn.fill(0xee, 0, BLOCK);
+    torn.fill(0xee, 4 * BLOCK, 5 * BLOCK);
+    writeFileSync(file, Buffer.concat([torn, Buffer.alloc(3 * BLOCK, 0xdd)]));
+    return { file, committed };
+  }
+
+  it('the writer restores the journal on open: the file is the last commit again, and the journal is gone', () => {
+    const dir = tempDir();
+    const { file, committed } = interruptedSave(dir);
+    const cf = CaseFile.open(file);
+    const back = new Uint8Array(committed.length + 10);
+    expect(cf.read(back, 0)).toBe(committed.length);
+    expect(Buffer.compare(back.subarray(0, committed.length), committed)).toBe(0);
+    cf.close();
+    expect(Buffer.compare(readFileSync(file), committed)).toBe(0);
+    expect(existsSync(rollbackPath(file))).toBe(false);
+  });
+
+  it('anyone but the writer reads the last commit through the journal and changes nothing on disk', () => {
+    const dir = tempDir();
+    const { file, committed } = interruptedSave(dir);
+    const before = readFileSync(file);
+    const cf = CaseFile.open(file, { writer: false });
+    expect(cf.size).toBe(committed.length);
+    const back = new Uint8Array(committed.length);
+    cf.read(back, 0);
+    expect(Buffer.compare(back, committed)).toBe(0);
+    cf.write(Buffer.from('in memory only'), 100);
+    expect(() => cf.commit()).toThrow(/read-only/);
+    cf.close();
+    expect(Buffer.compare(readFileSync(file), before)).toBe(0);
+    expect(existsSync(rollbackPath(file))).toBe(true);
+  });
+
+  it('a journal whose header was never written is dropped: the case file was not touched yet', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'db.bin');
+    const committed = Buffer.from(randomBytes(3 * BLOCK, rng(5)));
+    writeFileSync(file, committed);
+    const journal = new RollbackJournal(rollbackPath(file), committed.length);
+    journal.append(1, Buffer.alloc(BLOCK, 0x55));
+    // (no seal: the process stopped before the journal was durable)
+    CaseFile.open(file).close();
+    expect(Buffer.compare(readFileSync(file), committed)).toBe(0);
+    expect(existsSync(rollbackPath(file))).toBe(false);
+  });
+
+  it('a writer never leaves a journal after a commit, and appends past the commit are cut off on close', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'db.bin');
+    const committed = Buffer.from(randomBytes(5 * BLOCK, rng(8)));
+    writeFileSync(file, committed);
+    const cf = CaseFile.open(file);
+    cf.write(Buffer.alloc(BLOCK, 1), BLOCK);
+    cf.write(Buffer.alloc(2 * BLOCK, 2), 5 * BLOCK);
+    cf.commit();
+    expect(readdirSync(dir)).toEqual(['db.bin']);
+    cf.write(Buffer.alloc(BLOCK, 3), 7 * BLOCK);
+    cf.write(Buffer.alloc(10, 4), 0);
+    cf.close();
+    const after = readFileSync(file);
+    expect(after.length).toBe(7 * BLOCK);
+    expect(after[0]).toBe(committed[0]);
+    expect(after[BLOCK]).toBe(1);
+    expect(after[6 * BLOCK]).toBe(2);
+  });
+});
+
+describe('CaseStore on a CaseFile', () => {
   it('keeps every change across save and reopen, and an unsaved change is not in the file', async () => {
     const file = path.join(tempDir(), 'c.tlcase');
     const store = await CaseStore.create(file, { name: '請求書の件' });
