@@ -38,6 +38,9 @@ const ENTRIES = [
   // The ingest parse worker, beside each bundle that starts it (engine/ingest/worker-pass.ts).
   ['electron/engine/ingest/ingest-worker.ts', 'dist/cli/ingest-worker.mjs', 'esm', false],
   ['electron/engine/ingest/ingest-worker.ts', 'dist/electron/ingest-worker.mjs', 'esm', false],
+  // The workspace's reader threads, likewise (engine/rpc/readers/reader-pool.ts).
+  ['electron/engine/rpc/readers/reader-thread.ts', 'dist/cli/reader-thread.mjs', 'esm', false],
+  ['electron/engine/rpc/readers/reader-thread.ts', 'dist/electron/reader-thread.mjs', 'esm', false],
   ['electron/main/main.ts', 'dist/electron/main.cjs', 'cjs', false],
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs', 'cjs', true],
 ];

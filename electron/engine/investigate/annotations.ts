@@ -11,7 +11,7 @@ import type { CaseSession } from '../custody/session';
 import { registerReplayEffect } from '../custody/effects';
 import { refreshTagsOfEvent } from '../store/rollups/write';
 import type { CaseStore } from '../store/case-store';
-import { whereClause } from '../store/event-queries';
+import { whereFor } from '../store/event-queries';
 
 export const STAR_LABEL = 'starred';
 /** One bulk entry tags at most this many events (its details carry every id). */
@@ -89,7 +89,7 @@ export function bulkTag(session: CaseSession, label: string, selection: { filter
       for (const r of store.all<{ id: number }>(`SELECT id FROM event_row WHERE id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`, chunk)) ids.push(r.id);
     }
   } else {
-    const where = whereClause(selection.filter);
+    const where = whereFor(session.store, selection.filter);
     const n = Number(store.scalar(`SELECT count(*) FROM events ${where.sql}`, where.params));
     if (n > MAX_BULK) throw new ActionError(`the query matches ${n} events; bulk tagging takes at most ${MAX_BULK} at once — narrow it`);
     ids = store.all<{ id: number }>(`SELECT id FROM events ${where.sql} ORDER BY id`, where.params).map((r) => r.id);

@@ -1,11 +1,11 @@
 // Events over time for the workspace histogram: one GROUP BY over a time bucket (a prefix of
 // the ISO-8601 UTC time: minute, hour or day), by category and evidence file, following the
-// active filter (whereClause). Wider buckets (several minutes, hours or days) are summed here
+// active filter (whereFor: bare words through the full-text index, as the grid). Wider buckets (several minutes, hours or days) are summed here
 // from the unit's groups, so the SQL stays one cheap string-prefix grouping.
 import type { BucketUnit, HistogramBucket, HistogramResult, HistogramStack } from '../../common/investigate';
 import type { EventFilter } from '../../common/protocol';
 import type { CaseStore } from '../store/case-store';
-import { whereClause } from '../store/event-queries';
+import { whereFor } from '../store/event-queries';
 
 const UNIT_MS: Record<BucketUnit, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
 const PREFIX: Record<BucketUnit, number> = { minute: 16, hour: 13, day: 10 };
@@ -26,7 +26,7 @@ function floorTo(ms: number, unit: BucketUnit): number {
 type Group = { b: string; category: string; evidence_id: number; n: number };
 
 export function histogram(store: CaseStore, filter: EventFilter | undefined, stack: HistogramStack): HistogramResult {
-  const where = whereClause(filter);
+  const where = whereFor(store, filter);
   const summary = summarizable(filter);
   const bounds = summary
     ? store.all<{ lo: string | null; hi: string | null }>('SELECT (SELECT min(time) FROM event_row) AS lo, (SELECT max(time) FROM event_row) AS hi')[0]!

@@ -7,10 +7,15 @@ import { CaseSession } from '../custody/session';
 import { openReview, type OpenedReview } from '../review/open-review';
 import type { CaseStore } from '../store/case-store';
 import { countEvents } from '../store/event-queries';
+import type { Args, Result } from '../../common/protocol';
+import { ReaderPool } from './readers/reader-pool';
+import type { ReadMethod } from './readers/read-methods';
 import { SerialQueue } from './serial-queue';
 
-// The journal makes every action durable at once; the whole case file is rewritten (and the
-// journal restarted) shortly after activity settles, and when the case is closed.
+// The custody journal makes every action durable at once. An examiner's action is also saved
+// into the case file before it is answered (a save writes only the pages it changed), so the
+// reader threads, which read the last save, show it at once. Work that did not go through
+// act() (ingest batches, index builds) is saved shortly after it settles, and on close.
 const CHECKPOINT_DELAY_MS = 2000;
 
 export type Listener = <E extends EngineEventName>(name: E, payload: EngineEvents[E]) => void;
@@ -23,6 +28,8 @@ export class CaseHost {
   private readonly listeners = new Set<Listener>();
   /** Writes (ingest, open, create) run one at a time; reads interleave. */
   readonly writes = new SerialQueue();
+  /** Reader threads for the workspace's repeated reads of the open case. */
+  private readonly readers = new ReaderPool();
 
   /** @param examiner the examiner recorded until the UI sets one */
   constructor(private readonly examiner: () => string | undefined) {}
@@ -58,10 +65,27 @@ export class CaseHost {
   act<T>(fn: (session: CaseSession) => T): Promise<T> {
     return this.writes.run(async () => {
       const session = this.requireSession();
-      const value = fn(session);
+      const value = await fn(session);
+      session.checkpoint();
+      return value;
+    });
+  }
+
+  /**
+   * Engine work that is no examiner's action (an index chunk): queued like a write, saved a
+   * little after such work settles rather than after each piece.
+   */
+  background<T>(fn: (session: CaseSession) => T): Promise<T> {
+    return this.writes.run(async () => {
+      const value = await fn(this.requireSession());
       this.scheduleCheckpoint();
       return value;
     });
+  }
+
+  /** Saves the open case now (queued behind running writes). */
+  save(): Promise<void> {
+    return this.writes.run(async () => this.session?.checkpoint());
   }
 
   scheduleCheckpoint(): void {
@@ -121,7 +145,13 @@ export class CaseHost {
     return this.changed();
   }
 
+  /** A workspace read of the open case, answered by a reader thread where one can run. */
+  read<M extends ReadMethod>(method: M, args: Args<M>): Promise<Result<M>> {
+    return this.readers.read(this.requireSession().store, method, args);
+  }
+
   closeSession(): void {
+    this.readers.stop();
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
     // The assistant's read-only snapshot of this case goes with it.

@@ -5,6 +5,7 @@ import type { Args, CaseInfo, EngineEventName, EngineEvents, Method, Result } fr
 import type { DetectResult } from '../../common/detect';
 import type { CaseSession } from '../custody/session';
 import type { OpenedReview } from '../review/open-review';
+import type { ReadMethod } from './readers/read-methods';
 
 export type EngineMode = 'desktop' | 'serve' | 'cli';
 
@@ -16,8 +17,10 @@ export interface HandlerContext {
   workspaceDir(): string;
   /** The open case's session; throws 'no case is open'. */
   session(): CaseSession;
-  /** Runs fn as a write (one at a time, after ingests), then schedules the case's save. */
+  /** Runs fn as a write (one at a time, after ingests), then saves the case. */
   act<T>(fn: (session: CaseSession) => T): Promise<T>;
+  /** A workspace read of the open case's last save, in a reader thread where one can run. */
+  read<M extends ReadMethod>(method: M, args: Args<M>): Promise<Result<M>>;
   /** Runs fn in the write queue without requiring an open case (open, create, review). */
   serial<T>(fn: () => Promise<T>): Promise<T>;
   /** Schedules the case file's checkpoint after a write that did not go through act(). */

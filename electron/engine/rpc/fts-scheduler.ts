@@ -1,8 +1,8 @@
 // Builds the full-text index in the background: one chunk per queued write job, the next
-// chunk queued only when the last is done, so tags, notes and ingests slot in between and
-// reads (which never queue) are answered between chunks. Progress goes out as search.fts.
+// chunk queued only when the last is done, so tags, notes and ingests slot in between (the
+// workspace's reads come from reader threads meanwhile: rpc/readers/). Progress goes out as search.fts.
 // Then the workspace's indexes (store/fts/workspace-indexes.ts), one per job: a CREATE INDEX
-// cannot be cut in chunks, so reads wait for each (about a second per index on 1M events).
+// cannot be cut in chunks (about a second per index on 1M events).
 import type { FtsState } from '../../common/workspace';
 import type { CaseSession } from '../custody/session';
 import { indexNextChunk } from '../store/fts/fts-builder';
@@ -12,7 +12,9 @@ import { ftsState } from '../store/fts/fts-state';
 export interface FtsSchedulerContext {
   session(): CaseSession | null;
   /** Runs fn as a write (queued behind others), then schedules the case's save. */
-  act<T>(fn: (session: CaseSession) => T): Promise<T>;
+  background<T>(fn: (session: CaseSession) => T): Promise<T>;
+  /** Saves the case now: the reader threads see the finished index from then on. */
+  save(): Promise<void>;
   emit(state: FtsState): void;
 }
 
@@ -37,14 +39,17 @@ export class FtsScheduler {
   private step(session: CaseSession): void {
     this.ctx
       // The full-text index first (bare words wait for it), then the workspace's other indexes.
-      .act((current) => current === session && !session.readOnly && (indexNextChunk(session.store) || buildNextIndex(session.store)))
+      .background((current) => current === session && !session.readOnly && (indexNextChunk(session.store) || buildNextIndex(session.store)))
       .then(
         (more) => {
           if (this.ctx.session() !== session) return this.stop(session);
           this.ctx.emit(ftsState(session.store, true));
           // setImmediate: let waiting reads and socket writes run before the next chunk.
           if (more) setImmediate(() => this.step(session));
-          else this.stop(session);
+          else {
+            this.stop(session);
+            void this.ctx.save();
+          }
         },
         () => this.stop(session),
       );

@@ -4,12 +4,11 @@ import type { DetectResult } from '../../common/detect';
 import type { InvestigateHandlers } from '../../common/investigate';
 import type { CaseSession } from '../custody/session';
 import { addComment, bulkTag, eventAnnotations, setStar } from '../investigate/annotations';
-import { histogram } from '../investigate/histogram';
 import { hostView } from '../investigate/host-view';
 import { neighbours } from '../investigate/neighbours';
 import { pivotOptions } from '../investigate/pivots';
 import { processTree } from '../investigate/process-tree';
-import type { HandlerImpl } from './context';
+import type { HandlerContext, HandlerImpl } from './context';
 
 export type InvestigateMethod = keyof InvestigateHandlers;
 
@@ -18,6 +17,7 @@ export interface InvestigateContext {
   /** Runs fn as a write (one at a time, after ingests), then schedules the case's save. */
   act<T>(fn: (session: CaseSession) => T): Promise<T>;
   lastDetection(): Promise<DetectResult | null>;
+  read: HandlerContext['read'];
 }
 
 export function createInvestigateHandlers(ctx: InvestigateContext): Pick<HandlerImpl, InvestigateMethod> {
@@ -42,6 +42,6 @@ export function createInvestigateHandlers(ctx: InvestigateContext): Pick<Handler
       ctx.act((session) =>
         bulkTag(session, String(args.label ?? ''), Array.isArray(args.eventIds) ? { eventIds: args.eventIds } : { filter: args.filter }),
       ),
-    'histogram.get': async (args) => histogram(store(), args.filter, args.stack === 'source' ? 'source' : 'category'),
+    'histogram.get': (args) => ctx.read('histogram.get', args),
   };
 }

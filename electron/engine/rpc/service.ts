@@ -53,12 +53,13 @@ export class EngineService {
   constructor(readonly options: EngineServiceOptions) {
     this.paths = new PathPolicy(options);
     const host = this.host;
-    this.fts = new FtsScheduler({ session: () => host.currentSession, act: (fn) => host.act(fn), emit: (state) => host.emit('search.fts', state) });
+    this.fts = new FtsScheduler({ session: () => host.currentSession, background: (fn) => host.background(fn), save: () => host.save(), emit: (state) => host.emit('search.fts', state) });
     this.ctx = {
       mode: () => this.options.mode,
       workspaceDir: () => this.options.workspaceDir,
       session: () => host.requireSession(),
       act: (fn) => host.act(fn),
+      read: (method, args) => host.read(method, args),
       serial: (fn) => host.writes.run(fn),
       scheduleCheckpoint: () => host.scheduleCheckpoint(),
       changed: () => host.changed(),
@@ -96,7 +97,7 @@ export class EngineService {
       ...createIncidentHandlers(this.ctx),
       ...createInvestigateHandlers(this.ctx),
       ...createAssistHandlers(this.ctx),
-      ...createWorkspaceHandlers({ session: () => host.requireSession(), act: (fn) => host.act(fn), fts: this.fts }),
+      ...createWorkspaceHandlers({ session: () => host.requireSession(), act: (fn) => host.act(fn), read: (method, args) => host.read(method, args), fts: this.fts }),
     };
   }
 

@@ -3,21 +3,20 @@
 import type { WorkspaceHandlers } from '../../common/workspace';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../custody/saved-searches';
 import type { CaseSession } from '../custody/session';
-import { keysetPage } from '../store/event-pages';
-import { facetCountsYielding } from '../store/facets';
 import { splitClauses } from '../store/query';
 import type { FtsScheduler } from './fts-scheduler';
-import type { HandlerImpl } from './context';
+import type { HandlerContext, HandlerImpl } from './context';
 
 export interface WorkspaceContext {
   session(): CaseSession;
   act<T>(fn: (session: CaseSession) => T): Promise<T>;
+  read: HandlerContext['read'];
   fts: FtsScheduler;
 }
 
 export function createWorkspaceHandlers(ctx: WorkspaceContext): Pick<HandlerImpl, keyof WorkspaceHandlers> {
   return {
-    'events.keyset': async (args) => keysetPage(ctx.session().store, args),
+    'events.keyset': (args) => ctx.read('events.keyset', args),
     'search.parse': async (args) => splitClauses(String(args.query ?? '')),
     'search.fts': async () => {
       ctx.session();
@@ -30,6 +29,6 @@ export function createWorkspaceHandlers(ctx: WorkspaceContext): Pick<HandlerImpl
         deleteSavedSearch(session, Number(args.id));
         return { removed: Number(args.id) };
       }),
-    'facets.counts': (args) => facetCountsYielding(ctx.session().store, args),
+    'facets.counts': (args) => ctx.read('facets.counts', args),
   };
 }

@@ -16,6 +16,7 @@ import { chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, f
 import path from 'node:path';
 import { processAlive } from '../process-alive';
 import { fsyncDirectory } from './atomic-write';
+import type { ReadLock } from './read-lock';
 import { BLOCK, readJournalBlock, readJournalIndex, restoreFromJournal, rollbackPath, RollbackJournal, type JournalIndex } from './rollback-journal';
 
 export interface CaseFileOptions {
@@ -48,6 +49,8 @@ export class CaseFile {
   private pending = { start: 0, length: 0, bytes: new Uint8Array(0) };
   /** The last MiB fetched for a scan; `end` is where the last read of any kind ended. */
   private ahead = { start: 0, length: 0, end: -1, bytes: new Uint8Array(0) };
+  /** Reader threads of this process reading the file (rpc/readers/): kept out while a save writes in place. */
+  readLock: ReadLock | null = null;
 
   private constructor(
     private readonly file: string,
@@ -275,13 +278,19 @@ export class CaseFile {
     // The block holding the old end of file changes when the file grows past it too.
     journal.seal();
     const zero = new Uint8Array(BLOCK);
-    for (const b of changed) {
-      const bytes = this.overlay.get(b) ?? zero;
-      writeAll(fd, bytes.subarray(0, Math.max(0, Math.min(BLOCK, this.size - b * BLOCK))), b * BLOCK);
-    }
-    ftruncateSync(fd, this.size);
-    fsyncSync(fd);
-    journal.discard();
+    // Reader threads stay out until the journal is gone: one opening meanwhile would read the
+    // journal as the case and keep the old save for a generation it takes to be the new one.
+    const writeInPlace = (): void => {
+      for (const b of changed) {
+        const bytes = this.overlay.get(b) ?? zero;
+        writeAll(fd, bytes.subarray(0, Math.max(0, Math.min(BLOCK, this.size - b * BLOCK))), b * BLOCK);
+      }
+      ftruncateSync(fd, this.size);
+      fsyncSync(fd);
+      journal.discard();
+    };
+    if (this.readLock) this.readLock.exclusive(writeInPlace);
+    else writeInPlace();
     this.settle();
   }
 

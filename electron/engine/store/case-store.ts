@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Database, SqlValue } from 'sql.js';
 import { writeFileAtomic } from './atomic-write';
 import { CaseFile } from './case-file';
+import type { ReadLock } from './read-lock';
 import { migrate } from './migrations';
 import { loadSqlJs, type LoadedSqlJs } from './sqljs';
 
@@ -157,6 +158,16 @@ export class CaseStore {
       stmt.free();
     }
     return rows;
+  }
+
+  /** Reader threads of this process reading the case file: a save waits until they are out. */
+  attachReadLock(lock: ReadLock | null): void {
+    if (this.file) this.file.readLock = lock;
+  }
+
+  /** True when the case is on a file reader threads can open (not sql.js's in-memory copy). */
+  get onDisk(): boolean {
+    return this.file !== null;
   }
 
   /** Writes the database to the case file atomically (nothing to do when nothing changed). */

@@ -6,9 +6,11 @@
 // workspace-performance.md):
 // - few (a host, a rare word): read each matching row once for all fields and count in maps;
 //   grouping field by field would look every row up once per field;
-// - many (no query, or a broad one): GROUP BY along each field's NOCASE index (built after
-//   ingest: store/fts/workspace-indexes.ts), which reads the index, not the rows. Without a query the answer is kept until the case
-//   changes (SQLite's total_changes()), since it is what every case opening asks first.
+// - the whole case (no query): from the rollups kept at ingest (a row per value and file), or,
+//   for a field some file had too many values of to roll up, as below; kept until the case
+//   changes (SQLite's total_changes()), since it is what every case opening asks first;
+// - many (a broad query): GROUP BY along each field's NOCASE index (built after ingest:
+//   store/fts/workspace-indexes.ts), which reads the index, not the rows.
 import { FACET_FIELDS, type Facet, type FacetField, type FacetRequest, type FacetResult, type FacetValue } from '../../common/workspace';
 import type { CaseStore } from './case-store';
 import { countEvents, whereFor } from './event-queries';
@@ -97,6 +99,41 @@ function indexOrder(a: FacetValue, b: FacetValue): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/**
+ * A field's groups over the whole case from the rollups (store/rollups/: counts kept per file
+ * at ingest, tag, skew and removal), grouped as the index path groups them (NOCASE, each group
+ * shown by its most frequent spelling, events without a value as one group); null when some
+ * file's values of the field were too many to roll up. Reads a row per value and file, not
+ * one per event: a 20M-event case answers as fast as a small one.
+ */
+function groupsFromRollups(store: CaseStore, field: FacetField): FacetValue[] | null {
+  if (store.scalar('SELECT 1 FROM rollup_gap WHERE field = ? LIMIT 1', [field]) !== null) return null;
+  const groups = new Map<string | number | null, { value: string | number; count: number; best: number }>();
+  let counted = 0;
+  const stmt = store.db.prepare('SELECT value, sum(n) AS n FROM rollup_count WHERE field = ? GROUP BY value');
+  try {
+    stmt.bind([field]);
+    while (stmt.step()) {
+      const [value, n] = stmt.get() as [string | number, number];
+      counted += n;
+      const k = nocase(value);
+      const g = groups.get(k);
+      if (!g) groups.set(k, { value, count: n, best: n });
+      else {
+        g.count += n;
+        if (n > g.best) Object.assign(g, { value, best: n });
+      }
+    }
+  } finally {
+    stmt.free();
+  }
+  // Every event has a time, so the hourly rollup sums to the case's events.
+  const total = Number(store.scalar("SELECT coalesce(sum(n), 0) FROM rollup_time WHERE bucket = 'hour'"));
+  const out: FacetValue[] = [...groups.values()].map((g) => ({ value: g.value, count: g.count }));
+  if (total > counted) out.push({ value: null, count: total - counted });
+  return out.sort(indexOrder);
+}
+
 const unfiltered = new WeakMap<CaseStore, { key: number; limit: number; facets: Map<FacetField, Facet> }>();
 
 export function facetCounts(store: CaseStore, req: FacetRequest): FacetResult {
@@ -111,27 +148,11 @@ export function facetCounts(store: CaseStore, req: FacetRequest): FacetResult {
     let cached = unfiltered.get(store);
     if (!cached || cached.key !== key || cached.limit !== limit) unfiltered.set(store, (cached = { key, limit, facets: new Map() }));
     const cache = cached.facets;
-    facets = fields.map((f) => cache.get(f) ?? cache.set(f, { field: f, ...tally(groupsByIndex(store, f, where), limit) }).get(f)!);
+    facets = fields.map((f) => cache.get(f) ?? cache.set(f, { field: f, ...tally(groupsFromRollups(store, f) ?? groupsByIndex(store, f, where), limit) }).get(f)!);
   } else if (countEvents(store, req.filter) <= ROW_PASS_LIMIT) {
     facets = byRowPass(store, fields, where, limit);
   } else {
     facets = fields.map((f) => ({ field: f, ...tally(groupsByIndex(store, f, where), limit) }));
-  }
-  return { facets, elapsedMs: Math.round(performance.now() - started) };
-}
-
-/**
- * The same, with the event loop let run between fields when there is no query: counting a
- * field along its index over a million events takes a few hundred milliseconds cold, and
- * the grid's reads must not wait for all eight at once.
- */
-export async function facetCountsYielding(store: CaseStore, req: FacetRequest): Promise<FacetResult> {
-  if (req.filter && whereFor(store, req.filter).sql) return facetCounts(store, req);
-  const started = performance.now();
-  const facets: Facet[] = [];
-  for (const field of req.fields?.length ? req.fields : [...FACET_FIELDS]) {
-    facets.push(...facetCounts(store, { ...req, fields: [field] }).facets);
-    await new Promise((resolve) => setImmediate(resolve));
   }
   return { facets, elapsedMs: Math.round(performance.now() - started) };
 }

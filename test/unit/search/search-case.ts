@@ -1,4 +1,5 @@
 // A small case written row by row, so each search test states exactly what the events hold.
+import { FACET_FIELDS, refreshField, refreshTime } from '../../../electron/engine/store/rollups';
 import path from 'node:path';
 import { CaseStore } from '../../../electron/engine/store/case-store';
 import { tempDir } from '../helpers/tmp';
@@ -30,6 +31,9 @@ export function addEvidence(store: CaseStore, evidenceId: number, events: TestEv
     stmt.run([evidenceId, e.time, e.time, ...COLUMNS.map((c) => (c === 'category' ? (e[c] ?? 'other') : (e[c] ?? null))), i + 1]);
   });
   stmt.free();
+  // The counts an ingest keeps beside its events (whole-case facets and the histogram read them).
+  for (const field of FACET_FIELDS) refreshField(store, field, [evidenceId]);
+  refreshTime(store, evidenceId);
 }
 
 export function ids(rows: { id: unknown }[]): number[] {
