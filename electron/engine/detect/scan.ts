@@ -56,6 +56,8 @@ export interface ScanOptions {
 }
 
 const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Longest stretch of scanning between two pauses. */
+const PAUSE_AFTER_MS = 20;
 
 /**
  * Feeds every event to every visitor, in id order; returns how many events were read. The
@@ -69,6 +71,7 @@ export async function scanEvents(store: CaseStore, visitors: readonly ScanVisito
   // id order is the table's own order: no sort, and what `follow` needs.
   const stmt = store.db.prepare(`SELECT ${BASE}${withIoc ? `, ${IOC}` : ''} FROM event_row ORDER BY id`);
   let n = 0;
+  let lastPause = performance.now();
   try {
     while (stmt.step()) {
       const r = stmt.get();
@@ -97,7 +100,12 @@ export async function scanEvents(store: CaseStore, visitors: readonly ScanVisito
       };
       for (const v of visitors) v(row);
       if (follow) follow(row.id);
-      if (++n % yieldEvery === 0) await pause();
+      // A pause every yieldEvery events, or sooner when they took longer than a moment
+      // (wide rows, a slow machine): the engine's thread also relays every read of the grid.
+      if (++n % yieldEvery === 0 || (n % 256 === 0 && performance.now() - lastPause > PAUSE_AFTER_MS)) {
+        await pause();
+        lastPause = performance.now();
+      }
     }
   } finally {
     stmt.free();

@@ -42,7 +42,7 @@ export function histogram(store: CaseStore, filter: EventFilter | undefined, sta
   const count = Math.max(1, Math.floor((hiMs - origin) / bucketMs) + 1);
 
   const groups: Group[] = summary
-    ? minuteSummary(store).filter((g) => (!filter?.from || g.b >= filter.from.slice(0, 16)) && (!filter?.to || g.b < filter.to.slice(0, 16))).map((g) => ({ ...g, b: g.b.slice(0, PREFIX[unit]) }))
+    ? minuteSummary(store, unit, filter?.from, filter?.to)
     : store.all<Group>(
         `SELECT substr(time, 1, ${PREFIX[unit]}) AS b, category, evidence_id, count(*) AS n FROM events ${where.sql} GROUP BY b, category, evidence_id`,
         where.params,
@@ -88,8 +88,8 @@ export function histogram(store: CaseStore, filter: EventFilter | undefined, sta
 
 /**
  * Whether the filter is only a time range on whole minutes (the whole case, a drag on the
- * chart, a zoom): then the counts come from a per-minute summary of the case instead of a
- * GROUP BY over every event. Anything else (a query, a category, a pivot's exact window)
+ * chart, a zoom): then the counts come from the per-minute rollup instead of a GROUP BY over
+ * every event. Anything else (a query, a category, a pivot's exact window)
  * is counted by SQL.
  */
 function summarizable(filter: EventFilter | undefined): boolean {
@@ -102,21 +102,27 @@ function summarizable(filter: EventFilter | undefined): boolean {
   return whole(filter.from) && whole(filter.to) && !!filter.from === !!filter.to;
 }
 
-// Per case: the per-minute counts and what they were computed from. Events change only by
-// ingest, evidence removal and clock-skew corrections, all of which change the key.
-const summaries = new WeakMap<CaseStore, { key: string; groups: Group[] }>();
-
-function minuteSummary(store: CaseStore): Group[] {
-  const k = store.all<{ n: number; top: number | null; skew: number; ev: number }>(
-    `SELECT (SELECT count(*) FROM event_row) AS n, (SELECT max(id) FROM event_row) AS top,
-            (SELECT group_concat(id || ':' || clock_skew_ms) FROM evidence) AS skew, (SELECT count(*) FROM evidence) AS ev`,
-  )[0]!;
-  const key = `${k.n}|${k.top}|${k.skew}|${k.ev}`;
-  const hit = summaries.get(store);
-  if (hit && hit.key === key) return hit.groups;
-  const groups = store.all<Group>('SELECT substr(time, 1, 16) AS b, category, evidence_id, count(*) AS n FROM event_row GROUP BY b, category, evidence_id');
-  summaries.set(store, { key, groups });
-  return groups;
+/**
+ * The case's events per bucket of `unit`, category and file, from the per-minute rollup
+ * (migration 014: a row per minute, category and file, kept at ingest, skew and removal)
+ * within [from, to) on whole minutes: no event is read.
+ */
+function minuteSummary(store: CaseStore, unit: BucketUnit, from: string | undefined, to: string | undefined): Group[] {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (from) {
+    where.push('start >= ?');
+    params.push(from.slice(0, PREFIX.minute));
+  }
+  if (to) {
+    where.push('start < ?');
+    params.push(to.slice(0, PREFIX.minute));
+  }
+  return store.all<Group>(
+    `SELECT substr(start, 1, ${PREFIX[unit]}) AS b, category, evidence_id, sum(n) AS n FROM rollup_minute_category
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY b, category, evidence_id`,
+    params,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-// Rollups (store/rollups/, migration 012) must always say what a full GROUP BY over the events
+// Rollups (store/rollups/, migrations 012 and 014) must always say what a full GROUP BY over the events
 // says: after an ingest, after tags are added and removed, after a clock-skew correction (and
 // the host resolution it redoes), and after evidence is removed. The facets and histogram of
 // the workspace show these numbers to an investigator as the case's counts.
@@ -55,6 +55,11 @@ function expectRollupsEqualGroupBy(store: CaseStore): void {
       .map((r) => ({ start: r.start, count: Number(r.n) }));
     expect(histogram(store, bucket), bucket).toEqual(bins);
   }
+  // Per minute, category and file (migration 014: the workspace histogram's stacks).
+  const perCategory = (sql: string) => store.all(sql).map((r) => JSON.stringify(r));
+  expect(perCategory('SELECT start, category, evidence_id, n FROM rollup_minute_category ORDER BY 1, 2, 3')).toEqual(
+    perCategory('SELECT substr(time, 1, 16) AS start, category, evidence_id, count(*) AS n FROM event_row GROUP BY 1, 2, 3 ORDER BY 1, 2, 3'),
+  );
 }
 
 async function mixedCase(): Promise<{ s: CaseSession; edr: number; proxy: number }> {

@@ -12,6 +12,8 @@ export interface RollupCounts {
   overflow: FacetField[];
   /** Minute number (ms / 60000) and count; null when there were too many minutes. */
   minutes: { keys: number[]; counts: number[] } | null;
+  /** The same per minute and category (the histogram's stacks); null when too many. */
+  minuteCategories: { keys: number[]; categories: string[]; counts: number[] } | null;
 }
 
 export class RollupCounter {
@@ -19,6 +21,11 @@ export class RollupCounter {
   private minutes: Map<number, number> | null = new Map();
   private lastMinute = NaN;
   private lastMinuteCount = 0;
+  /** Minute -> category -> events, counted in runs like the minutes. */
+  private minuteCategories: Map<number, Map<string, number>> | null = new Map();
+  private minuteCategoryRows = 0;
+  private lastCategory = '';
+  private lastCategoryCount = 0;
 
   /** maxDistinct: the in-memory bound per field (a parameter so that tests can reach it). */
   constructor(private readonly maxDistinct = MAX_DISTINCT_IN_MEMORY) {}
@@ -44,12 +51,33 @@ export class RollupCounter {
     }
     // Logs arrive in time order: runs of the same minute are counted without a lookup.
     const minute = Math.floor(Math.trunc(e.ts) / 60000);
-    if (minute === this.lastMinute) this.lastMinuteCount++;
-    else {
+    const category = String(e.category);
+    if (minute === this.lastMinute) {
+      this.lastMinuteCount++;
+      if (category === this.lastCategory) this.lastCategoryCount++;
+      else {
+        this.flushCategory();
+        this.lastCategory = category;
+        this.lastCategoryCount = 1;
+      }
+    } else {
       this.flushMinute();
+      this.flushCategory();
       this.lastMinute = minute;
       this.lastMinuteCount = 1;
+      this.lastCategory = category;
+      this.lastCategoryCount = 1;
     }
+  }
+
+  private flushCategory(): void {
+    if (this.lastCategoryCount === 0 || this.minuteCategories === null) return;
+    let byCategory = this.minuteCategories.get(this.lastMinute);
+    if (!byCategory) this.minuteCategories.set(this.lastMinute, (byCategory = new Map()));
+    const n = byCategory.get(this.lastCategory);
+    if (n === undefined && ++this.minuteCategoryRows > this.maxDistinct) this.minuteCategories = null;
+    else byCategory.set(this.lastCategory, (n ?? 0) + this.lastCategoryCount);
+    this.lastCategoryCount = 0;
   }
 
   private flushMinute(): void {
@@ -63,6 +91,7 @@ export class RollupCounter {
   /** Plain arrays (they cross from the worker by structured clone). */
   result(): RollupCounts {
     this.flushMinute();
+    this.flushCategory();
     const fields: RollupCounts['fields'] = [];
     const overflow: FacetField[] = [];
     FACET_FIELDS.forEach((field, i) => {
@@ -71,6 +100,17 @@ export class RollupCounter {
       else fields.push({ field, values: [...m.keys()], counts: [...m.values()] });
     });
     const minutes = this.minutes === null ? null : { keys: [...this.minutes.keys()], counts: [...this.minutes.values()] };
-    return { fields, overflow, minutes };
+    let minuteCategories: RollupCounts['minuteCategories'] = null;
+    if (this.minuteCategories !== null) {
+      minuteCategories = { keys: [], categories: [], counts: [] };
+      for (const [minute, byCategory] of this.minuteCategories) {
+        for (const [category, n] of byCategory) {
+          minuteCategories.keys.push(minute);
+          minuteCategories.categories.push(category);
+          minuteCategories.counts.push(n);
+        }
+      }
+    }
+    return { fields, overflow, minutes, minuteCategories };
   }
 }

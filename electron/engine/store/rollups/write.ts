@@ -1,4 +1,4 @@
-// Keeps rollup_count and rollup_time (migration 012) equal to a GROUP BY over event_row:
+// Keeps rollup_count, rollup_time (migration 012) and rollup_minute_category (014) equal to a GROUP BY over event_row:
 // written from the ingest's in-memory counts, and recomputed by SQL for one evidence file
 // when something changes its rows after the ingest (host filled from an IP map, a clock-skew
 // correction, tags, removal). Every function runs inside the caller's transaction.
@@ -18,7 +18,16 @@ export function writeIngestRollups(store: CaseStore, evidenceId: number, counts:
     ins.free();
   }
   for (const field of counts.overflow) db.run('INSERT OR IGNORE INTO rollup_gap (field, evidence_id) VALUES (?, ?)', [field, evidenceId]);
-  if (counts.minutes === null) return refreshTime(store, evidenceId);
+  if (counts.minutes === null || counts.minuteCategories === null) return refreshTime(store, evidenceId);
+  const perCategory = db.prepare('INSERT INTO rollup_minute_category (start, category, evidence_id, n) VALUES (?, ?, ?, ?)');
+  try {
+    const { keys, categories, counts: ns } = counts.minuteCategories;
+    for (let i = 0; i < keys.length; i++) {
+      perCategory.run([new Date(keys[i]! * 60000).toISOString().slice(0, BUCKET_PREFIX.minute), categories[i]!, evidenceId, ns[i]!]);
+    }
+  } finally {
+    perCategory.free();
+  }
   const minute = db.prepare('INSERT INTO rollup_time (bucket, start, evidence_id, n) VALUES (\'minute\', ?, ?, ?)');
   const hours = new Map<string, number>();
   try {
@@ -70,6 +79,13 @@ export function refreshField(store: CaseStore, field: FacetField | 'tag', ids: r
 /** Recounts the minute and hour buckets of one evidence file (after its times moved). */
 export function refreshTime(store: CaseStore, evidenceId: number): void {
   store.db.run('DELETE FROM rollup_time WHERE evidence_id = ?', [evidenceId]);
+  store.db.run('DELETE FROM rollup_minute_category WHERE evidence_id = ?', [evidenceId]);
+  store.db.run(
+    `INSERT INTO rollup_minute_category (start, category, evidence_id, n)
+     SELECT substr(time, 1, ${BUCKET_PREFIX.minute}), category, evidence_id, count(*) FROM event_row
+     WHERE evidence_id = ? GROUP BY substr(time, 1, ${BUCKET_PREFIX.minute}), category`,
+    [evidenceId],
+  );
   for (const bucket of ['minute', 'hour'] as TimeBucket[]) {
     store.db.run(
       `INSERT INTO rollup_time (bucket, start, evidence_id, n)
@@ -84,6 +100,7 @@ export function refreshTime(store: CaseStore, evidenceId: number): void {
 export function dropRollups(store: CaseStore, evidenceId: number): void {
   store.db.run('DELETE FROM rollup_count WHERE evidence_id = ?', [evidenceId]);
   store.db.run('DELETE FROM rollup_time WHERE evidence_id = ?', [evidenceId]);
+  store.db.run('DELETE FROM rollup_minute_category WHERE evidence_id = ?', [evidenceId]);
   store.db.run('DELETE FROM rollup_gap WHERE evidence_id = ?', [evidenceId]);
 }
 
