@@ -145,6 +145,11 @@ export class CaseHost {
     return this.changed();
   }
 
+  /** Reader threads running for the open case. */
+  get readerThreads(): number {
+    return this.readers.running;
+  }
+
   /** A workspace read of the open case, answered by a reader thread where one can run. */
   read<M extends ReadMethod>(method: M, args: Args<M>): Promise<Result<M>> {
     return this.readers.read(this.requireSession().store, method, args);

@@ -92,6 +92,11 @@ export class ReaderPool {
     this.threads = { store, lock, lanes: new Map() };
   }
 
+  /** Reader threads running now (for tests and diagnostics). */
+  get running(): number {
+    return this.threads?.lanes.size ?? 0;
+  }
+
   /** The case closes (or another opens): its readers stop. */
   stop(): void {
     if (!this.threads) return;
