@@ -133,6 +133,7 @@ export class CaseHost {
   async openCase(file: string, examiner?: string, create?: { name: string; timezone: string }): Promise<CaseInfo> {
     this.closeSession();
     this.session = await CaseSession.open(file, { examiner: examiner ?? this.examiner(), create });
+    this.readers.warm(this.session.store);
     return this.changed();
   }
 
@@ -142,6 +143,7 @@ export class CaseHost {
     const review = await openReview(file, { examiner: examiner ?? this.examiner() });
     this.review = review;
     this.session = review.session;
+    this.readers.warm(this.session.store);
     return this.changed();
   }
 

@@ -76,20 +76,28 @@ export class ReaderPool {
   async read<M extends ReadMethod>(store: CaseStore, method: M, args: Args<M>): Promise<Result<M>> {
     const script = readerScript();
     if (!script || !store.onDisk || !existsSync(store.path)) return (READ_METHODS[method] as (s: CaseStore, a: Args<M>) => Result<M>)(store, args);
-    if (this.threads?.store !== store) this.start(store);
-    const lane = READ_LANE[method];
-    const threads = this.threads!;
-    let thread = threads.lanes.get(lane);
-    if (!thread) threads.lanes.set(lane, (thread = new ReaderThread(script, { file: store.path, lock: threads.lock.buffer })));
+    if (this.threads?.store !== store) this.start(store, script);
+    const thread = this.threads!.lanes.get(READ_LANE[method])!;
     // Structured clone carries the arguments; a filter is plain data.
     return (await thread.call(method, JSON.parse(JSON.stringify(args ?? {})))) as Result<M>;
   }
 
-  private start(store: CaseStore): void {
+  /**
+   * Starts the readers of a case just opened, so that they have loaded sql.js and opened the
+   * case by the time the window asks for its first page.
+   */
+  warm(store: CaseStore): void {
+    const script = readerScript();
+    if (script && store.onDisk && existsSync(store.path) && this.threads?.store !== store) this.start(store, script);
+  }
+
+  private start(store: CaseStore, script: string): void {
     this.stop();
     const lock = new ReadLock();
     store.attachReadLock(lock);
-    this.threads = { store, lock, lanes: new Map() };
+    const lanes = new Map<string, ReaderThread>();
+    for (const lane of new Set(Object.values(READ_LANE))) lanes.set(lane, new ReaderThread(script, { file: store.path, lock: lock.buffer }));
+    this.threads = { store, lock, lanes };
   }
 
   /** Reader threads running now (for tests and diagnostics). */

@@ -22,23 +22,26 @@ let generation = -1;
 /** TRACELIGHT_RPC_TRACE=1 (as rpc/dispatcher.ts): how long each read waited, reopened and ran. */
 const trace = process.env.TRACELIGHT_RPC_TRACE === '1';
 
+/** The connection to the last save (the lock held by the caller); true when it had to reopen. */
+async function current(): Promise<boolean> {
+  if (store !== null && lock.generation() === generation) return false;
+  generation = lock.generation();
+  store?.close();
+  store = null;
+  store = await CaseStore.open(file, { writer: false });
+  return true;
+}
+
 async function answer(method: string, args: unknown): Promise<unknown> {
   if (!isReadMethod(method)) throw new Error(`not a read: "${method}"`);
   const t0 = performance.now();
   lock.enter();
   const t1 = performance.now();
-  let reopened = false;
   try {
-    if (store === null || lock.generation() !== generation) {
-      generation = lock.generation();
-      store?.close();
-      store = null;
-      store = await CaseStore.open(file, { writer: false });
-      reopened = true;
-    }
+    const reopened = await current();
     const t2 = performance.now();
     const run = READ_METHODS[method] as (s: CaseStore, a: unknown) => unknown;
-    const value = run(store, args);
+    const value = run(store!, args);
     if (trace) process.stderr.write(`reader ${method} waited ${(t1 - t0).toFixed(1)} ms, ${reopened ? `reopened ${(t2 - t1).toFixed(1)} ms, ` : ''}ran ${(performance.now() - t2).toFixed(1)} ms\n`);
     return value;
   } finally {
@@ -46,8 +49,18 @@ async function answer(method: string, args: unknown): Promise<unknown> {
   }
 }
 
-// One at a time, in arrival order: a request's lock is held only while it runs.
-let queue: Promise<void> = Promise.resolve();
+// One at a time, in arrival order: a request's lock is held only while it runs. The first job
+// opens the case, so that a thread started with the case is ready for the first page.
+let queue: Promise<void> = (async () => {
+  lock.enter();
+  try {
+    await current();
+  } catch {
+    // The first request reopens and reports what went wrong.
+  } finally {
+    lock.leave();
+  }
+})();
 parentPort!.on('message', (msg: ToReader) => {
   queue = queue.then(async () => {
     let reply: FromReader;
