@@ -30,6 +30,8 @@ export interface CaseFileOptions {
 }
 
 export class CaseFile {
+  /** Overlay size past which it is journaled and written in place (spill(); tests lower it). */
+  static spillBytes = 64 << 20;
   /** Size of the database file as SQLite sees it. */
   size: number;
   /** The case file: read-write when this process may change it, else read-only. */
@@ -41,6 +43,12 @@ export class CaseFile {
   private readonly overlay = new Map<number, Uint8Array>();
   /** Since this offset (a truncation this transaction) committed bytes read as zeros. */
   private zeroFrom = Infinity;
+  /**
+   * This transaction's journal once the overlay outgrew spillBytes and was written in place
+   * (spill()); the blocks whose originals it holds are then written in place directly.
+   */
+  private journal: RollbackJournal | null = null;
+  private readonly journaled = new Set<number>();
   /** A file not yet committed: written under a temporary name, renamed at the first commit. */
   private fresh: { path: string } | null = null;
   /** Another process's journal, read as the committed case (a non-recovering reader). */
@@ -98,7 +106,7 @@ export class CaseFile {
 
   /** True when something was written since the last commit. */
   get dirty(): boolean {
-    return this.overlay.size > 0 || this.size !== this.committed || this.zeroFrom !== Infinity || this.fresh !== null;
+    return this.overlay.size > 0 || this.size !== this.committed || this.zeroFrom !== Infinity || this.fresh !== null || this.journaled.size > 0;
   }
 
   /** The first bytes, for a format check before SQLite sees the file. */
@@ -172,7 +180,16 @@ export class CaseFile {
   private applyOverlay(into: Uint8Array, position: number, length: number): void {
     const end = position + length;
     if (this.zeroFrom < this.committed && end > this.zeroFrom) {
-      into.fill(0, Math.max(0, this.zeroFrom - position), Math.min(length, this.committed - position));
+      const from = Math.max(0, this.zeroFrom - position);
+      const to = Math.min(length, this.committed - position);
+      if (this.journaled.size === 0) into.fill(0, from, to);
+      else {
+        // Spilled blocks hold on disk what they read as (zeroed past a truncation at once).
+        for (let b = Math.floor((position + from) / BLOCK); b * BLOCK < position + to; b++) {
+          if (this.journaled.has(b)) continue;
+          into.fill(0, Math.max(from, b * BLOCK - position), Math.min(to, (b + 1) * BLOCK - position));
+        }
+      }
     }
     if (this.overlay.size === 0) return;
     for (let b = Math.floor(position / BLOCK); b * BLOCK < end; b++) {
@@ -189,12 +206,51 @@ export class CaseFile {
     if (position < committedEnd) {
       const upTo = Math.min(end, committedEnd);
       for (let b = Math.floor(position / BLOCK); b * BLOCK < upTo; b++) {
+        if (this.journaled.has(b) && !this.overlay.has(b)) {
+          // Its original is in the sealed journal: the new bytes go straight to the file.
+          const lo = Math.max(position, b * BLOCK);
+          const hi = Math.min(upTo, (b + 1) * BLOCK);
+          writeAll(this.fd!, from.subarray(lo - position, hi - position), lo);
+          continue;
+        }
         const block = this.overlayBlock(b);
         copyRange(from, position, block, b * BLOCK, upTo);
       }
     }
     if (end > committedEnd) this.append(from.subarray(Math.max(0, committedEnd - position)), Math.max(position, committedEnd));
     this.size = Math.max(this.size, end);
+    if (this.writable && this.overlay.size * BLOCK > CaseFile.spillBytes) this.spill();
+  }
+
+  /**
+   * The overlay has grown past spillBytes (an ingest into a large case touches index pages
+   * all over it): journal the originals of its blocks, then write it in place, so memory stays
+   * bounded. The case file then holds an unsaved state, which the journal undoes after a crash
+   * and which reader threads do not see (they read those blocks from the journal).
+   */
+  private spill(): void {
+    const fd = this.fd!;
+    this.journal ??= new RollbackJournal(rollbackPath(this.file), this.committed);
+    const original = new Uint8Array(BLOCK);
+    const blocks = [...this.overlay.keys()].sort((x, y) => x - y);
+    for (const b of blocks) {
+      if (this.journaled.has(b)) continue;
+      original.fill(0);
+      readDiskRaw(fd, original, b * BLOCK);
+      this.journal.append(b, original);
+    }
+    this.journal.seal();
+    const writeInPlace = (): void => {
+      for (const b of blocks) {
+        writeAll(fd, this.overlay.get(b)!.subarray(0, Math.max(0, Math.min(BLOCK, this.committed - b * BLOCK, this.size - b * BLOCK))), b * BLOCK);
+        this.journaled.add(b);
+      }
+    };
+    // A new generation: readers reopen and find the journal's new records.
+    if (this.readLock) this.readLock.exclusive(writeInPlace);
+    else writeInPlace();
+    this.ahead.length = 0;
+    this.overlay.clear();
   }
 
   /** The overlay's copy of a committed block, made from what the block reads as now. */
@@ -235,7 +291,15 @@ export class CaseFile {
   truncate(size: number): void {
     this.ahead.length = 0;
     this.flush();
-    if (size < this.committed) this.zeroFrom = Math.min(this.zeroFrom, size);
+    if (size < this.committed) {
+      this.zeroFrom = Math.min(this.zeroFrom, size);
+      // Spilled blocks past the new size read as zeros from now on: make them so on disk.
+      for (const b of this.journaled) {
+        const lo = Math.max(size, b * BLOCK);
+        const hi = Math.min(this.committed, (b + 1) * BLOCK);
+        if (hi > lo && !this.overlay.has(b)) writeAll(this.fd!, new Uint8Array(hi - lo), lo);
+      }
+    }
     // Bytes past the new size are gone: growing again reads zeros there.
     for (const b of [...this.overlay.keys()]) if (b * BLOCK >= size) this.overlay.delete(b);
     this.overlay.get(Math.floor(size / BLOCK))?.fill(0, size % BLOCK);
@@ -265,12 +329,15 @@ export class CaseFile {
     if (this.fresh) return this.commitFresh();
     if (!this.dirty) return;
     const fd = this.fd!;
-    const journal = new RollbackJournal(rollbackPath(this.file), this.committed);
+    const journal = this.journal ?? new RollbackJournal(rollbackPath(this.file), this.committed);
     const original = new Uint8Array(BLOCK);
     const changed = new Set(this.overlay.keys());
     const committedBlocks = Math.ceil(this.committed / BLOCK);
-    if (this.zeroFrom < this.committed) for (let b = Math.floor(this.zeroFrom / BLOCK); b < committedBlocks; b++) changed.add(b);
+    if (this.zeroFrom < this.committed) {
+      for (let b = Math.floor(this.zeroFrom / BLOCK); b < committedBlocks; b++) if (!this.journaled.has(b)) changed.add(b);
+    }
     for (const b of [...changed].sort((x, y) => x - y)) {
+      if (this.journaled.has(b)) continue;
       original.fill(0);
       readDiskRaw(fd, original, b * BLOCK);
       journal.append(b, original);
@@ -310,6 +377,8 @@ export class CaseFile {
     this.overlay.clear();
     this.zeroFrom = Infinity;
     this.committed = this.size;
+    this.journal = null;
+    this.journaled.clear();
   }
 
   /** The database as it now is, copied to `target` (fsynced, renamed into place). */
@@ -343,6 +412,13 @@ export class CaseFile {
     this.pending.length = 0;
     if (this.fd !== null && this.writable && !this.fresh && this.size !== this.committed) ftruncateSync(this.fd, this.committed);
     if (this.fd !== null) closeSync(this.fd);
+    // Spilled blocks are put back as the last save had them.
+    if (this.journal) {
+      this.journal.close();
+      restoreFromJournal(this.file);
+      this.journal = null;
+      this.journaled.clear();
+    }
     if (this.fresh) unlinkQuietly(this.fresh.path);
     if (this.snapshot) closeSync(this.snapshot.fd);
     this.fd = null;

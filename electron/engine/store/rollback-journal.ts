@@ -95,6 +95,12 @@ export class RollbackJournal {
     this.sealedCount = this.count;
   }
 
+  /** Closes the journal's file, leaving it for restoreFromJournal() (a rollback). */
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
   /** The transaction is over (committed, or rolled back by the caller): the journal goes. */
   discard(): void {
     if (this.fd === null) return;

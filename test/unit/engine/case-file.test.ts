@@ -252,6 +252,68 @@ describe('CaseFile: a crash at any point leaves the last commit', () => {
   });
 });
 
+describe('CaseFile: a transaction larger than the memory it may hold', () => {
+  it('spills to the file through the journal: reads stay right, others read the last commit, close undoes it', () => {
+    const before = CaseFile.spillBytes;
+    CaseFile.spillBytes = 8 * BLOCK;
+    try {
+      const dir = tempDir();
+      const file = path.join(dir, 'db.bin');
+      const rand = rng(11);
+      const committed = Buffer.from(randomBytes(64 * BLOCK, rand));
+      writeFileSync(file, committed);
+      const cf = CaseFile.open(file);
+      let model = new Uint8Array(committed);
+      for (let i = 0; i < 200; i++) {
+        const at = Math.floor(rand() * (model.length + BLOCK));
+        const data = randomBytes(1 + Math.floor(rand() * 3 * BLOCK), rand);
+        cf.write(data, at);
+        if (at + data.length > model.length) {
+          const grown = new Uint8Array(at + data.length);
+          grown.set(model);
+          model = grown;
+        }
+        model.set(data, at);
+        if (i === 120) {
+          // Shrinking below the commit after spills, then growing again: zeros in between.
+          cf.truncate(40 * BLOCK + 100);
+          model = model.slice(0, 40 * BLOCK + 100);
+        }
+      }
+      // Spilled: the case file itself changed, and a journal guards it.
+      expect(existsSync(rollbackPath(file))).toBe(true);
+      const back = new Uint8Array(model.length);
+      expect(cf.read(back, 0)).toBe(model.length);
+      expect(Buffer.compare(back, model)).toBe(0);
+      // Anyone else reads the last commit, whole.
+      const other = CaseFile.open(file, { writer: false });
+      const seen = new Uint8Array(committed.length);
+      expect(other.read(seen, 0)).toBe(committed.length);
+      expect(Buffer.compare(seen, committed)).toBe(0);
+      other.close();
+      cf.close();
+      // Not committed: the last commit is back, and no journal is left.
+      expect(Buffer.compare(readFileSync(file), committed)).toBe(0);
+      expect(existsSync(rollbackPath(file))).toBe(false);
+
+      // The same transaction committed leaves exactly what was written.
+      const again = CaseFile.open(file);
+      again.write(Buffer.alloc(20 * BLOCK, 9), 3 * BLOCK);
+      again.write(Buffer.alloc(10, 8), 70 * BLOCK);
+      again.commit();
+      const want = Buffer.alloc(70 * BLOCK + 10);
+      want.set(committed);
+      want.fill(9, 3 * BLOCK, 23 * BLOCK);
+      want.fill(8, 70 * BLOCK);
+      again.close();
+      expect(Buffer.compare(readFileSync(file), want)).toBe(0);
+      expect(existsSync(rollbackPath(file))).toBe(false);
+    } finally {
+      CaseFile.spillBytes = before;
+    }
+  });
+});
+
 describe('CaseStore on a CaseFile', () => {
   it('keeps every change across save and reopen, and an unsaved change is not in the file', async () => {
     const file = path.join(tempDir(), 'c.tlcase');
