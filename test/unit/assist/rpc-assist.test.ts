@@ -54,7 +54,7 @@ describe('assistant over the RPC (workspace)', { timeout: 120_000 }, () => {
       expect((await service.handlers['assist.acceptedSummary']({}))?.custody_id).toBe(accepted.custody_id);
       const log = await service.handlers['custody.log']({});
       expect(log.status.ok).toBe(true);
-      expect(log.entries.filter((e) => e.action === 'assist.asked')).toHaveLength(4);
+      expect(log.entries.filter((e) => e.action === 'assist.asked')).toHaveLength(7);
     } finally {
       service.close();
     }
