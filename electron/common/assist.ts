@@ -17,6 +17,8 @@ export interface AskTimeline {
   events: number | null;
   /** Why the answer cannot be shown as a query (detection tables, edited SQL, a field the language lacks). */
   reason: string | null;
+  /** The reason's kind, for the UI's own words: detection, sql (edited/model), field, differs, check. */
+  reason_code: 'detection' | 'sql' | 'field' | 'differs' | 'check' | null;
 }
 
 export interface AskAnswer {

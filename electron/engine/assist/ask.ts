@@ -112,7 +112,9 @@ export async function runSql(store: CaseStore, question: string, sql: string, op
     const ids = citedIds(r);
     const timeline = plan
       ? await timelineQuery(store, plan, listedOf(plan, r), timeoutMs)
-      : { query: null, events: null, reason: readsDetection(safe) ? 'answered from the detection results, not a filter over the events: its cited events are listed with it' : 'SQL not written by the question reader (edited or from a model) is not turned into a query' };
+      : readsDetection(safe)
+        ? { query: null, events: null, reason: 'answered from the detection results, not a filter over the events: its cited events are listed with it', reason_code: 'detection' as const }
+        : { query: null, events: null, reason: 'SQL not written by the question reader (edited or from a model) is not turned into a query', reason_code: 'sql' as const };
     const answer: AskAnswer = {
       question,
       sql: safe,

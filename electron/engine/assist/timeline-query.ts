@@ -100,21 +100,21 @@ export async function timelineQuery(store: CaseStore, plan: Plan, listed: Listed
   try {
     text = queryText(plan, listed);
   } catch (err) {
-    if (err instanceof Unexpressible) return { query: null, events: null, reason: err.message };
+    if (err instanceof Unexpressible) return { query: null, events: null, reason: err.message, reason_code: 'field' };
     throw err;
   }
-  if (!text) return { query: '', events: null, reason: null };
+  if (!text) return { query: '', events: null, reason: null, reason_code: null };
   const node = parseQuery(text);
-  if (!node) return { query: null, events: null, reason: 'the query language could not read the answer as a query' };
+  if (!node) return { query: null, events: null, reason: 'the query language could not read the answer as a query', reason_code: 'check' };
   const compiled = compileNode(node, { ftsReady: false });
   const sql = `SELECT sum(q) AS matches, sum(q <> a) AS differ FROM (SELECT coalesce((${compiled.sql}), 0) <> 0 AS q, coalesce((${answerWhere(plan, listed)}), 0) <> 0 AS a FROM events)`;
   try {
     const r = await runBounded(store, sql, { rowCap: 1, timeoutMs, params: compiled.params as (string | number | null)[] });
     const [matches, differ] = r.rows[0] ?? [0, 0];
-    if (Number(differ) > 0) return { query: null, events: null, reason: `the query bar would select ${Number(differ)} event(s) the answer did not count (or miss some it did): the answer compares values exactly where the query language does not` };
-    return { query: text, events: Number(matches ?? 0), reason: null };
+    if (Number(differ) > 0) return { query: null, events: null, reason: `the query bar would select ${Number(differ)} event(s) the answer did not count (or miss some it did): the answer compares values exactly where the query language does not`, reason_code: 'differs' };
+    return { query: text, events: Number(matches ?? 0), reason: null, reason_code: null };
   } catch (err) {
-    if (err instanceof QueryError) return { query: null, events: null, reason: `the check of the query failed: ${err.message}` };
+    if (err instanceof QueryError) return { query: null, events: null, reason: `the check of the query failed: ${err.message}`, reason_code: 'check' };
     throw err;
   }
 }
