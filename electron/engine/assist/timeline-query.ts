@@ -68,7 +68,8 @@ export interface Listed {
 }
 
 export function queryText(plan: Plan, listed: Listed | null): string {
-  const parts = plan.filters.map(clause);
+  // A listed dimension's values are never empty: its "has a value" clause would only be noise.
+  const parts = plan.filters.filter((f) => !(f.op === 'nonnull' && listed?.dim && f.fields[0] === listed.dim)).map(clause);
   const { from, to } = plan.time ?? { from: null, to: null };
   if (from != null && to != null) parts.push(`time:[${new Date(from).toISOString()} TO ${new Date(to).toISOString()}}`);
   else if (from != null) parts.push(`time:>=${new Date(from).toISOString()}`);

@@ -63,9 +63,16 @@ export function AskAnswer({ answer, selectedId, onSelect }: Props) {
                 const proc = ids.find((id) => processes.has(id));
                 return (
                   <tr key={i} className={ids.includes(selectedId ?? -1) ? 'selected' : undefined} data-testid="assist-row" onClick={() => first !== undefined && open(proc ?? first, proc !== undefined ? 'tree' : 'detail')}>
-                    {columns.map((c) => (
-                      <td key={c}>{row[c] === null ? '' : String(row[c])}</td>
-                    ))}
+                    {columns.map((c) => {
+                      // Long values (reasons, command lines) are cut here and whole in the tooltip,
+                      // so the cited events and the actions stay in view.
+                      const text = row[c] === null ? '' : String(row[c]);
+                      return (
+                        <td key={c} className="assist-cell" title={text.length > 60 ? text : undefined}>
+                          {text}
+                        </td>
+                      );
+                    })}
                     <td>
                       {ids.slice(0, 8).map((id) => (
                         <button
