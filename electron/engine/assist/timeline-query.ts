@@ -35,6 +35,9 @@ function term(field: FilterField, v: string | number): string {
       return `(file_path:*\\\\${wildWord(String(v))} OR file_path:*/${wildWord(String(v))})`;
     case 'text':
       return `(${TEXT_FIELDS.map((f) => `${f}:${phrase(String(v))}`).join(' OR ')})`;
+    case 'method':
+      // The method is kept in extra as JSON ("action_original":"GET"); verified like any term.
+      return `extra:${phrase(`"action_original":"${String(v)}"`)}`;
     case 'url_part':
       return `url:${phrase(String(v))}`;
     case 'user_agent':
