@@ -19,7 +19,7 @@ export interface DetectionPlan {
 }
 
 const PATIENT_ZERO =
-  /patient[ -]?zero|ground zero|first (?:infected|compromised|victim)|(?:infected|compromised|hit) first|first (?:host|machine|computer|device|endpoint|pc|workstation|user)s? (?:to be |that was |that got |to get |was |got )?(?:infected|compromised)|earliest (?:infected|compromised|infection)|患者ゼロ|初期感染|(?:最初|一番最初|いちばん最初|初め|はじめ|最も早く)(?:に|の)?(?:感染|侵害)|初めて感染|はじめて感染|初感染|最初の被害/;
+  /patient[ -]?zero|ground zero|index (?:case|host)|(?:source|origin) of (?:the )?infection|infection (?:source|origin)|感染源|感染元|first (?:infected|compromised|victim)|(?:infected|compromised|hit) first|first (?:host|machine|computer|device|endpoint|pc|workstation|user)s? (?:to be |that was |that got |to get |was |got )?(?:infected|compromised)|earliest (?:infected|compromised|infection)|患者ゼロ|初期感染|(?:最初|一番最初|いちばん最初|初め|はじめ|最も早く)(?:に|の)?(?:感染|侵害)|初めて感染|はじめて感染|初感染|最初の被害/;
 const LATERAL = /lateral|横展開|水平展開|ラテラル|横移動|横方向/;
 const SPAM = /\bspam|スパム|迷惑メール/;
 const C2 = /\bc2\b|\bc&c\b|\bcnc\b|command[- ]and[- ]control|指令サーバ|ビーコン|\bbeacon/;
@@ -30,6 +30,9 @@ const INFECTED = /infect|compromis|\bvictims?\b|\bpwned\b|感染|侵害|被害|�
 const FINDINGS = /\bfindings?\b|\bdetections?\b|\bdetected\b|検知|検出/;
 const ACCESS = /\bwho\b|\bwhom\b|\bwhich (?:hosts?|users?|machines?|computers?|pcs?|devices?|endpoints?|clients?)\b|\baccess|\bvisit|\bclick|\bopen|\bdownload|\bfetch|\bbrows|誰|だれ|どの(?:端末|ホスト|ユーザ|pc|マシン)|アクセス|開いた|クリック|ダウンロード|閲覧|踏んだ/;
 const CONTACT = /\bwho\b|\bwhich (?:hosts?|machines?|computers?|pcs?|devices?|endpoints?)\b|\btalk|\bcommunicat|\bconnect|\bcontact|\bbeacon(?:ed|ing)|誰|だれ|どの(?:端末|ホスト|pc|マシン)|通信|接続/;
+// The question asks for hosts or people (then: which of them reached the C2 / fetched the URL).
+const HOSTWORD = /\bwho\b|\bwhom\b|\bhosts?\b|\bmachines?\b|\bcomputers?\b|\bpcs?\b|\bdevices?\b|\bendpoints?\b|\bclients?\b|\busers?\b|誰|だれ|端末|ホスト|マシン|デバイス|ユーザ/;
+const URLWORD = /\burls?\b|\blinks?\b|\bsites?\b|\baddress(?:es)?\b|url|リンク|サイト|アドレス/;
 const COUNT = /how many|number of|\bcount\b|何台|何件|何人|いくつ|何個|の数|数は/;
 const SEVERITY: [RegExp, string[]][] = [
   [/critical|重大|緊急/, ['critical']],
@@ -44,9 +47,9 @@ export function readDetectionQuestion(question: string, vocab: Vocabulary): Dete
   if (PATIENT_ZERO.test(q) || (INFECTED.test(q) && /\bfirst\b|最初|初め|はじめ/.test(q))) return { ...base, kind: 'patient_zero', hosts: [] };
   if (LATERAL.test(q)) return { ...base, kind: 'lateral' };
   if (SPAM.test(q)) return { ...base, kind: 'spam' };
-  if (C2.test(q)) return { ...base, kind: CONTACT.test(q) ? 'c2_contacts' : 'c2' };
+  if (C2.test(q)) return { ...base, kind: HOSTWORD.test(q) && CONTACT.test(q) ? 'c2_contacts' : 'c2' };
   const urlKinds = PHISHING.test(q) ? ['phishing'] : PAYLOAD.test(q) ? ['payload'] : MALICIOUS_URL.test(q) ? ['phishing', 'payload'] : [];
-  if (urlKinds.length) return { ...base, urlKinds, kind: ACCESS.test(q) ? 'url_access' : 'urls' };
+  if (urlKinds.length) return { ...base, urlKinds, kind: HOSTWORD.test(q) || (ACCESS.test(q) && !URLWORD.test(q)) ? 'url_access' : 'urls' };
   if (INFECTED.test(q)) return { ...base, kind: 'hosts' };
   if (FINDINGS.test(q)) return { ...base, kind: 'findings', severities: SEVERITY.find(([re]) => re.test(q))?.[1] ?? [] };
   return null;
