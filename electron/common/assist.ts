@@ -6,14 +6,19 @@ export type AskValue = string | number | null;
 /** Which engine turned the question into SQL: the deterministic parser, or a named local model. */
 export type AskEngine = 'rules' | `model:${string}`;
 
-/** What the timeline can show for an answer: the parsed filters, or the cited ids. */
-export interface AskTimelineFilter {
-  host?: string;
-  category?: string;
-  from?: string;
-  to?: string;
-  /** The cited events, when the answer is not expressible as filters (id list). */
-  ids?: number[];
+/**
+ * The answer in the timeline: a query of the workspace's query bar selecting exactly the
+ * events the answer counted (checked on the case), or why it cannot be one.
+ */
+export interface AskTimeline {
+  /** Query-language text (field terms, ranges, AND/OR/NOT), or null when not expressible. */
+  query: string | null;
+  /** Events the query selects on the case (equal to the events the answer counted). */
+  events: number | null;
+  /** Why the answer cannot be shown as a query (detection tables, edited SQL, a field the language lacks). */
+  reason: string | null;
+  /** The reason's kind, for the UI's own words: detection, sql (edited/model), field, differs, check. */
+  reason_code: 'detection' | 'sql' | 'field' | 'differs' | 'check' | null;
 }
 
 export interface AskAnswer {
@@ -29,7 +34,11 @@ export interface AskAnswer {
   /** More rows than the row cap matched; rows holds the first ones. */
   truncated: boolean;
   elapsed_ms: number;
-  filter?: AskTimelineFilter;
+  timeline: AskTimeline;
+  /** How many events the answer counted (its count, the sum of its groups, its rows), when it says. */
+  counted: number | null;
+  /** The cited events that are process events: a row of them opens its process tree. */
+  process_ids: number[];
   /** Custody entry that recorded the question (null on a read-only case). */
   custody_id: number | null;
 }

@@ -120,4 +120,4 @@ export type {
   SortColumn,
 } from '../../electron/common/workspace';
 export { FACET_FIELDS, SORTABLE_COLUMNS } from '../../electron/common/workspace';
-export type { AskAnswer, AskHistoryEntry, AskResult, AskTimelineFilter, AskValue, AcceptedSummary, TriageSummary } from '../../electron/common/assist';
+export type { AskAnswer, AskHistoryEntry, AskResult, AskTimeline, AskValue, AcceptedSummary, TriageSummary } from '../../electron/common/assist';

@@ -42,7 +42,7 @@ export const HELDOUT = [
   ['web', 'en', 'how many requests got 403', `SELECT count(*) AS events FROM events WHERE http_status = 403`],
   ['web', 'en', 'which urls did 203.0.113.45 request after 09:50 JST', `SELECT DISTINCT url FROM events WHERE src_ip = ${ATT} AND time >= '2026-10-05T00:50:00.000Z'`],
   ['web', 'en', 'requests per source ip with status 404', `SELECT src_ip, count(*) AS events FROM events WHERE http_status = 404 GROUP BY src_ip`],
-  ['web', 'en', 'first POST request', `SELECT id FROM events WHERE action = 'POST' ORDER BY time, id LIMIT 1`],
+  ['web', 'en', 'first POST request', `SELECT id FROM events WHERE json_extract(extra, '$.action_original') = 'POST' ORDER BY time, id LIMIT 1`],
   ['web', 'en', 'how many distinct urls', `SELECT count(DISTINCT url) AS distinct_url FROM events`],
   ['web', 'en', 'show requests from 198.51.100.77 around 10:30 JST', `SELECT id FROM events WHERE src_ip = ${TRV} AND time >= '2026-10-05T01:25:00.000Z' AND time < '2026-10-05T01:35:00.000Z'`],
   ['web', 'en', 'top 2 status codes', `SELECT http_status, count(*) AS events FROM events GROUP BY http_status ORDER BY events DESC, http_status LIMIT 2`],
@@ -54,5 +54,5 @@ export const HELDOUT = [
   ['web', 'ja', 'URLは何種類', `SELECT count(DISTINCT url) AS distinct_url FROM events`],
   ['web', 'ja', 'ステータスコードの上位2件', `SELECT http_status, count(*) AS events FROM events GROUP BY http_status ORDER BY events DESC, http_status LIMIT 2`],
   ['web', 'ja', '/.envにアクセスしたIP', `SELECT DISTINCT src_ip FROM events WHERE url = '/.env'`],
-  ['web', 'ja', '最後のPOSTリクエスト', `SELECT id FROM events WHERE action = 'POST' ORDER BY time DESC, id DESC LIMIT 1`],
+  ['web', 'ja', '最後のPOSTリクエスト', `SELECT id FROM events WHERE json_extract(extra, '$.action_original') = 'POST' ORDER BY time DESC, id DESC LIMIT 1`],
 ];

@@ -12,6 +12,8 @@ import { EMOTET } from './questions-emotet.mjs';
 import { WEB } from './questions-web.mjs';
 import { generateWeb } from './generate-web.mjs';
 import { HELDOUT } from './questions-heldout.mjs';
+import { DETECTION } from './questions-detection.mjs';
+import { HELDOUT_DETECTION } from './questions-heldout-detection.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -82,12 +84,15 @@ export async function runEval(work, { verbose = false } = {}) {
   const misses = [];
   const started = performance.now();
   const held = { en: { asked: 0, matched: 0 }, ja: { asked: 0, matched: 0 } };
+  const heldDetection = { en: { asked: 0, matched: 0 }, ja: { asked: 0, matched: 0 } };
   const sets = [
     ['emotet', EMOTET.map((q) => ['emotet', ...q]), per],
     ['web', WEB.map((q) => ['web', ...q]), per],
+    ['detection', DETECTION.map((q) => ['emotet', ...q]), per],
     ['held-out', HELDOUT, held],
+    ['held-out-detection', HELDOUT_DETECTION, heldDetection],
   ];
-  for (const [, list, tally] of sets) {
+  for (const [setName, list, tally] of sets) {
     for (const [caseName, lang, question, expectSql] of list) {
       const expected = expect(caseName, expectSql);
       const ordered = /ORDER BY time/i.test(expectSql) && /LIMIT/i.test(expectSql);
@@ -100,7 +105,7 @@ export async function runEval(work, { verbose = false } = {}) {
         ok = matches(expected, got, ordered) && got.event_ids.length > 0 === (expected.length > 0 && !(expected.length === 1 && Object.values(expected[0]).every((v) => v === 0)));
       }
       if (ok) tally[lang].matched++;
-      else misses.push({ set: tally === held ? 'held-out' : 'main', case: caseName, lang, question, error: r.code === 0 ? null : r.err, sql: got?.sql ?? null, why: got?.explanation ?? null, expected: expected.slice(0, 5), got: got?.rows.slice(0, 5) ?? null });
+      else misses.push({ set: tally === per ? 'main' : setName, case: caseName, lang, question, error: r.code === 0 ? null : r.err, sql: got?.sql ?? null, why: got?.explanation ?? null, expected: expected.slice(0, 5), got: got?.rows.slice(0, 5) ?? null });
     }
   }
   if (verbose) for (const m of misses) console.log(JSON.stringify(m, null, 1));
@@ -112,9 +117,11 @@ export async function runEval(work, { verbose = false } = {}) {
     japanese: `${per.ja.matched}/${per.ja.asked} (${pct(per.ja)} %)`,
     overall_pct: pct({ asked: per.en.asked + per.ja.asked, matched: per.en.matched + per.ja.matched }),
     held_out: `${held.en.matched + held.ja.matched}/${held.en.asked + held.ja.asked} (en ${held.en.matched}/${held.en.asked}, ja ${held.ja.matched}/${held.ja.asked}; written after tuning, see questions-heldout.mjs)`,
+    held_out_detection: `${heldDetection.en.matched + heldDetection.ja.matched}/${heldDetection.en.asked + heldDetection.ja.asked} (en ${heldDetection.en.matched}/${heldDetection.en.asked}, ja ${heldDetection.ja.matched}/${heldDetection.ja.asked}; detection questions written after tuning, see questions-heldout-detection.mjs)`,
     seconds: +((performance.now() - started) / 1000).toFixed(1),
     misses: misses.filter((m) => m.set === 'main').map((m) => `${m.case}/${m.lang}: ${m.question}`).join(' | ') || 'none',
     held_out_misses: misses.filter((m) => m.set === 'held-out').map((m) => `${m.case}/${m.lang}: ${m.question}`).join(' | ') || 'none',
+    held_out_detection_misses: misses.filter((m) => m.set === 'held-out-detection').map((m) => `${m.case}/${m.lang}: ${m.question}`).join(' | ') || 'none',
   };
 }
 

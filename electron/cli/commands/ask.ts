@@ -53,6 +53,8 @@ export async function askCommand(argv: string[]): Promise<number> {
       const lines = [`-- ${a.engine}: ${a.explanation}`, a.sql, '', a.columns.join('\t')];
       for (const row of a.rows) lines.push(a.columns.map((c) => (row[c] === null ? '' : String(row[c]).replace(/[\t\n\r]/g, ' '))).join('\t'));
       lines.push('', `${a.rows.length} row(s)${a.truncated ? ' (more matched; capped)' : ''}; events cited: ${a.event_ids.slice(0, 50).join(', ')}${a.event_ids.length > 50 ? ', …' : ''}`);
+      // The same query the workspace's "Open in timeline" puts in the query bar (checked), or why not.
+      lines.push(a.timeline.query !== null ? `timeline query (${a.timeline.events ?? 0} events): ${a.timeline.query || '(all events)'}` : `no timeline query: ${a.timeline.reason ?? ''}`);
       await write(`${lines.join('\n')}\n`);
     }
     return 0;

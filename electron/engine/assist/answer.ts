@@ -1,8 +1,9 @@
 // Turns a bounded result into an answer: rows as objects, and the event ids behind them
 // (an `id` column, or the `event_ids` list of each group), deduplicated and capped.
-import type { AskTimelineFilter, AskValue } from '../../common/assist';
+import type { AskValue } from '../../common/assist';
 import type { Plan } from './plan';
 import type { BoundedResult } from './run-bounded';
+import type { Listed } from './timeline-query';
 
 export const MAX_CITED = 1000;
 
@@ -27,24 +28,23 @@ export function citedIds(result: BoundedResult): number[] {
   return [...seen].slice(0, MAX_CITED);
 }
 
-/**
- * The answer as a timeline filter: the parsed host, category and time when those are all the
- * question said (the analyst keeps refining it in the timeline), else the cited ids.
- */
-export function timelineFilter(plan: Plan | null, ids: number[]): AskTimelineFilter {
-  if (plan) {
-    const simple = plan.filters.every((f) => f.op === 'nonnull' || (f.op === 'eq' && f.values.length === 1 && (f.fields.join() === 'host' || f.fields.join() === 'category')));
-    if (simple) {
-      const out: AskTimelineFilter = {};
-      for (const f of plan.filters) {
-        if (f.op !== 'eq') continue;
-        if (f.fields[0] === 'host') out.host = String(f.values[0]);
-        if (f.fields[0] === 'category') out.category = String(f.values[0]);
-      }
-      if (plan.time?.from != null) out.from = new Date(plan.time.from).toISOString();
-      if (plan.time?.to != null) out.to = new Date(plan.time.to).toISOString();
-      if (Object.keys(out).length) return out;
-    }
+/** How many events the answer counted: its count, the sum of its groups, or its rows. */
+export function countedEvents(plan: Plan | null, result: BoundedResult): number | null {
+  if (!plan || result.truncated) return null;
+  const events = result.columns.indexOf('events');
+  if (plan.intent === 'rows' || (plan.intent === 'first' || plan.intent === 'last') && !plan.dim) return result.rows.length;
+  if (events < 0) return null;
+  return result.rows.reduce((n, r) => n + Number(r[events] ?? 0), 0);
+}
+
+/** A ranked answer lists some groups (top 5) or events (the first one): the timeline shows only those. */
+export function listedOf(plan: Plan, result: BoundedResult): Listed | null {
+  const ranked = plan.intent === 'top' || plan.intent === 'bottom' || plan.intent === 'first' || plan.intent === 'last';
+  if (!ranked || result.rows.length === 0) return null;
+  if (plan.dim) {
+    const col = result.columns.indexOf(plan.dim);
+    return { dim: plan.dim, values: result.rows.map((r) => r[col]).filter((v): v is string | number => v !== null), ids: [] };
   }
-  return { ids };
+  const id = result.columns.indexOf('id');
+  return { dim: null, values: [], ids: result.rows.map((r) => Number(r[id])) };
 }

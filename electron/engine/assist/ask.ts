@@ -3,12 +3,17 @@
 import type { AskAnswer, AskEngine, AskRefusal, AskResult, AssistLang } from '../../common/assist';
 import type { CaseSession } from '../custody/session';
 import type { CaseStore } from '../store/case-store';
-import { citedIds, rowsOf, timelineFilter } from './answer';
-import { GuardError, guardSql } from './guard';
+import type { DetectResult } from '../../common/detect';
+import { detectWithCaseIocs } from '../detect/case-detection';
+import { citedIds, countedEvents, listedOf, rowsOf } from './answer';
+import { detectionSql, explainDetection, readDetectionQuestion } from './detection-question';
+import { detectionTables, readsDetection } from './detection-tables';
+import { checkReadOnlyText, GuardError } from './guard';
 import { askModel, type ModelConfig } from './model';
 import { parseQuestion } from './parse';
 import type { Plan } from './plan';
-import { QueryError, QueryTimeoutError, runBounded } from './run-bounded';
+import { QueryError, QueryTimeoutError, runBounded, withSnapshotTables } from './run-bounded';
+import { timelineQuery } from './timeline-query';
 import { buildSql, explain } from './sql';
 import { loadVocabulary, type Vocabulary } from './vocabulary';
 import { isWriteRequest } from './write-request';
@@ -18,6 +23,11 @@ export interface AskOptions {
   rowCap?: number;
   timeoutMs?: number;
   model?: ModelConfig | null;
+  /**
+   * The case's detection results, for questions answered from them (the workbench's last run;
+   * by default a fresh run over the case with its kept indicator files, as `detect` does).
+   */
+  detection?: () => Promise<DetectResult>;
 }
 
 export const DEFAULT_ROW_CAP = 1000;
@@ -57,6 +67,8 @@ export async function answerQuestion(store: CaseStore, question: string, opts: A
     return refuse(q, 'write-request', lang === 'ja' ? 'ケースを変更する依頼です。アシスタントは読み取り専用のため、何も変更していません' : 'this asks to change the case; the assistant only reads, and nothing was changed', lang === 'ja' ? 'タグやメモは事象の詳細パネルから付けてください（カストディログに記録されます）' : 'tags and notes are added from the event detail panel (recorded in the custody log)');
   }
   const vocab = vocabularyOf(store);
+  const detectionPlan = readDetectionQuestion(q, vocab);
+  if (detectionPlan) return runSql(store, q, detectionSql(detectionPlan), { ...opts, lang }, 'rules', explainDetection(detectionPlan, lang), null);
   const parsed = parseQuestion(q, vocab);
   let sql: string;
   let engine: AskEngine = 'rules';
@@ -82,16 +94,27 @@ export async function answerQuestion(store: CaseStore, question: string, opts: A
 /** Runs SQL (generated or edited by the analyst) through the guard, bounded. */
 export async function runSql(store: CaseStore, question: string, sql: string, opts: AskOptions, engine: AskEngine, why: string, plan: Plan | null): Promise<AskResult> {
   const lang = opts.lang ?? detectLang(question);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const refusal = (err: GuardError, text: string): AskResult =>
+    refuse(question, /^SQL error/.test(err.message) ? 'sql-error' : 'unsafe-sql', err.message, 'only one SELECT over events (and the detection tables) may run', text);
   let safe: string;
   try {
-    safe = guardSql(store.db, sql);
+    safe = checkReadOnlyText(sql);
   } catch (err) {
-    if (err instanceof GuardError) return refuse(question, /^SQL error/.test(err.message) ? 'sql-error' : 'unsafe-sql', err.message, 'only one SELECT over events (and the detection tables) may run', sql);
+    if (err instanceof GuardError) return refusal(err, sql);
     throw err;
   }
   try {
-    const r = await runBounded(store, safe, { rowCap: opts.rowCap ?? DEFAULT_ROW_CAP, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    // The detection tables exist only in the snapshot, made from one detection run per state of the case.
+    if (readsDetection(safe)) await withSnapshotTables(store, async () => detectionTables(await (opts.detection ?? (() => detectWithCaseIocs(store, [])))()));
+    // The guard's compile step runs in the worker, on the snapshot the statement runs on.
+    const r = await runBounded(store, safe, { rowCap: opts.rowCap ?? DEFAULT_ROW_CAP, timeoutMs, guard: true });
     const ids = citedIds(r);
+    const timeline = plan
+      ? await timelineQuery(store, plan, listedOf(plan, r), timeoutMs)
+      : readsDetection(safe)
+        ? { query: null, events: null, reason: 'answered from the detection results, not a filter over the events: its cited events are listed with it', reason_code: 'detection' as const }
+        : { query: null, events: null, reason: 'SQL not written by the question reader (edited or from a model) is not turned into a query', reason_code: 'sql' as const };
     const answer: AskAnswer = {
       question,
       sql: safe,
@@ -102,15 +125,25 @@ export async function runSql(store: CaseStore, question: string, sql: string, op
       explanation: why,
       truncated: r.truncated,
       elapsed_ms: Math.round(r.elapsedMs),
-      filter: timelineFilter(plan, ids),
+      timeline,
+      counted: countedEvents(plan, r),
+      process_ids: await processIds(store, ids, timeoutMs),
       custody_id: null,
     };
     return { ok: true, answer };
   } catch (err) {
+    if (err instanceof GuardError) return refusal(err, safe);
     if (err instanceof QueryTimeoutError) return refuse(question, 'timeout', err.message, lang === 'ja' ? '時間や対象ホストで絞り込んでください' : 'narrow it by time or host', safe);
     if (err instanceof QueryError) return refuse(question, 'sql-error', `SQL error: ${err.message}`, 'check the SQL', safe);
     throw err;
   }
+}
+
+/** The cited events that are process events (their rows open the process tree). */
+async function processIds(store: CaseStore, ids: number[], timeoutMs: number): Promise<number[]> {
+  if (!ids.length) return [];
+  const r = await runBounded(store, `SELECT id FROM events WHERE category = 'process' AND id IN (${ids.map((n) => Math.trunc(n)).join(',')})`, { rowCap: ids.length, timeoutMs });
+  return r.rows.map((row) => Number(row[0]));
 }
 
 /** Records the question and the SQL that ran (or why none did) as an assist.asked entry. */

@@ -62,7 +62,7 @@ export function checkReadOnlyText(sql: string): string {
 }
 
 // Opcodes of a program that would change a database file or the schema.
-const WRITE_OPS = new Set(['OpenWrite', 'Destroy', 'Clear', 'CreateBtree', 'ParseSchema', 'DropTable', 'DropIndex', 'DropTrigger', 'VUpdate', 'VCreate', 'VDestroy', 'SqlExec', 'Vacuum', 'IncrVacuum', 'JournalMode', 'Expire', 'LoadAnalysis']);
+export const WRITE_OPS = new Set(['OpenWrite', 'Destroy', 'Clear', 'CreateBtree', 'ParseSchema', 'DropTable', 'DropIndex', 'DropTrigger', 'VUpdate', 'VCreate', 'VDestroy', 'SqlExec', 'Vacuum', 'IncrVacuum', 'JournalMode', 'Expire', 'LoadAnalysis']);
 
 /** Compiles the statement (EXPLAIN executes nothing) and refuses write programs and SQL errors. */
 export function checkCompiled(db: Database, sql: string): void {

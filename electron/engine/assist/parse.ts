@@ -10,7 +10,7 @@ import type { VocabEntry, VocabField, Vocabulary } from './vocabulary';
 export type ParseOutcome = { ok: true; plan: Plan } | { ok: false; problem: string; unknown: string[] };
 
 // When a value is several things at once, the reading an analyst most likely means.
-const FIELD_ORDER: VocabField[] = ['host', 'user', 'process_name', 'parent_process_name', 'domain', 'dst_ip', 'src_ip', 'url', 'file_name', 'hash', 'action', 'category'];
+const FIELD_ORDER: VocabField[] = ['host', 'user', 'process_name', 'parent_process_name', 'domain', 'dst_ip', 'src_ip', 'url', 'file_name', 'hash', 'method', 'action', 'category'];
 
 const has = (t: Token | undefined, kind: Concept['kind']): boolean => t?.kind === 'lex' && t.concepts.some((c) => c.kind === kind);
 const concept = <K extends Concept['kind']>(t: Token | undefined, kind: K): Extract<Concept, { kind: K }> | undefined =>

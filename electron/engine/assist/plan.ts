@@ -14,7 +14,7 @@ export type PlanIntent =
   | 'last'
   | 'when'; // first and last time, and how many
 
-export type FilterField = DimField | 'file_name' | 'src_port' | 'text' | 'url_part';
+export type FilterField = DimField | 'file_name' | 'src_port' | 'text' | 'url_part' | 'method';
 
 export interface Filter {
   /** One or more columns; a value matches when any of them matches (an address as source or destination). */

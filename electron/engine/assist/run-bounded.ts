@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CaseStore } from '../store/case-store';
+import { GuardError, WRITE_OPS } from './guard';
 
 export interface BoundedResult {
   columns: string[];
@@ -32,16 +33,52 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
 const init = require(workerData.sqljs);
+const WRITE_OPS = new Set(workerData.writeOps);
 const ready = init({ locateFile: (f) => path.join(workerData.wasmDir, f) }).then((SQL) => {
   const db = new SQL.Database(fs.readFileSync(workerData.file));
   db.exec('PRAGMA query_only = ON');
   return db;
 });
+// The guard's second step, on the database the statement runs on (it may name the detection
+// tables, which only this snapshot holds): compile with EXPLAIN, refuse any write program.
+function compiled(db, sql) {
+  let stmt;
+  try { stmt = db.prepare('EXPLAIN ' + sql); } catch (e) { return 'SQL error: ' + String((e && e.message) || e); }
+  try {
+    while (stmt.step()) {
+      const r = stmt.getAsObject();
+      if (WRITE_OPS.has(String(r.opcode))) return 'the statement would write (' + r.opcode + '); the assistant only reads the case';
+      if (r.opcode === 'Transaction' && Number(r.p2) !== 0) return 'the statement would open a write transaction';
+    }
+  } finally { stmt.free(); }
+  return null;
+}
+function load(db, tables) {
+  db.exec('PRAGMA query_only = OFF');
+  try {
+    for (const t of tables) {
+      db.exec('DROP TABLE IF EXISTS ' + t.name + '; CREATE TABLE ' + t.name + ' (' + t.columns.join(', ') + ')');
+      const ins = db.prepare('INSERT INTO ' + t.name + ' VALUES (' + t.columns.map(() => '?').join(', ') + ')');
+      for (const row of t.rows) ins.run(row);
+      ins.free();
+    }
+  } finally { db.exec('PRAGMA query_only = ON'); }
+}
 parentPort.on('message', (m) => {
   ready.then((db) => {
+    if (m.load) {
+      try { load(db, m.load); parentPort.postMessage({ ok: true, columns: [], rows: [], truncated: false }); }
+      catch (e) { parentPort.postMessage({ ok: false, error: String((e && e.message) || e) }); }
+      return;
+    }
+    if (m.guard) {
+      const refused = compiled(db, m.sql);
+      if (refused) { parentPort.postMessage({ ok: false, guard: refused }); return; }
+    }
     let stmt;
     try {
       stmt = db.prepare(m.sql);
+      if (m.params) stmt.bind(m.params);
       const columns = stmt.getColumnNames();
       const rows = [];
       let truncated = false;
@@ -58,11 +95,21 @@ parentPort.on('message', (m) => {
   }, (e) => parentPort.postMessage({ ok: false, error: 'cannot open the case snapshot: ' + String((e && e.message) || e) }));
 });
 `;
+/** A table added to the snapshot only (the detection results), never to the case. */
+export interface SnapshotTable {
+  name: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
 
 interface Snapshot {
   key: string;
   dir: string;
   worker: Worker | null;
+  /** Derived tables this snapshot holds, loaded into every worker started on it. */
+  tables: SnapshotTable[] | null;
+  /** The worker that has them (a worker stopped on a time limit is replaced). */
+  loadedIn: Worker | null;
 }
 
 const snapshots = new WeakMap<CaseStore, Snapshot>();
@@ -85,14 +132,14 @@ function snapshotFor(store: CaseStore): Snapshot {
   if (old && old.key === key) return old;
   if (old) dropSnapshot(store);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tracelight-assist-'));
-  const snap: Snapshot = { key, dir, worker: null };
+  const snap: Snapshot = { key, dir, worker: null, tables: null, loadedIn: null };
   store.writeTo(path.join(dir, 'case.tlcase'));
   snapshots.set(store, snap);
   return snap;
 }
 
 function startWorker(snap: Snapshot): Worker {
-  const worker = new Worker(WORKER, { eval: true, workerData: { ...modulePaths(), file: path.join(snap.dir, 'case.tlcase') } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { ...modulePaths(), writeOps: [...WRITE_OPS], file: path.join(snap.dir, 'case.tlcase') } });
   worker.unref();
   snap.worker = worker;
   return worker;
@@ -107,23 +154,40 @@ export function dropSnapshot(store: CaseStore): void {
   rmSync(snap.dir, { recursive: true, force: true });
 }
 
-export async function runBounded(store: CaseStore, sql: string, opts: { rowCap: number; timeoutMs: number }): Promise<BoundedResult> {
-  const snap = snapshotFor(store);
-  const worker = snap.worker ?? startWorker(snap);
-  const started = performance.now();
-  return new Promise<BoundedResult>((resolve, reject) => {
+/**
+ * Gives the current snapshot derived tables (made once per state of the case by `make`):
+ * the detection results a question can be answered from. The case itself never holds them.
+ */
+export async function withSnapshotTables(store: CaseStore, make: () => Promise<SnapshotTable[]>): Promise<void> {
+  if (snapshotFor(store).tables) return;
+  const tables = await make();
+  // Making them may change the case's state (the workbench records a detection run): the
+  // snapshot in force afterwards is the one that holds them.
+  snapshotFor(store).tables = tables;
+}
+
+interface WorkerReply {
+  ok: boolean;
+  columns?: string[];
+  rows?: (string | number | null)[][];
+  truncated?: boolean;
+  error?: string;
+  guard?: string;
+}
+
+function post(snap: Snapshot, worker: Worker, message: object, timeoutMs: number): Promise<WorkerReply> {
+  return new Promise<WorkerReply>((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
       // Terminating is the only way to stop a running sql.js statement; the next question
       // starts a fresh worker on the same snapshot.
       snap.worker = null;
       void worker.terminate();
-      reject(new QueryTimeoutError(`the query ran longer than ${Math.round(opts.timeoutMs / 1000)} s and was stopped`));
-    }, opts.timeoutMs);
-    const onMessage = (m: { ok: boolean; columns?: string[]; rows?: (string | number | null)[][]; truncated?: boolean; error?: string }): void => {
+      reject(new QueryTimeoutError(`the query ran longer than ${Math.round(timeoutMs / 1000)} s and was stopped`));
+    }, timeoutMs);
+    const onMessage = (m: WorkerReply): void => {
       cleanup();
-      if (!m.ok) reject(new QueryError(m.error ?? 'query failed'));
-      else resolve({ columns: m.columns!, rows: m.rows!, truncated: m.truncated!, elapsedMs: performance.now() - started });
+      resolve(m);
     };
     const onError = (err: Error): void => {
       cleanup();
@@ -137,6 +201,30 @@ export async function runBounded(store: CaseStore, sql: string, opts: { rowCap: 
     };
     worker.on('message', onMessage);
     worker.on('error', onError);
-    worker.postMessage({ sql, rowCap: opts.rowCap });
+    worker.postMessage(message);
   });
+}
+
+export interface BoundedOptions {
+  rowCap: number;
+  timeoutMs: number;
+  /** Values for `?` in the statement (the query language's compiled conditions). */
+  params?: (string | number | null)[];
+  /** Compile with EXPLAIN on the snapshot and refuse write programs first (GuardError). */
+  guard?: boolean;
+}
+
+export async function runBounded(store: CaseStore, sql: string, opts: BoundedOptions): Promise<BoundedResult> {
+  const snap = snapshotFor(store);
+  const worker = snap.worker ?? startWorker(snap);
+  if (snap.tables && snap.loadedIn !== worker) {
+    const loaded = await post(snap, worker, { load: snap.tables }, opts.timeoutMs);
+    if (!loaded.ok) throw new QueryError(`cannot load the detection results: ${loaded.error ?? ''}`);
+    snap.loadedIn = worker;
+  }
+  const started = performance.now();
+  const m = await post(snap, worker, { sql, rowCap: opts.rowCap, params: opts.params ?? null, guard: opts.guard ?? false }, opts.timeoutMs);
+  if (m.guard) throw new GuardError(m.guard);
+  if (!m.ok) throw new QueryError(m.error ?? 'query failed');
+  return { columns: m.columns!, rows: m.rows!, truncated: m.truncated!, elapsedMs: performance.now() - started };
 }

@@ -30,6 +30,7 @@ function columnCondition(field: FilterField, op: Filter['op'], value: string | n
     const like = quote(`%${likeEscape(String(value))}%`);
     return `(${['process_command_line', 'url', 'file_path', 'registry_path', 'message', 'extra'].map((c) => `${c} LIKE ${like} ESCAPE '\\'`).join(' OR ')})`;
   }
+  if (field === 'method') return `json_extract(extra, '$.action_original') = ${quote(String(value))}`;
   if (field === 'url_part') return `url LIKE ${quote(`%${likeEscape(String(value))}%`)} ESCAPE '\\'`;
   if (field === 'url' && typeof value === 'string') {
     // The same URL with or without its trailing slash.
@@ -124,6 +125,7 @@ const FIELD_JA: Partial<Record<string, string>> = {
   file_name: 'ファイル名',
   http_status: 'HTTPステータス',
   hash: 'ハッシュ',
+  method: 'HTTPメソッド',
   text: '文字列',
   source_file: '証拠ファイル',
   process_command_line: 'コマンドライン',

@@ -43,7 +43,8 @@ function boundaryOk(q: string, start: number, end: number): boolean {
  * Vocabulary entries naming categories or actions lose a tie to the lexicon ("process" the
  * word), unless typed exactly as the evidence writes them ("GET", not "get me").
  */
-const weak = (entries: VocabEntry[], typed: string): boolean => entries.every((e) => (e.field === 'category' || e.field === 'action') && !(e.field === 'action' && e.value === typed));
+const weak = (entries: VocabEntry[], typed: string): boolean =>
+  entries.every((e) => (e.field === 'category' || e.field === 'action' || e.field === 'method') && !((e.field === 'action' || e.field === 'method') && e.value === typed));
 
 export function tokenize(question: string, vocab: Vocabulary): Token[] {
   const q = question.toLowerCase();

@@ -16,7 +16,9 @@ export type VocabField =
   | 'file_name'
   | 'hash'
   | 'category'
-  | 'action';
+  | 'action'
+  /** The request method a web or proxy log wrote (GET, POST): kept as `action_original` in `extra`. */
+  | 'method';
 
 export interface VocabEntry {
   field: VocabField;
@@ -62,6 +64,8 @@ const SOURCES: [string, VocabField][] = [
   ['file_hash', 'hash'],
   ['category', 'category'],
   ['action', 'action'],
+  // `action` is one vocabulary across sources (http_request); the method the log wrote is kept in extra.
+  [`CASE WHEN category IN ('web', 'proxy') AND json_valid(extra) THEN json_extract(extra, '$.action_original') END`, 'method'],
 ];
 
 /** Keys an analyst may type for a value of a field. */

@@ -29,6 +29,8 @@ function modelConfig(): ModelConfig | null {
 const lang = (v: unknown, question: string): AssistLang => (v === 'ja' || v === 'en' ? v : detectLang(question));
 
 export function createAssistHandlers(ctx: AssistContext): Pick<HandlerImpl, AssistMethod> {
+  // Detection answers come from the run the Incident view shows (or a first run).
+  const detection = async (): Promise<DetectResult> => (await ctx.lastDetection()) ?? (await ctx.runDetection());
   const record = async (result: AskResult, edited = false): Promise<AskResult> => {
     const session = ctx.session();
     if (session.readOnly) return result;
@@ -39,12 +41,12 @@ export function createAssistHandlers(ctx: AssistContext): Pick<HandlerImpl, Assi
   return {
     'assist.ask': async (args) => {
       const q = String(args.question ?? '');
-      return record(await answerQuestion(ctx.session().store, q, { lang: lang(args.lang, q), model: modelConfig() }));
+      return record(await answerQuestion(ctx.session().store, q, { lang: lang(args.lang, q), model: modelConfig(), detection }));
     },
     'assist.run': async (args) => {
       const q = String(args.question ?? '');
       const why = lang(undefined, q) === 'ja' ? '分析者が編集したSQL' : 'SQL edited by the analyst';
-      return record(await runSql(ctx.session().store, q, String(args.sql ?? ''), { lang: lang(undefined, q) }, 'rules', why, null), true);
+      return record(await runSql(ctx.session().store, q, String(args.sql ?? ''), { lang: lang(undefined, q), detection }, 'rules', why, null), true);
     },
     'assist.history': async () =>
       ctx
@@ -56,8 +58,7 @@ export function createAssistHandlers(ctx: AssistContext): Pick<HandlerImpl, Assi
           return { custody_id: r.id, time: r.time, examiner: r.examiner, question: String(d.question ?? ''), sql: String(d.sql ?? ''), engine, rows: Number(d.rows ?? 0) };
         }),
     'assist.summary': async (args) => {
-      const detection = (await ctx.lastDetection()) ?? (await ctx.runDetection());
-      return buildSummary(ctx.session().store, detection, args.lang === 'ja' ? 'ja' : 'en');
+      return buildSummary(ctx.session().store, await detection(), args.lang === 'ja' ? 'ja' : 'en');
     },
     'assist.acceptSummary': async (args) => {
       const accepted = await ctx.act((s) => acceptSummary(s, args.summary));

@@ -67,8 +67,8 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
   const annotated = useCallback(() => setAnnotations((n) => n + 1), []);
   // The timeline's filter, offered by the export dialog for the timeline rows.
   const [timelineFilter, setTimelineFilter] = useState<EventFilter | undefined>(undefined);
-  // An assistant answer shown in the timeline: its host, category and time range.
-  const [askFilter, setAskFilter] = useState<EventFilter | undefined>(undefined);
+  // An assistant answer opened in the timeline: its query, put in the query bar as chips.
+  const [askQuery, setAskQuery] = useState<{ text: string; nonce: number } | undefined>(undefined);
 
   const refresh = useCallback(() => {
     setVersion((v) => v + 1);
@@ -137,12 +137,11 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
                 onTag={() => openDetail(setPanes, '[data-testid="tag-label"]')}
                 onPivot={(eventId) => requestPivotMenu({ eventId })}
                 reveal={reveal}
-                preset={askFilter}
-                onClearPreset={() => setAskFilter(undefined)}
+                askQuery={askQuery}
               />
             )}
             {view === 'assist' && (
-              <AskView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onTimeline={(f) => (setAskFilter(f), setView('timeline'))} />
+              <AskView readOnly={caseInfo.readOnly} selectedId={selectedId} onSelect={setSelectedId} onTimeline={(text) => (setAskQuery({ text, nonce: Date.now() }), setView('timeline'))} />
             )}
             {view === 'incident' && (
               <StoryView

@@ -61,4 +61,16 @@ describe('tracelight ask (CLI contract)', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not a loopback/);
   });
+
+  it('answers detection questions from a detection run over the case, and prints the timeline query or why not', () => {
+    const c = emotetCase();
+    const r = tracelight(['ask', c, 'C2サーバーは？', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.sql).toMatch(/FROM detection_c2/);
+    expect(out.rows.map((x: { ip: string; port: number }) => `${x.ip}:${x.port}`)).toEqual(['198.51.100.23:8080']);
+    expect(out.event_ids.length).toBeGreaterThan(0);
+    expect(tracelight(['ask', c, 'patient zero?']).stdout).toMatch(/no timeline query: answered from the detection results/);
+    expect(tracelight(['ask', c, 'how many events on wks-hr-11']).stdout).toMatch(/timeline query \(16 events\): host:"wks-hr-11\.acme\.local"/);
+  });
 });

@@ -20,7 +20,10 @@ describe('assistant over the RPC (workspace)', { timeout: 120_000 }, () => {
       if (!asked.ok) return;
       expect(asked.answer.rows.map((r) => r.host)).toEqual(['wks-acct-07.acme.local']);
       expect(asked.answer.custody_id).toBeGreaterThan(0);
-      expect(asked.answer.filter).toEqual({ ids: asked.answer.event_ids });
+      expect(asked.answer.timeline.query).toBe('process_name:"rundll32.exe" category:"process" NOT host:""');
+      expect(asked.answer.timeline.events).toBe(asked.answer.counted);
+      // The cited rundll32 start is a process event: its row opens the process tree.
+      expect(asked.answer.process_ids).toEqual(asked.answer.event_ids);
 
       const edited = await service.handlers['assist.run']({ question: 'rundll32を実行したホストは', sql: "SELECT id, host FROM events WHERE process_name = 'WINWORD.EXE'" });
       expect(edited.ok && edited.answer.rows.length).toBe(3);
@@ -32,7 +35,18 @@ describe('assistant over the RPC (workspace)', { timeout: 120_000 }, () => {
       expect(history[2]!.examiner).toBe('高橋');
 
       const hostOnly = await service.handlers['assist.ask']({ question: 'events on wks-hr-11 between 00:10 and 00:12 UTC' });
-      expect(hostOnly.ok && hostOnly.answer.filter).toEqual({ host: 'wks-hr-11.acme.local', from: '2026-10-05T00:10:00.000Z', to: '2026-10-05T00:12:00.000Z' });
+      expect(hostOnly.ok && hostOnly.answer.timeline.query).toBe('host:"wks-hr-11.acme.local" time:[2026-10-05T00:10:00.000Z TO 2026-10-05T00:12:00.000Z}');
+
+      // A detection question answers from the run the Incident view shows, through the same guard.
+      const infected = await service.handlers['assist.ask']({ question: '感染端末は？' });
+      if (!infected.ok) throw new Error(JSON.stringify(infected.refusal));
+      expect(infected.answer.sql).toMatch(/FROM detection_host/);
+      expect(infected.answer.rows.map((r) => r.host)).toEqual(['wks-acct-07.acme.local', 'wks-sales-03.acme.local']);
+      expect(infected.answer.event_ids.length).toBeGreaterThan(0);
+      const editedDetection = await service.handlers['assist.run']({ question: 'x', sql: "SELECT ip, port, event_ids FROM detection_c2" });
+      expect(editedDetection.ok && editedDetection.answer.rows.length).toBeGreaterThanOrEqual(0);
+      const writeDetection = await service.handlers['assist.run']({ question: 'x', sql: 'SELECT * FROM detection_host; DELETE FROM detection_host' });
+      expect(writeDetection.ok).toBe(false);
 
       const summary = await service.handlers['assist.summary']({ lang: 'en' });
       expect(summary.sentences.length).toBeGreaterThan(0);
@@ -40,7 +54,7 @@ describe('assistant over the RPC (workspace)', { timeout: 120_000 }, () => {
       expect((await service.handlers['assist.acceptedSummary']({}))?.custody_id).toBe(accepted.custody_id);
       const log = await service.handlers['custody.log']({});
       expect(log.status.ok).toBe(true);
-      expect(log.entries.filter((e) => e.action === 'assist.asked')).toHaveLength(4);
+      expect(log.entries.filter((e) => e.action === 'assist.asked')).toHaveLength(7);
     } finally {
       service.close();
     }

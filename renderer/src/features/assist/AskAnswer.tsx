@@ -1,7 +1,11 @@
 import type { AskAnswer as Answer, AskValue } from '../../contracts';
 import { useT } from '../../i18n';
+import { useInvestigation } from '../pivots/investigation';
+import { requestPivotMenu } from '../pivots/pivot-commands';
 
-// One answer: why line, engine, the rows (each opens the event it cites), cited ids.
+// One answer: why line, engine, the rows (each opens the event it cites), cited ids. A row
+// opens its event in the detail panel; a row of a process event also opens the workspace's
+// process tree, and every row offers the workspace's pivot menu for its event.
 interface Props {
   answer: Answer;
   selectedId: number | null;
@@ -20,7 +24,13 @@ function rowIds(row: Record<string, AskValue>): number[] {
 
 export function AskAnswer({ answer, selectedId, onSelect }: Props) {
   const t = useT();
+  const { setSideTab } = useInvestigation();
   const columns = answer.columns.filter((c) => c !== 'event_ids');
+  const processes = new Set(answer.process_ids);
+  const open = (id: number, tab: 'detail' | 'tree') => {
+    onSelect(id);
+    setSideTab(tab);
+  };
   return (
     <div className="assist-answer">
       <p className="assist-why" data-testid="assist-why">
@@ -42,16 +52,27 @@ export function AskAnswer({ answer, selectedId, onSelect }: Props) {
                   <th key={c}>{c}</th>
                 ))}
                 <th>{t('assist.col.eventIds')}</th>
+                <th>{t('assist.col.open')}</th>
               </tr>
             </thead>
             <tbody>
               {answer.rows.map((row, i) => {
                 const ids = rowIds(row);
+                const first = ids[0];
+                // The row's process event, if it cites one: its tree is what an analyst opens next.
+                const proc = ids.find((id) => processes.has(id));
                 return (
-                  <tr key={i} className={ids.includes(selectedId ?? -1) ? 'selected' : undefined} data-testid="assist-row" onClick={() => ids[0] !== undefined && onSelect(ids[0])}>
-                    {columns.map((c) => (
-                      <td key={c}>{row[c] === null ? '' : String(row[c])}</td>
-                    ))}
+                  <tr key={i} className={ids.includes(selectedId ?? -1) ? 'selected' : undefined} data-testid="assist-row" onClick={() => first !== undefined && open(proc ?? first, proc !== undefined ? 'tree' : 'detail')}>
+                    {columns.map((c) => {
+                      // Long values (reasons, command lines) are cut here and whole in the tooltip,
+                      // so the cited events and the actions stay in view.
+                      const text = row[c] === null ? '' : String(row[c]);
+                      return (
+                        <td key={c} className="assist-cell" title={text.length > 60 ? text : undefined}>
+                          {text}
+                        </td>
+                      );
+                    })}
                     <td>
                       {ids.slice(0, 8).map((id) => (
                         <button
@@ -63,13 +84,45 @@ export function AskAnswer({ answer, selectedId, onSelect }: Props) {
                           title={t('assist.openEvent', { id })}
                           onClick={(e) => {
                             e.stopPropagation();
-                            onSelect(id);
+                            open(id, 'detail');
                           }}
                         >
                           #{id}
                         </button>
                       ))}
                       {ids.length > 8 && <span className="muted"> +{ids.length - 8}</span>}
+                    </td>
+                    <td className="assist-row-actions">
+                      {proc !== undefined && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="assist-open-tree"
+                          data-event-id={proc}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            open(proc, 'tree');
+                          }}
+                        >
+                          {t('assist.openTree')}
+                        </button>
+                      )}
+                      {first !== undefined && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="assist-pivot"
+                          data-event-id={proc ?? first}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            onSelect(proc ?? first);
+                            const r = e.currentTarget.getBoundingClientRect();
+                            requestPivotMenu({ eventId: proc ?? first, x: r.left, y: r.bottom + 4 });
+                          }}
+                        >
+                          {t('assist.pivot')}
+                        </button>
+                      )}
                     </td>
                   </tr>
                 );

@@ -4,9 +4,11 @@ import { useCallback, useState } from 'react';
 import { useClient } from '../../client/connection-context';
 import { errorMessage } from '../../client/engine-error';
 import { useEngineCall } from '../../client/use-engine-call';
-import type { AskResult, AskTimelineFilter, EventFilter } from '../../contracts';
+import type { AskResult } from '../../contracts';
 import { useLang, useT } from '../../i18n';
+import { useInvestigation } from '../pivots/investigation';
 import { AskAnswer } from './AskAnswer';
+import { AskTimelineLine } from './AskTimelineLine';
 import { TriagePanel } from './TriagePanel';
 import { EXAMPLES } from './strings';
 
@@ -16,18 +18,8 @@ interface Props {
   readOnly: boolean;
   selectedId: number | null;
   onSelect(id: number): void;
-  /** Shows the answer's filter in the timeline (host, category, time range). */
-  onTimeline(filter: EventFilter): void;
-}
-
-function asEventFilter(f: AskTimelineFilter | undefined): EventFilter | null {
-  if (!f || f.ids) return null;
-  const out: EventFilter = {};
-  if (f.host) out.host = f.host;
-  if (f.category) out.category = f.category;
-  if (f.from) out.from = f.from;
-  if (f.to) out.to = f.to;
-  return Object.keys(out).length ? out : null;
+  /** Opens the answer's query in the timeline's query bar. */
+  onTimeline(query: string): void;
 }
 
 export function AskView({ readOnly, selectedId, onSelect, onTimeline }: Props) {
@@ -41,6 +33,7 @@ export function AskView({ readOnly, selectedId, onSelect, onTimeline }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [asked, setAsked] = useState(0);
   const history = useEngineCall('assist.history', {}, asked);
+  const { clearPivot, setRange } = useInvestigation();
 
   const take = useCallback((r: AskResult) => {
     setResult(r);
@@ -71,7 +64,6 @@ export function AskView({ readOnly, selectedId, onSelect, onTimeline }: Props) {
       .finally(() => setBusy(false));
   }, [client, question, sql, take]);
 
-  const filter = result?.ok ? asEventFilter(result.answer.filter) : null;
   return (
     <section className="view-panel assist" aria-label={t('assist.title')} data-testid="assist">
       <form
@@ -120,10 +112,16 @@ export function AskView({ readOnly, selectedId, onSelect, onTimeline }: Props) {
           <button type="button" onClick={runEdited} disabled={busy || !sql.trim()} data-testid="assist-run-edited">
             {t('assist.runEdited')}
           </button>
-          {filter && (
-            <button type="button" onClick={() => onTimeline(filter)} title={t('assist.toTimelineHint')} data-testid="assist-to-timeline">
-              {t('assist.toTimeline')}
-            </button>
+          {result?.ok && (
+            <AskTimelineLine
+              answer={result.answer}
+              onOpen={(query) => {
+                // Only the answer's query: a pivot or histogram range in force would show other rows.
+                clearPivot();
+                setRange(null);
+                onTimeline(query);
+              }}
+            />
           )}
         </div>
       )}

@@ -48,6 +48,8 @@ interface Props {
   /** Filters set from elsewhere (an assistant answer), ANDed with the query bar's. */
   preset?: EventFilter;
   onClearPreset?(): void;
+  /** A query opened from elsewhere (an assistant answer): it replaces the query bar's chips. */
+  askQuery?: { text: string; nonce: number };
 }
 
 const TIME_SORT: EventSort = { column: 'time' };
@@ -57,9 +59,13 @@ const TIME_SORT: EventSort = { column: 'time' };
  * (pivots, histogram range), the histogram and the keyset-paged grid in the centre.
  */
 export function Timeline(props: Props) {
-  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, reveal, readOnly = false, onAnnotated, preset, onClearPreset } = props;
+  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, reveal, readOnly = false, onAnnotated, preset, onClearPreset, askQuery } = props;
   const t = useT();
   const search = useSearch();
+  // Each new query opened from an answer becomes the chips (the examiner refines them there).
+  useEffect(() => {
+    if (askQuery) void search.replaceWith(askQuery.text);
+  }, [askQuery]);
   const [sort, setSort] = useState<EventSort>(TIME_SORT);
   const [menu, setMenu] = useState<CellMenuRequest | null>(null);
   const [savedVersion, setSavedVersion] = useState(0);
