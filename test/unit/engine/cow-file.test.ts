@@ -4,11 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { CowFile } from '../../../electron/engine/store/cow-file';
 import { CaseStore } from '../../../electron/engine/store/case-store';
 import { tempDir } from '../helpers/tmp';
+import { lcg } from '../../seeded-random.mjs';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 4294967296;
-}
+const rng = lcg;
 
 function randomBytes(n: number, rand: () => number): Uint8Array {
   const out = new Uint8Array(n);
