@@ -1,5 +1,5 @@
 // The `tracelight` command (contract 1 in ARCHITECTURE.md).
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from './args';
 import { askCommand } from './commands/ask';
 import { custodyCommand } from './commands/custody';
 import { detectCommand } from './commands/detect';
@@ -53,39 +53,34 @@ Exit codes: 0 success, 1 verify/custody found an alteration, 2 bad usage or unre
 type Parsed = ReturnType<typeof parse>;
 
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      tz: { type: 'string' },
-      ioc: { type: 'string', multiple: true },
-      rules: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      examiner: { type: 'string' },
-      note: { type: 'string' },
-      label: { type: 'string' },
-      remove: { type: 'string' },
-      encoding: { type: 'string' },
-      'base-year': { type: 'string' },
-      mapping: { type: 'string' },
-      'save-mapping': { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      hosts: { type: 'string' },
-      ips: { type: 'string' },
-      'match-ioc': { type: 'string' },
-      skew: { type: 'string' },
-      reason: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      csv: { type: 'boolean', default: false },
-      port: { type: 'string' },
-      case: { type: 'string' },
-      workspace: { type: 'string' },
-      review: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      version: { type: 'boolean', short: 'v', default: false },
-    },
+  return parseCommandArgs(argv, {
+    tz: { type: 'string' },
+    ioc: { type: 'string', multiple: true },
+    rules: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    examiner: { type: 'string' },
+    note: { type: 'string' },
+    label: { type: 'string' },
+    remove: { type: 'string' },
+    encoding: { type: 'string' },
+    'base-year': { type: 'string' },
+    mapping: { type: 'string' },
+    'save-mapping': { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    hosts: { type: 'string' },
+    ips: { type: 'string' },
+    'match-ioc': { type: 'string' },
+    skew: { type: 'string' },
+    reason: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    csv: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    case: { type: 'string' },
+    workspace: { type: 'string' },
+    review: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
   });
 }
 
@@ -95,12 +90,7 @@ async function run(argv: string[]): Promise<number> {
   // The incident commands parse their own options too (see commands/incident-args.ts).
   const own = ({ incident: incidentMain, iocs: iocsMain, hunt: huntMain, report: reportMain, ask: askCommand } as Record<string, (a: string[]) => Promise<number>>)[argv[0] ?? ''];
   if (own && !argv.includes('--help') && !argv.includes('-h')) return own(argv.slice(1));
-  let parsed: Parsed;
-  try {
-    parsed = parse(argv);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed: Parsed = parse(argv);
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.version) {

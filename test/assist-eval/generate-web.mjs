@@ -3,11 +3,9 @@
 // password-guessing run on the admin login, a web shell uploaded and used, and a second
 // attacker probing for path traversal. Addresses are documentation ranges.
 import { writeFileSync } from 'node:fs';
+import { lcg } from '../seeded-random.mjs';
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
+const rng = lcg;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 // Apache's %t in the server's local zone (JST), as a Japanese host would write it.

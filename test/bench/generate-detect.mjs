@@ -3,11 +3,9 @@
 // incident planted on one host (Word -> encoded PowerShell -> rundll32 from Temp -> Run key ->
 // a C2 beacon every ~5 minutes on 8080). Deterministic content.
 import { createWriteStream } from 'node:fs';
+import { lcg } from '../seeded-random.mjs';
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
+const rng = lcg;
 
 const T0 = Date.parse('2026-10-05T00:00:00Z');
 const SPAN = 8 * 3600_000;

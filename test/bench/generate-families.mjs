@@ -2,11 +2,9 @@
 // (the same layouts as the real samples in ../shared/samples), for `npm run bench`.
 // Each generator writes `records` records and returns { records, bytes }.
 import { createWriteStream } from 'node:fs';
+import { lcg } from '../seeded-random.mjs';
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
+const rng = lcg;
 
 /** Buffered line writer: 1 MiB writes, waits on back-pressure. */
 async function writeLines(file, records, makeLine, header = '') {

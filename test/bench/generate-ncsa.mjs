@@ -1,10 +1,8 @@
 // Writes a realistic NCSA combined access log with a given number of lines (deterministic).
 import { createWriteStream } from 'node:fs';
+import { lcg } from '../seeded-random.mjs';
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
+const rng = lcg;
 
 const PATHS = ['/', '/index.html', '/wp-login.php', '/api/v1/orders', '/static/app.js', '/images/logo.png', '/invoice/請求書.doc', '/search?q=test', '/admin/', '/cgi-bin/test.cgi'];
 const AGENTS = [

@@ -7,11 +7,9 @@
 // GROUP BY over clients a 1M-group query that flatters whoever is compared against it.
 import { createWriteStream } from 'node:fs';
 import { DEVICE_NETWORK_EVENTS_COLUMNS } from './generate-families.mjs';
+import { lcg } from '../seeded-random.mjs';
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
+const rng = lcg;
 
 /** Draws indexes 0..n-1 with probability proportional to 1/(i+1)^s (inverse-CDF, binary search). */
 export function zipf(n, s, rand) {

@@ -1,10 +1,8 @@
 // Writes a realistic Squid native access.log of a given size (deterministic content).
 import { createWriteStream } from 'node:fs';
+import { lcg } from '../seeded-random.mjs';
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
+const rng = lcg;
 
 const CODES = ['TCP_MISS/200', 'TCP_MISS/200', 'TCP_HIT/200', 'TCP_REFRESH_MODIFIED/200', 'TCP_MISS/304', 'TCP_DENIED/403', 'TCP_MISS/503', 'TCP_TUNNEL/200'];
 const MIME = ['text/html', 'application/json', 'image/png', 'application/octet-stream', 'application/javascript', '-'];

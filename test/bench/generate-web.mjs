@@ -6,9 +6,10 @@
 // agent or a 404 storm), an sqlmap run that dumps a table, a path traversal, a command
 // injection, an upload then a web shell (commands in the query, or POSTs only).
 // Truth: attacker addresses, web shell paths, attackers with a success.
+import { lcg } from '../seeded-random.mjs';
+/** The LCG with its seed spread first (seeds here are small consecutive numbers). */
 export function rng(seed) {
-  let s = (seed * 2654435761) >>> 0 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
+  return lcg((seed * 2654435761) >>> 0 || 1);
 }
 
 const BROWSERS = [

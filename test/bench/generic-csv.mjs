@@ -5,13 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { lcg } from '../seeded-random.mjs';
 
 const MB = 1024 * 1024;
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
-}
+const rng = lcg;
 
 const ACTIONS = ['許可', '許可', '許可', 'ブロック', 'ダウンロード'];
 const SITES = ['www.example.co.jp', 'news.yahoo.co.jp', 'files.example-invoice.top', 'update.microsoft.com', 'cdn.jsdelivr.net'];

@@ -4,7 +4,8 @@
 //   BENCH_RUNS       repetitions; medians are reported (default 1)
 //   BENCH_NCSA_LINES lines of the generated NCSA combined log for the lnav comparison (1M)
 //   BENCH_ONLY       one of: squid (proxy), ncsa (web), firewall, edr, network, timelines,
-//                    sqlite, memory, scale, detect, generic, xlsx, pdf, workspace, detect-accuracy, assist; families.mjs and
+//                    sqlite, memory, scale, detect, generic, xlsx, pdf, workspace, detect-accuracy, assist,
+//                    resources (10 GiB streamed through ingest: BENCH_RESOURCES_MB; run it alone); families.mjs and
 //                    scale-curve.mjs have their own knobs; BENCH_WORKSPACE_RUNS (5) for workspace.mjs
 //   BENCH_SEEDS      scenarios per family for detect-accuracy (default 50)
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { bigCaseMemory, defenderVersusSqlite, familyIngest } from './families.mj
 import { workspaceBench } from './workspace.mjs';
 import { scaleCurve } from './scale-curve.mjs';
 import { accuracyTable } from './detect-accuracy.mjs';
+import { resourcesBench } from './resources.mjs';
 import { runEval as assistEval } from '../assist-eval/run-eval.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -215,6 +217,7 @@ if (!only || only === 'detect-accuracy') {
   results.push({ name: `detection accuracy, ${seeds} seeds per family`, ...table });
 }
 if (!only || only === 'assist') results.push(await assistEval(path.join(work, 'assist')));
+if (!only || only === 'resources') results.push(await resourcesBench({ work, measured, freshCase }));
 writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
 for (const r of results) {
   console.log(`\n## ${r.name}`);

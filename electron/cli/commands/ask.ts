@@ -2,8 +2,7 @@
 // Exit 0 with rows (possibly none); exit 2 with one line when the question cannot be turned
 // into a query (with a form that works), or the SQL is refused. The question and the SQL are
 // recorded in the custody log when the case is writable.
-import { parseArgs } from 'node:util';
-import type { AssistLang } from '../../common/assist';
+import { langOf, parseCommandArgs } from '../args';
 import { answerQuestion, recordAsk } from '../../engine/assist/ask';
 import { dropSnapshot } from '../../engine/assist/run-bounded';
 import { UsageError } from '../errors';
@@ -11,34 +10,24 @@ import { write } from '../output';
 import { openCase } from './open-case';
 
 export async function askCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        lang: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'model-endpoint': { type: 'string' },
-        model: { type: 'string' },
-        examiner: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const parsed = parseCommandArgs(argv, {
+    lang: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'model-endpoint': { type: 'string' },
+    model: { type: 'string' },
+    examiner: { type: 'string' },
+  });
   const [casePath, ...words] = parsed.positionals;
   const question = words.join(' ');
   if (!casePath || !question.trim()) throw new UsageError('ask needs CASE and a QUESTION (quote it)');
-  const lang = parsed.values.lang;
-  if (lang !== undefined && lang !== 'ja' && lang !== 'en') throw new UsageError(`--lang must be ja or en, not "${lang}"`);
+  // Without --lang the assistant answers in the question's language.
+  const lang = parsed.values.lang === undefined ? undefined : langOf(parsed.values.lang);
   const endpoint = parsed.values['model-endpoint'] ?? process.env.TRACELIGHT_MODEL_ENDPOINT;
   const model = endpoint ? { endpoint, model: parsed.values.model ?? process.env.TRACELIGHT_MODEL } : null;
 
   const session = await openCase(casePath, { examiner: parsed.values.examiner });
   try {
-    const result = await answerQuestion(session.store, question, { lang: lang as AssistLang | undefined, model });
+    const result = await answerQuestion(session.store, question, { lang, model });
     recordAsk(session, result);
     if (!session.readOnly) session.checkpoint();
     if (!result.ok) {

@@ -10,14 +10,14 @@
 // the custody log (export.created); on a read-only case (held by another Tracelight) the
 // exports are still written and the hashes printed, with a warning that nothing was recorded.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { detectWithCaseIocs } from '../../engine/detect/case-detection';
 import { checkTargets, ExportTargetError, type ExportTarget } from '../../engine/export/targets';
 import { PackageError } from '../../engine/export/package/originals';
 import { writeEvidencePackage, type PackageResult } from '../../engine/export/package/write-package';
 import { runExports } from '../../engine/export/run-exports';
 import type { ExportResult } from '../../engine/export/finish';
-import { REPORT_LANGUAGES, type ExportKind, type ReportLanguage } from '../../engine/export/types';
+import type { ExportKind, ReportLanguage } from '../../engine/export/types';
+import { langOf, parseCommandArgs } from '../args';
 import { UsageError } from '../errors';
 import { warn, write } from '../output';
 import { openCase } from './open-case';
@@ -39,8 +39,7 @@ export interface ExportArgs {
 }
 
 export async function exportCommand(args: ExportArgs): Promise<number> {
-  const language = (args.lang ?? 'en') as ReportLanguage;
-  if (!REPORT_LANGUAGES.includes(language)) throw new UsageError(`invalid --lang "${args.lang}" (en or ja)`);
+  const language: ReportLanguage = langOf(args.lang);
   const targets = Object.entries(args.outputs)
     .filter(([, p]) => typeof p === 'string')
     .map(([kind, p]) => ({ kind, path: p }) as ExportTarget);
@@ -90,33 +89,22 @@ export async function exportCommand(args: ExportArgs): Promise<number> {
  * it parses its arguments itself.
  */
 export function parseExportArgs(argv: string[]): ExportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        pdf: { type: 'string' },
-        xlsx: { type: 'string' },
-        csv: { type: 'string' },
-        timesketch: { type: 'string' },
-        package: { type: 'string' },
-        ecs: { type: 'string' },
-        parquet: { type: 'string' },
-        'parquet-codec': { type: 'string' },
-        lang: { type: 'string' },
-        ioc: { type: 'string', multiple: true, default: [] },
-        force: { type: 'boolean', default: false },
-        'no-detection': { type: 'boolean', default: false },
-        examiner: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    pdf: { type: 'string' },
+    xlsx: { type: 'string' },
+    csv: { type: 'string' },
+    timesketch: { type: 'string' },
+    package: { type: 'string' },
+    ecs: { type: 'string' },
+    parquet: { type: 'string' },
+    'parquet-codec': { type: 'string' },
+    lang: { type: 'string' },
+    ioc: { type: 'string', multiple: true, default: [] },
+    force: { type: 'boolean', default: false },
+    'no-detection': { type: 'boolean', default: false },
+    examiner: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
   const [casePath, ...extra] = positionals;
   if (!casePath || extra.length) throw new UsageError('export needs one CASE (and options naming the files to write)');
   const { pdf, xlsx, csv, timesketch } = values;

@@ -1,36 +1,12 @@
 // The byte-level scanner behind json-document.ts: follows strings, escapes and nesting depth
 // across chunks of a JSON document and reports each record's exact byte offset and length,
-// holding only the record being read. Bytes >= 0x80 are never structural in UTF-8 (nor code
-// units >= 0x100 in UTF-16), so multi-byte characters need no decoding until a record is
-// complete; the encoding is told by a BOM or by the NUL bytes of UTF-16 ASCII.
-
-export interface JsonDocumentLayout {
-  /** Property names of a top-level object whose array value holds the records, in priority order. */
-  arrayKeys?: readonly string[];
-  /** A top-level object that has none of arrayKeys is itself one record. */
-  singleObject?: boolean;
-  /** Every member value of the top-level object is a record (its name is passed to the mapper). */
-  members?: boolean;
-}
-
-/** A record may not grow past this (as for a line spanning records in the line pipeline). */
-export const MAX_JSON_RECORD_BYTES = 64 * 1024 * 1024;
-const MAX_KEY_BYTES = 1024;
-
-/** A complete record's bytes as the scanner found them. */
-export interface ScannedRecord {
-  offset: number;
-  length: number;
-  /** Undefined when the record exceeded the size limit (its bytes were not kept). */
-  bytes?: Buffer;
-  key?: string;
-  /** Set when the record could not be completed or is not part of the layout. */
-  problem?: string;
-}
-
-/** JSON white space, by byte. */
-export const WS = new Uint8Array(256);
-for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
+// holding only the record being read. Multi-byte characters need no decoding until a record is
+// complete (json-document-encoding.ts); a record's bytes are gathered by json-record-bytes.ts,
+// and what the document's end says about its shape is json-document-end.ts.
+import { decodeJson, detectJsonEncoding, structuralByte, unitBytes, type JsonEncoding } from './json-document-encoding';
+import { documentEndProblems } from './json-document-end';
+import { CappedBytes, KeyBytes } from './json-record-bytes';
+import { MAX_JSON_RECORD_BYTES, WS, type JsonDocumentLayout, type ScannedRecord } from './json-document-types';
 
 type Mode =
   | 'start' // before the top-level value
@@ -52,21 +28,19 @@ export class JsonDocumentScanner {
   private recordDepth = 1;
   /** In an object at recordDepth (members layout) or depth 1 (top object): the next string is a key. */
   private expectKey = false;
-  private keyParts: number[] | null = null;
+  private keyParts: KeyBytes | null = null;
   private lastKey: string | undefined;
   private recordKey: string | undefined;
   /** The record (or, for the top object, the whole object) being collected. */
   private collecting = false;
   private scalar = false;
   private recStart = 0;
-  private parts: Buffer[] = [];
-  private partsBytes = 0;
-  private overLong = false;
+  private readonly record: CappedBytes;
   private topStart = -1;
-  private topParts: Buffer[] | null = null;
-  private topBytes = 0;
+  /** The top-level object's bytes while it may be the one record (singleObject layouts). */
+  private top: CappedBytes | null = null;
   private trailing = -1;
-  private encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | null = null;
+  private encoding: JsonEncoding | null = null;
   /** Bytes per code unit: 1 for UTF-8, 2 for UTF-16. */
   private unit = 1;
   /** Bytes held back: the file's first bytes until the encoding is known, or half a code unit. */
@@ -76,7 +50,9 @@ export class JsonDocumentScanner {
   constructor(
     private readonly layout: JsonDocumentLayout,
     private readonly maxRecordBytes = MAX_JSON_RECORD_BYTES,
-  ) {}
+  ) {
+    this.record = new CappedBytes(maxRecordBytes);
+  }
 
   /** The layout found: 'array', a wrapper key, 'members', 'single', or null while undecided. */
   found: string | null = null;
@@ -94,7 +70,10 @@ export class JsonDocumentScanner {
         this.carry = Buffer.from(chunk);
         return [];
       }
-      i = this.detectEncoding(chunk);
+      const { encoding, bom } = detectJsonEncoding(chunk);
+      this.encoding = encoding;
+      this.unit = unitBytes(encoding);
+      i = bom;
     }
     const unit = this.unit;
     // A UTF-16 code unit split across chunks waits for its second byte.
@@ -102,11 +81,11 @@ export class JsonDocumentScanner {
     if (n < chunk.length) this.carry = Buffer.from(chunk.subarray(n));
     const out: ScannedRecord[] = [];
     let segStart = this.collecting ? i : -1;
-    let topSeg = this.topParts ? i : -1;
+    let topSeg = this.top ? i : -1;
     const keepSeg = (end: number): void => {
-      if (segStart >= 0 && end > segStart) this.keep(chunk.subarray(segStart, end));
+      if (segStart >= 0 && end > segStart) this.record.add(chunk.subarray(segStart, end));
     };
-    const le = this.encoding === 'utf-16le';
+    const encoding = this.encoding!;
     for (; i < n; i += unit) {
       if (unit === 1 && this.inString && !this.escape && !this.keyParts) {
         // Fast path through string content (most of a document): only " and \ matter.
@@ -117,8 +96,7 @@ export class JsonDocumentScanner {
         }
         if (i >= n) break;
       }
-      // In UTF-16 only code units below 0x100 can be structural; others read as 0x80 (text).
-      const b = unit === 1 ? chunk[i]! : le ? (chunk[i + 1] === 0 ? chunk[i]! : 0x80) : chunk[i] === 0 ? chunk[i + 1]! : 0x80;
+      const b = unit === 1 ? chunk[i]! : structuralByte(chunk, i, encoding);
       if (this.inString) {
         if (this.escape) this.escape = false;
         else if (b === 0x5c) this.escape = true;
@@ -131,10 +109,7 @@ export class JsonDocumentScanner {
             out.push(this.finish(chunkOffset + i + unit));
             segStart = -1;
           }
-        } else if (this.keyParts && this.keyParts.length < MAX_KEY_BYTES) {
-          this.keyParts.push(chunk[i]!);
-          if (unit === 2) this.keyParts.push(chunk[i + 1]!);
-        }
+        } else if (this.keyParts) this.keyParts.add(chunk, i, unit);
         continue;
       }
       if (WS[b]) continue;
@@ -157,8 +132,7 @@ export class JsonDocumentScanner {
               this.expectKey = true;
               if (this.layout.singleObject) {
                 this.topStart = chunkOffset + i;
-                this.topParts = [];
-                this.topBytes = 0;
+                this.top = new CappedBytes(this.maxRecordBytes);
                 topSeg = i;
               }
             }
@@ -170,12 +144,12 @@ export class JsonDocumentScanner {
         case 'top-object':
           if (this.topObjectByte(b)) {
             // A records array begins here: the object is a wrapper, not a record.
-            this.topParts = null;
+            this.top = null;
             topSeg = -1;
           }
-          if ((this.mode as Mode) === 'done' && this.topParts) {
+          if ((this.mode as Mode) === 'done' && this.top) {
             // The top object closed without a records array: it is the one record.
-            this.keepTop(chunk.subarray(topSeg, i + unit));
+            this.top.add(chunk.subarray(topSeg, i + unit));
             out.push(this.singleRecord(chunkOffset + i + unit));
             topSeg = -1;
           }
@@ -205,7 +179,7 @@ export class JsonDocumentScanner {
       }
     }
     keepSeg(n);
-    if (this.topParts && topSeg >= 0) this.keepTop(chunk.subarray(topSeg, n));
+    if (this.top && topSeg >= 0 && n > topSeg) this.top.add(chunk.subarray(topSeg, n));
     this.pos = chunkOffset + n;
     return out;
   }
@@ -216,27 +190,9 @@ export class JsonDocumentScanner {
   /** Offset of a first byte that cannot start a JSON document. */
   private notDocument = -1;
 
-  /** The encoding from the first bytes: a BOM, or the NUL pattern of UTF-16 text; returns the BOM length. */
-  private detectEncoding(c: Buffer): number {
-    if (c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) return this.setEncoding('utf-8', 3);
-    if (c[0] === 0xff && c[1] === 0xfe) return this.setEncoding('utf-16le', 2);
-    if (c[0] === 0xfe && c[1] === 0xff) return this.setEncoding('utf-16be', 2);
-    if (c.length >= 2 && c[0] !== 0 && c[1] === 0) return this.setEncoding('utf-16le', 0);
-    if (c.length >= 2 && c[0] === 0 && c[1] !== 0) return this.setEncoding('utf-16be', 0);
-    return this.setEncoding('utf-8', 0);
-  }
-
-  private setEncoding(e: 'utf-8' | 'utf-16le' | 'utf-16be', bom: number): number {
-    this.encoding = e;
-    this.unit = e === 'utf-8' ? 1 : 2;
-    return bom;
-  }
-
   /** A record's bytes as text, in the document's encoding. */
   decode(bytes: Buffer): string {
-    if (this.encoding === 'utf-16le') return bytes.toString('utf16le');
-    if (this.encoding === 'utf-16be') return Buffer.from(bytes).swap16().toString('utf16le');
-    return bytes.toString('utf8');
+    return decodeJson(bytes, this.encoding);
   }
 
   end(): ScannedRecord[] {
@@ -249,106 +205,61 @@ export class JsonDocumentScanner {
       out.push(...this.push(c, 0));
     }
     this.carry = null;
+    let recordCut = true;
     if (this.collecting) {
       if (this.scalar && !this.inString && this.depth === this.recordDepth) {
         out.push(this.finish(this.scalarEnd));
       } else {
-        const r = this.finish(this.recStart + this.partsBytes);
+        const r = this.finish(this.recStart + this.record.bytes);
         r.problem = 'file ends inside this record (truncated document?)';
         out.push(r);
       }
-    } else if (this.topParts && this.mode === 'top-object') {
-      const r = this.singleRecord(this.topStart + this.topBytes);
+    } else if (this.top && this.mode === 'top-object') {
+      const r = this.singleRecord(this.topStart + this.top.bytes);
       r.problem = 'file ends inside the document object (truncated document?)';
       out.push(r);
-    } else if (this.mode === 'start') {
-      out.push({ offset: 0, length: 0, problem: 'no JSON document (the file holds only white space)' });
-    } else if (this.mode !== 'done') {
-      // Every record was complete, but the closing brackets are missing.
-      out.push({ offset: this.pos, length: 0, problem: 'file ends before the document is closed (truncated document?)' });
+    } else {
+      recordCut = false;
     }
-    if (this.notDocument >= 0) {
-      out.push({ offset: this.notDocument, length: this.pos - this.notDocument, problem: 'not a JSON document: it must start with [ or {' });
-    } else if (this.trailing >= 0) {
-      out.push({ offset: this.trailing, length: this.pos - this.trailing, problem: 'data after the end of the JSON document' });
-    } else if (this.mode === 'done' && this.found === null) {
-      // An object that is neither a wrapper nor a record layout this format reads.
-      const keys = this.layout.arrayKeys?.join(', ') ?? '';
-      out.push({
-        offset: 0,
-        length: this.pos,
-        problem: keys ? `no records: the document object has no array property named ${keys}` : 'no records: the document is an object, not an array',
-      });
-    }
+    out.push(
+      ...documentEndProblems({
+        recordCut,
+        empty: this.mode === 'start',
+        closed: this.mode === 'done',
+        found: this.found,
+        pos: this.pos,
+        notDocument: this.notDocument,
+        trailing: this.trailing,
+        arrayKeys: this.layout.arrayKeys,
+      }),
+    );
     return out;
-  }
-
-  private keep(b: Buffer): void {
-    if (this.overLong) {
-      this.partsBytes += b.length;
-      return;
-    }
-    this.partsBytes += b.length;
-    if (this.partsBytes > this.maxRecordBytes) {
-      this.overLong = true;
-      this.parts = [];
-      return;
-    }
-    // Copied: the caller may reuse its chunk buffers.
-    this.parts.push(Buffer.from(b));
-  }
-
-  private keepTop(b: Buffer): void {
-    if (!this.topParts) return;
-    this.topBytes += b.length;
-    if (this.topBytes > this.maxRecordBytes) {
-      // Too large to be one record; keep counting, the bytes are gone.
-      this.topParts.length = 0;
-      this.overLong = true;
-      return;
-    }
-    if (!this.overLong) this.topParts.push(Buffer.from(b));
   }
 
   private singleRecord(endOffset: number): ScannedRecord {
     this.found = 'single';
-    const r: ScannedRecord = { offset: this.topStart, length: endOffset - this.topStart };
-    if (this.overLong) r.problem = `record of ${r.length} bytes exceeds the ${this.maxRecordBytes}-byte limit`;
-    else r.bytes = Buffer.concat(this.topParts ?? []);
-    this.topParts = null;
-    this.overLong = false;
+    const r = this.top!.record(this.topStart, endOffset - this.topStart);
+    this.top = null;
     return r;
   }
 
   private finish(endOffset: number): ScannedRecord {
-    const r: ScannedRecord = { offset: this.recStart, length: endOffset - this.recStart };
+    const r = this.record.record(this.recStart, endOffset - this.recStart);
     if (this.recordKey !== undefined) r.key = this.recordKey;
-    if (this.overLong) r.problem = `record of ${r.length} bytes exceeds the ${this.maxRecordBytes}-byte limit`;
-    else r.bytes = Buffer.concat(this.parts);
     this.collecting = false;
     this.scalar = false;
-    this.parts = [];
-    this.partsBytes = 0;
-    this.overLong = false;
     this.recordKey = undefined;
     if (this.found === 'members') this.expectKey = true;
     return r;
   }
 
   private startKey(): void {
-    this.keyParts = [];
+    this.keyParts = new KeyBytes();
   }
 
   private endKey(): void {
-    const bytes = Buffer.from(this.keyParts ?? []);
+    this.lastKey = this.keyParts?.text((b) => this.decode(b));
     this.keyParts = null;
-    let key: string;
-    try {
-      key = JSON.parse(`"${this.decode(bytes)}"`) as string;
-    } catch {
-      key = this.decode(bytes);
-    }
-    this.lastKey = key;
   }
 
   /** A structural byte inside the top-level object; true when a records array starts. */
@@ -427,8 +338,7 @@ export class JsonDocumentScanner {
     // A value starts: the next record.
     this.collecting = true;
     this.recStart = offset;
-    this.parts = [];
-    this.partsBytes = 0;
+    this.record.reset();
     if (this.found === 'members') {
       this.recordKey = this.lastKey;
       this.expectKey = false;

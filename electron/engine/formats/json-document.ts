@@ -13,9 +13,11 @@
 // NUL bytes of their ASCII characters, and a BOM is not part of the document.
 import type { ParseContext, ParseOutcome, ReadRecord, RecordFormat, RecordReader } from './types';
 import { parseJsonLine } from './json-line';
-import { JsonDocumentScanner, WS, type JsonDocumentLayout, type ScannedRecord } from './json-document-scanner';
+import { JsonDocumentScanner } from './json-document-scanner';
+import { WS, type JsonDocumentLayout, type ScannedRecord } from './json-document-types';
 
-export { JsonDocumentScanner, MAX_JSON_RECORD_BYTES, type JsonDocumentLayout, type ScannedRecord } from './json-document-scanner';
+export { JsonDocumentScanner } from './json-document-scanner';
+export { MAX_JSON_RECORD_BYTES, type JsonDocumentLayout, type ScannedRecord } from './json-document-types';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -59,7 +59,8 @@ export function parseJsonLine(line: string): JsonLineResult {
   try {
     value = JSON.parse(line);
   } catch (err) {
-    return { ok: false, error: (err as Error).message };
+    // V8 quotes the text around the error, line breaks included: a reject reason is one line.
+    return { ok: false, error: (err as Error).message.replace(/\r/g, '\\r').replace(/\n/g, '\\n') };
   }
   // Rare: parse again with the too-large integer literals kept as their text.
   if (hasUnsafeNumber(value)) value = JSON.parse(quoteUnsafeIntegers(line));

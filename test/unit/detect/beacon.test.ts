@@ -4,18 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { BeaconCollector, BEACON, mergeContacts, regularity } from '../../../electron/engine/detect/beacon';
 import type { ScanRow } from '../../../electron/engine/detect/scan';
+import { mulberry32 } from '../../seeded-random.mjs';
 
-/** Deterministic PRNG (mulberry32) so the random series are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so the random series are the same on every run. */
+const rng = mulberry32;
 
 const T0 = Date.parse('2026-10-05T01:00:00.000Z');
 

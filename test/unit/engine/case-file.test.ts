@@ -5,11 +5,9 @@ import { CaseFile } from '../../../electron/engine/store/case-file';
 import { BLOCK, RollbackJournal, rollbackPath } from '../../../electron/engine/store/rollback-journal';
 import { CaseStore } from '../../../electron/engine/store/case-store';
 import { tempDir } from '../helpers/tmp';
+import { lcg } from '../../seeded-random.mjs';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 4294967296;
-}
+const rng = lcg;
 
 function randomBytes(n: number, rand: () => number): Uint8Array {
   const out = new Uint8Array(n);

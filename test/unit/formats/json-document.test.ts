@@ -185,6 +185,14 @@ describe('json-document: broken and hostile input', () => {
     expect(got[1]).toMatchObject({ kind: 'events', value: { b: 1 } });
   });
 
+  it('a wrapper whose members before the records pass the size limit: the records are still read', () => {
+    // The wrapper is counted as a possible single record until its array starts; its size
+    // must not be charged to the first record.
+    const doc = `{"note":"${'n'.repeat(5000)}","value":[{"a":1},{"b":2}]}`;
+    const got = read(doc, { arrayKeys: ['value'], singleObject: true }, 700, 4096);
+    expect(got.map((g) => g.value)).toEqual([{ a: 1 }, { b: 2 }]);
+  });
+
   it('a 1 MB record and formula/script payloads pass through unaltered', () => {
     const value = { cmd: `=cmd|' /C calc'!A0 ${'A'.repeat(1 << 20)}`, html: '<script>alert(1)</script>' };
     const got = read(JSON.stringify([value]), {}, 65536);

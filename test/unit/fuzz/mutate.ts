@@ -2,17 +2,7 @@
 // bytes, huge fields, deep nesting and wrong encodings. A fixed seed makes every CI run feed
 // the same inputs, so a failure reproduces from its printed index.
 
-/** Mulberry32: small, fast, and the same sequence on every machine for a seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as rng } from '../../seeded-random.mjs';
 
 export type Mutation = 'truncate' | 'bitflip' | 'random-bytes' | 'huge-field' | 'deep-nesting' | 'wrong-encoding' | 'splice-lines';
 export const MUTATIONS: readonly Mutation[] = ['truncate', 'bitflip', 'random-bytes', 'huge-field', 'deep-nesting', 'wrong-encoding', 'splice-lines'];

@@ -7,6 +7,7 @@
 import type { LineFormat, ParseOutcome } from '../types';
 import { parseCsvRecord } from '../csv';
 import { headerSources, positionalSources } from './csv-layout';
+import { quoted } from './quoted';
 import { requireMapping } from './require-mapping';
 import { createRowMapper } from './row-to-event';
 
@@ -39,7 +40,7 @@ export const genericCsvFormat: LineFormat = {
             headerCells = fields.join('\u0000');
             const missing = named.filter((s) => !sources!.includes(s));
             if (missing.length) {
-              unusable = `the header lacks ${missing.map((m) => `"${m}"`).join(', ')} named in the column mapping`;
+              unusable = `the header lacks ${missing.map((m) => quoted(m)).join(', ')} named in the column mapping`;
               return { kind: 'reject', reason: unusable };
             }
             return { kind: 'skip' };

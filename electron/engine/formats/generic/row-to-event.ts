@@ -9,6 +9,7 @@ import { setField, toInt } from '../fields';
 import { isIpLiteral, urlHostPort } from '../net';
 import type { ParseContext, ParseOutcome, ParsedEvent } from '../types';
 import type { RowEntries } from './json-layout';
+import { quoted } from './quoted';
 import { parseTimestamp, timeContext } from './timestamp-formats';
 
 const MAX_MESSAGE_CHARS = 4096;
@@ -43,7 +44,7 @@ export function createRowMapper(mapping: ColumnMapping, ctx: ParseContext): RowM
   const zone = mapping.timezone ?? ctx.timezone;
   const tctx = timeContext(zone, ctx.baseYear);
   const label = TIMESTAMP_FORMAT_LABELS[mapping.time.format];
-  const timeNames = time !== undefined ? `column "${time}"` : clock !== undefined ? `columns "${date}" and "${clock}"` : `column "${date}"`;
+  const timeNames = time !== undefined ? `column ${quoted(time)}` : clock !== undefined ? `columns ${quoted(date)} and ${quoted(clock)}` : `column ${quoted(date)}`;
 
   return (row) => {
     const values = new Map(row);
@@ -56,7 +57,7 @@ export function createRowMapper(mapping: ColumnMapping, ctx: ParseContext): RowM
     }
     if (timeRaw === '') return { kind: 'reject', reason: `no timestamp: ${timeNames} empty` };
     const parsed = parseTimestamp(timeRaw, mapping.time.format, tctx);
-    if (!parsed) return { kind: 'reject', reason: `timestamp "${timeRaw.slice(0, 80)}" in ${timeNames} does not read as ${label}` };
+    if (!parsed) return { kind: 'reject', reason: `timestamp ${quoted(timeRaw)} in ${timeNames} does not read as ${label}` };
 
     const ev: ParsedEvent = { ts: parsed.ts, timeRaw, timeZone: parsed.timeZone, category: mapping.category };
     const extra: Record<string, unknown> = {};

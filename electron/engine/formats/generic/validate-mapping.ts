@@ -11,6 +11,7 @@ import {
 } from '../../../common/import-mapping';
 import { EVENT_CATEGORIES } from '../../../common/schema';
 import { isValidTimeZone } from '../../time/zone';
+import { quoted } from './quoted';
 
 export class MappingError extends Error {
   override name = 'MappingError';
@@ -21,7 +22,7 @@ const MAX_SOURCE = 1024;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new MappingError(`${what} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)?.slice(0, 40)})`);
+  throw new MappingError(`${what} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')} (got ${quoted(value)})`);
 }
 
 function record(value: unknown, what: string): Record<string, unknown> {
@@ -36,7 +37,7 @@ function record(value: unknown, what: string): Record<string, unknown> {
 export function validateMapping(input: unknown): ColumnMapping {
   let o = record(input, 'a column mapping');
   if (o.mapping !== undefined && o.columns === undefined) o = record(o.mapping, 'mapping');
-  if (o.version !== 1) throw new MappingError(`unsupported mapping version ${JSON.stringify(o.version)} (expected 1)`);
+  if (o.version !== 1) throw new MappingError(`unsupported mapping version ${quoted(o.version)} (expected 1)`);
   const format = oneOf(o.format, GENERIC_FORMAT_IDS, 'format');
   if (!Array.isArray(o.columns) || o.columns.length === 0) throw new MappingError('columns must be a non-empty array');
   if (o.columns.length > MAX_COLUMNS) throw new MappingError(`at most ${MAX_COLUMNS} columns`);
@@ -46,7 +47,7 @@ export function validateMapping(input: unknown): ColumnMapping {
     if (typeof col.source !== 'string' || col.source === '' || col.source.length > MAX_SOURCE) {
       throw new MappingError(`columns[${i}].source must be a column name`);
     }
-    if (seen.has(col.source)) throw new MappingError(`column "${col.source}" is listed twice`);
+    if (seen.has(col.source)) throw new MappingError(`column ${quoted(col.source)} is listed twice`);
     seen.add(col.source);
     return { source: col.source, target: oneOf(col.target, MAPPING_TARGETS, `columns[${i}].target`) };
   });
@@ -82,7 +83,7 @@ export function validateMapping(input: unknown): ColumnMapping {
     mapping.json = typeof json.arrayKey === 'string' && json.arrayKey ? { arrayKey: json.arrayKey } : {};
   }
   if (o.timezone !== undefined && o.timezone !== null && o.timezone !== '') {
-    if (typeof o.timezone !== 'string' || !isValidTimeZone(o.timezone)) throw new MappingError(`unknown time zone ${JSON.stringify(o.timezone)}`);
+    if (typeof o.timezone !== 'string' || !isValidTimeZone(o.timezone)) throw new MappingError(`unknown time zone ${quoted(o.timezone)}`);
     mapping.timezone = o.timezone;
   }
   return mapping;

@@ -17,6 +17,7 @@ import { detectJsonLayout, jsonSources, type RowEntries } from '../../formats/ge
 import { mappingSignature } from '../../formats/generic/signature';
 import { detectTimestamp } from '../../formats/generic/timestamp-detect';
 import { zoneFromTimeColumns } from '../../formats/generic/utc-column';
+import { quoted } from '../../formats/generic/quoted';
 
 /** Rows shown to the examiner; more are sampled for the guesses. */
 const SHOWN_ROWS = 20;
@@ -89,7 +90,7 @@ export function proposeFromSample(name: string, sample: FileSample, format?: Gen
   const zone = time ? zoneFromTimeColumns(time.columns) : undefined;
   if (zone) {
     mapping.timezone = zone;
-    warnings.push(`time column "${time!.columns.join('" + "')}" says ${zone} in its name: its times are read as ${zone}, not in the case's zone`);
+    warnings.push(`time column ${time!.columns.map((c) => quoted(c)).join(' + ')} says ${zone} in its name: its times are read as ${zone}, not in the case's zone`);
   }
   const rows = table.records.slice(0, SHOWN_ROWS).map((r) => {
     const values = new Map(r.entries);

@@ -11,6 +11,7 @@ import { isGenericFormat } from '../../formats/generic/index';
 import { proposeFromSample } from './propose-mapping';
 import { findSavedMapping } from './saved-mappings';
 import { MappingError, validateMapping } from '../../formats/generic/validate-mapping';
+import { quoted } from '../../formats/generic/quoted';
 
 export interface MappingRequest {
   path: string;
@@ -40,7 +41,7 @@ function checkHeader(path: string, mapping: ColumnMapping, encoding?: TextEncodi
   const missing = mapping.columns.filter((c) => c.target !== 'extra' && c.target !== 'ignore' && !names.includes(c.source));
   if (missing.length) {
     throw new UnreadableInputError(
-      `the header lacks ${missing.map((c) => `"${c.source}"`).join(', ')} named in the column mapping (header: ${names.slice(0, 12).join(', ')})`,
+      `the header lacks ${missing.map((c) => quoted(c.source)).join(', ')} named in the column mapping (header: ${names.slice(0, 12).map((n) => quoted(n, 40)).join(', ')})`,
     );
   }
 }
