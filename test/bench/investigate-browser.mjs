@@ -38,14 +38,11 @@ try {
     const want = await option.getAttribute('data-count');
     const t = Date.now();
     await option.click();
-    // Until the query compiler (search) is merged the grid applies the pivot's time window but
-    // not its host:"..." text, so the grid's count is the window's, not yet `want`.
-    void want;
-    await page.waitForFunction((all) => {
-      const n = document.querySelector('[data-testid="timeline-count"]')?.getAttribute('data-count');
+    // Done when the grid counts what the menu said (same host, ±5 min) and the chart agrees.
+    await page.waitForFunction((n) => {
       const h = document.querySelector('[data-testid="histogram"]');
-      return n && n !== all && h?.getAttribute('data-total') === n && h.getAttribute('aria-busy') === 'false';
-    }, total, { timeout: 60_000, polling: 'raf' });
+      return document.querySelector('[data-testid="timeline-count"]')?.getAttribute('data-count') === n && h?.getAttribute('data-total') === n && h.getAttribute('aria-busy') === 'false';
+    }, want, { timeout: 60_000, polling: 'raf' });
     pivot.push(Date.now() - t);
     await page.getByTestId('scope-clear-pivot').click();
     await page.waitForFunction((n) => document.querySelector('[data-testid="timeline-count"]')?.getAttribute('data-count') === n, total, { timeout: 60_000 });

@@ -113,9 +113,13 @@ async function readsWhile(page, job) {
     if (job === 'detect') for (let i = 0; i < 5; i++) alone.push(await read(i));
     const t0 = performance.now();
     let running = true;
+    let jobError = null;
     const finished =
       job === 'detect'
-        ? call('detect.run', {}).then(() => (running = false))
+        ? call('detect.run', {}).then((r) => {
+            if (!r.ok) jobError = r.error?.message ?? 'failed';
+            running = false;
+          })
         : (async () => {
             for (;;) {
               const state = await call('search.fts', {});
@@ -132,7 +136,7 @@ async function readsWhile(page, job) {
     }
     await finished;
     ws.close();
-    return { alone, during, jobMs: performance.now() - t0 };
+    return { alone, during, jobMs: performance.now() - t0, jobError };
   }, job);
 }
 
@@ -226,6 +230,7 @@ export async function workspaceBench() {
       grid_read_during_detection_max_ms: reads.during.length ? Math.round(Math.max(...reads.during)) : null,
       reads_during_detection: reads.during.length,
       detection_s: +(reads.jobMs / 1000).toFixed(1),
+      detection_error: reads.jobError,
       grid_read_during_fts_build_ms: duringFts.during.length ? Math.round(median(duringFts.during)) : null,
       grid_read_during_fts_build_max_ms: duringFts.during.length ? Math.round(Math.max(...duringFts.during)) : null,
       reads_during_fts_build: duringFts.during.length,
