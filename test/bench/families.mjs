@@ -98,9 +98,8 @@ function timed(cmd, args) {
 // Side by side with native SQLite: the same Defender CSV into an in-memory database with
 // `.import` (no parsing of times, no normalization, no hashing, nothing saved). Shapes:
 // 'uniform' (6 devices, random addresses) and 'realistic' (generate-realistic.mjs: 400
-// devices with Zipf activity, 3,000 sites, a real process and action mix).
-// Side by side with sqlite3 on the same CSV: load it and answer one GROUP BY per device.
-// tracelight: `ingest` then `query` (a fresh process, as an examiner would run it); sqlite3:
+// devices with Zipf activity, 3,000 sites, a real process and action mix). Both load the CSV
+// and answer one GROUP BY per device. tracelight: `ingest` then `query` (a fresh process, as an examiner would run it); sqlite3:
 // `.import` into :memory: and the same GROUP BY in one process. The two run interleaved
 // (which goes first alternates) BENCH_SQLITE_RUNS times (default 5, at least BENCH_RUNS), so
 // load from other jobs on a shared machine falls on both sides; medians are reported, with
@@ -132,13 +131,11 @@ export async function defenderVersusSqlite(ctx, shape = 'uniform') {
     return m.seconds + q.seconds;
   };
   const runTheirs = () => {
-    const t = process.hrtime.bigint();
-    const r = spawnSync('sqlite3', [':memory:', '-cmd', '.mode csv', `.import ${file} DeviceNetworkEvents`,
-      'SELECT count(*) FROM DeviceNetworkEvents', 'SELECT DeviceName, count(*) FROM DeviceNetworkEvents GROUP BY DeviceName'], { encoding: 'utf8', maxBuffer: 64 * MB });
-    if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
-    const seconds = Number(process.hrtime.bigint() - t) / 1e9;
-    if (Number(r.stdout.split('\n')[0].trim()) !== rows) throw new Error(`sqlite3 imported ${r.stdout.split('\n')[0]} rows, expected ${rows}`);
-    return seconds;
+    const r = timed('sqlite3', [':memory:', '-cmd', '.mode csv', `.import ${file} DeviceNetworkEvents`,
+      'SELECT count(*) FROM DeviceNetworkEvents', 'SELECT DeviceName, count(*) FROM DeviceNetworkEvents GROUP BY DeviceName']);
+    const imported = Number(r.stdout.split('\n')[0].trim());
+    if (imported !== rows) throw new Error(`sqlite3 imported ${imported} rows, expected ${rows}`);
+    return r.seconds;
   };
   for (let i = 0; i < runs; i++) {
     if (!sqliteAvailable) { ours.push(runOurs()); continue; }
