@@ -2,8 +2,8 @@
 // read -> hash (SHA-256, SHA-1, MD5) -> split lines -> decode -> parse -> insert.
 // The file is never held whole; every record becomes an event or a rejected record.
 // Reading and parsing (record-pass.ts) run in a worker thread when there is one
-// (worker-pass.ts); this thread stores the flattened rows (event-writer.ts), all in one
-// transaction.
+// (worker-pass.ts); this thread stores the flattened rows (event-writer.ts), committing
+// every few thousand rows (ingest-checkpoints.ts: why, and how a cancel still undoes it all).
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { ColumnMapping } from '../../common/import-mapping';
@@ -14,11 +14,12 @@ import type { CaseStore } from '../store/case-store';
 import { isValidTimeZone } from '../time/zone';
 import type { EventBatch } from './event-batch';
 import { EventWriter } from './event-writer';
+import { IngestCheckpoints } from './ingest-checkpoints';
 import { createReader, fileChunks, runPass, type ChunkSource, type PassCounts } from './record-pass';
 import { ingestWorkerScript, passInWorker } from './worker-pass';
 import { resolveHostsFromIps } from './resolve-hosts';
 import { readEvidence } from '../store/evidence-registry';
-import { writeIngestRollups } from '../store/rollups/write';
+import { dropRollups, writeIngestRollups } from '../store/rollups/write';
 import { sniffContent, sniffFile, UnreadableInputError, type SniffResult } from './sniff';
 import type { TextEncoding } from './encoding';
 import type { EvidenceSource } from './evidence-source';
@@ -79,6 +80,8 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
   const baseYear = opts.baseYear ?? stat.mtime.getUTCFullYear();
 
   const db = store.db;
+  const checkpoints = new IngestCheckpoints(db, Number(store.scalar('SELECT coalesce(max(id), 0) + 1 FROM event_row')));
+  let evidenceId = 0;
   db.exec('BEGIN');
   try {
     db.run(
@@ -89,8 +92,8 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
         source?.container ?? sniff.container, sniff.encodingChosen ? 'chosen' : 'detected', opts.baseYear === undefined ? 'detected' : 'chosen',
         source?.parentId ?? null, source?.entryName ?? null],
     );
-    const evidenceId = Number(store.scalar('SELECT last_insert_rowid()'));
-    const counts = await streamRecords(store, evidenceId, file, stat.size, sniff, opts, name, baseYear);
+    evidenceId = Number(store.scalar('SELECT last_insert_rowid()'));
+    const counts = await streamRecords(store, evidenceId, file, stat.size, sniff, opts, name, baseYear, checkpoints);
     const duplicate = store.scalar("SELECT id FROM evidence WHERE sha256 = ? AND id <> ? AND status = 'complete'", [
       counts.sha256,
       evidenceId,
@@ -105,7 +108,7 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
     );
     writeIngestRollups(store, evidenceId, counts.rollups);
     if (opts.scope) db.run('UPDATE evidence SET scope = ?, scoped_out = ? WHERE id = ?', [JSON.stringify(opts.scope), counts.scopedOut, evidenceId]);
-    resolveHostsFromIps(store);
+    resolveHostsFromIps(store, () => checkpoints.commit());
     // A cancel that arrived while the last batches were stored, the rollups written and hosts
     // resolved (synchronous work: its message waits in the event loop) still rolls back.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -114,6 +117,12 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
     return readEvidence(store, evidenceId);
   } catch (err) {
     db.exec('ROLLBACK');
+    if (checkpoints.committed) {
+      // What the commits kept goes, and hosts are resolved again without this file's map.
+      checkpoints.undo(evidenceId);
+      dropRollups(store, evidenceId);
+      resolveHostsFromIps(store);
+    }
     throw err;
   }
 }
@@ -127,6 +136,7 @@ async function streamRecords(
   opts: IngestOptions,
   name: string,
   baseYear: number,
+  checkpoints: IngestCheckpoints,
 ): Promise<PassCounts> {
   const ctx = { fileName: name, timezone: opts.timezone, baseYear, mapping: opts.mapping };
   const format = sniff.format;
@@ -146,6 +156,7 @@ async function streamRecords(
     // still parsing is terminated by the rejection this throw becomes.
     if (opts.signal?.aborted) throw new IngestCancelledError();
     writer.write(batch);
+    checkpoints.stored(batch.rows + batch.rejects.length);
     rejected += batch.rejects.length;
     report(bytesRead, false);
   };
