@@ -1,0 +1,90 @@
+// Every main view of the workspace in English and Japanese at 1366x768 and 1920x1080: the
+// screenshots are kept (test-results/e2e/…/views-*.png) and looked at. Checks what can be
+// measured: the grid's height at a laptop size, one-line tabs, the whole histogram legend,
+// and nothing sticking out of the window.
+import { expect, type Page } from '@playwright/test';
+import { test } from './serve-fixture';
+import { openIncidentCase, rowWith, useLanguage } from './investigate-helpers';
+
+const SIZES = [
+  [1366, 768],
+  [1920, 1080],
+] as const;
+
+/** Rows of the grid wholly inside its scrolling viewport. */
+async function rowsInView(page: Page): Promise<number> {
+  return page.locator('.tl-scroll').evaluate((scroller) => {
+    const frame = scroller.getBoundingClientRect();
+    return [...scroller.querySelectorAll('[data-testid="timeline-row"]')].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.top >= frame.top - 0.5 && b.bottom <= frame.bottom + 0.5;
+    }).length;
+  });
+}
+
+/** Tabs whose label is wrapped onto a second line or shortened. */
+async function brokenTabs(page: Page): Promise<string[]> {
+  return page.locator('[role="tab"]').evaluateAll((tabs) =>
+    tabs
+      .filter((t) => {
+        const lineHeight = parseFloat(getComputedStyle(t).lineHeight) || 18;
+        const padding = parseFloat(getComputedStyle(t).paddingTop) + parseFloat(getComputedStyle(t).paddingBottom);
+        return t.scrollWidth > t.clientWidth + 1 || t.clientHeight - padding > lineHeight * 1.5;
+      })
+      .map((t) => t.textContent ?? ''),
+  );
+}
+
+async function expectNoSideScroll(page: Page): Promise<void> {
+  const doc = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(doc.scroll).toBeLessThanOrEqual(doc.client);
+}
+
+for (const lang of ['en', 'ja'] as const) {
+  test(`main views at 1366x768 and 1920x1080 (${lang})`, async ({ page, serve }, info) => {
+    test.setTimeout(180_000);
+    await useLanguage(page, lang);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openIncidentCase(page, serve.url, lang === 'ja' ? '請求書マルウェア 本社' : 'invoice malware HQ');
+    await rowWith(page, 'powershell.exe').click();
+    await page.getByTestId('tab-incident').click();
+    await page.getByTestId('run-detection').click();
+    await expect(page.getByTestId('chain-graph')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('tab-timeline').click();
+
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await page.getByTestId('tab-timeline').click();
+      await expect(page.getByTestId('timeline-row').first()).toBeVisible();
+      await expect(page.getByTestId('query-input')).toBeVisible();
+      await expect(page.getByTestId('histogram-chart')).toBeVisible();
+      // At a laptop size the grid still shows a screenful of rows under the query bar and histogram.
+      expect(await rowsInView(page)).toBeGreaterThanOrEqual(15);
+      const grid = await page.getByTestId('timeline').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      expect(grid.scroll).toBeLessThanOrEqual(grid.client);
+      // Every legend entry is shown whole.
+      const legend = await page.getByTestId('histogram-legend').locator(':scope > span').evaluateAll((spans) =>
+        spans.filter((s) => s.scrollWidth > s.clientWidth + 1 || s.getBoundingClientRect().right > s.parentElement!.getBoundingClientRect().right + 0.5).map((s) => s.textContent),
+      );
+      expect(legend).toEqual([]);
+      expect(await brokenTabs(page)).toEqual([]);
+      await expectNoSideScroll(page);
+      await page.screenshot({ path: info.outputPath(`views-timeline-${width}-${lang}.png`) });
+
+      for (const side of ['tree', 'pivots', 'host'] as const) {
+        await page.getByTestId(`side-${side}`).click();
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: info.outputPath(`views-side-${side}-${width}-${lang}.png`) });
+      }
+      await page.getByTestId('side-detail').click();
+
+      for (const view of ['incident', 'evidence', 'bookmarks', 'custody', 'case', 'assist'] as const) {
+        await page.getByTestId(`tab-${view}`).click();
+        await page.waitForTimeout(300);
+        expect(await brokenTabs(page)).toEqual([]);
+        await expectNoSideScroll(page);
+        await page.screenshot({ path: info.outputPath(`views-${view}-${width}-${lang}.png`) });
+      }
+    }
+  });
+}
