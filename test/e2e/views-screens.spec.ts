@@ -50,6 +50,16 @@ for (const lang of ['en', 'ja'] as const) {
     await page.getByTestId('tab-incident').click();
     await page.getByTestId('run-detection').click();
     await expect(page.getByTestId('chain-graph')).toBeVisible({ timeout: 30_000 });
+    // The engine's reasoning reads in the UI's language; the evidence's values stay as written.
+    const reason = page.getByTestId('patient-zero-reason');
+    await expect(reason).toContainText(lang === 'ja' ? '感染の連鎖に結び付く最初のホスト' : 'first host tied to the chain');
+    await expect(reason).toContainText('請求書_1102.doc');
+    const steps = page.getByTestId('chain-step');
+    await expect(steps.first()).toContainText(lang === 'ja' ? 'を開いた' : 'Opened');
+    if (lang === 'ja') {
+      await expect(page.getByTestId('infected-reasons').first()).toContainText('誘導文書');
+      await expect(page.getByTestId('beacons')).toContainText('回の通信');
+    }
     await page.getByTestId('tab-timeline').click();
 
     for (const [width, height] of SIZES) {

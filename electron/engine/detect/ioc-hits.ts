@@ -117,7 +117,7 @@ export function iocFindings(hits: readonly RichIocHit[], groupOf?: Map<string, s
       reasons: [
         `${list.length} event${list.length === 1 ? '' : 's'} matched ${h.indicator} on ${h.field} (${h.source}${h.context ? `: ${h.context}` : ''})`,
       ],
-      reason_codes: [{ code: 'ioc.matched', params: { n: list.length, indicator: h.indicator, field: h.field, source: h.source + (h.context ? `: ${h.context}` : '') } }],
+      reason_codes: [{ code: list.length === 1 ? 'ioc.matchedOne' : 'ioc.matched', params: { n: list.length, indicator: h.indicator, field: h.field, source: h.source + (h.context ? `: ${h.context}` : '') } }],
     });
   }
   return out;

@@ -285,7 +285,7 @@ function toFinding(h: Hit): Finding {
   lines.push(
     h.count > h.ids.length
       ? said('sigma.countListed', { n: h.count, where: whereParam, listed: h.ids.length }, `${h.count} matching events on ${where}; the first ${h.ids.length} are listed`)
-      : said('sigma.count', { n: h.count, where: whereParam }, `${h.count} matching event${h.count === 1 ? '' : 's'} on ${where}`),
+      : said(h.count === 1 ? 'sigma.countOne' : 'sigma.count', { n: h.count, where: whereParam }, `${h.count} matching event${h.count === 1 ? '' : 's'} on ${where}`),
   );
   const { reasons, reason_codes } = spoken(lines);
   return {
