@@ -62,7 +62,7 @@ export async function ingestZip(
   const zip = await openArchive(file, stat.size);
   try {
     const duplicate = store.scalar("SELECT id FROM evidence WHERE sha256 = ? AND status = 'complete'", [digests.sha256]);
-    if (duplicate !== null) throw new UnreadableInputError(`already in this case as evidence #${duplicate} (same SHA-256)`);
+    if (duplicate !== null) throw new UnreadableInputError(`already in this case as evidence #${duplicate} (same SHA-256)`, { code: 'ingest.duplicate', params: { id: String(duplicate) } });
     const exhibit = ctx.exhibit();
     const acq = ctx.acquisition;
     store.db.run(

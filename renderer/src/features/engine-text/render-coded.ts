@@ -1,7 +1,8 @@
 // An engine text (common/coded-text.ts) rendered from the dictionaries in strings.ts; pure, so
 // a unit test can check that the English rendering of every code is the engine's own text.
 import type { CodedParam, CodedText } from '../../contracts';
-import { translate, type Lang } from '../../i18n';
+// From the dictionary module itself (not the i18n entry, which brings React): this file is pure.
+import { translate, type Lang } from '../../i18n/strings';
 import './strings';
 
 function known(key: string): boolean {

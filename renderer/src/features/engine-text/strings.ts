@@ -1,6 +1,6 @@
 // Texts the engine writes (common/coded-text.ts), by code. The English mirrors the engine's own
 // wording (the English UI shows the engine's text as written); the Japanese is the translation.
-import { registerStrings } from '../../i18n';
+import { registerStrings } from '../../i18n/strings';
 
 const STAGES = ['lure', 'execution', 'download', 'persistence', 'c2', 'lateral', 'spam', 'discovery', 'other'] as const;
 const TECHNIQUES = ['scanner', 'sqli', 'traversal', 'cmdi', 'xss', 'upload', 'webshell'] as const;
@@ -28,6 +28,18 @@ const techniqueJa: Record<(typeof TECHNIQUES)[number], string> = {
 
 const en = {
   'engine.list.sep': ', ',
+  'engine.ingest.cancelled': 'cancelled by the examiner; nothing of this file was kept (remove its incomplete row, or add the file again)',
+  'engine.ingest.failed': 'failed: {message}',
+  'engine.ingest.changed': 'the file changed while it was read ({hashed} bytes hashed, {parsed} parsed)',
+  'engine.ingest.zone': 'unknown time zone "{zone}"',
+  'engine.ingest.cannotRead': 'cannot read ({why})',
+  'engine.ingest.notFile': 'not a regular file',
+  'engine.ingest.empty': 'empty file',
+  'engine.ingest.emptyGzip': 'empty file (inside gzip)',
+  'engine.ingest.duplicate': 'already in this case as evidence #{id} (same SHA-256)',
+  'engine.ingest.binary': 'binary file (not a text log)',
+  'engine.ingest.noRecords': 'no records (only blank lines)',
+  'engine.ingest.unrecognized': 'format not recognized (see `tracelight formats`; --format ID chooses one; a table or JSON file reads with --format generic-csv or generic-json and a column mapping)',
   'engine.duration.s': '{n} s',
   'engine.duration.min': '{n} min',
   'engine.duration.h': '{n} h',
@@ -97,6 +109,18 @@ const en = {
 
 const ja: Record<keyof typeof en, string> = {
   'engine.list.sep': '、',
+  'engine.ingest.cancelled': '調査担当者が取り消しました。このファイルからは何も残していません(未完了の行を削除するか、ファイルを追加し直してください)',
+  'engine.ingest.failed': '失敗: {message}',
+  'engine.ingest.changed': '読み取り中にファイルが変化しました(ハッシュ計算 {hashed} バイト、解析 {parsed} バイト)',
+  'engine.ingest.zone': '不明なタイムゾーン「{zone}」',
+  'engine.ingest.cannotRead': '読み取れません({why})',
+  'engine.ingest.notFile': '通常のファイルではありません',
+  'engine.ingest.empty': '空のファイルです',
+  'engine.ingest.emptyGzip': '空のファイルです(gzip の中身)',
+  'engine.ingest.duplicate': 'この事案に証拠 #{id} として登録済みです(SHA-256 が同じ)',
+  'engine.ingest.binary': 'バイナリファイルです(テキストのログではありません)',
+  'engine.ingest.noRecords': 'レコードがありません(空行のみ)',
+  'engine.ingest.unrecognized': '形式を判別できません。表や JSON のファイルは、列の対応付けで取り込めます',
   'engine.duration.s': '{n} 秒',
   'engine.duration.min': '{n} 分',
   'engine.duration.h': '{n} 時間',
