@@ -179,6 +179,7 @@ export interface WebSuccess {
   event_id: number;
   /** Why it counts as a success (status, size against the URL's usual sizes, what followed). */
   reason?: string;
+  reason_code?: CodedText;
 }
 
 export interface WebShell {

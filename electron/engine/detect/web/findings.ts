@@ -29,7 +29,7 @@ export function webFindings(web: WebIncident, eventIds: ReadonlyMap<string, numb
       say('web.requests', { n: a.requests, first: a.first, last: a.last, techniques }, `${a.requests} requests from ${a.first} to ${a.last}; techniques: ${a.techniques.join(', ')}`),
       ...(a.tools?.length ? [say('web.tool', { tools: a.tools.join(', ') }, `attack tool in the user agent: ${a.tools.join(', ')}`)] : []),
       ...(first
-        ? [say('web.firstSuccess', { technique: { code: `web.technique.${first.technique}` }, url: first.url, why: first.reason ?? String(first.status) }, `first success: ${first.technique} ${first.url} (${first.reason ?? first.status})`)]
+        ? [say('web.firstSuccess', { technique: { code: `web.technique.${first.technique}` }, url: first.url, why: first.reason_code ?? first.reason ?? String(first.status) }, `first success: ${first.technique} ${first.url} (${first.reason ?? first.status})`)]
         : [say('web.noSuccess', {}, 'no request looks successful')]),
       ...shells.map((w) => say(w.commands.length ? 'web.shellCommands' : 'web.shell', { path: w.path, commands: w.commands.slice(0, 5).join(' ; ') }, `web shell ${w.path}${w.commands.length ? `: ${w.commands.slice(0, 5).join(' ; ')}` : ''}`)),
     ];
