@@ -35,6 +35,25 @@ async function brokenTabs(page: Page): Promise<string[]> {
   );
 }
 
+/** Pairs of header items that overlap (each item against the next on the same line). */
+async function headerOverlaps(page: Page): Promise<string[]> {
+  return page.locator('.app-header').evaluate((header) => {
+    const items = [...header.querySelectorAll(':scope > *, .header-actions > *, .case-stat > *')].map((e) => ({ e, r: e.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (const a of items) {
+      for (const b of items) {
+        if (a === b || a.e.contains(b.e) || b.e.contains(a.e) || a.r.width === 0 || b.r.width === 0) continue;
+        const overlapX = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const overlapY = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (overlapX > 1 && overlapY > 1) out.push(`${a.e.textContent} / ${b.e.textContent}`);
+      }
+    }
+    // Text cut inside an item (an ellipsis is allowed only where a title gives the whole).
+    for (const { e } of items) if (e.scrollWidth > e.clientWidth + 1 && !(e as HTMLElement).title && getComputedStyle(e).overflow !== 'visible') out.push(`cut: ${e.textContent}`);
+    return out;
+  });
+}
+
 async function expectNoSideScroll(page: Page): Promise<void> {
   const doc = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   expect(doc.scroll).toBeLessThanOrEqual(doc.client);
@@ -78,6 +97,7 @@ for (const lang of ['en', 'ja'] as const) {
       );
       expect(legend).toEqual([]);
       expect(await brokenTabs(page)).toEqual([]);
+      expect(await headerOverlaps(page)).toEqual([]);
       await expectNoSideScroll(page);
       await page.screenshot({ path: info.outputPath(`views-timeline-${width}-${lang}.png`) });
 
@@ -93,6 +113,13 @@ for (const lang of ['en', 'ja'] as const) {
         await page.waitForTimeout(300);
         expect(await brokenTabs(page)).toEqual([]);
         await expectNoSideScroll(page);
+        if (view === 'evidence') {
+          // The registry fits the pane beside the event detail: no sideways scroll, digests whole.
+          const fit = await page.getByTestId('evidence-view').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+          expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+          const digests = await page.getByTestId('evidence-sha256').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+          for (const h of digests) expect(h).toBeLessThan(80);
+        }
         await page.screenshot({ path: info.outputPath(`views-${view}-${width}-${lang}.png`) });
       }
     }

@@ -4,7 +4,7 @@ import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { EvidenceOptionsCell } from './EvidenceOptionsCell';
 import { EvidenceStatusBadge } from './EvidenceStatusBadge';
-import { HashCell } from './HashCell';
+import { DigestsCell } from './DigestsCell';
 import { useT } from '../../i18n';
 import './strings';
 import '../../components/strings';
@@ -57,13 +57,15 @@ export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemov
       <td>
         <EvidenceStatusBadge status={evidence.status} />
       </td>
-      <HashCell algorithm="SHA-256" value={evidence.sha256} testId="evidence-sha256" />
-      <HashCell algorithm="SHA-1" value={evidence.sha1} testId="evidence-sha1" />
-      <HashCell algorithm="MD5" value={evidence.md5} testId="evidence-md5" />
-      <td>{displayValue(evidence.provided_by)}</td>
-      <td>{displayValue([evidence.acquired_at, evidence.acquired_how].filter(Boolean).join(', '))}</td>
-      <td>{displayValue(evidence.source_host)}</td>
-      <td>
+      <DigestsCell evidence={evidence} />
+      <td className="acquisition-cell">
+        {evidence.provided_by && <div title={t('evidence.col.providedBy')}>{displayValue(evidence.provided_by)}</div>}
+        {(evidence.acquired_at || evidence.acquired_how) && (
+          <div title={t('evidence.col.acquired')}>{displayValue([evidence.acquired_at, evidence.acquired_how].filter(Boolean).join(', '))}</div>
+        )}
+        {evidence.source_host && <div title={t('evidence.col.sourceHost')}>{displayValue(evidence.source_host)}</div>}
+      </td>
+      <td className="evidence-actions">
         <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
           {readOnly ? t('evidence.details') : t('evidence.edit')}
         </button>
