@@ -113,6 +113,11 @@ for (const lang of ['en', 'ja'] as const) {
         await page.waitForTimeout(300);
         expect(await brokenTabs(page)).toEqual([]);
         await expectNoSideScroll(page);
+        if (view === 'custody') {
+          // The log's entries wrap inside the pane: nothing hidden past its right edge.
+          const fit = await page.getByTestId('custody-log').locator('.table-scroll').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+          expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+        }
         if (view === 'evidence') {
           // The registry fits the pane beside the event detail: no sideways scroll, digests whole.
           const fit = await page.getByTestId('evidence-view').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));

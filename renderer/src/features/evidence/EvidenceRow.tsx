@@ -65,20 +65,22 @@ export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemov
         )}
         {evidence.source_host && <div title={t('evidence.col.sourceHost')}>{displayValue(evidence.source_host)}</div>}
       </td>
-      <td className="evidence-actions">
-        <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
-          {readOnly ? t('evidence.details') : t('evidence.edit')}
-        </button>
-        {!readOnly && evidence.status === 'complete' && evidence.container !== 'zip-archive' && (
-          <button type="button" className="small" onClick={() => onSkew(evidence)} data-testid="evidence-skew-open">
-            {t('evidence.skewOpen')}
+      <td>
+        <div className="evidence-actions">
+          <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
+            {readOnly ? t('evidence.details') : t('evidence.edit')}
           </button>
-        )}
-        {!readOnly && evidence.status !== 'complete' && (
-          <button type="button" className="small" onClick={() => onRemove(evidence)} data-testid="evidence-remove">
-            {t('evidence.remove')}
-          </button>
-        )}
+          {!readOnly && evidence.status === 'complete' && evidence.container !== 'zip-archive' && (
+            <button type="button" className="small" onClick={() => onSkew(evidence)} data-testid="evidence-skew-open">
+              {t('evidence.skewOpen')}
+            </button>
+          )}
+          {!readOnly && evidence.status !== 'complete' && (
+            <button type="button" className="small" onClick={() => onRemove(evidence)} data-testid="evidence-remove">
+              {t('evidence.remove')}
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );
