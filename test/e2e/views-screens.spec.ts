@@ -109,7 +109,10 @@ for (const lang of ['en', 'ja'] as const) {
       await page.getByTestId('side-detail').click();
 
       for (const view of ['incident', 'evidence', 'bookmarks', 'custody', 'case', 'assist'] as const) {
-        await page.getByTestId(`tab-${view}`).click();
+        // Evidence is one key away (7), like every view.
+        if (view === 'evidence') await page.keyboard.press('7');
+        else await page.getByTestId(`tab-${view}`).click();
+        await expect(page.getByTestId(`tab-${view}`)).toHaveAttribute('aria-selected', 'true');
         await page.waitForTimeout(300);
         expect(await brokenTabs(page)).toEqual([]);
         await expectNoSideScroll(page);
