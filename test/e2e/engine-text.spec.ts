@@ -1,8 +1,11 @@
 // Texts the engine writes reach a Japanese UI in Japanese: an ingest refusal (its code rendered
 // from the dictionary) with the file's own name kept as written; the English UI shows the
 // engine's English.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from '@playwright/test';
-import { test } from './serve-fixture';
+import yazl from 'yazl';
+import { SAMPLES, test } from './serve-fixture';
 import { useLanguage } from './investigate-helpers';
 import { createCase, dropFiles } from './workbench-helpers';
 
@@ -25,3 +28,24 @@ for (const lang of ['ja', 'en'] as const) {
     await page.screenshot({ path: info.outputPath(`ingest-refused-${lang}.png`) });
   });
 }
+
+test('a zip with a skipped entry: the note on its row reads in Japanese, the names as written', async ({ page, serve }, info) => {
+  await useLanguage(page, 'ja');
+  await createCase(page, serve.url, { name: 'ZIP 日本語', timezone: 'Asia/Tokyo' });
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(readFileSync(path.join(SAMPLES, 'squid_native/logscale_squid_access.log')), 'proxy/access.log');
+  zip.addBuffer(Buffer.from([0, 1, 2, 0, 0, 7]), '画像.bin');
+  zip.addBuffer(Buffer.alloc(0), 'empty.log');
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+  await dropFiles(page, [{ name: 'export.zip', data: Buffer.concat(chunks) }]);
+  const note = page.getByTestId('ingest-error');
+  await expect(note).toContainText('3 件中 1 件のエントリーを取り込み', { timeout: 30_000 });
+  await expect(note).toContainText('画像.bin: スキップ(バイナリファイルです(テキストのログではありません))');
+  await expect(note).toContainText('empty.log: スキップ(空)');
+  // The note keeps the strip open (it does not rest like a clean finish).
+  await page.waitForTimeout(9000);
+  await expect(note).toBeVisible();
+  await page.screenshot({ path: info.outputPath('zip-note-ja.png') });
+});

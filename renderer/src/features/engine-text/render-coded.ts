@@ -23,6 +23,7 @@ export function renderCoded(lang: Lang, c: CodedText, number: (n: number) => str
     parts[name] = text;
   }
   if (c.code === 'list') return Object.values(parts).join(translate(lang, 'engine.list.sep'));
+  if (c.code === 'listSemi') return Object.values(parts).join(translate(lang, 'engine.list.semi'));
   const key = `engine.${c.code}`;
   return known(key) ? translate(lang, key, parts) : null;
 }

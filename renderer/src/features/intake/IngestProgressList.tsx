@@ -16,7 +16,7 @@ interface Props {
 /**
  * Ingest progress as a strip floating over the bottom of the window: it never takes height
  * from the grid. The per-file rows show while a file is still being read or has failed (a
- * failure stays until dismissed); once all are done the strip folds to one summary line the
+ * failure, or a note such as a zip's skipped entries, stays until dismissed); once all are done the strip folds to one summary line the
  * examiner can open again, and a few seconds later rests out of the way (the Evidence view
  * keeps the results); new files or a failure bring it back.
  */
@@ -28,7 +28,9 @@ export function IngestProgressList({ rows, onDismiss, onClearFinished }: Props) 
   const [resting, setResting] = useState(false);
   const busy = rows.filter((r) => r.phase !== 'done' && r.phase !== 'error').length;
   const failed = rows.filter((r) => r.phase === 'error').length;
-  const quiet = rows.length > 0 && busy === 0 && failed === 0 && chosen !== true;
+  // A finished file with a note (a zip's skipped entries) needs reading as much as a failure.
+  const noted = rows.filter((r) => r.error !== null).length;
+  const quiet = rows.length > 0 && busy === 0 && noted === 0 && chosen !== true;
   useEffect(() => {
     setResting(false);
     if (!quiet) return undefined;
@@ -38,7 +40,7 @@ export function IngestProgressList({ rows, onDismiss, onClearFinished }: Props) 
   if (rows.length === 0) return null;
   const done = rows.filter((r) => r.phase === 'done').length;
   const events = rows.reduce((n, r) => n + r.events, 0);
-  const open = chosen ?? (busy > 0 || failed > 0);
+  const open = chosen ?? (busy > 0 || noted > 0);
   const summary = busy > 0
     ? t('intake.strip.busy', { busy: number(busy), total: number(rows.length) })
     : t('intake.strip.done', { done: number(done), events: number(events) });

@@ -112,7 +112,7 @@ function applyResults(rows: IngestRow[], jobId: string, results: IngestFileResul
       ...row,
       phase: result.ok ? 'done' : 'error',
       error: result.ok ? (zip?.problems ?? null) : result.error || 'ingest failed',
-      errorCode: result.ok ? undefined : result.error_code,
+      errorCode: result.ok ? zip?.problemsCode : result.error_code,
       events: zip ? zip.events : evidence ? evidence.events : row.events,
       rejected: zip ? zip.rejected : evidence ? evidence.rejected : row.rejected,
       bytesRead: result.ok && row.totalBytes ? row.totalBytes : row.bytesRead,
