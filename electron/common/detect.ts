@@ -1,6 +1,8 @@
 // Detection results as every side sees them: the `detect --json` contract (ARCHITECTURE.md,
 // contract 1) plus the reasoning the story view and the reports show. Types only.
 
+import type { CodedText } from './coded-text';
+
 export type Severity = 'informational' | 'low' | 'medium' | 'high' | 'critical';
 
 /**
@@ -27,6 +29,8 @@ export interface Finding {
   /** Rule id (Sigma `id`, or a built-in analysis name such as "beacon" or "ioc"). */
   rule: string;
   title: string;
+  /** The title as a code, when the engine wrote it (absent for a Sigma rule: its title is the rule's). */
+  title_code?: CodedText;
   severity: Severity;
   /** ATT&CK technique ids, e.g. ["T1059.001"]. */
   attack: string[];
@@ -40,6 +44,8 @@ export interface Finding {
   event_ids: number[];
   /** Why it fired, in words an investigator reads (matched field values, decoded payloads). */
   reasons: string[];
+  /** `reasons` as codes, one for one (a UI in another language renders these). */
+  reason_codes?: CodedText[];
   /** Set when an examiner confirmed or dismissed it (custody-recorded). */
   review?: FindingReview;
 }
@@ -84,6 +90,7 @@ export interface BeaconCandidate {
   /** 0..1, higher = more regular. */
   score: number;
   reasons: string[];
+  reason_codes?: CodedText[];
   event_ids: number[];
 }
 
@@ -94,6 +101,7 @@ export interface StoryStep {
   host: string | null;
   user: string | null;
   summary: string;
+  summary_code?: CodedText;
   finding_ids: string[];
   event_ids: number[];
 }
@@ -107,6 +115,7 @@ export interface InfectedHost {
   first_malicious: string;
   /** Why the host counts as infected (malicious execution, C2 beaconing). */
   reasons: string[];
+  reason_codes?: CodedText[];
   steps: StoryStep[];
 }
 
@@ -123,6 +132,7 @@ export interface Incident {
     event_ids: number[];
     /** Why this host was chosen (the chain evidence that ties it, and when). */
     reason?: string;
+    reason_code?: CodedText;
   } | null;
   /** Infected host names: malicious execution or C2 beaconing, not hosts that only received/opened a lure. */
   hosts: string[];
@@ -131,7 +141,7 @@ export interface Incident {
   phishing_urls?: string[];
   /** Indicator URLs hit that are neither (a web page the feed lists without saying what it is). */
   indicator_urls?: string[];
-  c2: { ip: string; port: number | null; domain?: string | null; reasons?: string[]; event_ids?: number[] }[];
+  c2: { ip: string; port: number | null; domain?: string | null; reasons?: string[]; reason_codes?: CodedText[]; event_ids?: number[] }[];
   ioc_hits: IocHit[];
   infected: InfectedHost[];
   lateral_movement: { from: string; to: string; time: string; event_ids: number[] }[];
@@ -169,6 +179,7 @@ export interface WebSuccess {
   event_id: number;
   /** Why it counts as a success (status, size against the URL's usual sizes, what followed). */
   reason?: string;
+  reason_code?: CodedText;
 }
 
 export interface WebShell {

@@ -1,6 +1,7 @@
 // What an examiner may choose per evidence file at ingest (encoding, base year) and apply
 // afterwards (clock skew), shared by the engine, the CLI and the intake UI. Pure constants and
 // pure functions, no imports: the renderer bundles this file.
+import type { CodedText } from './coded-text';
 
 /** Text encodings that can be chosen instead of the detected one (`evidence.encoding`). */
 export const CHOOSABLE_ENCODINGS = [
@@ -93,6 +94,8 @@ export interface ZipEntryOutcome {
   /** skipped: not a log (directory, empty, binary, unrecognized, already in the case); failed: unreadable. */
   status: 'ingested' | 'skipped' | 'failed';
   reason?: string;
+  /** `reason` as a code (common/coded-text.ts), for a UI in another language. */
+  reason_code?: CodedText;
   evidenceId?: number;
   format?: string;
   events?: number;

@@ -2,6 +2,7 @@
 // tree with the traffic attributed to it, the host view, stars / tags / threaded comments, and
 // the histogram. Pure types; the engine side is electron/engine/investigate/.
 import type { EventFilter } from './protocol';
+import type { CodedText } from './coded-text';
 import type { EventRow } from './schema';
 
 export type PivotKind = 'host-time' | 'process' | 'destination' | 'hash' | 'user' | 'evidence-lines';
@@ -112,6 +113,8 @@ export interface CountedValue {
 export interface HostFinding {
   rule: string;
   title: string;
+  /** The title as a code (common/coded-text.ts), when the engine wrote it. */
+  title_code?: CodedText;
   severity: string;
   time: string;
   eventIds: number[];

@@ -3,6 +3,7 @@
 // engine (electron/engine/rpc/handlers.ts); both sides stay typed. The same envelopes
 // travel over a MessagePort (desktop) and a WebSocket (serve mode).
 
+import type { CodedText } from './coded-text';
 import type {
   Acquisition,
   Bookmark,
@@ -107,6 +108,8 @@ export interface IngestFileResult {
   /** For a .zip: what became of each entry (ingested entries are evidence of their own). */
   entries?: ZipEntryOutcome[];
   error?: string;
+  /** `error` as a code (common/coded-text.ts), for a UI in another language. */
+  error_code?: CodedText;
   /** No format recognized the file: it can be read with a column mapping (import.propose). */
   needsMapping?: boolean;
   /** The file is an indicator list: kept as one of the case's IOC files, not ingested as a log. */
@@ -188,6 +191,7 @@ export interface IngestProgress {
   eventsPerSecond: number;
   done: boolean;
   error?: string;
+  error_code?: CodedText;
   /** See IngestFileResult.needsMapping. */
   needsMapping?: boolean;
   /** See IngestFileResult.indicator. */

@@ -14,6 +14,8 @@ test.describe.configure({ timeout: 120_000 });
 
 test('tag an event with a Japanese note; it shows in the bookmarks and in the custody log', async ({ page, serve }, info) => {
   await createCase(page, serve.url, { name: '証拠保全 2026', examiner: '田中 一郎' });
+  // Acquisition details and the registry live in the Evidence view.
+  await page.getByTestId('tab-evidence').click();
   await page.getByTestId('acquisition-form').locator('summary').click();
   await page.getByTestId('acquisition-provided_by').fill('情報システム部 佐藤');
   await page.getByTestId('acquisition-source_host').fill('proxy01');
@@ -31,6 +33,7 @@ test('tag an event with a Japanese note; it shows in the bookmarks and in the cu
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('evidence-exhibit')).toHaveText('EX-101');
 
+  await page.getByTestId('tab-timeline').click();
   const row = page.getByTestId('timeline').getByTestId('timeline-row').filter({ hasText: '2023-08-08T17:15:39.857Z' });
   await row.click();
   const detail = page.getByTestId('event-detail');
@@ -62,7 +65,8 @@ test('tag an event with a Japanese note; it shows in the bookmarks and in the cu
   await expect(tagEntry.getByTestId('custody-examiner')).toHaveText('田中 一郎');
   await page.screenshot({ path: info.outputPath('custody.png'), fullPage: true });
 
-  // Verification from the UI: the upload copy is intact.
+  // Verification from the UI (the Evidence view): the upload copy is intact.
+  await page.getByTestId('tab-evidence').click();
   await page.getByTestId('verify-evidence').click();
   await expect(page.getByTestId('verify-row')).toHaveAttribute('data-status', 'intact');
 

@@ -13,6 +13,7 @@ const EUCJP = path.join(REPO_ROOT, 'test/fixtures/encodings/defender_file_events
 
 test('a zone chosen in the intake options applies to the dropped file and shows on its evidence row', async ({ page, serve }, info) => {
   await createCase(page, serve.url, { name: 'zone at drop', timezone: 'Asia/Tokyo' });
+  await page.getByTestId('tab-evidence').click();
   await page.getByTestId('intake-options').locator('summary').click();
   await page.getByTestId('intake-default-timezone').fill('America/New_York');
   await page.getByTestId('intake-default-base-year').fill('2024');
@@ -23,6 +24,7 @@ test('a zone chosen in the intake options applies to the dropped file and shows 
   await expect(row).toHaveCount(1, { timeout: 30_000 });
   await expect(row.getByTestId('evidence-timezone')).toContainText('America/New_York');
   await expect(row.getByTestId('evidence-read-options')).toContainText('year 2024 (chosen)');
+  await page.getByTestId('tab-timeline').click();
   // Sep 30 10:09:23 in New York (EDT, UTC-4) is 14:09:23 UTC.
   await expect(page.getByTestId('timeline-row').first()).toContainText('2024-09-30T14:09:23.000Z', { timeout: 15_000 });
   await page.screenshot({ path: info.outputPath('zone.png'), fullPage: true });
@@ -30,6 +32,7 @@ test('a zone chosen in the intake options applies to the dropped file and shows 
 
 test('review each file: per-file encoding and base year, defaults shown, chosen values recorded', async ({ page, serve }, info) => {
   await createCase(page, serve.url, { name: '請求書 レビュー', timezone: 'Asia/Tokyo' });
+  await page.getByTestId('tab-evidence').click();
   await page.getByTestId('intake-options').locator('summary').click();
   await page.getByTestId('intake-review-toggle').check();
   await dropFiles(page, [EUCJP, { name: path.basename(IPTABLES), data: readFileSync(IPTABLES), lastModified: Date.parse('2021-06-01T00:00:00Z') }]);
@@ -52,6 +55,7 @@ test('review each file: per-file encoding and base year, defaults shown, chosen 
   await expect(csv.getByTestId('evidence-read-options')).toContainText('euc-jp (chosen)');
   await expect(rows.filter({ hasText: 'crowdsec_iptables' }).getByTestId('evidence-read-options')).toContainText('year 2019 (chosen)');
   // The Japanese user name read with the chosen encoding (found by the timeline's text filter).
+  await page.getByTestId('tab-timeline').click();
   await page.getByTestId('query-input').fill('山田太郎');
   await page.getByTestId('query-input').press('Enter');
   await expect(page.getByTestId('timeline-count')).toHaveAttribute('data-count', '2', { timeout: 15_000 });
@@ -64,11 +68,13 @@ test('clock skew on an evidence row shifts its events and keeps the original tim
   await dropFiles(page, [SQUID]);
   const row = page.getByTestId('evidence-row');
   await expect(row).toHaveCount(1, { timeout: 30_000 });
+  await page.getByTestId('tab-evidence').click();
   await row.getByTestId('evidence-skew-open').click();
   await page.getByTestId('clock-skew-value').fill('+01:00:00');
   await page.getByTestId('clock-skew-reason').fill('proxy clock 1 hour slow (NTP misconfigured)');
   await page.getByTestId('clock-skew-apply').click();
   await expect(row.getByTestId('evidence-skew')).toHaveText('skew +01:00:00');
+  await page.getByTestId('tab-timeline').click();
 
   const event = page.getByTestId('timeline-row').filter({ hasText: '2023-08-08T18:15:39.857Z' });
   await expect(event).toHaveCount(1, { timeout: 15_000 });

@@ -62,7 +62,7 @@ export async function ingestZip(
   const zip = await openArchive(file, stat.size);
   try {
     const duplicate = store.scalar("SELECT id FROM evidence WHERE sha256 = ? AND status = 'complete'", [digests.sha256]);
-    if (duplicate !== null) throw new UnreadableInputError(`already in this case as evidence #${duplicate} (same SHA-256)`);
+    if (duplicate !== null) throw new UnreadableInputError(`already in this case as evidence #${duplicate} (same SHA-256)`, { code: 'ingest.duplicate', params: { id: String(duplicate) } });
     const exhibit = ctx.exhibit();
     const acq = ctx.acquisition;
     store.db.run(
@@ -138,22 +138,22 @@ async function openArchive(file: string, size: number): Promise<SafeZip> {
 /** One entry: ingested, or skipped/failed with the reason. Never throws. */
 async function ingestEntry(session: CaseSession, zip: SafeZip, entry: ZipEntry, archiveId: number, opts: IngestOptions): Promise<ZipEntryOutcome> {
   // A refused entry's name may hold control characters: shown escaped, on one line.
-  if (entry.refused) return { entry: printable(entry.name), size: entry.size, status: 'failed', reason: `refused: ${entry.refused}` };
+  if (entry.refused) return { entry: printable(entry.name), size: entry.size, status: 'failed', reason: `refused: ${entry.refused}`, reason_code: { code: 'zip.refused', params: { why: entry.refused } } };
   const base = { entry: entry.name, size: entry.size };
-  if (entry.isDirectory) return { ...base, status: 'skipped', reason: 'directory' };
-  if (entry.encrypted) return { ...base, status: 'failed', reason: 'encrypted: Tracelight reads only unencrypted zip entries (extract it with the password and add the file)' };
+  if (entry.isDirectory) return { ...base, status: 'skipped', reason: 'directory', reason_code: { code: 'zip.directory' } };
+  if (entry.encrypted) return { ...base, status: 'failed', reason: 'encrypted: Tracelight reads only unencrypted zip entries (extract it with the password and add the file)', reason_code: { code: 'zip.encrypted' } };
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    return { ...base, status: 'failed', reason: `compression method ${entry.compressionMethod} is not supported (only stored and deflate)` };
+    return { ...base, status: 'failed', reason: `compression method ${entry.compressionMethod} is not supported (only stored and deflate)`, reason_code: { code: 'zip.method', params: { method: entry.compressionMethod } } };
   }
-  if (entry.size === 0) return { ...base, status: 'skipped', reason: 'empty' };
+  if (entry.size === 0) return { ...base, status: 'skipped', reason: 'empty', reason_code: { code: 'zip.empty' } };
   try {
     const source = await zipEntrySource(zip, entry, archiveId);
-    if (source.nestedZip) return { ...base, status: 'skipped', reason: 'a zip inside the zip is not opened; extract it and add it on its own' };
+    if (source.nestedZip) return { ...base, status: 'skipped', reason: 'a zip inside the zip is not opened; extract it and add it on its own', reason_code: { code: 'zip.nested' } };
     try {
       // Recognized first, so that binary and unknown entries are skipped, not failures.
       sniffContent({ ...(await source.head()), fileName: entry.name, container: null, forcedFormat: opts.format, encoding: opts.encoding });
     } catch (err) {
-      if (err instanceof UnreadableInputError) return { ...base, status: 'skipped', reason: err.message };
+      if (err instanceof UnreadableInputError) return { ...base, status: 'skipped', reason: err.message, ...(err.coded ? { reason_code: err.coded } : {}) };
       throw err;
     }
     const ev = await ingestFile(session.store, { ...opts, source });
@@ -162,7 +162,12 @@ async function ingestEntry(session: CaseSession, zip: SafeZip, entry: ZipEntry, 
     if (err instanceof IngestCancelledError) throw err;
     const message = (err as Error).message;
     const duplicate = err instanceof UnreadableInputError && message.startsWith('already in this case');
-    return { ...base, status: duplicate ? 'skipped' : 'failed', reason: err instanceof UnreadableInputError ? message : `failed: ${message}` };
+    return {
+      ...base,
+      status: duplicate ? 'skipped' : 'failed',
+      reason: err instanceof UnreadableInputError ? message : `failed: ${message}`,
+      reason_code: err instanceof UnreadableInputError ? (err.coded ?? { code: 'text', params: { text: message } }) : { code: 'ingest.failed', params: { message } },
+    };
   }
 }
 

@@ -10,7 +10,9 @@
 //   - count.
 // Destinations that most hosts talk to, internal addresses and a few well-known time/update
 // services are scored down (with the reason), not dropped: the examiner still sees them.
+import type { CodedText } from '../../common/coded-text';
 import type { BeaconCandidate } from '../../common/detect';
+import { said, spoken, type Said } from './said';
 import { isIpv4, isIpv6, urlHostPort } from '../formats/net';
 import { isInternalIp } from './ioc/cidr';
 import { isInboundAction, portOf } from './policy';
@@ -55,6 +57,7 @@ export interface Regularity {
   score: number;
   intervalS: number;
   reasons: string[];
+  reason_codes: CodedText[];
 }
 
 const median = (sorted: readonly number[]): number => {
@@ -69,10 +72,10 @@ const quantile = (sorted: readonly number[], q: number): number => {
 };
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
-function duration(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
-  return `${(seconds / 3600).toFixed(1)} h`;
+function durationSaid(seconds: number): Said {
+  if (seconds < 120) return said('duration.s', { n: Math.round(seconds) }, `${Math.round(seconds)} s`);
+  if (seconds < 7200) return said('duration.min', { n: Math.round(seconds / 60) }, `${Math.round(seconds / 60)} min`);
+  return said('duration.h', { n: (seconds / 3600).toFixed(1) }, `${(seconds / 3600).toFixed(1)} h`);
 }
 
 /** Neighbour window (intervals each side) for the local spread. */
@@ -148,12 +151,27 @@ export function regularity(contactsMs: readonly number[]): Regularity | null {
   return {
     score,
     intervalS: m,
-    reasons: [
-      `${n} contacts over ${duration(span)}, median interval ${duration(m)}`,
-      `interval jitter: median absolute deviation ${duration(mad)} (${Math.round((mad / m) * 100)}% of the interval${relMad < mad / m ? `; ${Math.round(relMad * 100)}% against neighbouring intervals: the sleep changed` : ''})`,
-      `interval skew ${bowley.toFixed(2)}; ${Math.round(coverage * 100)}% of the contacts expected over the span were seen`,
-    ],
+    ...spoken(regularityReasons(n, span, m, mad, relMad, bowley, coverage)),
   };
+}
+
+function regularityReasons(n: number, span: number, m: number, mad: number, relMad: number, bowley: number, coverage: number): Said[] {
+  const spanD = durationSaid(span);
+  const medianD = durationSaid(m);
+  const madD = durationSaid(mad);
+  const ofInterval = Math.round((mad / m) * 100);
+  const changed = relMad < mad / m;
+  const skew = bowley.toFixed(2);
+  const seen = Math.round(coverage * 100);
+  return [
+    said('beacon.contacts', { n, span: spanD.coded, median: medianD.coded }, `${n} contacts over ${spanD.text}, median interval ${medianD.text}`),
+    said(
+      changed ? 'beacon.jitterChanged' : 'beacon.jitter',
+      { mad: madD.coded, pct: ofInterval, local: Math.round(relMad * 100) },
+      `interval jitter: median absolute deviation ${madD.text} (${ofInterval}% of the interval${changed ? `; ${Math.round(relMad * 100)}% against neighbouring intervals: the sleep changed` : ''})`,
+    ),
+    said('beacon.skew', { skew, pct: seen }, `interval skew ${skew}; ${seen}% of the contacts expected over the span were seen`),
+  ];
 }
 
 interface Group {
@@ -264,6 +282,8 @@ export class BeaconCollector {
       if (!r) continue;
       let score = r.score;
       const reasons = [...r.reasons];
+      const codes = [...r.reason_codes];
+      const add = (x: Said) => (reasons.push(x.text), codes.push(x.coded));
       const prevalence = actorsByDestination.get(g.destination)?.size ?? 1;
       const isIpDest = isIpv4(g.destination) || isIpv6(g.destination);
       // A bare public address on an odd port that every collected host beacons to is what an
@@ -271,19 +291,19 @@ export class BeaconCollector {
       const outbreakLike = isIpDest && !isInternalIp(g.destination) && g.port !== null && !STANDARD_PORTS.has(g.port);
       if (prevalence >= 4 && prevalence >= totalActors / 2 && !outbreakLike) {
         score *= 0.5;
-        reasons.push(`contacted by ${prevalence} of ${totalActors} hosts: common infrastructure (scored down)`);
+        add(said('beacon.common', { n: prevalence, total: totalActors }, `contacted by ${prevalence} of ${totalActors} hosts: common infrastructure (scored down)`));
       }
       const dstIp = g.dstIp;
       const isIp = isIpv4(g.destination) || isIpv6(g.destination);
       if (isIp && isInternalIp(g.destination)) {
         score *= 0.6;
-        reasons.push('internal destination (scored down)');
+        add(said('beacon.internal', {}, 'internal destination (scored down)'));
       }
       if (WELL_KNOWN_PERIODIC.some((d) => g.destination === d || g.destination.endsWith(`.${d}`)) || (g.port !== null && PERIODIC_PORTS.has(g.port))) {
         score *= 0.3;
-        reasons.push('well-known time, update, telemetry or CDN service, periodic by design (scored down)');
+        add(said('beacon.wellKnown', {}, 'well-known time, update, telemetry or CDN service, periodic by design (scored down)'));
       }
-      if (isIp && !isInternalIp(g.destination)) reasons.push('destination is a bare IP address (no domain name)');
+      if (isIp && !isInternalIp(g.destination)) add(said('beacon.bareIp', {}, 'destination is a bare IP address (no domain name)'));
       if (score < BEACON.reportScore) continue;
       out.push({
         host: g.host,
@@ -297,6 +317,7 @@ export class BeaconCollector {
         interval_s: Math.round(r.intervalS * 10) / 10,
         score: Math.round(score * 100) / 100,
         reasons,
+        reason_codes: codes,
         event_ids: order.slice(0, BEACON.maxEventIds).map((i) => g.ids[i]!),
       });
     }

@@ -13,7 +13,7 @@ import type { IndicatorFile } from './ioc/types';
 import { IocCollector, iocFindings, iocGroupKey, MAX_IOC_HITS } from './ioc-hits';
 import { loadRuleSet, startRules } from './rules';
 import { scanEvents, type ScanVisitor } from './scan';
-import { assembleIncident } from './story/assemble';
+import { assembleIncident } from './story/coded-incident';
 import { WebCollector } from './web/collector';
 import { webFindings } from './web/findings';
 import { triageWeb } from './web/triage';

@@ -2,6 +2,7 @@
 // (or unnamed source address) and indicator, placed in the chain by what matched: a hash
 // that ran is execution, a known-bad executable written is a download, a lure document's
 // hash or a phishing URL is the lure, an address or domain contacted is C2.
+
 import type { Finding, IocHit, Severity, Stage } from '../../common/detect';
 import type { IocMatcher, MatchField } from './ioc/matcher';
 import type { ScanRow } from './scan';
@@ -104,6 +105,7 @@ export function iocFindings(hits: readonly RichIocHit[], groupOf?: Map<string, s
       id,
       rule: 'ioc',
       title: `Indicator match: ${h.type} ${h.indicator}`,
+      title_code: { code: 'finding.ioc', params: { type: h.type, indicator: h.indicator } },
       severity,
       attack: ATTACK[stage] ?? [],
       stage,
@@ -115,6 +117,7 @@ export function iocFindings(hits: readonly RichIocHit[], groupOf?: Map<string, s
       reasons: [
         `${list.length} event${list.length === 1 ? '' : 's'} matched ${h.indicator} on ${h.field} (${h.source}${h.context ? `: ${h.context}` : ''})`,
       ],
+      reason_codes: [{ code: list.length === 1 ? 'ioc.matchedOne' : 'ioc.matched', params: { n: list.length, indicator: h.indicator, field: h.field, source: h.source + (h.context ? `: ${h.context}` : '') } }],
     });
   }
   return out;

@@ -61,18 +61,18 @@ const PROGRESS_INTERVAL_MS = 200;
 export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise<EvidenceSummary> {
   const file = path.resolve(opts.path);
   const name = opts.displayName ?? path.basename(file);
-  if (!isValidTimeZone(opts.timezone)) throw new UnreadableInputError(`unknown time zone "${opts.timezone}"`);
+  if (!isValidTimeZone(opts.timezone)) throw new UnreadableInputError(`unknown time zone "${opts.timezone}"`, { code: 'ingest.zone', params: { zone: opts.timezone } });
   const source = opts.source;
   let onDisk;
   try {
     onDisk = statSync(file);
   } catch (err) {
-    throw new UnreadableInputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UnreadableInputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'ingest.cannotRead', params: { why: (err as NodeJS.ErrnoException).code ?? 'error' } });
   }
-  if (!onDisk.isFile()) throw new UnreadableInputError('not a regular file');
+  if (!onDisk.isFile()) throw new UnreadableInputError('not a regular file', { code: 'ingest.notFile' });
   // A zip entry's size and time are the entry's, not the archive's.
   const stat = source ?? onDisk;
-  if (stat.size === 0) throw new UnreadableInputError('empty file');
+  if (stat.size === 0) throw new UnreadableInputError('empty file', { code: 'ingest.empty' });
   if (opts.signal?.aborted) throw new IngestCancelledError();
   const sniff = source
     ? sniffContent({ ...(await source.head()), fileName: name, container: null, forcedFormat: opts.format, encoding: opts.encoding })
@@ -99,7 +99,7 @@ export async function ingestFile(store: CaseStore, opts: IngestOptions): Promise
       evidenceId,
     ]);
     if (duplicate !== null) {
-      throw new UnreadableInputError(`already in this case as evidence #${duplicate} (same SHA-256)`);
+      throw new UnreadableInputError(`already in this case as evidence #${duplicate} (same SHA-256)`, { code: 'ingest.duplicate', params: { id: String(duplicate) } });
     }
     db.run(
       `UPDATE evidence SET sha256 = ?, sha1 = ?, md5 = ?, lines = ?, events = ?, rejected = ?, skipped = ?,

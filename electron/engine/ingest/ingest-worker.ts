@@ -61,6 +61,6 @@ if (hashOnly !== undefined) hashFile(hashOnly);
 else {
   main().then(
     (counts) => post({ type: 'done', counts }),
-    (err: Error) => post({ type: 'error', message: err.message, unreadable: err instanceof UnreadableInputError }),
+    (err: Error) => post({ type: 'error', message: err.message, unreadable: err instanceof UnreadableInputError, ...(err instanceof UnreadableInputError && err.coded ? { coded: err.coded } : {}) }),
   );
 }

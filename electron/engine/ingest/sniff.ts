@@ -53,7 +53,7 @@ export function sniffFile(file: string, fileName: string, size: number, forcedFo
   } catch (err) {
     throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`);
   }
-  if (container && head.length === 0) throw new UnreadableInputError('empty file (inside gzip)');
+  if (container && head.length === 0) throw new UnreadableInputError('empty file (inside gzip)', { code: 'ingest.emptyGzip' });
   // Whether the head holds the whole content (so its last line is complete).
   const wholeContent = container ? raw.length < GZIP_HEAD_BYTES && head.length < HEAD_BYTES : head.length >= size;
   return sniffContent({ head, wholeContent, fileName, container, forcedFormat, encoding });
@@ -102,9 +102,10 @@ export function sniffContent({ head, wholeContent, fileName, container, forcedFo
   }
   const found = sniffFormat({ fileName, head, lines });
   if (found) return encodingOf(found.format);
-  if (notText && !encoding) throw new UnreadableInputError(notText);
-  if (lines.length === 0) throw new UnreadableInputError('no records (only blank lines)');
+  if (notText && !encoding) throw new UnreadableInputError(notText, { code: 'ingest.binary' });
+  if (lines.length === 0) throw new UnreadableInputError('no records (only blank lines)', { code: 'ingest.noRecords' });
   throw new UnrecognizedFormatError(
     'format not recognized (see `tracelight formats`; --format ID chooses one; a table or JSON file reads with --format generic-csv or generic-json and a column mapping)',
+    { code: 'ingest.unrecognized' },
   );
 }

@@ -3,6 +3,7 @@
 // SQLite: the jobs then use both cores. Batches arrive in order with their buffers transferred (no copy);
 // their buffers go back with each acknowledgement for reuse, and the worker stays at most
 // MAX_IN_FLIGHT batches ahead, so memory stays flat however large the file.
+import type { CodedText } from '../../common/coded-text';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ export interface WorkerPassInput {
 export type FromWorker =
   | { type: 'batch'; batch: EventBatch; bytesRead: number }
   | { type: 'done'; counts: PassCounts }
-  | { type: 'error'; message: string; unreadable: boolean };
+  | { type: 'error'; message: string; unreadable: boolean; coded?: CodedText };
 
 export type ToWorker = { type: 'ack'; buffers: Pick<EventBatch, 'kinds' | 'values' | 'lengths' | 'text'> };
 
@@ -76,7 +77,7 @@ export async function passInWorker(
   const counts = await parseInWorker(script, { ...input, hash: false }, store);
   const digests = await hashed;
   if (digests.bytes !== counts.bytesRead) {
-    throw new UnreadableInputError(`the file changed while it was read (${digests.bytes} bytes hashed, ${counts.bytesRead} parsed)`);
+    throw new UnreadableInputError(`the file changed while it was read (${digests.bytes} bytes hashed, ${counts.bytesRead} parsed)`, { code: 'ingest.changed', params: { hashed: digests.bytes, parsed: counts.bytesRead } });
   }
   return { ...counts, sha256: digests.sha256, sha1: digests.sha1, md5: digests.md5 };
 }
@@ -128,7 +129,7 @@ function parseInWorker(
         const ack: ToWorker = { type: 'ack', buffers: { kinds, values, lengths, text } };
         worker.postMessage(ack, [kinds.buffer, values.buffer, lengths.buffer, text.buffer] as ArrayBuffer[]);
       } else if (msg.type === 'done') finish(null, msg.counts);
-      else finish(msg.unreadable ? new UnreadableInputError(msg.message) : new Error(msg.message));
+      else finish(msg.unreadable ? new UnreadableInputError(msg.message, msg.coded) : new Error(msg.message));
     });
     worker.on('error', (err) => finish(new Error(`ingest worker failed: ${err.message}`)));
     worker.on('exit', (code) => finish(new Error(`ingest worker exited (code ${code}) before the end of the file`)));

@@ -37,7 +37,7 @@ export function hostView(store: CaseStore, host: string, lastRun: DetectResult |
   const same = (h: string | null | undefined) => !!h && h.toLowerCase() === host.toLowerCase();
   for (const f of lastRun?.findings ?? []) {
     if (!same(f.host)) continue;
-    findings.push({ rule: f.rule, title: f.title, severity: f.severity, time: f.time, eventIds: f.event_ids, verdict: f.review?.verdict ?? verdicts.get(f.id) ?? null });
+    findings.push({ rule: f.rule, title: f.title, ...(f.title_code ? { title_code: f.title_code } : {}), severity: f.severity, time: f.time, eventIds: f.event_ids, verdict: f.review?.verdict ?? verdicts.get(f.id) ?? null });
   }
   if (!lastRun) {
     for (const r of store.all<{ rule: string; title: string | null; host: string | null; verdict: string; event_ids: string; time: string }>(

@@ -72,6 +72,8 @@ async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>, sign
       results.push({ path: f.path, name, ok: true, evidence: summary, ...(entries ? { entries } : {}) });
     } catch (err) {
       const message = err instanceof UnreadableInputError ? err.message : `failed: ${(err as Error).message}`;
+      const coded = err instanceof UnreadableInputError ? err.coded : { code: 'ingest.failed', params: { message: (err as Error).message } };
+      const errorCode = coded ? { error_code: coded } : {};
       // The UI offers the column-mapping dialog for these.
       const unmapped = err instanceof UnrecognizedFormatError ? { needsMapping: true } : {};
       ctx.emit('ingest.progress', {
@@ -83,9 +85,10 @@ async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>, sign
         eventsPerSecond: 0,
         done: true,
         error: message,
+        ...errorCode,
         ...unmapped,
       });
-      results.push({ path: f.path, name, ok: false, error: message, ...unmapped });
+      results.push({ path: f.path, name, ok: false, error: message, ...errorCode, ...unmapped });
     }
   }
   const info = ctx.caseInfo();

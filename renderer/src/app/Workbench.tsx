@@ -11,7 +11,7 @@ import { EventDetailPanel } from '../features/detail/EventDetailPanel';
 import { ExportButton } from '../features/export/ExportButton';
 import { PackageButton } from '../features/package/PackageButton';
 import { AcquisitionForm } from '../features/evidence/AcquisitionForm';
-import { EvidencePanel } from '../features/evidence/EvidencePanel';
+import { EvidenceView } from '../features/evidence/EvidenceView';
 import { AddEvidenceButton } from '../features/intake/AddEvidenceButton';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IngestProgressList } from '../features/intake/IngestProgressList';
@@ -109,13 +109,6 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
       <DropOverlay onFiles={intake.onFiles} />
       <MappingPrompt caseInfo={caseInfo} onIngested={refresh} />
       <IngestProgressList rows={ingest.rows} onDismiss={ingest.dismiss} onClearFinished={ingest.clearFinished} />
-      {!caseInfo.readOnly && (
-        <div className="intake-bar">
-          <AcquisitionForm value={acquisition} onChange={setAcquisition} />
-          <IntakeOptions intake={intake} caseZone={caseInfo.timezone} />
-        </div>
-      )}
-      <EvidencePanel version={version} readOnly={caseInfo.readOnly} onChanged={refresh} />
       <ViewTabs view={view} onView={setView} />
       <LeftPaneProvider>
       <WorkspacePanes
@@ -158,6 +151,20 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
             {view === 'bookmarks' && <BookmarksView version={version + annotations} onSelect={setSelectedId} />}
             {view === 'custody' && <CustodyLogView version={version + annotations} />}
             {view === 'case' && <CaseDetailsForm caseInfo={caseInfo} onCaseInfo={onCaseInfo} />}
+            <EvidenceView
+              shown={view === 'evidence'}
+              version={version}
+              readOnly={caseInfo.readOnly}
+              onChanged={refresh}
+              intake={
+                !caseInfo.readOnly && (
+                  <>
+                    <AcquisitionForm value={acquisition} onChange={setAcquisition} />
+                    <IntakeOptions intake={intake} caseZone={caseInfo.timezone} />
+                  </>
+                )
+              }
+            />
           </>
         }
         right={

@@ -19,6 +19,7 @@ export function TabBar<T extends string>({ tabs, value, onChange, testIdPrefix }
           className={value === t.id ? 'tab active' : 'tab'}
           onClick={() => onChange(t.id)}
           data-testid={`${testIdPrefix}${t.id}`}
+          title={t.label}
         >
           {t.label}
         </button>

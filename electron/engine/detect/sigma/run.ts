@@ -5,6 +5,7 @@
 // events faster than SQLite would filter them (JS_CATEGORY_MIN_RULES). Each row is tested by
 // the rules in JavaScript (which decide, and say why it matched); hits are grouped per rule
 // and host into findings.
+import { said, spoken, type Said } from '../said';
 import type { Statement } from 'sql.js';
 import type { Finding } from '../../../common/detect';
 import type { CaseStore } from '../../store/case-store';
@@ -276,14 +277,17 @@ function record(hits: Map<string, Hit>, ruleNo: number, rule: CompiledRule, row:
 }
 
 function toFinding(h: Hit): Finding {
-  const reasons = [...h.reasons];
-  for (const d of h.decoded) reasons.push(`Decoded PowerShell -EncodedCommand: ${d}`);
+  // A matched-field line ("Image = C:\\x.exe (endswith '\\x.exe')") is Sigma's own notation: kept as text.
+  const lines: Said[] = h.reasons.map((text) => said('text', { text }, text));
+  for (const d of h.decoded) lines.push(said('sigma.decoded', { command: d }, `Decoded PowerShell -EncodedCommand: ${d}`));
   const where = h.host ?? h.srcIp ?? 'an unnamed host';
-  reasons.push(
+  const whereParam = h.host ?? h.srcIp ?? { code: 'sigma.unnamedHost' };
+  lines.push(
     h.count > h.ids.length
-      ? `${h.count} matching events on ${where}; the first ${h.ids.length} are listed`
-      : `${h.count} matching event${h.count === 1 ? '' : 's'} on ${where}`,
+      ? said('sigma.countListed', { n: h.count, where: whereParam, listed: h.ids.length }, `${h.count} matching events on ${where}; the first ${h.ids.length} are listed`)
+      : said(h.count === 1 ? 'sigma.countOne' : 'sigma.count', { n: h.count, where: whereParam }, `${h.count} matching event${h.count === 1 ? '' : 's'} on ${where}`),
   );
+  const { reasons, reason_codes } = spoken(lines);
   return {
     id: `${h.rule.id}:${h.host ?? h.srcIp ?? ''}:${h.ids[0]}`,
     rule: h.rule.id,
@@ -297,5 +301,6 @@ function toFinding(h: Hit): Finding {
     time: h.time,
     event_ids: h.ids,
     reasons,
+    reason_codes,
   };
 }

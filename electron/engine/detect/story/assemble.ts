@@ -17,6 +17,7 @@ import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, type 
 import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
+import { asParam, listParam, say } from '../said';
 
 const EVENTS_PER_FINDING = 200;
 const STEP_EVENT_IDS = 50;
@@ -28,7 +29,7 @@ interface ContactInfection {
   reasons: string[];
 }
 
-export function assembleIncident(data: StoryData, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
+export function assembleStory(data: StoryData, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
   const store = data.store;
   const names = new HostNames();
   const ids: number[] = [];
@@ -92,14 +93,14 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   for (const h of hits) {
     if (!networkHit(h)) continue;
     const ip = h.field === 'dst_ip' ? h.dst_ip! : h.field === 'domain' ? h.domain! : h.dst_ip ?? h.indicator;
-    c2.add(ip, h.dst_port ?? h.port_hint, null, `indicator ${h.indicator} (${h.source}${h.context ? `: ${h.context}` : ''})`, [h.event_id]);
+    c2.add(ip, h.dst_port ?? h.port_hint, null, say('c2.indicator', { indicator: h.indicator, source: h.source + (h.context ? `: ${h.context}` : '') }, `indicator ${h.indicator} (${h.source}${h.context ? `: ${h.context}` : ''})`), [h.event_id]);
   }
   const execByKey = new Map(execActors.map((a) => [a.key, a]));
   beaconC2(beacons, execByKey, c2);
   for (const n of net.values()) {
     for (const b of n.beacons) {
       const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
-      c2.add(b.dst_ip ?? b.destination, b.dst_port, domain, `beacon every ${Math.round(b.interval_s)} s from ${n.label} (score ${b.score})`, b.event_ids.slice(0, 50));
+      c2.add(b.dst_ip ?? b.destination, b.dst_port, domain, say('c2.beacon', { s: Math.round(b.interval_s), host: n.label, score: b.score }, `beacon every ${Math.round(b.interval_s)} s from ${n.label} (score ${b.score})`), b.event_ids.slice(0, 50));
     }
     for (const p of n.payloads) payload.add(p.url!);
   }
@@ -133,14 +134,14 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   };
   for (const h of hits) {
     const actor = h.host ?? h.src_ip;
-    if (actor && networkHit(h)) noteContact(actor, h.time, `contacted indicator address ${h.indicator}${h.dst_port ? `:${h.dst_port}` : ''} (${h.source})`);
+    if (actor && networkHit(h)) noteContact(actor, h.time, say('infected.iocContact', { indicator: `${h.indicator}${h.dst_port ? `:${h.dst_port}` : ''}`, source: h.source }, `contacted indicator address ${h.indicator}${h.dst_port ? `:${h.dst_port}` : ''} (${h.source})`));
   }
   for (const b of beacons) {
     const actor = b.host ?? b.src_ip;
     if (!actor || b.score < BEACON.reportScore) continue;
     const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
     if (c2.has(b.dst_ip ?? b.destination, domain)) {
-      noteContact(actor, b.first, `beacons to C2 ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} every ${Math.round(b.interval_s)} s (score ${b.score})`);
+      noteContact(actor, b.first, say('infected.beaconC2', { dest: `${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`, s: Math.round(b.interval_s), score: b.score }, `beacons to C2 ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} every ${Math.round(b.interval_s)} s (score ${b.score})`));
     }
   }
 
@@ -154,7 +155,7 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
       const key = label ? hostKey(label) : null;
       if (!label || !key || net.has(key) || exec.has(key)) continue;
       if (who.srcIp && isInternalIp(e.ip)) continue;
-      noteContact(label, who.first, `contacted C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}, which an infected machine beacons to`);
+      noteContact(label, who.first, say('infected.contactedC2', { dest: `${e.ip}${e.port !== null ? `:${e.port}` : ''}` }, `contacted C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}, which an infected machine beacons to`));
     }
   }
   for (const n of net.values()) {
@@ -239,20 +240,20 @@ function chainLinks(
   const keys = new Set(exec.map((e) => e.key));
   for (const e of exec) {
     const doc = lures.get(e.key)?.document;
-    if (doc) tie(e.key, `lure ${doc.replace(/^.*[\\/]/, '')}`);
+    if (doc) tie(e.key, say('tie.lure', { name: doc.replace(/^.*[\\/]/, '') }, `lure ${doc.replace(/^.*[\\/]/, '')}`));
   }
   for (const c of clicks) {
     const k = hostKey(c.host ?? c.src_ip ?? '');
-    if (keys.has(k) && payload.has(c.url)) tie(k, `payload ${c.url}`);
+    if (keys.has(k) && payload.has(c.url)) tie(k, say('tie.payload', { url: c.url }, `payload ${c.url}`));
   }
   for (const b of beacons) {
     const k = hostKey(b.host ?? b.src_ip ?? '');
     const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
-    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) tie(k, `C2 ${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`);
+    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) tie(k, say('tie.c2', { dest: `${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}` }, `C2 ${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`));
   }
   for (const h of hits) {
     const k = hostKey(h.host ?? h.src_ip ?? '');
-    if (keys.has(k) && (h.type === 'ip' || h.type === 'cidr' || h.type === 'url' || h.type === 'sha256' || h.type === 'md5' || h.type === 'sha1')) tie(k, `indicator ${h.indicator}`);
+    if (keys.has(k) && (h.type === 'ip' || h.type === 'cidr' || h.type === 'url' || h.type === 'sha256' || h.type === 'md5' || h.type === 'sha1')) tie(k, say('tie.indicator', { indicator: h.indicator }, `indicator ${h.indicator}`));
   }
   // How many hosts share each tie; the chain is the ties shared by the most hosts.
   const count = new Map<string, number>();
@@ -264,9 +265,10 @@ function chainLinks(
   const first = tied[0] ?? ordered[0];
   if (!first) return { first: undefined, reason: '' };
   const why = [...(ties.get(first.key) ?? [])].filter((t) => chain.has(t));
+  const what = first.reasons[0] !== undefined ? asParam(first.reasons[0]) : { code: why.length ? 'pz.maliciousExecution' : 'pz.execution' };
   const reason = why.length
-    ? `first host tied to the chain (${why.slice(0, 3).join(', ')}${best > 1 ? `, shared by ${best} hosts` : ''}): ${first.reasons[0] ?? 'malicious execution'} at ${first.firstMalicious}`
-    : `first host with malicious execution: ${first.reasons[0] ?? 'execution'} at ${first.firstMalicious}`;
+    ? say(best > 1 ? 'pz.tiedShared' : 'pz.tied', { ties: listParam(why.slice(0, 3).map(asParam)), hosts: best, what, time: first.firstMalicious }, `first host tied to the chain (${why.slice(0, 3).join(', ')}${best > 1 ? `, shared by ${best} hosts` : ''}): ${first.reasons[0] ?? 'malicious execution'} at ${first.firstMalicious}`)
+    : say('pz.first', { what, time: first.firstMalicious }, `first host with malicious execution: ${first.reasons[0] ?? 'execution'} at ${first.firstMalicious}`);
   return { first, reason };
 }
 
@@ -285,8 +287,8 @@ function networkPatientZero(net: ReadonlyMap<string, NetworkInfection>, names: H
     lure: null,
     event_ids: [...(p ? [p.id] : []), ...b.event_ids.slice(0, 1)],
     reason: p
-      ? `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`
-      : `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`,
+      ? say('pz.payload', { url: p.url!, time: p.time, dest: `${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}` }, `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`)
+      : say('pz.beacon', { dest: `${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`, time: b.first }, `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`),
   };
 }
 
@@ -311,10 +313,10 @@ function hostStory(
   const steps: StoryStep[] = [];
   const user = lure?.user ?? exec?.user ?? null;
   if (lure) {
-    steps.push({ stage: 'lure', time: lure.time, host: display, user, summary: lure.document ? `Opened ${lure.document}` : 'Office application started the chain', finding_ids: [], event_ids: lure.event_ids });
+    steps.push({ stage: 'lure', time: lure.time, host: display, user, summary: lure.document ? say('step.opened', { document: lure.document }, `Opened ${lure.document}`) : say('step.office', {}, 'Office application started the chain'), finding_ids: [], event_ids: lure.event_ids });
   }
   for (const p of net?.payloads ?? []) {
-    steps.push({ stage: 'download', time: p.time, host: display, user, summary: `Fetched ${p.url}${p.content_type ? ` (${p.content_type}` : ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ' ('}${p.bytes_in} bytes)` : p.content_type ? ')' : ''}`, finding_ids: [], event_ids: [p.id] });
+    steps.push({ stage: 'download', time: p.time, host: display, user, summary: say(`step.fetched${p.content_type ? 'Type' : ''}${p.bytes_in !== null ? 'Bytes' : ''}`, { url: p.url!, type: p.content_type ?? '', bytes: p.bytes_in ?? '' }, `Fetched ${p.url}${p.content_type ? ` (${p.content_type}` : ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ' ('}${p.bytes_in} bytes)` : p.content_type ? ')' : ''}`), finding_ids: [], event_ids: [p.id] });
   }
   for (const f of findings) {
     const who = f.host ?? f.src_ip ?? null;
@@ -324,18 +326,18 @@ function hostStory(
       time: f.time,
       host: display,
       user: f.user ?? user,
-      summary: f.reasons[0] ? `${f.title} — ${f.reasons[0]}` : f.title,
+      summary: f.reasons[0] ? say('step.finding', { title: asParam(f.title), reason: asParam(f.reasons[0]) }, `${f.title} — ${f.reasons[0]}`) : f.title,
       finding_ids: [f.id],
       event_ids: f.event_ids.slice(0, STEP_EVENT_IDS),
     });
   }
   for (const l of lateral) {
     if (l.from !== display) continue;
-    steps.push({ stage: 'lateral', time: l.time, host: display, user, summary: `SMB/remote execution to ${l.to}`, finding_ids: [], event_ids: l.event_ids.slice(0, STEP_EVENT_IDS) });
+    steps.push({ stage: 'lateral', time: l.time, host: display, user, summary: say('step.lateral', { to: l.to }, `SMB/remote execution to ${l.to}`), finding_ids: [], event_ids: l.event_ids.slice(0, STEP_EVENT_IDS) });
   }
   for (const s of spam) {
     if (s.host !== display) continue;
-    steps.push({ stage: 'spam', time: s.first, host: display, user, summary: `${s.count} SMTP connections (spam)`, finding_ids: [], event_ids: s.event_ids.slice(0, STEP_EVENT_IDS) });
+    steps.push({ stage: 'spam', time: s.first, host: display, user, summary: say('step.spam', { n: s.count }, `${s.count} SMTP connections (spam)`), finding_ids: [], event_ids: s.event_ids.slice(0, STEP_EVENT_IDS) });
   }
   steps.sort((a, b) => a.time.localeCompare(b.time));
   return {

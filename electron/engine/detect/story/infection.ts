@@ -4,6 +4,7 @@
 // a Run key; an execution and C2 beaconing), or an examiner confirmed it. The same command
 // alone (an administrator's encoded PowerShell from a scheduled task) does not make a host
 // infected, and neither does opening a document that nothing followed.
+import { asParam, listParam, say } from '../said';
 import type { Finding, Severity, Stage } from '../../../common/detect';
 import type { StoryEvent } from './events';
 import { hostKey } from './hosts';
@@ -65,9 +66,9 @@ export function executionInfections(findings: readonly Finding[], events: Map<nu
     }
     const stages = new Set<Stage>(malicious.map((f) => f.stage));
     if (list.some(corroboratingC2)) stages.add('c2');
-    if (caused?.office) reasons.push(`${caused.f.title}: started under ${caused.office.name} (the lure)`);
-    else if (caused) reasons.push(`${caused.f.title}: confirmed by ${caused.f.review!.examiner}`);
-    if (stages.size >= 2) reasons.push(`${[...stages].join(', ')} on the same host`);
+    if (caused?.office) reasons.push(say('infected.underLure', { title: asParam(caused.f.title), office: caused.office.name }, `${caused.f.title}: started under ${caused.office.name} (the lure)`));
+    else if (caused) reasons.push(say('infected.confirmed', { title: asParam(caused.f.title), examiner: caused.f.review!.examiner }, `${caused.f.title}: confirmed by ${caused.f.review!.examiner}`));
+    if (stages.size >= 2) reasons.push(say('infected.stages', { stages: listParam([...stages].map((st) => ({ code: `stage.${st}` }))) }, `${[...stages].join(', ')} on the same host`));
     if (reasons.length === 0) continue;
     const earliest = [...malicious].sort((a, b) => a.time.localeCompare(b.time))[0]!;
     const first = caused ? (caused.e?.time ?? caused.f.time) : earliest.time;

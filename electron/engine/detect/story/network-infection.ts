@@ -5,6 +5,7 @@
 // or archive minutes before the beaconing began, an indicator names the actor's traffic, a
 // network rule flagged it, or an actor already found infected beacons to the same place.
 // A regular HTTPS poll of a named service with none of these is what agents do: not enough.
+import { asParam, say } from '../said';
 import type { BeaconCandidate, Finding } from '../../../common/detect';
 import { isIpv4, isIpv6 } from '../../formats/net';
 import { BEACON } from '../beacon';
@@ -96,12 +97,12 @@ export function networkInfections(data: StoryData, beacons: readonly BeaconCandi
       const payloads = payloadsBefore(data, k, b);
       // Below the finding line, only a payload fetched just before makes a beacon the malware's.
       if (b.score < BEACON.findingScore && payloads.length === 0) continue;
-      if (oddPortBareIp(b)) why.push(`beacons to ${b.destination}:${b.dst_port} (a bare address on a non-standard port) every ${Math.round(b.interval_s)} s`);
-      if (payloads.length) why.push(`fetched ${payloads[0]!.url} (${payloads[0]!.content_type ?? 'executable'}${payloads[0]!.bytes_in !== null ? `, ${payloads[0]!.bytes_in} bytes` : ''}) just before beaconing to ${b.destination}`);
+      if (oddPortBareIp(b)) why.push(say('infected.oddPort', { dest: b.destination, port: b.dst_port ?? '', s: Math.round(b.interval_s) }, `beacons to ${b.destination}:${b.dst_port} (a bare address on a non-standard port) every ${Math.round(b.interval_s)} s`));
+      if (payloads.length) why.push(say(payloads[0]!.bytes_in !== null ? 'infected.payloadBytes' : 'infected.payload', { url: payloads[0]!.url!, type: payloads[0]!.content_type ?? 'executable', bytes: payloads[0]!.bytes_in ?? '', dest: b.destination }, `fetched ${payloads[0]!.url} (${payloads[0]!.content_type ?? 'executable'}${payloads[0]!.bytes_in !== null ? `, ${payloads[0]!.bytes_in} bytes` : ''}) just before beaconing to ${b.destination}`));
       const ioc = (iocByActor.get(k) ?? []).find((h) => near(h.time, b) || [h.dst_ip, h.domain].includes(b.destination) || h.indicator === b.destination);
-      if (ioc) why.push(`indicator ${ioc.indicator} (${ioc.source}) in its traffic, and a regular beacon to ${b.destination}`);
+      if (ioc) why.push(say('infected.iocBeacon', { indicator: ioc.indicator, source: ioc.source, dest: b.destination }, `indicator ${ioc.indicator} (${ioc.source}) in its traffic, and a regular beacon to ${b.destination}`));
       const f = (flagged.get(k) ?? []).find((x) => near(x.time, b));
-      if (f) why.push(`${f.title} just before a regular beacon to ${b.destination}`);
+      if (f) why.push(say('infected.findingBeacon', { title: asParam(f.title), dest: b.destination }, `${f.title} just before a regular beacon to ${b.destination}`));
       if (why.length === 0) continue;
       inf.beacons.push(b);
       inf.payloads.push(...payloads);
@@ -120,7 +121,7 @@ export function networkInfections(data: StoryData, beacons: readonly BeaconCandi
       if (inf.beacons.includes(b)) continue;
       inf.beacons.push(b);
       for (const p of payloadsBefore(data, k, b)) if (!inf.payloads.some((x) => x.id === p.id)) inf.payloads.push(p);
-      inf.reasons.push(`beacons to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}, the C2 of another infected machine, every ${Math.round(b.interval_s)} s`);
+      inf.reasons.push(say('infected.sharedC2', { dest: `${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`, s: Math.round(b.interval_s) }, `beacons to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}, the C2 of another infected machine, every ${Math.round(b.interval_s)} s`));
     }
   }
   for (const inf of out.values()) {

@@ -1,6 +1,7 @@
 // The network side of the story: C2 endpoints, hosts infected only by talking to them,
 // lateral movement and spam, all read from the events of infected hosts after their first
 // malicious act (the same connection before infection is not part of the incident).
+import { say } from '../said';
 import type { BeaconCandidate } from '../../../common/detect';
 import { isIpv4, isIpv6 } from '../../formats/net';
 import type { CaseStore } from '../../store/case-store';
@@ -84,7 +85,7 @@ export function directIpContacts(data: StoryData, infected: readonly Actor[], c2
       const domain = e.domain?.toLowerCase() ?? null;
       if (domain && domain !== ip.toLowerCase() && !isIpv4(domain) && !isIpv6(domain)) continue;
       if (e.url && payloadUrls.has(e.url)) continue;
-      c2.add(ip, port, null, `direct-to-IP connection on port ${port} from an infected host`, [e.id]);
+      c2.add(ip, port, null, say('c2.direct', { port: port ?? '' }, `direct-to-IP connection on port ${port} from an infected host`), [e.id]);
     }
   }
 }
@@ -100,7 +101,7 @@ export function beaconC2(beacons: readonly BeaconCandidate[], infected: Readonly
     const ip = b.dst_ip ?? b.destination;
     if ((isIpv4(ip) || isIpv6(ip)) && isInternalIp(ip)) continue;
     const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
-    c2.add(ip, b.dst_port, domain, `beacon every ${Math.round(b.interval_s)} s from ${actor.label} (score ${b.score})`, b.event_ids.slice(0, 50));
+    c2.add(ip, b.dst_port, domain, say('c2.beacon', { s: Math.round(b.interval_s), host: actor.label, score: b.score }, `beacon every ${Math.round(b.interval_s)} s from ${actor.label} (score ${b.score})`), b.event_ids.slice(0, 50));
   }
 }
 

@@ -3,6 +3,7 @@
 // A success is judged from the evidence an access log holds: a 2xx status, an answer outside
 // the sizes that URL path returns to ordinary requests (a dumped table or a file appended to
 // the page), and what the client did next (an upload followed by commands to a new script).
+import { said, type Said } from '../said';
 import type { WebAttacker, WebIncident, WebShell, WebSuccess, WebTechnique } from '../../../common/detect';
 import type { WebClient, WebCollector, WebRequest } from './collector';
 
@@ -44,19 +45,20 @@ function scanned(c: WebClient): boolean {
 }
 
 /** Why an attack request's answer shows it worked, or null. */
-function successReason(r: WebRequest, t: WebTechnique, baseline: readonly number[] | undefined, attempts: readonly number[]): string | null {
+function successReason(r: WebRequest, t: WebTechnique, baseline: readonly number[] | undefined, attempts: readonly number[]): Said | null {
   if (!ok(r.status) || r.bytes === null || t === 'xss') return null; // a reflected script's effect is in the browser, not the log
   if (baseline && baseline.length >= 3) {
     const lo = Math.min(...baseline);
     const hi = Math.max(...baseline);
-    if (r.bytes > hi * 1.2 + 256) return `${r.status}, ${r.bytes} bytes where ordinary requests to this path get ${lo}-${hi}`;
-    if (t !== 'sqli' && r.bytes < lo * 0.5) return `${r.status}, ${r.bytes} bytes where ordinary requests to this path get ${lo}-${hi}`;
+    const odd = () => said('web.success.size', { status: String(r.status), bytes: r.bytes!, lo, hi }, `${r.status}, ${r.bytes} bytes where ordinary requests to this path get ${lo}-${hi}`);
+    if (r.bytes > hi * 1.2 + 256) return odd();
+    if (t !== 'sqli' && r.bytes < lo * 0.5) return odd();
     return null;
   }
   // No ordinary requests to compare with: an answer far larger than the other attempts' answers.
   if (attempts.length >= 3) {
     const m = median(attempts);
-    if (r.bytes > m * 1.5 + 256) return `${r.status}, ${r.bytes} bytes where the other attempts on this path got about ${Math.round(m)}`;
+    if (r.bytes > m * 1.5 + 256) return said('web.success.attempts', { status: String(r.status), bytes: r.bytes, m: Math.round(m) }, `${r.status}, ${r.bytes} bytes where the other attempts on this path got about ${Math.round(m)}`);
   }
   return null;
 }
@@ -83,12 +85,12 @@ export function triageWeb(col: WebCollector): WebTriage {
   const successes: WebSuccess[] = [];
   const successCount = new Map<string, number>();
   const firstSuccess = new Set<string>();
-  const success = (r: { ms: number; time: string; ip: string; url: string; status: number | null; bytes: number | null; id: number }, t: WebTechnique, reason: string) => {
+  const success = (r: { ms: number; time: string; ip: string; url: string; status: number | null; bytes: number | null; id: number }, t: WebTechnique, why: Said) => {
     successCount.set(r.ip, (successCount.get(r.ip) ?? 0) + 1);
     const key = `${r.ip}\u0000${t}\u0000${r.url.replace(/\?.*$/s, '')}`;
     if (firstSuccess.has(key)) return;
     firstSuccess.add(key);
-    successes.push({ time: r.time, ip: r.ip, technique: t, url: r.url, status: r.status, bytes: r.bytes, event_id: r.id, reason });
+    successes.push({ time: r.time, ip: r.ip, technique: t, url: r.url, status: r.status, bytes: r.bytes, event_id: r.id, reason: why.text, reason_code: why.coded });
   };
 
   for (const c of col.clients.values()) {
@@ -129,7 +131,7 @@ export function triageWeb(col: WebCollector): WebTriage {
 }
 
 type Note = (ip: string, t: WebTechnique, id?: number) => void;
-type Success = (r: { ms: number; time: string; ip: string; url: string; status: number | null; bytes: number | null; id: number }, t: WebTechnique, reason: string) => void;
+type Success = (r: { ms: number; time: string; ip: string; url: string; status: number | null; bytes: number | null; id: number }, t: WebTechnique, why: Said) => void;
 
 /** Scripts in writable folders that took commands, or were POSTed to again and again. */
 function findShells(kept: readonly WebRequest[], col: WebCollector, note: Note, success: Success): WebShell[] {
@@ -154,7 +156,7 @@ function findShells(kept: readonly WebRequest[], col: WebCollector, note: Note, 
     const first = answered[0]!;
     for (const r of used) {
       note(r.ip, 'webshell', r.id);
-      success({ ...r }, 'webshell', r.commands.length > 0 ? `${r.status}: command ${r.commands[0]} run through the script` : `${r.status}: POST to a script in an upload folder`);
+      success({ ...r }, 'webshell', r.commands.length > 0 ? said('web.success.command', { status: String(r.status), command: r.commands[0]! }, `${r.status}: command ${r.commands[0]} run through the script`) : said('web.success.post', { status: String(r.status) }, `${r.status}: POST to a script in an upload folder`));
     }
     // The upload that planted it: a POST by one of its users shortly before its first use.
     for (const ip of users) {
@@ -164,7 +166,7 @@ function findShells(kept: readonly WebRequest[], col: WebCollector, note: Note, 
         .sort((a, b) => b.ms - a.ms)[0];
       if (!up) continue;
       note(ip, 'upload', up.id);
-      success({ ms: up.ms, time: new Date(up.ms).toISOString(), ip, url: up.path, status: up.status, bytes: null, id: up.id }, 'upload', `upload followed by requests to ${first.path}`);
+      success({ ms: up.ms, time: new Date(up.ms).toISOString(), ip, url: up.path, status: up.status, bytes: null, id: up.id }, 'upload', said('web.success.upload', { path: first.path }, `upload followed by requests to ${first.path}`));
     }
     out.push({ path: first.path, first_seen: first.time, ips: users, commands, event_ids: used.slice(0, 200).map((r) => r.id) });
   }

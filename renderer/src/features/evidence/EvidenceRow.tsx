@@ -4,7 +4,7 @@ import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { EvidenceOptionsCell } from './EvidenceOptionsCell';
 import { EvidenceStatusBadge } from './EvidenceStatusBadge';
-import { HashCell } from './HashCell';
+import { DigestsCell } from './DigestsCell';
 import { useT } from '../../i18n';
 import './strings';
 import '../../components/strings';
@@ -57,26 +57,30 @@ export function EvidenceRow({ evidence, readOnly, onShowRejects, onEdit, onRemov
       <td>
         <EvidenceStatusBadge status={evidence.status} />
       </td>
-      <HashCell algorithm="SHA-256" value={evidence.sha256} testId="evidence-sha256" />
-      <HashCell algorithm="SHA-1" value={evidence.sha1} testId="evidence-sha1" />
-      <HashCell algorithm="MD5" value={evidence.md5} testId="evidence-md5" />
-      <td>{displayValue(evidence.provided_by)}</td>
-      <td>{displayValue([evidence.acquired_at, evidence.acquired_how].filter(Boolean).join(', '))}</td>
-      <td>{displayValue(evidence.source_host)}</td>
+      <DigestsCell evidence={evidence} />
+      <td className="acquisition-cell">
+        {evidence.provided_by && <div title={t('evidence.col.providedBy')}>{displayValue(evidence.provided_by)}</div>}
+        {(evidence.acquired_at || evidence.acquired_how) && (
+          <div title={t('evidence.col.acquired')}>{displayValue([evidence.acquired_at, evidence.acquired_how].filter(Boolean).join(', '))}</div>
+        )}
+        {evidence.source_host && <div title={t('evidence.col.sourceHost')}>{displayValue(evidence.source_host)}</div>}
+      </td>
       <td>
-        <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
-          {readOnly ? t('evidence.details') : t('evidence.edit')}
-        </button>
-        {!readOnly && evidence.status === 'complete' && evidence.container !== 'zip-archive' && (
-          <button type="button" className="small" onClick={() => onSkew(evidence)} data-testid="evidence-skew-open">
-            {t('evidence.skewOpen')}
+        <div className="evidence-actions">
+          <button type="button" className="small" onClick={() => onEdit(evidence)} data-testid="evidence-edit">
+            {readOnly ? t('evidence.details') : t('evidence.edit')}
           </button>
-        )}
-        {!readOnly && evidence.status !== 'complete' && (
-          <button type="button" className="small" onClick={() => onRemove(evidence)} data-testid="evidence-remove">
-            {t('evidence.remove')}
-          </button>
-        )}
+          {!readOnly && evidence.status === 'complete' && evidence.container !== 'zip-archive' && (
+            <button type="button" className="small" onClick={() => onSkew(evidence)} data-testid="evidence-skew-open">
+              {t('evidence.skewOpen')}
+            </button>
+          )}
+          {!readOnly && evidence.status !== 'complete' && (
+            <button type="button" className="small" onClick={() => onRemove(evidence)} data-testid="evidence-remove">
+              {t('evidence.remove')}
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );

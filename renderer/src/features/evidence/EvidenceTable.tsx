@@ -26,12 +26,8 @@ export function EvidenceTable({ evidence, readOnly, onShowRejects, onEdit, onRem
           <th className="num">{t('evidence.col.rejected')}</th>
           <th>{t('evidence.col.reading')}</th>
           <th>{t('evidence.col.status')}</th>
-          <th>SHA-256</th>
-          <th>SHA-1</th>
-          <th>MD5</th>
-          <th>{t('evidence.col.providedBy')}</th>
-          <th>{t('evidence.col.acquired')}</th>
-          <th>{t('evidence.col.sourceHost')}</th>
+          <th>{t('evidence.col.digests')}</th>
+          <th>{t('evidence.col.acquisition')}</th>
           <th />
         </tr>
       </thead>

@@ -18,6 +18,8 @@ interface Props {
 }
 
 const Y_AXIS_WIDTH = 44;
+/** Bars only: with the controls, the legend line and the per-file strips the card stays within ~125 px. */
+const CHART_HEIGHT = 72;
 
 /** Events over time above the grid: stacked bars, drag to choose a range, gaps and bursts marked. */
 export function Histogram({ filter, version, onRange }: Props) {
@@ -101,7 +103,7 @@ export function Histogram({ filter, version, onRange }: Props) {
         <p className="muted histogram-empty">{t('histogram.empty')}</p>
       ) : (
         <div className="histogram-chart" title={t('histogram.hint')} data-testid="histogram-chart">
-          <ResponsiveContainer width="100%" height={84}>
+          <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
             <BarChart
               data={data}
               margin={{ top: 2, right: 4, bottom: 0, left: 0 }}

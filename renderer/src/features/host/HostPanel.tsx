@@ -2,6 +2,7 @@ import { useEngineCall } from '../../client/use-engine-call';
 import type { CountedValue } from '../../contracts';
 import { useLocaleFormat, useT } from '../../i18n';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
 
 function Counted({ title, items, testId }: { title: string; items: CountedValue[]; testId: string }) {
@@ -31,6 +32,7 @@ function Counted({ title, items, testId }: { title: string; items: CountedValue[
 /** Per host: first and last seen, users, addresses over time, top processes and destinations, findings. */
 export function HostPanel({ host, onSelect, onFilterHost }: { host: string | null; onSelect(id: number): void; onFilterHost(host: string): void }) {
   const t = useT();
+  const say = useEngineText();
   const { number } = useLocaleFormat();
   const { value, error } = useEngineCall('host.view', host ? { host } : null);
   if (!host) return <p className="muted">{t('host.none')}</p>;
@@ -74,7 +76,7 @@ export function HostPanel({ host, onSelect, onFilterHost }: { host: string | nul
               <li key={`${f.rule}-${f.time}-${f.eventIds[0] ?? ''}`} data-testid="host-finding">
                 <span className={`sev sev-${f.severity}`}>{f.severity}</span>{' '}
                 <button type="button" className="link-button" onClick={() => f.eventIds[0] !== undefined && onSelect(f.eventIds[0])}>
-                  {displayValue(f.title)}
+                  {displayValue(say(f.title_code, f.title))}
                 </button>{' '}
                 <span className="mono muted">{f.time}</span>
                 {f.verdict && <span className="ptree-badge"> {t(`host.verdict.${f.verdict}`)}</span>}

@@ -1,5 +1,6 @@
 import { formatBytes } from '../../lib/format-bytes';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import { CancelIngestButton } from './CancelIngestButton';
 import { progressFraction, type IngestPhase, type IngestRow } from './ingest-rows';
 import { useLocaleFormat, useT } from '../../i18n';
@@ -21,6 +22,7 @@ interface Props {
 export function IngestProgressRow({ row, onDismiss }: Props) {
   const t = useT();
   const { number } = useLocaleFormat();
+  const say = useEngineText();
   const fraction = progressFraction(row);
   const finished = row.phase === 'done' || row.phase === 'error';
   return (
@@ -63,7 +65,7 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
       )}
       {row.error !== null && (
         <span className="ingest-error" role="alert" data-testid="ingest-error">
-          {displayValue(row.error)}
+          {displayValue(say(row.errorCode, row.error))}
         </span>
       )}
       {(row.phase === 'ingesting' || row.phase === 'queued') && <CancelIngestButton rowKey={row.key} name={row.name} />}

@@ -1,6 +1,6 @@
 // State of the per-file progress rows: a pure reducer over what the analyst started
 // (added/prepared), what the engine pushes ('ingest.progress') and how each call ended.
-import type { IngestedIndicatorFile, IngestFileResult, IngestProgress } from '../../contracts';
+import type { CodedText, IngestedIndicatorFile, IngestFileResult, IngestProgress } from '../../contracts';
 import { zipTotals } from './zip-outcome';
 
 export type IngestPhase = 'uploading' | 'queued' | 'ingesting' | 'done' | 'error';
@@ -18,6 +18,8 @@ export interface IngestRow {
   rejected: number;
   eventsPerSecond: number;
   error: string | null;
+  /** `error` as a code the UI renders in its language (absent: the English is shown). */
+  errorCode?: CodedText;
   /** The file was an indicator list, kept as one of the case's IOC files (no events). */
   indicator: IngestedIndicatorFile | null;
 }
@@ -91,6 +93,7 @@ function applyProgress(rows: IngestRow[], p: IngestProgress): IngestRow[] {
     rejected: p.rejected,
     eventsPerSecond: p.eventsPerSecond,
     error: p.error ?? null,
+    errorCode: p.error_code,
     indicator: p.indicator ?? row.indicator,
   });
 }
@@ -109,6 +112,7 @@ function applyResults(rows: IngestRow[], jobId: string, results: IngestFileResul
       ...row,
       phase: result.ok ? 'done' : 'error',
       error: result.ok ? (zip?.problems ?? null) : result.error || 'ingest failed',
+      errorCode: result.ok ? zip?.problemsCode : result.error_code,
       events: zip ? zip.events : evidence ? evidence.events : row.events,
       rejected: zip ? zip.rejected : evidence ? evidence.rejected : row.rejected,
       bytesRead: result.ok && row.totalBytes ? row.totalBytes : row.bytesRead,

@@ -58,7 +58,7 @@ registerStrings({
     'pivots.linesTitle': 'イベント {id} の前後の行',
     'pivots.linesFile': 'ファイル：{file}',
     'pivots.rejected': '取り込み不可：{reason}',
-    'pivots.tab.detail': 'イベント',
+    'pivots.tab.detail': '詳細',
     'pivots.tab.tree': 'プロセスツリー',
     'pivots.tab.pivots': 'ピボット',
     'pivots.tab.host': 'ホスト',

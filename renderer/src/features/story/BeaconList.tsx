@@ -1,5 +1,6 @@
 import type { BeaconCandidate } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import { EventLinks } from './EventLinks';
 import { useT } from '../../i18n';
 import './strings';
@@ -13,6 +14,7 @@ interface Props {
 /** Regular contacts from a host to one destination, with the score's reasons. */
 export function BeaconList({ beacons, selectedId, onSelect }: Props) {
   const t = useT();
+  const say = useEngineText();
   if (beacons.length === 0) return null;
   return (
     <div className="summary-table" data-testid="beacons">
@@ -45,7 +47,7 @@ export function BeaconList({ beacons, selectedId, onSelect }: Props) {
                 <td className="mono">
                   {b.first} – {b.last}
                 </td>
-                <td className="wrap">{b.reasons.map((r) => displayValue(r)).join('; ')}</td>
+                <td className="wrap">{b.reasons.map((r, i) => displayValue(say(b.reason_codes?.[i], r))).join('; ')}</td>
                 <td>
                   <EventLinks ids={b.event_ids} selectedId={selectedId} onSelect={onSelect} />
                 </td>

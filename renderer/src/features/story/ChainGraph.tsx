@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Incident } from '../../contracts';
 import { useT } from '../../i18n';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import { clip, layoutChains, LABEL_W, NODE_H, NODE_W, type NodeBox } from './chain-layout';
 import './strings';
 
@@ -97,7 +98,8 @@ export function ChainGraph({ incident, selectedId, onSelect, onOpenInGrid }: Pro
 function StepNode({ node, selected, onOpen }: { node: NodeBox; selected: boolean; onOpen(): void }) {
   const t = useT();
   const first = node.steps[0]!;
-  const summary = displayValue(first.summary);
+  const say = useEngineText();
+  const summary = displayValue(say(first.summary_code, first.summary));
   const stage = t(`story.stage.${node.stage}`);
   const more = node.steps.length - 1;
   return (
@@ -106,7 +108,7 @@ function StepNode({ node, selected, onOpen }: { node: NodeBox; selected: boolean
         type="button"
         className={`chain-node stage-${node.stage}${selected ? ' selected' : ''}`}
         aria-label={t('story.nodeLabel', { stage, host: node.host, time: first.time, summary })}
-        title={`${stage} · ${first.time}\n${node.steps.map((s) => displayValue(s.summary)).join('\n')}\n${t('story.nodeEvents', { ids: node.eventIds.join(', ') })}`}
+        title={`${stage} · ${first.time}\n${node.steps.map((s) => displayValue(say(s.summary_code, s.summary))).join('\n')}\n${t('story.nodeEvents', { ids: node.eventIds.join(', ') })}`}
         onClick={onOpen}
         data-testid="chain-node"
         data-host={node.host}

@@ -1,5 +1,6 @@
 import type { InfectedHost } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import { byTime } from './chain-layout';
 import { EventLinks } from './EventLinks';
 import { useT } from '../../i18n';
@@ -14,6 +15,7 @@ interface Props {
 /** One infected host's chain as a timeline: its steps in time order, each with its events. */
 export function ChainTimeline({ host, selectedId, onSelect }: Props) {
   const t = useT();
+  const say = useEngineText();
   const steps = [...host.steps].sort(byTime);
   return (
     <section className="chain-timeline" data-testid="chain-timeline" data-host={host.host} aria-label={t('story.chainOn', { host: host.host })}>
@@ -24,7 +26,7 @@ export function ChainTimeline({ host, selectedId, onSelect }: Props) {
       </h3>
       {host.reasons.length > 0 && (
         <p className="muted" data-testid="infected-reasons">
-          {t('story.infectedBecause', { reasons: host.reasons.map((r) => displayValue(r)).join('; ') })}
+          {t('story.infectedBecause', { reasons: host.reasons.map((r, i) => displayValue(say(host.reason_codes?.[i], r))).join('; ') })}
         </p>
       )}
       <ol className="step-list">
@@ -32,7 +34,7 @@ export function ChainTimeline({ host, selectedId, onSelect }: Props) {
           <li key={`${s.time}-${i}`} className={`step stage-${s.stage}`} data-testid="chain-step" data-stage={s.stage}>
             <span className="mono step-time">{s.time}</span>
             <span className={`stage-badge stage-${s.stage}`}>{t(`story.stage.${s.stage}`)}</span>
-            <span className="step-summary">{displayValue(s.summary)}</span>
+            <span className="step-summary">{displayValue(say(s.summary_code, s.summary))}</span>
             {s.user && s.user !== host.user && <span className="muted"> ({displayValue(s.user)})</span>}
             <EventLinks ids={s.event_ids} selectedId={selectedId} onSelect={onSelect} />
           </li>

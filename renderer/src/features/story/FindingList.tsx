@@ -1,5 +1,6 @@
 import type { Finding, ReviewVerdict, Severity } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import { EventLinks } from './EventLinks';
 import { FindingReviewButtons } from './FindingReviewButtons';
 import { useT } from '../../i18n';
@@ -18,6 +19,7 @@ interface Props {
 
 /** Every finding, most severe first, with why it fired (decoded payloads as text) and its review. */
 export function FindingList({ findings, readOnly, busy, selectedId, onSelect, onReview }: Props) {
+  const say = useEngineText();
   const t = useT();
   const sorted = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.time.localeCompare(b.time));
   if (sorted.length === 0) return <p className="muted">{t('story.noFindings')}</p>;
@@ -36,7 +38,7 @@ export function FindingList({ findings, readOnly, busy, selectedId, onSelect, on
             <span className={`severity severity-${f.severity}`} data-testid="finding-severity">
               {t(`story.severity.${f.severity}`)}
             </span>
-            <strong className="finding-title">{displayValue(f.title)}</strong>
+            <strong className="finding-title">{displayValue(say(f.title_code, f.title))}</strong>
             <span className={`stage-badge stage-${f.stage}`}>{t(`story.stage.${f.stage}`)}</span>
             {f.attack.map((id) => (
               <span key={id} className="attack-id mono" title={t('story.attack')}>
@@ -52,7 +54,7 @@ export function FindingList({ findings, readOnly, busy, selectedId, onSelect, on
             <ul className="finding-reasons">
               {f.reasons.map((r, i) => (
                 <li key={i}>
-                  <pre className="reason-text">{displayValue(r, true)}</pre>
+                  <pre className="reason-text">{displayValue(say(f.reason_codes?.[i], r), true)}</pre>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Incident } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import { EventLinks } from './EventLinks';
 import { useT } from '../../i18n';
 import './strings';
@@ -17,6 +18,7 @@ const ROWS = 100;
 /** The answers first: patient zero, infected hosts, payload, C2, spread, spam, who clicked, IOC hits. */
 export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
   const t = useT();
+  const say = useEngineText();
   const links = (ids: number[]) => <EventLinks ids={ids} selectedId={selectedId} onSelect={onSelect} />;
   const pz = incident.patient_zero;
   return (
@@ -34,7 +36,7 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
                   {t('story.lureLabel')} <span className="mono">{displayValue(pz.lure)}</span>
                 </div>
               )}
-              {pz.reason && <div className="muted wrap" data-testid="patient-zero-reason">{displayValue(pz.reason)}</div>}
+              {pz.reason && <div className="muted wrap" data-testid="patient-zero-reason">{displayValue(say(pz.reason_code, pz.reason))}</div>}
               {links(pz.event_ids)}
             </>
           ) : (

@@ -5,6 +5,7 @@ import './web-strings';
 import type { WebIncident } from '../../contracts';
 import { useT } from '../../i18n';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import { EventLinks } from './EventLinks';
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
 
 export function WebStory({ web, selectedId, onSelect }: Props) {
   const t = useT();
+  const say = useEngineText();
   if (!web || web.attackers.length === 0) return null;
   const technique = (x: string) => t(`story.web.technique.${x}`);
   return (
@@ -74,7 +76,7 @@ export function WebStory({ web, selectedId, onSelect }: Props) {
                 <td className="mono wrap">{displayValue(s.url)}</td>
                 <td>{s.status ?? ''}</td>
                 <td>{s.bytes ?? ''}</td>
-                <td>{s.reason ?? ''}</td>
+                <td>{displayValue(say(s.reason_code, s.reason ?? ''))}</td>
                 <td>
                   <EventLinks ids={[s.event_id]} selectedId={selectedId} onSelect={onSelect} />
                 </td>

@@ -15,7 +15,7 @@ import { SavedSearches } from '../search/SavedSearches';
 import { SearchActionsContext, type SearchActions } from '../search/search-context';
 import { useSearch } from '../search/use-search';
 import { ColumnChooser } from './ColumnChooser';
-import { viewFamily } from './source-family';
+import { queryFamily, viewFamily } from './source-family';
 import type { TimelineColumn } from './timeline-columns';
 import { TimelineGrid } from './TimelineGrid';
 import { useColumnLayout } from './use-column-layout';
@@ -79,7 +79,7 @@ export function Timeline(props: Props) {
   useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
   const { value: evidence } = useEngineCall('evidence.list', {}, version);
-  const family = viewFamily((evidence ?? []).filter((e) => e.container !== 'zip-archive').map((e) => e.format), filter?.category);
+  const family = queryFamily(search.chips) ?? viewFamily((evidence ?? []).filter((e) => e.container !== 'zip-archive').map((e) => e.format), filter?.category);
   const { layout, setLayout, reset } = useColumnLayout(family);
   const [zoneChoice] = displayZone.use();
   const zone = resolveZone(zoneChoice, caseZone);

@@ -47,3 +47,18 @@ export function viewFamily(formats: readonly string[], category?: string): Sourc
   const families = new Set(formats.map(familyOfFormat));
   return families.size === 1 ? [...families][0]! : 'mixed';
 }
+
+/**
+ * The family the query bar narrows the view to: a switched-on, not inverted `category:` or
+ * `source_format:` clause (so filtering to the proxy's events brings the proxy layout), else null.
+ */
+export function queryFamily(chips: readonly { text: string; enabled: boolean; negated: boolean }[]): SourceFamily | null {
+  for (const c of chips) {
+    if (!c.enabled || c.negated) continue;
+    const m = /^(category|source_format):"?([\w.-]+)"?$/i.exec(c.text.trim());
+    if (!m) continue;
+    const family = m[1]!.toLowerCase() === 'category' ? CATEGORY_FAMILY[m[2]!.toLowerCase()] : familyOfFormat(m[2]!.toLowerCase());
+    if (family && family !== 'mixed') return family;
+  }
+  return null;
+}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { createStoredValue } from '../../lib/stored-store';
 import { defaultLayout, sanitizeLayout, type ColumnLayout } from './column-layout';
 import type { SourceFamily } from './source-family';
@@ -19,6 +19,9 @@ function storeFor(family: SourceFamily) {
 /** The layout for `family` and a setter that remembers it; `reset` restores the family default. */
 export function useColumnLayout(family: SourceFamily): { layout: ColumnLayout; setLayout(next: ColumnLayout): void; reset(): void } {
   const store = storeFor(family);
-  const [layout, setLayout] = store.use();
+  const [layout] = store.use();
+  // The store's own setter is memoized once per hook slot, so after a family change it would
+  // still write the first family's layout: write through the current family's store instead.
+  const setLayout = useCallback((next: ColumnLayout) => storeFor(family).set(next), [family]);
   return useMemo(() => ({ layout, setLayout, reset: () => setLayout(defaultLayout(family)) }), [layout, setLayout, family]);
 }

@@ -13,7 +13,7 @@ const SHORTCUTS: readonly [string, string][] = [
   ['t', 'workspace.key.tag'],
   ['p', 'workspace.key.pivot'],
   ['v', 'workspace.key.value'],
-  ['1 – 5', 'workspace.key.views'],
+  ['1 – 7', 'workspace.key.views'],
   ['Alt+← / →, Shift+← / →', 'workspace.key.columns'],
   ['?', 'workspace.key.help'],
   ['Esc', 'workspace.key.escape'],

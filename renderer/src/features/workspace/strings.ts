@@ -23,7 +23,7 @@ registerStrings({
     'workspace.key.help': 'This list',
     'workspace.key.escape': 'Close a dialog or popup; back to the grid',
     'workspace.key.columns': 'On a column header: move it / resize it',
-    'workspace.key.views': 'Switch view: Timeline, Incident, Bookmarks, Custody, Case',
+    'workspace.key.views': 'Switch view: Timeline, Incident, Ask, Bookmarks, Custody log, Case details, Evidence',
   },
   ja: {
     'workspace.leftPane': '集計と保存した検索',
@@ -46,6 +46,6 @@ registerStrings({
     'workspace.key.help': 'この一覧',
     'workspace.key.escape': 'ダイアログやポップアップを閉じてグリッドに戻る',
     'workspace.key.columns': '列の見出しで: 移動 / 幅の変更',
-    'workspace.key.views': '表示の切り替え: タイムライン、インシデント、ブックマーク、保全記録、事案情報',
+    'workspace.key.views': '表示の切り替え: タイムライン、インシデント、質問、ブックマーク、保全記録、事案情報、証拠',
   },
 });

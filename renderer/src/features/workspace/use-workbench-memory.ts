@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { caseMemory } from './case-memory';
 
-const VIEWS = ['timeline', 'incident', 'assist', 'bookmarks', 'custody', 'case'] as const;
+const VIEWS = ['timeline', 'incident', 'assist', 'bookmarks', 'custody', 'case', 'evidence'] as const;
 export type RememberedView = (typeof VIEWS)[number];
 
 /**

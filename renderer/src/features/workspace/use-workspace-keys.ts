@@ -58,7 +58,7 @@ export function useWorkspaceKeys(handlers: WorkspaceKeyHandlers): void {
       } else if (event.key === '?') {
         event.preventDefault();
         latest.current.onHelp();
-      } else if (/^[1-5]$/.test(event.key)) {
+      } else if (/^[1-7]$/.test(event.key)) {
         event.preventDefault();
         latest.current.onView(Number(event.key) - 1);
       } else if (grid && GRID_KEYS.has(event.key) && !grid.contains(event.target as Node)) {
