@@ -45,9 +45,6 @@ interface Props {
   readOnly?: boolean;
   /** Told when rows were tagged from here (bookmarks and custody log re-read). */
   onAnnotated?(): void;
-  /** Filters set from elsewhere (an assistant answer), ANDed with the query bar's. */
-  preset?: EventFilter;
-  onClearPreset?(): void;
   /** A query opened from elsewhere (an assistant answer): it replaces the query bar's chips. */
   askQuery?: { text: string; nonce: number };
 }
@@ -59,7 +56,7 @@ const TIME_SORT: EventSort = { column: 'time' };
  * (pivots, histogram range), the histogram and the keyset-paged grid in the centre.
  */
 export function Timeline(props: Props) {
-  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, reveal, readOnly = false, onAnnotated, preset, onClearPreset, askQuery } = props;
+  const { version, selectedId, onSelect, onFilter, caseZone = 'UTC', onOpen, onTag, onPivot, initialScrollTop, onScrollTop, reveal, readOnly = false, onAnnotated, askQuery } = props;
   const t = useT();
   const search = useSearch();
   // Each new query opened from an answer becomes the chips (the examiner refines them there).
@@ -72,9 +69,8 @@ export function Timeline(props: Props) {
   // The investigation's pivot and histogram range narrow the query bar's own filter.
   const { scope, setRange } = useInvestigation();
   const filter = useMemo<EventFilter | undefined>(() => {
-    const own = withScope(search.query ? { query: search.query } : undefined, scope);
-    return preset ? { ...preset, ...own } : own;
-  }, [search.query, scope, preset]);
+    return withScope(search.query ? { query: search.query } : undefined, scope);
+  }, [search.query, scope]);
   const pager = useKeysetPager(filter, version, sort);
   useEffect(() => onFilter?.(filter), [filter, onFilter]);
 
@@ -134,16 +130,6 @@ export function Timeline(props: Props) {
             </span>
             <ColumnChooser family={family} layout={layout} onLayout={setLayout} onReset={reset} />
           </div>
-          {preset && (
-            <p className="muted timeline-preset" data-testid="timeline-preset">
-              {Object.entries(preset)
-                .map(([k, v]) => `${k} = ${String(v)}`)
-                .join(', ')}{' '}
-              <button type="button" className="link-button" onClick={onClearPreset} aria-label={t('timeline.clearPreset')}>
-                ×
-              </button>
-            </p>
-          )}
           <ScopeBar />
           <Histogram filter={filter} version={version} onRange={setRange} />
           <BulkTagBar

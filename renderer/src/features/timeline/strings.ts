@@ -4,7 +4,6 @@ import { registerStrings } from '../../i18n';
 registerStrings({
   en: {
     'timeline.title': 'Timeline',
-    'timeline.clearPreset': 'Clear the assistant’s filter',
     'timeline.noEvents': 'No events.',
     'timeline.filterPlaceholder': 'Filter: host, user, process, command line, URL, message…',
     'timeline.filterText': 'Filter text',
@@ -51,7 +50,6 @@ registerStrings({
   },
   ja: {
     'timeline.title': 'タイムライン',
-    'timeline.clearPreset': 'アシスタントの絞り込みを解除',
     'timeline.noEvents': 'イベントはありません。',
     'timeline.filterPlaceholder': '絞り込み: ホスト、ユーザー、プロセス、コマンドライン、URL、メッセージ…',
     'timeline.filterText': '絞り込む文字列',
