@@ -13,13 +13,15 @@ export interface DetectArgs {
   iocFiles: string[];
   ruleFiles: string[];
   json: boolean;
+  /** detect --chain-window HOURS: see story/chain-link.ts. */
+  chainWindowHours?: number;
 }
 
 export async function detectCommand(args: DetectArgs): Promise<number> {
   const session = await openCase(args.casePath, { readOnly: true });
   let result: DetectResult;
   try {
-    result = await detectWithCaseIocs(session.store, args.iocFiles, args.ruleFiles);
+    result = await detectWithCaseIocs(session.store, args.iocFiles, args.ruleFiles, args.chainWindowHours);
   } finally {
     session.close();
   }

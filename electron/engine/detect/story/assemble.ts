@@ -16,6 +16,7 @@ import { STANDARD_PORTS } from '../policy';
 import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, type Actor, type StoryData } from './network';
 import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
+import { addTie, chainReason, choosePatientZero, DEFAULT_CHAIN_WINDOW_HOURS, type ChainChoice, type ChainTie } from './chain-link';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 
 const EVENTS_PER_FINDING = 200;
@@ -28,7 +29,13 @@ interface ContactInfection {
   reasons: string[];
 }
 
-export function assembleIncident(data: StoryData, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
+export function assembleIncident(
+  data: StoryData,
+  findings: readonly Finding[],
+  beacons: readonly BeaconCandidate[],
+  hits: readonly RichIocHit[],
+  chainWindowHours: number = DEFAULT_CHAIN_WINDOW_HOURS,
+): Incident {
   const store = data.store;
   const names = new HostNames();
   const ids: number[] = [];
@@ -146,6 +153,7 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
 
   // Machines that reached a C2 endpoint some infected machine beacons to, however rarely (a bot
   // tries the other addresses of its list): infected too.
+  const contactTies = new Map<string, ChainTie[]>();
   const beaconed = new Set([...net.values()].flatMap((n) => n.beacons.map((b) => `${(b.dst_ip ?? b.destination).toLowerCase()}|${b.dst_port ?? ''}`)));
   for (const e of c2.endpoints.values()) {
     if (!beaconed.has(`${e.ip}|${e.port ?? ''}`) || !data.contactsTo) continue;
@@ -155,6 +163,7 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
       if (!label || !key || net.has(key) || exec.has(key)) continue;
       if (who.srcIp && isInternalIp(e.ip)) continue;
       noteContact(label, who.first, `contacted C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}, which an infected machine beacons to`);
+      addTie(contactTies, key, { id: `c2|${e.ip}|${e.port ?? ''}`, label: `C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}`, time: who.first });
     }
   }
   for (const n of net.values()) {
@@ -177,8 +186,12 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   // 6. Patient zero and each infected host's chain.
   const ordered = [...allActors].sort((a, b) => a.first.localeCompare(b.first));
   const clicks = clicked(data, mergeSets(payload, phishing));
-  const linked = chainLinks([...exec.values()], lures, clicks, payload, beacons, c2, hits);
-  const pz = linked.first;
+  const chainTies = linkTies(allActors, lures, clicks, payload, beacons, c2, hits, net, contactTies);
+  const choice = choosePatientZero(
+    allActors.map((a) => ({ key: a.key, first: a.first, ties: chainTies.get(a.key) ?? [] })),
+    chainWindowHours,
+  );
+  const pz = choice ? exec.get(choice.key) : undefined;
   const pzLure = pz ? lures.get(pz.key) : undefined;
   const infected: InfectedHost[] = ordered.map((a) =>
     hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key)),
@@ -197,9 +210,11 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
           lure: pzLure?.document ?? null,
           lure_time: pzLure?.time ?? null,
           event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
-          reason: linked.reason,
+          reason: `first host ${choice!.tie ? chainReason(choice!) : 'with malicious execution'}: ${pz.reasons[0] ?? 'malicious execution'} at ${pz.firstMalicious}`,
         }
-      : networkPatientZero(net, names),
+      : choice
+        ? networkPatientZero(choice, net.get(choice.key), contact.get(choice.key), names)
+        : null,
     hosts: ordered.map((a) => names.display(a.key)),
     payload_urls: payload.written(),
     phishing_urls: phishing.written(),
@@ -215,79 +230,70 @@ export function assembleIncident(data: StoryData, findings: readonly Finding[], 
   };
 }
 
-/**
- * Patient zero by linkage: each host that ran malicious code is tied to the chain by what it
- * shares with the others (the lure's file name, a payload URL it fetched, a C2 endpoint it
- * beacons to or an indicator address it reached). The chain is what most hosts share; patient
- * zero is the first host tied to it, so an unrelated finding elsewhere (an administrator's
- * PowerShell, even confirmed) does not move it. With one host, or no ties, the first host.
- */
-function chainLinks(
-  exec: readonly ExecutionEvidence[],
+/** Patient zero known from network evidence only: the payload it fetched, else its beacon. */
+function networkPatientZero(choice: ChainChoice, n: NetworkInfection | undefined, c: ContactInfection | undefined, names: HostNames): Incident['patient_zero'] {
+  const display = names.display(choice.key);
+  const p = n?.payloads[0];
+  const b = n ? [...n.beacons].sort((x, y) => x.first.localeCompare(y.first))[0] : undefined;
+  const how = p && b
+    ? `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`
+    : b
+      ? `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`
+      : `first machine tied to the chain: ${c?.reasons[0] ?? 'contact with the chain'}`;
+  const link = chainReason(choice);
+  return {
+    host: display,
+    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : n?.srcIp ? { src_ip: n.srcIp } : {}),
+    user: p?.user ?? null,
+    time: n?.first ?? c?.first ?? choice.tie?.time ?? '',
+    lure: null,
+    event_ids: [...(p ? [p.id] : []), ...(b ? b.event_ids.slice(0, 1) : [])],
+    reason: link ? `${how}; ${link}` : how,
+  };
+}
+
+/** What each infected actor shares with the others, and when it first did (see chain-link.ts). */
+function linkTies(
+  actors: readonly Actor[],
   lures: ReadonlyMap<string, Lure>,
-  clicks: readonly { host: string | null; src_ip: string | null; url: string }[],
+  clicks: readonly { host: string | null; src_ip: string | null; url: string; time: string }[],
   payload: UrlSet,
   beacons: readonly BeaconCandidate[],
   c2: C2Set,
   hits: readonly RichIocHit[],
-): { first: ExecutionEvidence | undefined; reason: string } {
-  const ties = new Map<string, Set<string>>();
-  const tie = (key: string, what: string) => {
-    if (!ties.has(key)) ties.set(key, new Set());
-    ties.get(key)!.add(what);
-  };
-  const keys = new Set(exec.map((e) => e.key));
-  for (const e of exec) {
-    const doc = lures.get(e.key)?.document;
-    if (doc) tie(e.key, `lure ${doc.replace(/^.*[\\/]/, '')}`);
+  net: ReadonlyMap<string, NetworkInfection>,
+  contactTies: ReadonlyMap<string, ChainTie[]>,
+): Map<string, ChainTie[]> {
+  const keys = new Set(actors.map((a) => a.key));
+  const ties = new Map<string, ChainTie[]>();
+  const endpoint = (ip: string, port: number | null) => ({ id: `c2|${ip.toLowerCase()}|${port ?? ''}`, label: `C2 ${ip}${port !== null ? `:${port}` : ''}` });
+  for (const [key, l] of lures) {
+    const name = l.document?.replace(/^.*[\\/]/, '');
+    if (name && keys.has(key)) addTie(ties, key, { id: `lure|${name.toLowerCase()}`, label: `lure ${name}`, time: l.time });
   }
   for (const c of clicks) {
     const k = hostKey(c.host ?? c.src_ip ?? '');
-    if (keys.has(k) && payload.has(c.url)) tie(k, `payload ${c.url}`);
+    const hit = payload.matches(c.url);
+    if (keys.has(k) && hit) addTie(ties, k, { id: `payload|${hit}`, label: `payload ${c.url}`, time: c.time });
+  }
+  for (const n of net.values()) {
+    for (const p of n.payloads) {
+      const hit = payload.matches(p.url!);
+      if (hit) addTie(ties, n.key, { id: `payload|${hit}`, label: `payload ${p.url}`, time: p.time });
+    }
+    for (const b of n.beacons) addTie(ties, n.key, { ...endpoint(b.dst_ip ?? b.destination, b.dst_port), time: b.first });
   }
   for (const b of beacons) {
     const k = hostKey(b.host ?? b.src_ip ?? '');
     const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
-    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) tie(k, `C2 ${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`);
+    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) addTie(ties, k, { ...endpoint(b.dst_ip ?? b.destination, b.dst_port), time: b.first });
   }
   for (const h of hits) {
     const k = hostKey(h.host ?? h.src_ip ?? '');
-    if (keys.has(k) && (h.type === 'ip' || h.type === 'cidr' || h.type === 'url' || h.type === 'sha256' || h.type === 'md5' || h.type === 'sha1')) tie(k, `indicator ${h.indicator}`);
+    if (keys.has(k) && ['ip', 'cidr', 'url', 'sha256', 'md5', 'sha1', 'domain'].includes(h.type)) addTie(ties, k, { id: `ioc|${h.indicator.toLowerCase()}`, label: `indicator ${h.indicator}`, time: h.time });
   }
-  // How many hosts share each tie; the chain is the ties shared by the most hosts.
-  const count = new Map<string, number>();
-  for (const set of ties.values()) for (const t of set) count.set(t, (count.get(t) ?? 0) + 1);
-  const best = Math.max(0, ...count.values());
-  const chain = new Set([...count].filter(([, n]) => n === best).map(([t]) => t));
-  const ordered = [...exec].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious));
-  const tied = best > 0 ? ordered.filter((e) => [...(ties.get(e.key) ?? [])].some((t) => chain.has(t))) : [];
-  const first = tied[0] ?? ordered[0];
-  if (!first) return { first: undefined, reason: '' };
-  const why = [...(ties.get(first.key) ?? [])].filter((t) => chain.has(t));
-  const reason = why.length
-    ? `first host tied to the chain (${why.slice(0, 3).join(', ')}${best > 1 ? `, shared by ${best} hosts` : ''}): ${first.reasons[0] ?? 'malicious execution'} at ${first.firstMalicious}`
-    : `first host with malicious execution: ${first.reasons[0] ?? 'execution'} at ${first.firstMalicious}`;
-  return { first, reason };
-}
-
-/** With no execution evidence: the first machine whose network activity is the infection's. */
-function networkPatientZero(net: ReadonlyMap<string, NetworkInfection>, names: HostNames): Incident['patient_zero'] {
-  const first = [...net.values()].sort((a, b) => a.first.localeCompare(b.first) || a.key.localeCompare(b.key))[0];
-  if (!first) return null;
-  const p = first.payloads[0];
-  const b = [...first.beacons].sort((x, y) => x.first.localeCompare(y.first))[0]!;
-  const display = names.display(first.key);
-  return {
-    host: display,
-    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : first.srcIp ? { src_ip: first.srcIp } : {}),
-    user: p?.user ?? null,
-    time: first.first,
-    lure: null,
-    event_ids: [...(p ? [p.id] : []), ...b.event_ids.slice(0, 1)],
-    reason: p
-      ? `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`
-      : `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`,
-  };
+  for (const [k, list] of contactTies) for (const t of list) if (keys.has(k)) addTie(ties, k, { ...t });
+  return ties;
 }
 
 function mergeSets(a: UrlSet, b: UrlSet): UrlSet {
