@@ -16,6 +16,7 @@ import { STANDARD_PORTS } from '../policy';
 import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, type Actor, type StoryData } from './network';
 import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
+import { loaderPayloads, type LoaderPayload } from './loader-payloads';
 import { addTie, chainReason, choosePatientZero, DEFAULT_CHAIN_WINDOW_HOURS, type ChainChoice, type ChainTie } from './chain-link';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 
@@ -61,13 +62,17 @@ export function assembleIncident(
   // 2. URLs: what the chains fetched, what lured them, what the feeds name.
   const chainEvents: StoryEvent[] = [];
   const chainTimes = new Map<string, number[]>();
+  const chainByKey = new Map<string, StoryEvent[]>();
   for (const e of exec.values()) {
     const times: number[] = [];
+    const mine: StoryEvent[] = [];
+    chainByKey.set(e.key, mine);
     for (const f of e.findings) {
       for (const id of f.event_ids.slice(0, EVENTS_PER_FINDING)) {
         const ev = events.get(id);
         if (!ev || ms(ev.time) < ms(e.firstMalicious) - 60_000) continue;
         chainEvents.push(ev);
+        mine.push(ev);
         times.push(ms(ev.time));
       }
     }
@@ -77,6 +82,8 @@ export function assembleIncident(
   const phishing = new UrlSet();
   cradleUrls(chainEvents.filter((e) => e.category === 'process' || e.process_command_line), payload);
   executableDownloads(data, execActors, chainTimes, payload);
+  const loaded = loaderPayloads(data, chainByKey);
+  for (const list of loaded.values()) for (const p of list) payload.add(p.event.url!);
   for (const ev of chainEvents) if (ev.url && findings.some((f) => f.stage === 'download' && f.event_ids.includes(ev.id))) payload.add(ev.url);
   const otherUrls = new UrlSet();
   for (const h of hits) {
@@ -186,6 +193,14 @@ export function assembleIncident(
   // 6. Patient zero and each infected host's chain.
   const ordered = [...allActors].sort((a, b) => a.first.localeCompare(b.first));
   const clicks = clicked(data, mergeSets(payload, phishing));
+  // A bot works through its C2 list: any contact, however rare, with an endpoint of the chain ties an infected actor to it.
+  const actorKeys = new Set(allActors.map((a) => a.key));
+  for (const e of c2.endpoints.values()) {
+    for (const who of data.contactsTo?.(e.ip, e.port) ?? []) {
+      const k = hostKey(who.host ?? who.srcIp ?? '');
+      if (actorKeys.has(k)) addTie(contactTies, k, { id: `c2|${e.ip}|${e.port ?? ''}`, label: `C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}`, time: who.first });
+    }
+  }
   const chainTies = linkTies(allActors, lures, clicks, payload, beacons, c2, hits, net, contactTies);
   const choice = choosePatientZero(
     allActors.map((a) => ({ key: a.key, first: a.first, ties: chainTies.get(a.key) ?? [] })),
@@ -194,7 +209,7 @@ export function assembleIncident(
   const pz = choice ? exec.get(choice.key) : undefined;
   const pzLure = pz ? lures.get(pz.key) : undefined;
   const infected: InfectedHost[] = ordered.map((a) =>
-    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key)),
+    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key), loaded.get(a.key)),
   );
 
   const c2List = [...c2.endpoints.values()]
@@ -312,6 +327,7 @@ function hostStory(
   lateral: readonly { from: string; to: string; time: string; event_ids: number[] }[],
   spam: readonly { host: string; count: number; first: string; event_ids: number[] }[],
   net?: NetworkInfection,
+  loaded: readonly LoaderPayload[] = [],
 ): InfectedHost {
   const since = ms(lure?.time ?? actor.first) - 5 * 60_000;
   const steps: StoryStep[] = [];
@@ -321,6 +337,10 @@ function hostStory(
   }
   for (const p of net?.payloads ?? []) {
     steps.push({ stage: 'download', time: p.time, host: display, user, summary: `Fetched ${p.url}${p.content_type ? ` (${p.content_type}` : ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ' ('}${p.bytes_in} bytes)` : p.content_type ? ')' : ''}`, finding_ids: [], event_ids: [p.id] });
+  }
+  for (const { event: p, loader } of loaded) {
+    const what = `${p.content_type ?? ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ''}${p.bytes_in} bytes` : ''}`;
+    steps.push({ stage: 'download', time: p.time, host: display, user, summary: `Fetched ${p.url}${what ? ` (${what})` : ''}, loaded by ${loader.process_command_line ?? loader.process_name}`, finding_ids: [], event_ids: [p.id, loader.id] });
   }
   for (const f of findings) {
     const who = f.host ?? f.src_ip ?? null;

@@ -57,7 +57,6 @@ class Groups {
 
 interface Episode {
   actors: Set<string>;
-  ties: Set<string>;
   start: string;
   end: string;
   /** Earliest tie per actor inside the episode. */
@@ -101,10 +100,9 @@ export function choosePatientZero(actors: readonly LinkActor[], windowHours: num
     for (const { actor, tie } of acts) {
       if (!ep || Date.parse(tie.time) - Date.parse(ep.end) > windowMs) {
         if (ep && better(ep, best)) best = ep;
-        ep = { actors: new Set(), ties: new Set(), start: tie.time, end: tie.time, first: new Map() };
+        ep = { actors: new Set(), start: tie.time, end: tie.time, first: new Map() };
       }
       ep.actors.add(actor);
-      ep.ties.add(tie.id);
       ep.end = tie.time;
       if (!ep.first.has(actor)) ep.first.set(actor, tie);
     }
@@ -119,11 +117,10 @@ export function choosePatientZero(actors: readonly LinkActor[], windowHours: num
   return { key: chosen.key, tie: best.first.get(chosen.key)!, actors: best.actors.size, start: best.start, end: best.end, windowHours };
 }
 
-/** More actors, then more distinct ties, then the earlier episode. */
+/** More actors, then the earlier episode (infections that share nothing: the first one). */
 function better(ep: Episode, best: Episode | null): boolean {
   if (!best) return true;
   if (ep.actors.size !== best.actors.size) return ep.actors.size > best.actors.size;
-  if (ep.ties.size !== best.ties.size) return ep.ties.size > best.ties.size;
   return ep.start < best.start;
 }
 
