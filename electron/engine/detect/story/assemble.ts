@@ -3,7 +3,7 @@
 // hosts infected only by talking to them, lateral movement and spam (network.ts), and each
 // infected host's chain as steps linked to findings and events. Dismissed findings never get
 // here; confirmed ones count even when weak.
-import type { BeaconCandidate, Finding, Incident, InfectedHost, StoryStep } from '../../../common/detect';
+import type { ActorResolution, BeaconCandidate, Finding, Incident, InfectedHost, StoryStep } from '../../../common/detect';
 import { isIpv4, isIpv6 } from '../../formats/net';
 import { isInternalIp } from '../ioc/cidr';
 import { publicHit, type RichIocHit } from '../ioc-hits';
@@ -17,18 +17,14 @@ import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, type 
 import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
 import { loaderPayloads, type LoaderPayload } from './loader-payloads';
-import { addTie, chainReason, choosePatientZero, DEFAULT_CHAIN_WINDOW_HOURS, type ChainChoice, type ChainTie } from './chain-link';
+import { actorResolution } from './resolved';
+import { linkTies, networkPatientZero, withResolution, type ContactInfection } from './patient-zero';
+import { addTie, chainReason, choosePatientZero, DEFAULT_CHAIN_WINDOW_HOURS, type ChainTie } from './chain-link';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 
 const EVENTS_PER_FINDING = 200;
 const STEP_EVENT_IDS = 50;
 
-interface ContactInfection {
-  key: string;
-  label: string;
-  first: string;
-  reasons: string[];
-}
 
 export function assembleIncident(
   data: StoryData,
@@ -208,9 +204,24 @@ export function assembleIncident(
   );
   const pz = choice ? exec.get(choice.key) : undefined;
   const pzLure = pz ? lures.get(pz.key) : undefined;
-  const infected: InfectedHost[] = ordered.map((a) =>
-    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key), loaded.get(a.key)),
-  );
+  // Actors seen only through their address, named by a host the address map resolved it to.
+  const resolutions = new Map<string, ActorResolution>();
+  for (const a of ordered) {
+    const n = net.get(a.key);
+    const e = exec.get(a.key);
+    const shown = e
+      ? e.findings.flatMap((f) => f.event_ids.slice(0, 5).flatMap((id) => events.get(id) ?? []))
+      : n
+        ? [...n.payloads, ...eventsById(store, n.beacons.flatMap((b) => b.event_ids.slice(0, 3))).values()]
+        : [];
+    const r = actorResolution(data, a.key, names.display(a.key), shown);
+    if (r) resolutions.set(a.key, r);
+  }
+  const infected: InfectedHost[] = ordered.map((a) => {
+    const story = hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key), loaded.get(a.key));
+    const r = resolutions.get(a.key);
+    return r ? { ...story, src_ip: r.ip, resolved: r } : story;
+  });
 
   const c2List = [...c2.endpoints.values()]
     .sort((a, b) => a.ip.localeCompare(b.ip) || (a.port ?? 0) - (b.port ?? 0))
@@ -218,7 +229,7 @@ export function assembleIncident(
 
   return {
     patient_zero: pz
-      ? {
+      ? withResolution({
           host: names.display(pz.key),
           user: pzLure?.user ?? pz.user,
           time: pz.firstMalicious,
@@ -226,9 +237,9 @@ export function assembleIncident(
           lure_time: pzLure?.time ?? null,
           event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
           reason: `first host ${choice!.tie ? chainReason(choice!) : 'with malicious execution'}: ${pz.reasons[0] ?? 'malicious execution'} at ${pz.firstMalicious}`,
-        }
+        }, resolutions.get(pz.key))
       : choice
-        ? networkPatientZero(choice, net.get(choice.key), contact.get(choice.key), names)
+        ? withResolution(networkPatientZero(choice, net.get(choice.key), contact.get(choice.key), names), resolutions.get(choice.key))
         : null,
     hosts: ordered.map((a) => names.display(a.key)),
     payload_urls: payload.written(),
@@ -243,72 +254,6 @@ export function assembleIncident(
     web: { attackers: [], successes: [], webshells: [] },
     clicked: clicks,
   };
-}
-
-/** Patient zero known from network evidence only: the payload it fetched, else its beacon. */
-function networkPatientZero(choice: ChainChoice, n: NetworkInfection | undefined, c: ContactInfection | undefined, names: HostNames): Incident['patient_zero'] {
-  const display = names.display(choice.key);
-  const p = n?.payloads[0];
-  const b = n ? [...n.beacons].sort((x, y) => x.first.localeCompare(y.first))[0] : undefined;
-  const how = p && b
-    ? `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`
-    : b
-      ? `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`
-      : `first machine tied to the chain: ${c?.reasons[0] ?? 'contact with the chain'}`;
-  const link = chainReason(choice);
-  return {
-    host: display,
-    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : n?.srcIp ? { src_ip: n.srcIp } : {}),
-    user: p?.user ?? null,
-    time: n?.first ?? c?.first ?? choice.tie?.time ?? '',
-    lure: null,
-    event_ids: [...(p ? [p.id] : []), ...(b ? b.event_ids.slice(0, 1) : [])],
-    reason: link ? `${how}; ${link}` : how,
-  };
-}
-
-/** What each infected actor shares with the others, and when it first did (see chain-link.ts). */
-function linkTies(
-  actors: readonly Actor[],
-  lures: ReadonlyMap<string, Lure>,
-  clicks: readonly { host: string | null; src_ip: string | null; url: string; time: string }[],
-  payload: UrlSet,
-  beacons: readonly BeaconCandidate[],
-  c2: C2Set,
-  hits: readonly RichIocHit[],
-  net: ReadonlyMap<string, NetworkInfection>,
-  contactTies: ReadonlyMap<string, ChainTie[]>,
-): Map<string, ChainTie[]> {
-  const keys = new Set(actors.map((a) => a.key));
-  const ties = new Map<string, ChainTie[]>();
-  const endpoint = (ip: string, port: number | null) => ({ id: `c2|${ip.toLowerCase()}|${port ?? ''}`, label: `C2 ${ip}${port !== null ? `:${port}` : ''}` });
-  for (const [key, l] of lures) {
-    const name = l.document?.replace(/^.*[\\/]/, '');
-    if (name && keys.has(key)) addTie(ties, key, { id: `lure|${name.toLowerCase()}`, label: `lure ${name}`, time: l.time });
-  }
-  for (const c of clicks) {
-    const k = hostKey(c.host ?? c.src_ip ?? '');
-    const hit = payload.matches(c.url);
-    if (keys.has(k) && hit) addTie(ties, k, { id: `payload|${hit}`, label: `payload ${c.url}`, time: c.time });
-  }
-  for (const n of net.values()) {
-    for (const p of n.payloads) {
-      const hit = payload.matches(p.url!);
-      if (hit) addTie(ties, n.key, { id: `payload|${hit}`, label: `payload ${p.url}`, time: p.time });
-    }
-    for (const b of n.beacons) addTie(ties, n.key, { ...endpoint(b.dst_ip ?? b.destination, b.dst_port), time: b.first });
-  }
-  for (const b of beacons) {
-    const k = hostKey(b.host ?? b.src_ip ?? '');
-    const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
-    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) addTie(ties, k, { ...endpoint(b.dst_ip ?? b.destination, b.dst_port), time: b.first });
-  }
-  for (const h of hits) {
-    const k = hostKey(h.host ?? h.src_ip ?? '');
-    if (keys.has(k) && ['ip', 'cidr', 'url', 'sha256', 'md5', 'sha1', 'domain'].includes(h.type)) addTie(ties, k, { id: `ioc|${h.indicator.toLowerCase()}`, label: `indicator ${h.indicator}`, time: h.time });
-  }
-  for (const [k, list] of contactTies) for (const t of list) if (keys.has(k)) addTie(ties, k, { ...t });
-  return ties;
 }
 
 function mergeSets(a: UrlSet, b: UrlSet): UrlSet {
