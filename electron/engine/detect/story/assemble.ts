@@ -42,7 +42,7 @@ export function assembleIncident(
   const tree = new ProcessTree(data, maliciousHosts);
 
   // 1. Malicious execution.
-  const exec = executionInfections(findings, events, tree);
+  const exec = executionInfections(findings, events, tree, chainWindowHours);
   for (const e of exec.values()) names.note(e.firstEvent?.host ?? e.host);
   const execActors: Actor[] = [...exec.values()].map((e) => ({ key: e.key, label: e.host, first: e.firstMalicious }));
   const lures = new Map<string, Lure>();
