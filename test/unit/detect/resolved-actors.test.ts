@@ -43,6 +43,12 @@ describe('scenario A on the network, addresses resolved from Defender connection
     expect(Object.keys(i)).toEqual(expect.arrayContaining(['patient_zero', 'hosts', 'payload_urls', 'c2', 'ioc_hits']));
   });
 
+  it('the readable summary says it too', () => {
+    const t = tracelight(['detect', casePath]).stdout;
+    expect(t).toContain('Address:        10.20.30.47, resolved to wks-acct-07.acme.local from edr-browsing.csv (defender-hunting-csv)');
+    expect(t).toContain('  10.20.30.53, resolved to wks-sales-03.acme.local from edr-browsing.csv (defender-hunting-csv)');
+  });
+
   it('an actor named by the EDR itself is not marked resolved', () => {
     const full = JSON.parse(tracelight(['detect', path.join(dir, 'c.tlcase'), '--json']).stdout) as DetectResult;
     expect(full.incident.infected.every((h) => h.resolved === undefined || h.resolved.ip === h.src_ip)).toBe(true);
