@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DetectResult } from '../../../electron/common/detect';
 import { tracelight } from '../helpers/cli';
-import { fixture } from './incident-helpers';
+import { buildCase, fixture } from './incident-helpers';
 
 describe('scenario A on the network, addresses resolved from Defender connections', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tracelight-resolved-'));
@@ -48,9 +48,17 @@ describe('scenario A on the network, addresses resolved from Defender connection
     expect(t).toContain('Address:        10.20.30.47, resolved to wks-acct-07.acme.local from edr-browsing.csv (defender-hunting-csv)');
     expect(t).toContain('  10.20.30.53, resolved to wks-sales-03.acme.local from edr-browsing.csv (defender-hunting-csv)');
   });
+});
+
+describe('scenario A with the whole Defender export', () => {
+  // The same proxy and firewall events are resolved to hosts here too, but the Defender process
+  // events name the infected hosts themselves: nothing is shown as resolved.
+  const c = buildCase('scenario-a', [{ files: /^Device/ }, { files: /^squid/ }, { files: /^fortigate/, tz: 'Asia/Tokyo' }]);
+  const i = c.detect().incident;
 
   it('an actor named by the EDR itself is not marked resolved', () => {
-    const full = JSON.parse(tracelight(['detect', path.join(dir, 'c.tlcase'), '--json']).stdout) as DetectResult;
-    expect(full.incident.infected.every((h) => h.resolved === undefined || h.resolved.ip === h.src_ip)).toBe(true);
+    expect(i.hosts).toEqual(['wks-acct-07.acme.local', 'wks-sales-03.acme.local']);
+    expect(i.infected.map((h) => h.resolved)).toEqual([undefined, undefined]);
+    expect(i.patient_zero?.resolved).toBeUndefined();
   });
 });
