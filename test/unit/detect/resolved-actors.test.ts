@@ -32,9 +32,9 @@ describe('scenario A on the network, addresses resolved from Defender connection
     expect(i.infected[1]).toMatchObject({ host: 'wks-sales-03.acme.local', src_ip: '10.20.30.53', resolved: { ip: '10.20.30.53' } });
   });
 
-  it('says so for patient zero too, in its reason', () => {
-    expect(i.patient_zero).toMatchObject({ host: 'wks-acct-07.acme.local', src_ip: '10.20.30.47', resolved: { host: 'wks-acct-07.acme.local' } });
-    expect(i.patient_zero!.reason).toMatch(/^10\.20\.30\.47, resolved to wks-acct-07\.acme\.local from edr-browsing\.csv \(defender-hunting-csv\): first host tied to the chain by payload http:\/\/shop-kobe\.example\/wp-content\/x7\/ at 2026-10-05T00:12:47\.000Z/);
+  it('says so for patient zero too; its reason stays the link that chose it', () => {
+    expect(i.patient_zero).toMatchObject({ host: 'wks-acct-07.acme.local', src_ip: '10.20.30.47', resolved: { host: 'wks-acct-07.acme.local', evidence: ['edr-browsing.csv (defender-hunting-csv)'] } });
+    expect(i.patient_zero!.reason).toMatch(/^first host tied to the chain by payload http:\/\/shop-kobe\.example\/wp-content\/x7\/ at 2026-10-05T00:12:47\.000Z/);
   });
 
   it('keeps the contract: findings still carry the host, the address rides along', () => {

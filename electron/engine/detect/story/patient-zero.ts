@@ -9,7 +9,6 @@ import { HostNames, hostKey } from './hosts';
 import type { Lure } from './lure';
 import type { Actor, C2Set } from './network';
 import type { NetworkInfection } from './network-infection';
-import { describeResolution } from './resolved';
 import type { UrlSet } from './urls';
 
 export interface ContactInfection {
@@ -87,5 +86,6 @@ export function linkTies(
 
 export function withResolution(pz: Incident['patient_zero'], r: ActorResolution | undefined): Incident['patient_zero'] {
   if (!pz || !r) return pz;
-  return { ...pz, src_ip: r.ip, resolved: r, reason: `${describeResolution(r)}: ${pz.reason ?? ''}` };
+  // The reason stays the link that chose the machine; `resolved` says how it got its name.
+  return { ...pz, src_ip: r.ip, resolved: r };
 }

@@ -35,8 +35,3 @@ export function actorResolution(data: StoryData, key: string, label: string, evi
     last_seen: span?.last ?? null,
   };
 }
-
-/** "10.1.2.3, resolved to WS-01 from sysmon.jsonl (winlogbeat-json)". */
-export function describeResolution(r: ActorResolution): string {
-  return `${r.ip}, resolved to ${r.host}${r.evidence.length ? ` from ${r.evidence.join(', ')}` : ''}`;
-}
