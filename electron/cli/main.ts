@@ -29,7 +29,7 @@ usage:
   tracelight mapping propose FILE [--format generic-csv|generic-json|generic-jsonl] [--encoding ENC] [--json]
   tracelight mapping list CASE [--json] | mapping export CASE NAME
   tracelight query   CASE SQL [--json | --csv]
-  tracelight detect  CASE [--ioc FILE]... [--rules FILE_OR_DIR]... [--json]
+  tracelight detect  CASE [--ioc FILE]... [--rules FILE_OR_DIR]... [--chain-window HOURS] [--json]
   tracelight tag     CASE EVENT_ID --note TEXT [--label LABEL] [--examiner NAME] [--json]
   tracelight verify  CASE_OR_PACKAGE [--examiner NAME] [--json]
   tracelight custody CASE [--json]
@@ -57,6 +57,7 @@ function parse(argv: string[]) {
     tz: { type: 'string' },
     ioc: { type: 'string', multiple: true },
     rules: { type: 'string', multiple: true },
+    'chain-window': { type: 'string' },
     format: { type: 'string' },
     examiner: { type: 'string' },
     note: { type: 'string' },
@@ -167,7 +168,9 @@ async function run(argv: string[]): Promise<number> {
     case 'detect': {
       const [casePath, ...extra] = rest;
       if (!casePath || extra.length) throw new UsageError('detect needs one CASE (indicator files go after --ioc)');
-      return detectCommand({ casePath, iocFiles: values.ioc ?? [], ruleFiles: values.rules ?? [], json: values.json });
+      const window = values['chain-window'];
+      if (window !== undefined && !(Number(window) > 0)) throw new UsageError(`--chain-window wants a number of hours above 0, not "${window}"`);
+      return detectCommand({ casePath, iocFiles: values.ioc ?? [], ruleFiles: values.rules ?? [], json: values.json, ...(window !== undefined ? { chainWindowHours: Number(window) } : {}) });
     }
     default:
       throw new UsageError(`unknown command "${command}" (see tracelight --help)`);

@@ -106,11 +106,26 @@ export interface StoryStep {
   event_ids: number[];
 }
 
+/** A host name the story inferred from an address (EDR or DHCP-like evidence mapped it at ingest). */
+export interface ActorResolution {
+  /** The address the actor's own evidence named. */
+  ip: string;
+  /** The host that address was resolved to. */
+  host: string;
+  /** The evidence files (name and format) that tie the address to the host. */
+  evidence: string[];
+  /** When that evidence first and last shows the host with the address. */
+  first_seen: string | null;
+  last_seen: string | null;
+}
+
 export interface InfectedHost {
   /** Host name, or the source address when no source names the machine (then src_ip says so). */
   host: string;
   /** Set when the actor is a source address: the address, and the host name it resolved to, if any. */
   src_ip?: string | null;
+  /** Set when host was resolved from src_ip rather than written by a source. */
+  resolved?: ActorResolution;
   user: string | null;
   first_malicious: string;
   /** Why the host counts as infected (malicious execution, C2 beaconing). */
@@ -125,6 +140,8 @@ export interface Incident {
     host: string;
     /** Set when patient zero is known only by its address. */
     src_ip?: string | null;
+    /** Set when host was resolved from src_ip rather than written by a source. */
+    resolved?: ActorResolution;
     user: string | null;
     time: string;
     lure: string | null;

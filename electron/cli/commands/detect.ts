@@ -3,7 +3,7 @@
 // is opened for inspection only: detection records nothing and takes no lock, and examiners'
 // confirm/dismiss verdicts and the indicator files kept in the case are applied. Rule and indicator-file problems
 // go to stderr, one line each, and do not stop the run.
-import type { DetectResult, Finding } from '../../common/detect';
+import type { ActorResolution, DetectResult, Finding } from '../../common/detect';
 import { detectWithCaseIocs } from '../../engine/detect/case-detection';
 import { warn, write } from '../output';
 import { openCase } from './open-case';
@@ -13,13 +13,15 @@ export interface DetectArgs {
   iocFiles: string[];
   ruleFiles: string[];
   json: boolean;
+  /** detect --chain-window HOURS: see story/chain-link.ts. */
+  chainWindowHours?: number;
 }
 
 export async function detectCommand(args: DetectArgs): Promise<number> {
   const session = await openCase(args.casePath, { readOnly: true });
   let result: DetectResult;
   try {
-    result = await detectWithCaseIocs(session.store, args.iocFiles, args.ruleFiles);
+    result = await detectWithCaseIocs(session.store, args.iocFiles, args.ruleFiles, args.chainWindowHours);
   } finally {
     session.close();
   }
@@ -40,7 +42,9 @@ function summary(casePath: string, r: DetectResult): string {
   if (i.patient_zero) {
     const pz = i.patient_zero;
     out.push(`Patient zero:   ${pz.host}${pz.user ? ` (${pz.user})` : ''}, first malicious execution ${pz.time}`);
+    if (pz.resolved) out.push(`Address:        ${resolvedLine(pz.resolved)}`);
     if (pz.lure) out.push(`Lure:           ${line(pz.lure)}${pz.lure_time ? ` (opened ${pz.lure_time})` : ''}`);
+    if (pz.reason) out.push(`Why:            ${line(pz.reason)}`);
   } else {
     out.push('Patient zero:   none (no host with malicious execution)');
   }
@@ -57,6 +61,7 @@ function summary(casePath: string, r: DetectResult): string {
   for (const h of i.infected) {
     out.push('');
     out.push(`${h.host}${h.user ? ` (${h.user})` : ''}: ${h.reasons.map(line).join('; ')}`);
+    if (h.resolved) out.push(`  ${resolvedLine(h.resolved)}`);
     for (const s of h.steps) out.push(`  ${s.time}  ${s.stage.padEnd(11)} ${line(s.summary)}`);
   }
   if (r.findings.length) {
@@ -65,6 +70,11 @@ function summary(casePath: string, r: DetectResult): string {
     for (const f of r.findings) out.push(`  ${f.time}  ${f.severity.padEnd(8)} ${(f.host ?? '-').padEnd(24)} ${findingLine(f)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** "10.20.30.47, resolved to wks-acct-07 from edr.csv (defender-hunting-csv)". */
+function resolvedLine(r: ActorResolution): string {
+  return line(`${r.ip}, resolved to ${r.host}${r.evidence.length ? ` from ${r.evidence.join(', ')}` : ''}`);
 }
 
 function findingLine(f: Finding): string {

@@ -8,11 +8,11 @@ import { runDetection } from './index';
 import { loadReviews } from './review';
 import type { CaseStore } from '../store/case-store';
 
-export async function detectWithCaseIocs(store: CaseStore, iocFiles: string[], ruleFiles: string[] = []): Promise<DetectResult> {
+export async function detectWithCaseIocs(store: CaseStore, iocFiles: string[], ruleFiles: string[] = [], chainWindowHours?: number): Promise<DetectResult> {
   const kept = loadIocFiles(store);
   const work = writeIocWorkdir(kept.files);
   try {
-    const result = await runDetection(store, { iocFiles: [...work.paths, ...iocFiles], ruleFiles, reviews: loadReviews(store) });
+    const result = await runDetection(store, { iocFiles: [...work.paths, ...iocFiles], ruleFiles, reviews: loadReviews(store), chainWindowHours });
     for (const m of kept.missing) {
       result.rules.problems.push({ file: m.name, rule: null, message: `IOC file not used: its bytes were not saved in the case (SHA-256 ${m.sha256})` });
     }

@@ -25,6 +25,8 @@ export interface DetectOptions {
   ruleFiles?: string[];
   /** Examiners' verdicts by finding id: dismissed findings leave the story, confirmed ones stay. */
   reviews?: Map<string, FindingReview>;
+  /** Hours of quiet that separate two episodes of a chain when choosing patient zero (story/chain-link.ts). */
+  chainWindowHours?: number;
 }
 
 /** Skipped entries of an indicator file, reported like rule problems (a few, then a count). */
@@ -94,7 +96,7 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
   const liveBeacons = candidates.filter((b) => !dismissedIds.has(beaconFindingId(b)));
   const liveHits = iocs.hits.filter((h) => !dismissedGroups.has(iocGroupKey(h)));
   await pause();
-  const incident = assembleIncident({ store, index, contactsTo: (d, p) => beacons.contactsTo(d, p) }, kept, liveBeacons, liveHits);
+  const incident = assembleIncident({ store, index, contactsTo: (d, p) => beacons.contactsTo(d, p) }, kept, liveBeacons, liveHits, opts.chainWindowHours);
   // A dismissed web finding takes its attacker (and what it did) out of the web story.
   const dismissedWeb = new Set(findings.filter((f) => f.rule === 'web-attack' && dismissedIds.has(f.id)).map((f) => f.src_ip));
   const w = webTriage.incident;

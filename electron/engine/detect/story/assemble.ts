@@ -3,7 +3,7 @@
 // hosts infected only by talking to them, lateral movement and spam (network.ts), and each
 // infected host's chain as steps linked to findings and events. Dismissed findings never get
 // here; confirmed ones count even when weak.
-import type { BeaconCandidate, Finding, Incident, InfectedHost, StoryStep } from '../../../common/detect';
+import type { ActorResolution, BeaconCandidate, Finding, Incident, InfectedHost, StoryStep } from '../../../common/detect';
 import { isIpv4, isIpv6 } from '../../formats/net';
 import { isInternalIp } from '../ioc/cidr';
 import { publicHit, type RichIocHit } from '../ioc-hits';
@@ -16,20 +16,24 @@ import { STANDARD_PORTS } from '../policy';
 import { C2Set, beaconC2, directIpContacts, lateralMovement, spamActivity, type Actor, type StoryData } from './network';
 import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
+import { loaderPayloads, type LoaderPayload } from './loader-payloads';
+import { actorResolution } from './resolved';
+import { linkTies, networkPatientZero, withResolution, type ContactInfection } from './patient-zero';
+import { addTie, chainReason, choosePatientZero, DEFAULT_CHAIN_WINDOW_HOURS, type ChainTie } from './chain-link';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
-import { asParam, listParam, say } from '../said';
+import { asParam, say } from '../said';
 
 const EVENTS_PER_FINDING = 200;
 const STEP_EVENT_IDS = 50;
 
-interface ContactInfection {
-  key: string;
-  label: string;
-  first: string;
-  reasons: string[];
-}
 
-export function assembleStory(data: StoryData, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
+export function assembleStory(
+  data: StoryData,
+  findings: readonly Finding[],
+  beacons: readonly BeaconCandidate[],
+  hits: readonly RichIocHit[],
+  chainWindowHours: number = DEFAULT_CHAIN_WINDOW_HOURS,
+): Incident {
   const store = data.store;
   const names = new HostNames();
   const ids: number[] = [];
@@ -39,7 +43,7 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
   const tree = new ProcessTree(data, maliciousHosts);
 
   // 1. Malicious execution.
-  const exec = executionInfections(findings, events, tree);
+  const exec = executionInfections(findings, events, tree, chainWindowHours);
   for (const e of exec.values()) names.note(e.firstEvent?.host ?? e.host);
   const execActors: Actor[] = [...exec.values()].map((e) => ({ key: e.key, label: e.host, first: e.firstMalicious }));
   const lures = new Map<string, Lure>();
@@ -55,13 +59,17 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
   // 2. URLs: what the chains fetched, what lured them, what the feeds name.
   const chainEvents: StoryEvent[] = [];
   const chainTimes = new Map<string, number[]>();
+  const chainByKey = new Map<string, StoryEvent[]>();
   for (const e of exec.values()) {
     const times: number[] = [];
+    const mine: StoryEvent[] = [];
+    chainByKey.set(e.key, mine);
     for (const f of e.findings) {
       for (const id of f.event_ids.slice(0, EVENTS_PER_FINDING)) {
         const ev = events.get(id);
         if (!ev || ms(ev.time) < ms(e.firstMalicious) - 60_000) continue;
         chainEvents.push(ev);
+        mine.push(ev);
         times.push(ms(ev.time));
       }
     }
@@ -71,6 +79,8 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
   const phishing = new UrlSet();
   cradleUrls(chainEvents.filter((e) => e.category === 'process' || e.process_command_line), payload);
   executableDownloads(data, execActors, chainTimes, payload);
+  const loaded = loaderPayloads(data, chainByKey);
+  for (const list of loaded.values()) for (const p of list) payload.add(p.event.url!);
   for (const ev of chainEvents) if (ev.url && findings.some((f) => f.stage === 'download' && f.event_ids.includes(ev.id))) payload.add(ev.url);
   const otherUrls = new UrlSet();
   for (const h of hits) {
@@ -147,6 +157,7 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
 
   // Machines that reached a C2 endpoint some infected machine beacons to, however rarely (a bot
   // tries the other addresses of its list): infected too.
+  const contactTies = new Map<string, ChainTie[]>();
   const beaconed = new Set([...net.values()].flatMap((n) => n.beacons.map((b) => `${(b.dst_ip ?? b.destination).toLowerCase()}|${b.dst_port ?? ''}`)));
   for (const e of c2.endpoints.values()) {
     if (!beaconed.has(`${e.ip}|${e.port ?? ''}`) || !data.contactsTo) continue;
@@ -156,6 +167,7 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
       if (!label || !key || net.has(key) || exec.has(key)) continue;
       if (who.srcIp && isInternalIp(e.ip)) continue;
       noteContact(label, who.first, say('infected.contactedC2', { dest: `${e.ip}${e.port !== null ? `:${e.port}` : ''}` }, `contacted C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}, which an infected machine beacons to`));
+      addTie(contactTies, key, { id: `c2|${e.ip}|${e.port ?? ''}`, label: `C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}`, time: who.first });
     }
   }
   for (const n of net.values()) {
@@ -178,12 +190,39 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
   // 6. Patient zero and each infected host's chain.
   const ordered = [...allActors].sort((a, b) => a.first.localeCompare(b.first));
   const clicks = clicked(data, mergeSets(payload, phishing));
-  const linked = chainLinks([...exec.values()], lures, clicks, payload, beacons, c2, hits);
-  const pz = linked.first;
-  const pzLure = pz ? lures.get(pz.key) : undefined;
-  const infected: InfectedHost[] = ordered.map((a) =>
-    hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key)),
+  // A bot works through its C2 list: any contact, however rare, with an endpoint of the chain ties an infected actor to it.
+  const actorKeys = new Set(allActors.map((a) => a.key));
+  for (const e of c2.endpoints.values()) {
+    for (const who of data.contactsTo?.(e.ip, e.port) ?? []) {
+      const k = hostKey(who.host ?? who.srcIp ?? '');
+      if (actorKeys.has(k)) addTie(contactTies, k, { id: `c2|${e.ip}|${e.port ?? ''}`, label: `C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}`, time: who.first });
+    }
+  }
+  const chainTies = linkTies(allActors, lures, clicks, payload, beacons, c2, hits, net, contactTies);
+  const choice = choosePatientZero(
+    allActors.map((a) => ({ key: a.key, first: a.first, ties: chainTies.get(a.key) ?? [] })),
+    chainWindowHours,
   );
+  const pz = choice ? exec.get(choice.key) : undefined;
+  const pzLure = pz ? lures.get(pz.key) : undefined;
+  // Actors seen only through their address, named by a host the address map resolved it to.
+  const resolutions = new Map<string, ActorResolution>();
+  for (const a of ordered) {
+    const n = net.get(a.key);
+    const e = exec.get(a.key);
+    const shown = e
+      ? e.findings.flatMap((f) => f.event_ids.slice(0, 5).flatMap((id) => events.get(id) ?? []))
+      : n
+        ? [...n.payloads, ...eventsById(store, n.beacons.flatMap((b) => b.event_ids.slice(0, 3))).values()]
+        : [];
+    const r = actorResolution(data, a.key, names.display(a.key), shown);
+    if (r) resolutions.set(a.key, r);
+  }
+  const infected: InfectedHost[] = ordered.map((a) => {
+    const story = hostStory(a, names.display(a.key), exec.get(a.key), contact.get(a.key), lures.get(a.key), findings, lateral, spam, net.get(a.key), loaded.get(a.key));
+    const r = resolutions.get(a.key);
+    return r ? { ...story, src_ip: r.ip, resolved: r } : story;
+  });
 
   const c2List = [...c2.endpoints.values()]
     .sort((a, b) => a.ip.localeCompare(b.ip) || (a.port ?? 0) - (b.port ?? 0))
@@ -191,16 +230,18 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
 
   return {
     patient_zero: pz
-      ? {
+      ? withResolution({
           host: names.display(pz.key),
           user: pzLure?.user ?? pz.user,
           time: pz.firstMalicious,
           lure: pzLure?.document ?? null,
           lure_time: pzLure?.time ?? null,
           event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
-          reason: linked.reason,
-        }
-      : networkPatientZero(net, names),
+          reason: `first host ${choice!.tie ? chainReason(choice!) : 'with malicious execution'}: ${pz.reasons[0] ?? 'malicious execution'} at ${pz.firstMalicious}`,
+        }, resolutions.get(pz.key))
+      : choice
+        ? withResolution(networkPatientZero(choice, net.get(choice.key), contact.get(choice.key), names), resolutions.get(choice.key))
+        : null,
     hosts: ordered.map((a) => names.display(a.key)),
     payload_urls: payload.written(),
     phishing_urls: phishing.written(),
@@ -213,82 +254,6 @@ export function assembleStory(data: StoryData, findings: readonly Finding[], bea
     spam,
     web: { attackers: [], successes: [], webshells: [] },
     clicked: clicks,
-  };
-}
-
-/**
- * Patient zero by linkage: each host that ran malicious code is tied to the chain by what it
- * shares with the others (the lure's file name, a payload URL it fetched, a C2 endpoint it
- * beacons to or an indicator address it reached). The chain is what most hosts share; patient
- * zero is the first host tied to it, so an unrelated finding elsewhere (an administrator's
- * PowerShell, even confirmed) does not move it. With one host, or no ties, the first host.
- */
-function chainLinks(
-  exec: readonly ExecutionEvidence[],
-  lures: ReadonlyMap<string, Lure>,
-  clicks: readonly { host: string | null; src_ip: string | null; url: string }[],
-  payload: UrlSet,
-  beacons: readonly BeaconCandidate[],
-  c2: C2Set,
-  hits: readonly RichIocHit[],
-): { first: ExecutionEvidence | undefined; reason: string } {
-  const ties = new Map<string, Set<string>>();
-  const tie = (key: string, what: string) => {
-    if (!ties.has(key)) ties.set(key, new Set());
-    ties.get(key)!.add(what);
-  };
-  const keys = new Set(exec.map((e) => e.key));
-  for (const e of exec) {
-    const doc = lures.get(e.key)?.document;
-    if (doc) tie(e.key, say('tie.lure', { name: doc.replace(/^.*[\\/]/, '') }, `lure ${doc.replace(/^.*[\\/]/, '')}`));
-  }
-  for (const c of clicks) {
-    const k = hostKey(c.host ?? c.src_ip ?? '');
-    if (keys.has(k) && payload.has(c.url)) tie(k, say('tie.payload', { url: c.url }, `payload ${c.url}`));
-  }
-  for (const b of beacons) {
-    const k = hostKey(b.host ?? b.src_ip ?? '');
-    const domain = isIpv4(b.destination) || isIpv6(b.destination) ? null : b.destination;
-    if (keys.has(k) && b.score >= BEACON.reportScore && c2.has(b.dst_ip ?? b.destination, domain)) tie(k, say('tie.c2', { dest: `${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}` }, `C2 ${b.dst_ip ?? b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`));
-  }
-  for (const h of hits) {
-    const k = hostKey(h.host ?? h.src_ip ?? '');
-    if (keys.has(k) && (h.type === 'ip' || h.type === 'cidr' || h.type === 'url' || h.type === 'sha256' || h.type === 'md5' || h.type === 'sha1')) tie(k, say('tie.indicator', { indicator: h.indicator }, `indicator ${h.indicator}`));
-  }
-  // How many hosts share each tie; the chain is the ties shared by the most hosts.
-  const count = new Map<string, number>();
-  for (const set of ties.values()) for (const t of set) count.set(t, (count.get(t) ?? 0) + 1);
-  const best = Math.max(0, ...count.values());
-  const chain = new Set([...count].filter(([, n]) => n === best).map(([t]) => t));
-  const ordered = [...exec].sort((a, b) => a.firstMalicious.localeCompare(b.firstMalicious));
-  const tied = best > 0 ? ordered.filter((e) => [...(ties.get(e.key) ?? [])].some((t) => chain.has(t))) : [];
-  const first = tied[0] ?? ordered[0];
-  if (!first) return { first: undefined, reason: '' };
-  const why = [...(ties.get(first.key) ?? [])].filter((t) => chain.has(t));
-  const what = first.reasons[0] !== undefined ? asParam(first.reasons[0]) : { code: why.length ? 'pz.maliciousExecution' : 'pz.execution' };
-  const reason = why.length
-    ? say(best > 1 ? 'pz.tiedShared' : 'pz.tied', { ties: listParam(why.slice(0, 3).map(asParam)), hosts: best, what, time: first.firstMalicious }, `first host tied to the chain (${why.slice(0, 3).join(', ')}${best > 1 ? `, shared by ${best} hosts` : ''}): ${first.reasons[0] ?? 'malicious execution'} at ${first.firstMalicious}`)
-    : say('pz.first', { what, time: first.firstMalicious }, `first host with malicious execution: ${first.reasons[0] ?? 'execution'} at ${first.firstMalicious}`);
-  return { first, reason };
-}
-
-/** With no execution evidence: the first machine whose network activity is the infection's. */
-function networkPatientZero(net: ReadonlyMap<string, NetworkInfection>, names: HostNames): Incident['patient_zero'] {
-  const first = [...net.values()].sort((a, b) => a.first.localeCompare(b.first) || a.key.localeCompare(b.key))[0];
-  if (!first) return null;
-  const p = first.payloads[0];
-  const b = [...first.beacons].sort((x, y) => x.first.localeCompare(y.first))[0]!;
-  const display = names.display(first.key);
-  return {
-    host: display,
-    ...(isIpv4(display) || isIpv6(display) ? { src_ip: display } : first.srcIp ? { src_ip: first.srcIp } : {}),
-    user: p?.user ?? null,
-    time: first.first,
-    lure: null,
-    event_ids: [...(p ? [p.id] : []), ...b.event_ids.slice(0, 1)],
-    reason: p
-      ? say('pz.payload', { url: p.url!, time: p.time, dest: `${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}` }, `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`)
-      : say('pz.beacon', { dest: `${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`, time: b.first }, `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`),
   };
 }
 
@@ -308,6 +273,7 @@ function hostStory(
   lateral: readonly { from: string; to: string; time: string; event_ids: number[] }[],
   spam: readonly { host: string; count: number; first: string; event_ids: number[] }[],
   net?: NetworkInfection,
+  loaded: readonly LoaderPayload[] = [],
 ): InfectedHost {
   const since = ms(lure?.time ?? actor.first) - 5 * 60_000;
   const steps: StoryStep[] = [];
@@ -317,6 +283,10 @@ function hostStory(
   }
   for (const p of net?.payloads ?? []) {
     steps.push({ stage: 'download', time: p.time, host: display, user, summary: say(`step.fetched${p.content_type ? 'Type' : ''}${p.bytes_in !== null ? 'Bytes' : ''}`, { url: p.url!, type: p.content_type ?? '', bytes: p.bytes_in ?? '' }, `Fetched ${p.url}${p.content_type ? ` (${p.content_type}` : ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ' ('}${p.bytes_in} bytes)` : p.content_type ? ')' : ''}`), finding_ids: [], event_ids: [p.id] });
+  }
+  for (const { event: p, loader } of loaded) {
+    const what = `${p.content_type ?? ''}${p.bytes_in !== null ? `${p.content_type ? ', ' : ''}${p.bytes_in} bytes` : ''}`;
+    steps.push({ stage: 'download', time: p.time, host: display, user, summary: `Fetched ${p.url}${what ? ` (${what})` : ''}, loaded by ${loader.process_command_line ?? loader.process_name}`, finding_ids: [], event_ids: [p.id, loader.id] });
   }
   for (const f of findings) {
     const who = f.host ?? f.src_ip ?? null;

@@ -8,14 +8,20 @@ import { Phrasebook, withPhrasebook } from '../said';
 import { assembleStory } from './assemble';
 import type { StoryData } from './network';
 
-export function assembleIncident(data: StoryData, findings: readonly Finding[], beacons: readonly BeaconCandidate[], hits: readonly RichIocHit[]): Incident {
+export function assembleIncident(
+  data: StoryData,
+  findings: readonly Finding[],
+  beacons: readonly BeaconCandidate[],
+  hits: readonly RichIocHit[],
+  chainWindowHours?: number,
+): Incident {
   const book = new Phrasebook();
   for (const f of findings) {
     if (f.title_code) book.learn([f.title], [f.title_code]);
     book.learn(f.reasons, f.reason_codes);
   }
   for (const b of beacons) book.learn(b.reasons, b.reason_codes);
-  const incident = withPhrasebook(book, () => assembleStory(data, findings, beacons, hits));
+  const incident = withPhrasebook(book, () => assembleStory(data, findings, beacons, hits, chainWindowHours));
   const pz = incident.patient_zero;
   return {
     ...incident,

@@ -27,6 +27,9 @@ export interface StoryEvent {
   content_type: string | null;
   file_path: string | null;
   registry_path: string | null;
+  /** 1 when host was filled from the address map (ingest/resolve-hosts.ts), not written by the source. */
+  host_resolved?: number;
+  evidence_id?: number;
 }
 
 /** The story's plain columns (a table alias can be put before each). */
@@ -36,7 +39,7 @@ export const STORY_PLAIN_COLUMNS =
 export const STORY_COLUMNS =
   'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, bytes_in, ' +
   "CASE WHEN category = 'web' AND extra IS NOT NULL THEN COALESCE(json_extract(extra, '$.mime_type'), json_extract(extra, '$.content_type'), json_extract(extra, '$.contenttype'), json_extract(extra, '$.\"rs(Content-Type)\"')) END AS content_type, " +
-  'file_path, registry_path';
+  'file_path, registry_path, host_resolved, evidence_id';
 
 /** Events by id (chunks of ids keep each statement's parameter list small). */
 export function eventsById(store: CaseStore, ids: Iterable<number>): Map<number, StoryEvent> {

@@ -1,13 +1,14 @@
 // Which hosts ran malicious code. A host counts when an execution, download or persistence
 // finding (severity medium or more) on it was caused by the chain: its process descends from
-// an Office application (the lure), or the host shows two or more such stages (a download and
-// a Run key; an execution and C2 beaconing), or an examiner confirmed it. The same command
+// an Office application (the lure), or the host shows two or more such stages within the chain
+// window (a download and a Run key; an execution and C2 beaconing), or an examiner confirmed it. The same command
 // alone (an administrator's encoded PowerShell from a scheduled task) does not make a host
 // infected, and neither does opening a document that nothing followed.
 import { asParam, listParam, say } from '../said';
 import type { Finding, Severity, Stage } from '../../../common/detect';
 import type { StoryEvent } from './events';
 import { hostKey } from './hosts';
+import { DEFAULT_CHAIN_WINDOW_HOURS } from './chain-link';
 import type { OfficeAncestor, ProcessTree } from './process-tree';
 
 const RANK: Record<Severity, number> = { informational: 0, low: 1, medium: 2, high: 3, critical: 4 };
@@ -38,7 +39,30 @@ function corroboratingC2(f: Finding): boolean {
   return f.stage === 'c2' && ((f.rule === 'beacon' && atLeast(f, 'high')) || f.rule === 'ioc' || confirmed(f));
 }
 
-export function executionInfections(findings: readonly Finding[], events: Map<number, StoryEvent>, tree: ProcessTree): Map<string, ExecutionEvidence> {
+/**
+ * The stages of the findings that happened together: those within the window of a finding of
+ * another stage. A download on Monday and a Run key a week later are two unrelated events, not
+ * one chain.
+ */
+function coOccurringStages(list: readonly Finding[], windowMs: number): Set<Stage> {
+  const out = new Set<Stage>();
+  for (const a of list) {
+    for (const b of list) {
+      if (a.stage !== b.stage && Math.abs(Date.parse(a.time) - Date.parse(b.time)) <= windowMs) {
+        out.add(a.stage);
+        out.add(b.stage);
+      }
+    }
+  }
+  return out;
+}
+
+export function executionInfections(
+  findings: readonly Finding[],
+  events: Map<number, StoryEvent>,
+  tree: Pick<ProcessTree, 'officeAncestor'>,
+  windowHours: number = DEFAULT_CHAIN_WINDOW_HOURS,
+): Map<string, ExecutionEvidence> {
   const byHost = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.host) continue;
@@ -64,8 +88,8 @@ export function executionInfections(findings: readonly Finding[], events: Map<nu
         caused = { f, e: events.get(f.event_ids[0]!) ?? null, office: null };
       }
     }
-    const stages = new Set<Stage>(malicious.map((f) => f.stage));
-    if (list.some(corroboratingC2)) stages.add('c2');
+    // A corroborating C2 finding counts as the c2 stage (its time is when the beacon began).
+    const stages = coOccurringStages([...malicious, ...list.filter(corroboratingC2).map((f) => ({ ...f, stage: 'c2' as Stage }))], windowHours * 3600_000);
     if (caused?.office) reasons.push(say('infected.underLure', { title: asParam(caused.f.title), office: caused.office.name }, `${caused.f.title}: started under ${caused.office.name} (the lure)`));
     else if (caused) reasons.push(say('infected.confirmed', { title: asParam(caused.f.title), examiner: caused.f.review!.examiner }, `${caused.f.title}: confirmed by ${caused.f.review!.examiner}`));
     if (stages.size >= 2) reasons.push(say('infected.stages', { stages: listParam([...stages].map((st) => ({ code: `stage.${st}` }))) }, `${[...stages].join(', ')} on the same host`));

@@ -15,15 +15,10 @@ import { ms, type StoryEvent } from './events';
 import { hostKey } from './hosts';
 import type { StoryData } from './network';
 import { STANDARD_PORTS } from '../policy';
-import { urlPath } from './urls';
+import { looksLikePayload } from './loader-payloads';
 
 /** A payload is fetched at most this long before the beaconing starts. */
 const PAYLOAD_BEFORE_MS = 30 * 60_000;
-/** Smaller than this, an "executable" download is an error page or a stub. */
-const MIN_PAYLOAD_BYTES = 10_000;
-const PAYLOAD_TYPES = /^(?:application\/(?:octet-stream|x-msdownload|x-msdos-program|x-dosexec|x-executable|vnd\.microsoft\.portable-executable|x-ms-installer|x-msi|zip|x-zip-compressed|x-rar-compressed|vnd\.rar|x-7z-compressed|java-archive|x-java-archive|vnd\.ms-cab-compressed|x-iso9660-image|x-sharedlib|x-dll))\b/i;
-const PAYLOAD_PATH = /\.(?:exe|dll|scr|cpl|ocx|msi|bin|dat|zip|rar|7z|iso|img|cab|jar)$/i;
-
 export interface NetworkInfection {
   key: string;
   /** The actor's name as its events carry it: a host, else the source address. */
@@ -55,9 +50,7 @@ function payloadsBefore(data: StoryData, key: string, b: BeaconCandidate): Story
     if (!e.url || e.category !== 'web') return false;
     const t = ms(e.time);
     if (t < start - PAYLOAD_BEFORE_MS || t > start + 60_000) return false;
-    if (e.http_status !== null && (e.http_status < 200 || e.http_status >= 300)) return false;
-    if (e.bytes_in !== null && e.bytes_in < MIN_PAYLOAD_BYTES) return false;
-    return (e.content_type !== null && PAYLOAD_TYPES.test(e.content_type)) || PAYLOAD_PATH.test(urlPath(e.url));
+    return looksLikePayload(e);
   });
 }
 

@@ -65,6 +65,7 @@ export const en = {
     patientZero: 'Patient zero',
     infectedHosts: 'Infected hosts',
     chainOf: (host: string) => `Chain on ${host}`,
+    resolved: (ip: string, host: string, evidence: string) => `${ip}, resolved to ${host}${evidence ? ` from ${evidence}` : ''}`,
     payloadUrls: 'Payload URLs',
     c2: 'Command-and-control (C2) endpoints',
     lateral: 'Lateral movement / spread',

@@ -65,6 +65,7 @@ export const ja: Messages = {
     patientZero: '最初の感染端末（ペイシェントゼロ）',
     infectedHosts: '感染端末',
     chainOf: (host) => `${host} での感染の流れ`,
+    resolved: (ip, host, evidence) => `${ip}（${evidence ? `${evidence} の記録から ` : ''}${host} と判定）`,
     payloadUrls: 'ペイロード URL',
     c2: 'C2（指令サーバー）通信先',
     lateral: '横展開・拡散',

@@ -12,6 +12,8 @@ const en = {
   noSuccess: 'No request looks successful: statuses and response sizes are as usual for those URLs.',
   col: { ip: 'Client', period: 'First – last', requests: 'Requests', techniques: 'Techniques', successes: 'Successes', time: 'Time (UTC)', technique: 'Technique', url: 'Request as logged', status: 'Status', bytes: 'Bytes', why: 'Why', path: 'Script', firstSeen: 'First used', users: 'Used from', commands: 'Commands' },
   technique: { scanner: 'scanner', sqli: 'SQL injection', traversal: 'path traversal', cmdi: 'command injection', xss: 'cross-site scripting', upload: 'file upload', webshell: 'web shell' } as Record<string, string>,
+  /** The workbook's web sheet (xlsx/web-sheet.ts): its name, what each row is, the extra columns. */
+  sheet: { name: 'Web attacks', row: 'Row', attacker: 'attacker', success: 'success', shell: 'web shell', command: 'command', first: 'First (UTC)', last: 'Last (UTC)', detail: 'Reason / command / tools', events: 'Event ids' },
 };
 
 export type WebMessages = typeof en;
@@ -25,6 +27,7 @@ const ja: WebMessages = {
   noSuccess: '成功したとみられるリクエストはありません。ステータスも応答サイズも各 URL の通常どおりです。',
   col: { ip: '送信元', period: '最初 – 最後', requests: 'リクエスト数', techniques: '手口', successes: '成功数', time: '日時 (UTC)', technique: '手口', url: 'ログ上のリクエスト', status: 'ステータス', bytes: 'バイト数', why: '判断理由', path: 'スクリプト', firstSeen: '初回使用', users: '使用元', commands: 'コマンド' },
   technique: { scanner: 'スキャン', sqli: 'SQL インジェクション', traversal: 'パストラバーサル', cmdi: 'コマンドインジェクション', xss: 'クロスサイトスクリプティング', upload: 'ファイルアップロード', webshell: 'Web シェル' },
+  sheet: { name: 'Web 攻撃', row: '行の種類', attacker: '攻撃元', success: '成功', shell: 'Web シェル', command: 'コマンド', first: '最初 (UTC)', last: '最後 (UTC)', detail: '判断理由・コマンド・ツール', events: 'イベント ID' },
 };
 
 export function webMessages(language: ReportLanguage): WebMessages {

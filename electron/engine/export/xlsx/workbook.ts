@@ -1,5 +1,5 @@
 // The analysts' workbook: Summary, Timeline (the filter's rows or every event), Tagged evidence,
-// Detections, IOC hits, Evidence and Custody log. Written by our own streaming SpreadsheetML
+// Detections, IOC hits, Web attacks (when detection found one), Evidence and Custody log. Written by our own streaming SpreadsheetML
 // writer (sheet.ts, xlsx-package.ts), not a spreadsheet library:
 // - never the `xlsx` npm package: the registry's last release, 0.18.5, carries CVE-2023-30533 and
 //   CVE-2024-22363, and it holds the whole workbook in memory;
@@ -18,6 +18,7 @@ import type { ExportOptions } from '../types';
 import { writeCustodySheet, writeDetectionsSheet, writeEvidenceSheet, writeIocSheet, writeTaggedSheet } from './record-sheets';
 import { writeSummarySheet } from './summary-sheet';
 import { writeTimelineSheet } from './timeline-sheet';
+import { writeWebSheet } from './web-sheet';
 import { XlsxPackage } from './xlsx-package';
 
 export async function writeXlsxWorkbook(session: CaseSession, file: string, opts: ExportOptions): Promise<ExportResult> {
@@ -32,6 +33,7 @@ export async function writeXlsxWorkbook(session: CaseSession, file: string, opts
       await writeTaggedSheet(wb, m, data);
       await writeDetectionsSheet(wb, m, data);
       await writeIocSheet(wb, m, data);
+      await writeWebSheet(wb, opts.language, data.detection?.incident.web);
       await writeEvidenceSheet(wb, m, data);
       await writeCustodySheet(wb, m, data);
       await wb.finish({

@@ -3,6 +3,7 @@ import { displayValue } from '../../lib/reveal-invisibles';
 import { useEngineText } from '../engine-text/use-engine-text';
 import { byTime } from './chain-layout';
 import { EventLinks } from './EventLinks';
+import { ResolvedNote } from './ResolvedNote';
 import { useT } from '../../i18n';
 import './strings';
 
@@ -24,6 +25,7 @@ export function ChainTimeline({ host, selectedId, onSelect }: Props) {
         {host.user && <span className="muted"> · {displayValue(host.user)}</span>}
         <span className="muted">{t('story.firstMalicious', { time: host.first_malicious })}</span>
       </h3>
+      {host.resolved && <ResolvedNote resolved={host.resolved} />}
       {host.reasons.length > 0 && (
         <p className="muted" data-testid="infected-reasons">
           {t('story.infectedBecause', { reasons: host.reasons.map((r, i) => displayValue(say(host.reason_codes?.[i], r))).join('; ') })}

@@ -3,6 +3,7 @@ import type { Incident } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { useEngineText } from '../engine-text/use-engine-text';
 import { EventLinks } from './EventLinks';
+import { ResolvedNote } from './ResolvedNote';
 import { useT } from '../../i18n';
 import './strings';
 
@@ -30,7 +31,7 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
               <strong data-testid="patient-zero-host">{displayValue(pz.host)}</strong>
               {pz.user && t('story.user', { user: displayValue(pz.user) })}
               <div className="mono">{pz.time}</div>
-              {pz.src_ip && pz.src_ip !== pz.host && <div className="mono">{displayValue(pz.src_ip)}</div>}
+              {pz.resolved ? <ResolvedNote resolved={pz.resolved} /> : pz.src_ip && pz.src_ip !== pz.host && <div className="mono">{displayValue(pz.src_ip)}</div>}
               {pz.lure && (
                 <div className="wrap" data-testid="patient-zero-lure">
                   {t('story.lureLabel')} <span className="mono">{displayValue(pz.lure)}</span>
@@ -46,11 +47,15 @@ export function IncidentSummary({ incident, selectedId, onSelect }: Props) {
         <Fact label={t('story.infectedHosts', { count: incident.hosts.length })} testId="infected-hosts">
           {incident.hosts.length ? (
             <ul className="plain-list">
-              {incident.hosts.map((h) => (
-                <li key={h} data-testid="infected-host">
-                  {displayValue(h)}
-                </li>
-              ))}
+              {incident.hosts.map((h) => {
+                const resolved = incident.infected.find((x) => x.host === h)?.resolved;
+                return (
+                  <li key={h} data-testid="infected-host">
+                    {displayValue(h)}
+                    {resolved && <ResolvedNote resolved={resolved} />}
+                  </li>
+                );
+              })}
             </ul>
           ) : (
             <span className="muted">{t('story.none')}</span>

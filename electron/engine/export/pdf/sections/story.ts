@@ -37,6 +37,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
   if (pz) {
     w.fields([
       [c.host, pz.host],
+      ...(pz.resolved ? ([[c.srcIp, m.story.resolved(pz.resolved.ip, pz.resolved.host, pz.resolved.evidence.join(', '))]] as [string, string][]) : []),
       [c.user, pz.user ?? ''],
       [c.time, pz.time],
       [m.stage.lure, pz.lure ?? ''],
@@ -51,6 +52,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
   else if (!inc.infected.length) w.bullets(inc.hosts);
   for (const host of inc.infected) {
     w.para(`${m.story.chainOf(host.host)}${host.user ? ` (${host.user})` : ''} — ${host.first_malicious}`, { size: 11 });
+    if (host.resolved) w.para(m.story.resolved(host.resolved.ip, host.resolved.host, host.resolved.evidence.join(', ')), { size: 9, color: '#444444' });
     if (host.reasons.length) w.para(host.reasons.join('; '), { size: 9, color: '#444444' });
     w.table(
       [
