@@ -68,7 +68,7 @@ describe('durability under kill -9', () => {
     // The action was saved into the case file before it was answered (no rollback journal is
     // left: the save was whole), and the custody journal holds it too.
     expect(existsSync(`${c}.rollback`)).toBe(false);
-    expect(execFileSync('sqlite3', [c, 'SELECT text FROM note'], { encoding: 'utf8' }).trim()).toBe(NOTE);
+    expect(execFileSync('sqlite3', [c, 'SELECT text FROM notes'], { encoding: 'utf8' }).trim()).toBe(NOTE);
     expect(existsSync(`${c}.lock`)).toBe(true);
     // A query already sees it: it reads the case with the journal's tail.
     expect(JSON.parse(tracelight(['query', c, 'SELECT text FROM notes', '--json']).stdout)).toEqual([{ text: NOTE }]);

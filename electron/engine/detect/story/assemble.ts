@@ -18,8 +18,8 @@ import { networkInfections, type NetworkInfection } from './network-infection';
 import { ProcessTree } from './process-tree';
 import { loaderPayloads, type LoaderPayload } from './loader-payloads';
 import { actorResolution } from './resolved';
-import { linkTies, networkPatientZero, withResolution, type ContactInfection } from './patient-zero';
-import { addTie, chainReason, choosePatientZero, DEFAULT_CHAIN_WINDOW_HOURS, type ChainTie } from './chain-link';
+import { c2Label, linkTies, networkPatientZero, withResolution, type ContactInfection } from './patient-zero';
+import { addTie, chainReason, choosePatientZero, DEFAULT_CHAIN_WINDOW_HOURS, type ChainChoice, type ChainTie } from './chain-link';
 import { UrlSet, classifyIocUrl, clicked, cradleUrls, executableDownloads, phishingUrls } from './urls';
 import { asParam, say } from '../said';
 
@@ -167,7 +167,7 @@ export function assembleStory(
       if (!label || !key || net.has(key) || exec.has(key)) continue;
       if (who.srcIp && isInternalIp(e.ip)) continue;
       noteContact(label, who.first, say('infected.contactedC2', { dest: `${e.ip}${e.port !== null ? `:${e.port}` : ''}` }, `contacted C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}, which an infected machine beacons to`));
-      addTie(contactTies, key, { id: `c2|${e.ip}|${e.port ?? ''}`, label: `C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}`, time: who.first });
+      addTie(contactTies, key, { id: `c2|${e.ip}|${e.port ?? ''}`, label: c2Label(e.ip, e.port), time: who.first });
     }
   }
   for (const n of net.values()) {
@@ -195,7 +195,7 @@ export function assembleStory(
   for (const e of c2.endpoints.values()) {
     for (const who of data.contactsTo?.(e.ip, e.port) ?? []) {
       const k = hostKey(who.host ?? who.srcIp ?? '');
-      if (actorKeys.has(k)) addTie(contactTies, k, { id: `c2|${e.ip}|${e.port ?? ''}`, label: `C2 ${e.ip}${e.port !== null ? `:${e.port}` : ''}`, time: who.first });
+      if (actorKeys.has(k)) addTie(contactTies, k, { id: `c2|${e.ip}|${e.port ?? ''}`, label: c2Label(e.ip, e.port), time: who.first });
     }
   }
   const chainTies = linkTies(allActors, lures, clicks, payload, beacons, c2, hits, net, contactTies);
@@ -237,7 +237,7 @@ export function assembleStory(
           lure: pzLure?.document ?? null,
           lure_time: pzLure?.time ?? null,
           event_ids: [...(pzLure?.event_ids ?? []), ...(pz.firstEvent ? [pz.firstEvent.id] : [])],
-          reason: `first host ${choice!.tie ? chainReason(choice!) : 'with malicious execution'}: ${pz.reasons[0] ?? 'malicious execution'} at ${pz.firstMalicious}`,
+          reason: patientZeroReason(choice!, pz),
         }, resolutions.get(pz.key))
       : choice
         ? withResolution(networkPatientZero(choice, net.get(choice.key), contact.get(choice.key), names), resolutions.get(choice.key))
@@ -255,6 +255,15 @@ export function assembleStory(
     web: { attackers: [], successes: [], webshells: [] },
     clicked: clicks,
   };
+}
+
+/** Why this host is patient zero: the link to the chain that chose it, and what it ran when. */
+function patientZeroReason(choice: ChainChoice, pz: ExecutionEvidence): string {
+  const what = pz.reasons[0] !== undefined ? asParam(pz.reasons[0]) : { code: 'pz.maliciousExecution' };
+  const ran = pz.reasons[0] ?? 'malicious execution';
+  return choice.tie
+    ? say('pz.firstTied', { link: asParam(chainReason(choice)), what, time: pz.firstMalicious }, `first host ${chainReason(choice)}: ${ran} at ${pz.firstMalicious}`)
+    : say('pz.first', { what, time: pz.firstMalicious }, `first host with malicious execution: ${ran} at ${pz.firstMalicious}`);
 }
 
 function mergeSets(a: UrlSet, b: UrlSet): UrlSet {

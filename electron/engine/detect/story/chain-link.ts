@@ -8,6 +8,8 @@
 // actor with no tie at all (an administrator's PowerShell, even confirmed) never is when
 // another actor has ties.
 
+import { asParam, said, say } from '../said';
+
 /** Chain-linked activity further apart than this starts a new episode (detect --chain-window). */
 export const DEFAULT_CHAIN_WINDOW_HOURS = 24;
 
@@ -127,6 +129,11 @@ function better(ep: Episode, best: Episode | null): boolean {
 /** "tied to the chain by payload http://… at 2026-…Z (shared by 3 hosts; chain activity … – …, window 24 h)". */
 export function chainReason(c: ChainChoice): string {
   if (!c.tie) return '';
-  const span = c.start === c.end ? `chain activity at ${c.start}` : `chain activity ${c.start} – ${c.end}`;
-  return `tied to the chain by ${c.tie.label} at ${c.tie.time} (${c.actors > 1 ? `shared by ${c.actors} hosts; ` : ''}${span}, window ${c.windowHours} h)`;
+  const span = c.start === c.end
+    ? said('pz.spanAt', { time: c.start! }, `chain activity at ${c.start}`)
+    : said('pz.span', { from: c.start!, to: c.end! }, `chain activity ${c.start} – ${c.end}`);
+  const params = { tie: asParam(c.tie.label), time: c.tie.time, hosts: c.actors, span: span.coded, hours: c.windowHours };
+  return c.actors > 1
+    ? say('pz.linkShared', params, `tied to the chain by ${c.tie.label} at ${c.tie.time} (shared by ${c.actors} hosts; ${span.text}, window ${c.windowHours} h)`)
+    : say('pz.link', params, `tied to the chain by ${c.tie.label} at ${c.tie.time} (${span.text}, window ${c.windowHours} h)`);
 }

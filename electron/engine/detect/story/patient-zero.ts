@@ -3,6 +3,7 @@
 import type { ActorResolution, BeaconCandidate, Incident } from '../../../common/detect';
 import { isIpv4, isIpv6 } from '../../formats/net';
 import { BEACON } from '../beacon';
+import { asParam, say } from '../said';
 import type { RichIocHit } from '../ioc-hits';
 import { addTie, chainReason, type ChainChoice, type ChainTie } from './chain-link';
 import { HostNames, hostKey } from './hosts';
@@ -18,16 +19,23 @@ export interface ContactInfection {
   reasons: string[];
 }
 
+/** A C2 endpoint as a tie's label ("C2 198.51.100.23:8080"). */
+export function c2Label(ip: string, port: number | null): string {
+  const dest = `${ip}${port !== null ? `:${port}` : ''}`;
+  return say('tie.c2', { dest }, `C2 ${dest}`);
+}
+
 /** Patient zero known from network evidence only: the payload it fetched, else its beacon. */
 export function networkPatientZero(choice: ChainChoice, n: NetworkInfection | undefined, c: ContactInfection | undefined, names: HostNames): Incident['patient_zero'] {
   const display = names.display(choice.key);
   const p = n?.payloads[0];
   const b = n ? [...n.beacons].sort((x, y) => x.first.localeCompare(y.first))[0] : undefined;
+  const dest = b ? `${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}` : '';
   const how = p && b
-    ? `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''}`
+    ? say('pz.payload', { url: p.url!, time: p.time, dest }, `first machine to fetch the payload ${p.url} (${p.time}) before beaconing to ${dest}`)
     : b
-      ? `first machine to beacon to ${b.destination}${b.dst_port !== null ? `:${b.dst_port}` : ''} (${b.first})`
-      : `first machine tied to the chain: ${c?.reasons[0] ?? 'contact with the chain'}`;
+      ? say('pz.beacon', { dest, time: b.first }, `first machine to beacon to ${dest} (${b.first})`)
+      : say('pz.contact', { what: c?.reasons[0] !== undefined ? asParam(c.reasons[0]) : { code: 'pz.contactChain' } }, `first machine tied to the chain: ${c?.reasons[0] ?? 'contact with the chain'}`);
   const link = chainReason(choice);
   return {
     host: display,
@@ -36,7 +44,7 @@ export function networkPatientZero(choice: ChainChoice, n: NetworkInfection | un
     time: n?.first ?? c?.first ?? choice.tie?.time ?? '',
     lure: null,
     event_ids: [...(p ? [p.id] : []), ...(b ? b.event_ids.slice(0, 1) : [])],
-    reason: link ? `${how}; ${link}` : how,
+    reason: link ? say('pz.andLink', { how: asParam(how), link: asParam(link) }, `${how}; ${link}`) : how,
   };
 }
 
@@ -54,20 +62,20 @@ export function linkTies(
 ): Map<string, ChainTie[]> {
   const keys = new Set(actors.map((a) => a.key));
   const ties = new Map<string, ChainTie[]>();
-  const endpoint = (ip: string, port: number | null) => ({ id: `c2|${ip.toLowerCase()}|${port ?? ''}`, label: `C2 ${ip}${port !== null ? `:${port}` : ''}` });
+  const endpoint = (ip: string, port: number | null) => ({ id: `c2|${ip.toLowerCase()}|${port ?? ''}`, label: c2Label(ip, port) });
   for (const [key, l] of lures) {
     const name = l.document?.replace(/^.*[\\/]/, '');
-    if (name && keys.has(key)) addTie(ties, key, { id: `lure|${name.toLowerCase()}`, label: `lure ${name}`, time: l.time });
+    if (name && keys.has(key)) addTie(ties, key, { id: `lure|${name.toLowerCase()}`, label: say('tie.lure', { name }, `lure ${name}`), time: l.time });
   }
   for (const c of clicks) {
     const k = hostKey(c.host ?? c.src_ip ?? '');
     const hit = payload.matches(c.url);
-    if (keys.has(k) && hit) addTie(ties, k, { id: `payload|${hit}`, label: `payload ${c.url}`, time: c.time });
+    if (keys.has(k) && hit) addTie(ties, k, { id: `payload|${hit}`, label: say('tie.payload', { url: c.url }, `payload ${c.url}`), time: c.time });
   }
   for (const n of net.values()) {
     for (const p of n.payloads) {
       const hit = payload.matches(p.url!);
-      if (hit) addTie(ties, n.key, { id: `payload|${hit}`, label: `payload ${p.url}`, time: p.time });
+      if (hit) addTie(ties, n.key, { id: `payload|${hit}`, label: say('tie.payload', { url: p.url! }, `payload ${p.url}`), time: p.time });
     }
     for (const b of n.beacons) addTie(ties, n.key, { ...endpoint(b.dst_ip ?? b.destination, b.dst_port), time: b.first });
   }
@@ -78,7 +86,7 @@ export function linkTies(
   }
   for (const h of hits) {
     const k = hostKey(h.host ?? h.src_ip ?? '');
-    if (keys.has(k) && ['ip', 'cidr', 'url', 'sha256', 'md5', 'sha1', 'domain'].includes(h.type)) addTie(ties, k, { id: `ioc|${h.indicator.toLowerCase()}`, label: `indicator ${h.indicator}`, time: h.time });
+    if (keys.has(k) && ['ip', 'cidr', 'url', 'sha256', 'md5', 'sha1', 'domain'].includes(h.type)) addTie(ties, k, { id: `ioc|${h.indicator.toLowerCase()}`, label: say('tie.indicator', { indicator: h.indicator }, `indicator ${h.indicator}`), time: h.time });
   }
   for (const [k, list] of contactTies) for (const t of list) if (keys.has(k)) addTie(ties, k, { ...t });
   return ties;

@@ -1,6 +1,7 @@
 // Words of the incident view: detection, summary, chain, findings, IOC files.
 import { registerStrings } from '../../i18n';
-// The web-attack part of the incident view keeps its words in a file of its own.
+// The web-attack part and the resolved-address note keep their words in files of their own.
+import './resolved-strings';
 import './web-strings';
 
 registerStrings({
