@@ -31,6 +31,8 @@ export interface IncidentContext {
   act<T>(fn: (session: CaseSession) => T): Promise<T>;
   /** The app's last detection run on the open case, or null. */
   lastDetection(): Promise<DetectResult | null>;
+  /** Runs fn in the write queue: one detection at a time on the case's connection. */
+  serial<T>(fn: () => Promise<T>): Promise<T>;
   /** Where the workspace's cases are (and an organization's severity-standard.json). */
   workspaceDir(): string;
   changed(): void;
@@ -52,9 +54,16 @@ export function createIncidentHandlers(ctx: IncidentContext): Pick<HandlerImpl, 
     const key = [s.scalar('SELECT count(*) FROM event_row'), s.scalar('SELECT count(*) FROM ioc_file'), s.scalar('SELECT count(*) FROM finding_review')].join('/');
     const cached = fallback.get(session);
     if (cached?.key === key) return cached.result;
-    const result = await detectWithCaseIocs(s, []);
-    fallback.set(session, { key, result });
-    return result;
+    // In the write queue: a detection pauses mid-scan (so the engine keeps relaying reads), and
+    // another one started meanwhile (detect.run, a second view asking) would share its
+    // connection and its SQL functions. Queued, the second finds the first's result.
+    return ctx.serial(async () => {
+      const again = fallback.get(session);
+      if (again?.key === key) return again.result;
+      const result = await detectWithCaseIocs(s, []);
+      fallback.set(session, { key, result });
+      return result;
+    });
   }
 
   async function state(l: unknown): Promise<IncidentState> {
