@@ -10,10 +10,13 @@ import { facetCounts } from '../../store/facets';
 
 export type ReadMethod = 'events.keyset' | 'events.count' | 'facets.counts' | 'histogram.get';
 
-/** Which reader thread answers: the grid's reads never queue behind a facet or histogram. */
-export const READ_LANE: Record<ReadMethod, 'grid' | 'summary'> = {
+/**
+ * Which reader thread answers: the grid's page never queues behind a facet or the histogram,
+ * and a new query's count and first page (asked for together) are counted and read at once.
+ */
+export const READ_LANE: Record<ReadMethod, 'grid' | 'count' | 'summary'> = {
   'events.keyset': 'grid',
-  'events.count': 'grid',
+  'events.count': 'count',
   'facets.counts': 'summary',
   'histogram.get': 'summary',
 };

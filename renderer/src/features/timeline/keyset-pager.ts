@@ -92,6 +92,10 @@ export class KeysetPager {
     const keep = same ? this.run : null;
     this.run = null;
     if (!same) this.total = null;
+    // A new query shown from its top: its first page is asked for with the count, not after
+    // it (the engine answers them in threads of their own, so the screen waits for the slower).
+    const early = !same && this.start < this.options.pageSize ? this.source.page(filter, sort, { kind: 'first' }, this.options.pageSize) : null;
+    early?.catch(() => undefined);
     this.source.count(filter).then(
       (n) => {
         if (generation !== this.generation) return;
@@ -99,6 +103,7 @@ export class KeysetPager {
         // Refresh: reload where the analyst was, by the time of the first row shown.
         const first = keep?.rows[Math.max(0, this.start - keep.start)];
         if (keep && keep.start > 0 && first && sort.column === 'time') this.load({ kind: 'time', time: String(first.time) }, 'replace');
+        else if (early && n > 0) this.load({ kind: 'first' }, 'replace', false, early);
         else this.ensure();
         this.onChange();
       },
@@ -171,10 +176,10 @@ export class KeysetPager {
     return { kind: 'time', time: new Date(from + (to - from) * (index / total)).toISOString() };
   }
 
-  private load(at: PageAt, mode: 'replace' | 'append' | 'prepend', scroll = false): void {
+  private load(at: PageAt, mode: 'replace' | 'append' | 'prepend', scroll = false, asked?: Promise<EventPage>): void {
     const generation = this.generation;
     this.busy = true;
-    this.source.page(this.filter, this.currentSort, at, this.options.pageSize).then(
+    (asked ?? this.source.page(this.filter, this.currentSort, at, this.options.pageSize)).then(
       (page) => {
         if (generation !== this.generation) return;
         this.busy = false;
