@@ -31,8 +31,6 @@ export interface IncidentContext {
   act<T>(fn: (session: CaseSession) => T): Promise<T>;
   /** The app's last detection run on the open case, or null. */
   lastDetection(): Promise<DetectResult | null>;
-  /** Runs fn in the write queue: one detection at a time on the case's connection. */
-  serial<T>(fn: () => Promise<T>): Promise<T>;
   /** Where the workspace's cases are (and an organization's severity-standard.json). */
   workspaceDir(): string;
   changed(): void;
@@ -41,6 +39,8 @@ export interface IncidentContext {
 // A read-only detection run per open case when the app has not run one, kept while the case's
 // events, indicator files and reviews stay the same.
 const fallback = new WeakMap<CaseSession, { key: string; result: DetectResult }>();
+
+const inFlight = new WeakMap<CaseSession, { key: string; result: Promise<DetectResult> }>();
 
 const lang = (v: unknown): IncidentLang => (v === 'ja' ? 'ja' : 'en');
 
@@ -54,16 +54,19 @@ export function createIncidentHandlers(ctx: IncidentContext): Pick<HandlerImpl, 
     const key = [s.scalar('SELECT count(*) FROM event_row'), s.scalar('SELECT count(*) FROM ioc_file'), s.scalar('SELECT count(*) FROM finding_review')].join('/');
     const cached = fallback.get(session);
     if (cached?.key === key) return cached.result;
-    // In the write queue: a detection pauses mid-scan (so the engine keeps relaying reads), and
-    // another one started meanwhile (detect.run, a second view asking) would share its
-    // connection and its SQL functions. Queued, the second finds the first's result.
-    return ctx.serial(async () => {
-      const again = fallback.get(session);
-      if (again?.key === key) return again.result;
-      const result = await detectWithCaseIocs(s, []);
-      fallback.set(session, { key, result });
-      return result;
-    });
+    // Not in the write queue (a case opened next must not wait for it); a second view asking
+    // meanwhile shares the run under way.
+    const running = inFlight.get(session);
+    if (running?.key === key) return running.result;
+    const result = detectWithCaseIocs(s, []);
+    inFlight.set(session, { key, result });
+    try {
+      const done = await result;
+      fallback.set(session, { key, result: done });
+      return done;
+    } finally {
+      if (inFlight.get(session)?.result === result) inFlight.delete(session);
+    }
   }
 
   async function state(l: unknown): Promise<IncidentState> {

@@ -135,3 +135,4 @@ describe('scenario A: examiners\' corrections', () => {
     expect(r.incident.patient_zero?.reason).toMatch(/first host tied to the chain .*shared by 2 hosts/);
   });
 });
+

@@ -65,6 +65,23 @@ export interface RulePassOptions {
 export const JS_CATEGORY_MIN_RULES = 6;
 
 /**
+ * The tests of the query being stepped now. The SQL functions that call them are registered
+ * once per database: registering them again while another detection's statement is open (the
+ * incident view's run beside an examiner's, taking turns at their pauses) is refused by sql.js.
+ * Stepping is synchronous, so the tests of whichever pass steps are the ones its rows meet.
+ */
+let stepping: SqlContext['tests'] = [];
+const withTests = new WeakSet<object>();
+
+function registerTests(store: CaseStore): void {
+  if (withTests.has(store.db)) return;
+  const call = (id: unknown, value: unknown): number => (stepping[id as number]!(text(value as Row[number])) ? 1 : 0);
+  store.db.create_function('tl_test', call);
+  store.db.create_function('tl_ptest', call);
+  withTests.add(store.db);
+}
+
+/**
  * The rules' queries, stepped in event id order. `until(id)` lets the caller's own pass over
  * the events (scan.ts) lead and the rules follow just behind it, so that both read each page
  * of the case once: SQLite keeps only a few recent pages in memory, and a second pass reads
@@ -73,8 +90,6 @@ export const JS_CATEGORY_MIN_RULES = 6;
 export class RulePass {
   private readonly hits = new Map<string, Hit>();
   private readonly runs: BatchRun[];
-  /** The tests of the query being stepped (the registered callback runs them). */
-  private tests: SqlContext['tests'] = [];
 
   constructor(
     store: CaseStore,
@@ -82,9 +97,7 @@ export class RulePass {
     mapping: SigmaMapping,
     opts: RulePassOptions = {},
   ) {
-    const call = (id: unknown, value: unknown): number => (this.tests[id as number]!(text(value as Row[number])) ? 1 : 0);
-    store.db.create_function('tl_test', call);
-    store.db.create_function('tl_ptest', call);
+    registerTests(store);
     const ruleIndex = new Map(rules.map((r, i) => [r, i]));
     this.runs = [];
     try {
@@ -98,7 +111,7 @@ export class RulePass {
   /** Tests the events with ids up to `id`. */
   until(id: number): void {
     for (const run of this.runs) {
-      this.tests = run.tests;
+      stepping = run.tests;
       run.until(id);
     }
   }

@@ -88,4 +88,23 @@ describe('rule runs', () => {
     }
     expect(followed).toEqual(alone);
   });
+
+  it('two passes on one case take turns, each with its own rules (two detections at once)', () => {
+    const alone = run(Number.POSITIVE_INFINITY);
+    // The first pass has stepped its queries part way (an open statement) when the second
+    // starts: the incident view's detection beside an examiner's, interleaved at their pauses.
+    const a = new RulePass(c.store, loaded.rules, sigmaWindowsMapping(), { jsCategoryMinRules: Number.POSITIVE_INFINITY });
+    let b: RulePass | null = null;
+    try {
+      a.until(4);
+      b = new RulePass(c.store, loaded.rules.filter((r) => r.title === 'Rule 1'), sigmaWindowsMapping(), { jsCategoryMinRules: Number.POSITIVE_INFINITY });
+      b.until(6);
+      a.until(8);
+      expect(b.finish().map((f) => f.title)).toEqual(['Rule 1']);
+      expect(a.finish()).toEqual(alone);
+    } finally {
+      a.free();
+      b?.free();
+    }
+  });
 });
