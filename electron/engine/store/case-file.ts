@@ -12,12 +12,12 @@
 // opened it) or tagging one event cost seconds. Why not hold the database in memory (as sql.js
 // does): on this kind of VM every MiB of fresh memory costs ~3 ms to fault in, and a 5M-event
 // case would need its full size in RAM.
-import { chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { processAlive } from '../process-alive';
 import { fsyncDirectory } from './atomic-write';
 import type { ReadLock } from './read-lock';
-import { BLOCK, readJournalBlock, readJournalIndex, restoreFromJournal, rollbackPath, RollbackJournal, type JournalIndex } from './rollback-journal';
+import { BLOCK, readAll, readJournalBlock, readJournalIndex, restoreFromJournal, rollbackPath, RollbackJournal, writeAll, type JournalIndex } from './rollback-journal';
 
 export interface CaseFileOptions {
   /**
@@ -154,12 +154,7 @@ export class CaseFile {
     const fd = this.fd;
     into.fill(0);
     if (fd === null) return into.length;
-    let done = 0;
-    while (done < into.length) {
-      const n = readSync(fd, into, done, into.length - done, position + done);
-      if (n === 0) break;
-      done += n;
-    }
+    readAll(fd, into, position);
     if (this.snapshot) this.readSnapshotBlocks(into, position);
     return into.length;
   }
@@ -236,7 +231,7 @@ export class CaseFile {
     for (const b of blocks) {
       if (this.journaled.has(b)) continue;
       original.fill(0);
-      readDiskRaw(fd, original, b * BLOCK);
+      readAll(fd, original, b * BLOCK);
       this.journal.append(b, original);
     }
     this.journal.seal();
@@ -339,7 +334,7 @@ export class CaseFile {
     for (const b of [...changed].sort((x, y) => x - y)) {
       if (this.journaled.has(b)) continue;
       original.fill(0);
-      readDiskRaw(fd, original, b * BLOCK);
+      readAll(fd, original, b * BLOCK);
       journal.append(b, original);
     }
     // The block holding the old end of file changes when the file grows past it too.
@@ -435,14 +430,6 @@ function copyRange(src: Uint8Array, srcStart: number, dst: Uint8Array, dstStart:
   if (to > from) dst.set(src.subarray(from - srcStart, to - srcStart), from - dstStart);
 }
 
-function readDiskRaw(fd: number, into: Uint8Array, position: number): void {
-  let done = 0;
-  while (done < into.length) {
-    const n = readSync(fd, into, done, into.length - done, position + done);
-    if (n === 0) break;
-    done += n;
-  }
-}
 
 function unlinkQuietly(file: string): void {
   try {
@@ -485,8 +472,3 @@ const READ_AHEAD_BYTES = 1 << 20;
 
 /** Largest run of consecutive writes held before it is written out. */
 const PENDING_BYTES = 1 << 20;
-
-function writeAll(fd: number, data: Uint8Array, position: number): void {
-  let done = 0;
-  while (done < data.length) done += writeSync(fd, data, done, data.length - done, position + done);
-}

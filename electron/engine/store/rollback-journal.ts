@@ -31,12 +31,14 @@ export interface JournalIndex {
   blocks: Map<number, number>;
 }
 
-function writeAll(fd: number, data: Uint8Array, position: number): void {
+/** Writes all of `data` at `position`. */
+export function writeAll(fd: number, data: Uint8Array, position: number): void {
   let done = 0;
   while (done < data.length) done += writeSync(fd, data, done, data.length - done, position + done);
 }
 
-function readAll(fd: number, into: Uint8Array, position: number): number {
+/** Reads until `into` is full or the file ends; returns the bytes read. */
+export function readAll(fd: number, into: Uint8Array, position: number): number {
   let done = 0;
   while (done < into.length) {
     const n = readSync(fd, into, done, into.length - done, position + done);

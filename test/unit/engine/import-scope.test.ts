@@ -6,32 +6,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custody';
 import { CaseSession } from '../../../electron/engine/custody/session';
 import type { ImportScope } from '../../../electron/engine/ingest/scope/types';
 import { readIndicatorList } from '../../../electron/engine/ingest/scope/ioc-list';
 import { setIngestWorkerScript } from '../../../electron/engine/ingest/worker-pass';
-import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+import { buildWorkerBundle } from '../helpers/worker-bundle';
 
 let workerScript = '';
 
 beforeAll(async () => {
   // The worker as the build writes it, from the sources under test: the scope is decided there.
   workerScript = path.join(mkdtempSync(path.join(os.tmpdir(), 'tracelight-worker-')), 'ingest-worker.mjs');
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'electron/engine/ingest/ingest-worker.ts')],
-    outfile: workerScript,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-    nodePaths: [path.join(REPO_ROOT, 'node_modules')],
-  });
+  await buildWorkerBundle('electron/engine/ingest/ingest-worker.ts', workerScript);
 }, 60_000);
 
 afterEach(() => setIngestWorkerScript(undefined));

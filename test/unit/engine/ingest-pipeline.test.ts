@@ -3,16 +3,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../electron/engine/ingest/file-ingest';
 import { setIngestWorkerScript } from '../../../electron/engine/ingest/worker-pass';
 import { CaseStore } from '../../../electron/engine/store/case-store';
 import { loadedSqlJs, loadSqlJs } from '../../../electron/engine/store/sqljs';
-import { REPO_ROOT } from '../helpers/cli';
 import { fileHashes } from '../helpers/hash';
 import { samplePath } from '../helpers/samples';
 import { tempDir } from '../helpers/tmp';
+import { buildWorkerBundle } from '../helpers/worker-bundle';
 
 let workerScript = '';
 
@@ -20,18 +19,7 @@ beforeAll(async () => {
   // The worker as the build writes it, from the sources under test.
   const dir = tempDir();
   workerScript = path.join(dir, 'ingest-worker.mjs');
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'electron/engine/ingest/ingest-worker.ts')],
-    outfile: workerScript,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-    // Bare imports (yaml, ...) resolve from the repository's node_modules.
-    nodePaths: [path.join(REPO_ROOT, 'node_modules')],
-  });
+  await buildWorkerBundle('electron/engine/ingest/ingest-worker.ts', workerScript);
 }, 60_000);
 
 afterEach(() => setIngestWorkerScript(undefined));

@@ -3,7 +3,6 @@
 // while saves write the case in place never seeing half of one.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTag } from '../../../electron/engine/custody/actions';
 import { CaseHost } from '../../../electron/engine/rpc/case-host';
@@ -11,6 +10,7 @@ import { READ_METHODS } from '../../../electron/engine/rpc/readers/read-methods'
 import { setReaderScript } from '../../../electron/engine/rpc/readers/reader-pool';
 import { buildCase } from '../custody/helpers';
 import { tempDir } from '../helpers/tmp';
+import { buildWorkerBundle } from '../helpers/worker-bundle';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 let host: CaseHost;
@@ -20,17 +20,7 @@ beforeAll(async () => {
   // The reader as the build writes it, from the sources under test; inside the repository, so
   // that it finds sql.js (and the vendored build under dist/) as the built app does.
   script = path.join(REPO_ROOT, 'node_modules', '.cache', 'tracelight-test', `reader-thread-${process.pid}.mjs`);
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'electron/engine/rpc/readers/reader-thread.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-    nodePaths: [path.join(REPO_ROOT, 'node_modules')],
-  });
+  await buildWorkerBundle('electron/engine/rpc/readers/reader-thread.ts', script);
   setReaderScript(script);
   host = new CaseHost(() => 'Examiner A');
   await host.openCase(await buildCase(tempDir()));
