@@ -32,6 +32,7 @@ try {
   for (let i = 0; i < runs; i++) {
     // A different row each time, so no answer is reused.
     await page.getByTestId('timeline-row').nth(3 + i).click({ button: 'right' });
+    await page.getByTestId('cell-pivot').click();
     const option = page.getByTestId('pivot-menu').getByTestId('pivot-host-time');
     await option.waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="pivot-host-time"]')?.getAttribute('data-count') !== null);

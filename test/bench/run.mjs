@@ -8,6 +8,8 @@
 //                    resources (10 GiB streamed through ingest: BENCH_RESOURCES_MB; run it alone); families.mjs and
 //                    scale-curve.mjs have their own knobs; BENCH_WORKSPACE_RUNS (5) for workspace.mjs
 //   BENCH_SEEDS      scenarios per family for detect-accuracy (default 50)
+//   investigate: pivot ±5 min and histogram drag-select in Chromium (investigate-browser.mjs,
+//                on .bench/inv.tlcase, made by investigate.mjs, which also prints engine figures)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -214,6 +216,7 @@ if (!only || only.has('generic')) results.push(await genericCsvIngest({ root, wo
 if (!only || only.has('xlsx')) results.push(await xlsxExport({ work, measured, freshCase }));
 if (!only || only.has('pdf')) results.push(await pdfExport({ work, measured, freshCase }));
 if (!only || only.has('workspace')) results.push(await workspaceBench());
+if (!only || only.has('investigate')) results.push(investigateInBrowser());
 if (!only || only.has('detect-accuracy')) {
   const seeds = Number(process.env.BENCH_SEEDS ?? 50);
   const rows = accuracyTable(seeds);
@@ -227,4 +230,18 @@ writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2))
 for (const r of results) {
   console.log(`\n## ${r.name}`);
   for (const [k, v] of Object.entries(r)) if (k !== 'name') console.log(`${k.padEnd(18)} ${v}`);
+}
+
+/** The pivot and histogram timings of issue 11, in Chromium on a 1M-event case (medians). */
+function investigateInBrowser() {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const engine = spawnSync(process.execPath, [path.join(here, 'investigate.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (engine.status !== 0) throw new Error('investigate.mjs failed');
+  const r = spawnSync(process.execPath, [path.join(here, 'investigate-browser.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error('investigate-browser.mjs failed');
+  const out = JSON.parse(r.stdout);
+  return {
+    name: `investigation workspace in Chromium, ${out.events} events, medians`,
+    ...Object.fromEntries(Object.entries(out).filter(([k]) => k !== 'events').map(([k, v]) => [k, `${v.median_ms} ms (${v.runs_ms.join(' / ')})`])),
+  };
 }

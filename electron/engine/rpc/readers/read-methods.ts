@@ -12,13 +12,14 @@ export type ReadMethod = 'events.keyset' | 'events.count' | 'facets.counts' | 'h
 
 /**
  * Which reader thread answers: the grid's page never queues behind a facet or the histogram,
- * and a new query's count and first page (asked for together) are counted and read at once.
+ * a new query's count and first page (asked for together) are worked on at once, and the
+ * histogram does not wait for the facets of a broad query (seconds over a wide time range).
  */
-export const READ_LANE: Record<ReadMethod, 'grid' | 'count' | 'summary'> = {
+export const READ_LANE: Record<ReadMethod, 'grid' | 'count' | 'facets' | 'histogram'> = {
   'events.keyset': 'grid',
   'events.count': 'count',
-  'facets.counts': 'summary',
-  'histogram.get': 'summary',
+  'facets.counts': 'facets',
+  'histogram.get': 'histogram',
 };
 
 type ReadImpl = { [M in ReadMethod]: (store: CaseStore, args: Args<M>) => Result<M> };

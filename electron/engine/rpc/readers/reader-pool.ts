@@ -1,5 +1,5 @@
 // The engine side of the reader threads (reader-thread.ts): one per lane of READ_LANE (grid
-// pages; counts; facets and the histogram), started with the open case. Ingest, the
+// pages; counts; facets; the histogram), started with the open case. Ingest, the
 // full-text build, detection and every examiner action run on the engine's own thread; the
 // grid's pages come from here meanwhile, from the last save of the case (which the engine
 // makes after every action, so an examiner sees a tag the moment it is answered).
