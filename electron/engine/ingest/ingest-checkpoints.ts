@@ -9,8 +9,9 @@
 // order, so the pages one stretch of the file touches are few; committing every
 // CHECKPOINT_ROWS rows keeps the journal to those.
 //
-// The case on disk is not touched by these commits (store/cow-file.ts writes a working copy
-// that only CaseStore.save() puts in place), so a crash still leaves the case as it was. What
+// The case on disk is not touched by these commits (store/case-file.ts holds what they change
+// apart, behind its own rollback journal, until CaseStore.save()), so a crash still leaves
+// the case as it was. What
 // a commit takes away is ROLLBACK over the whole file: a cancel or a failure then deletes
 // what the file stored, in the same bounded steps, which leaves the case as ROLLBACK would
 // have (the same rows, and the ids SQLite hands out next).
@@ -36,8 +37,14 @@ export class IngestCheckpoints {
     if (this.sinceCommit >= CHECKPOINT_ROWS) this.commit();
   }
 
-  /** Commits what the open transaction holds and opens the next one. */
+  /**
+   * Commits what the open transaction holds and opens the next one; only when the case held
+   * events before this file. Into an empty case nothing old is changed, so the journal stays
+   * small, and a cancel keeps the instant ROLLBACK instead of deleting what was stored (which
+   * takes as long as storing it did).
+   */
   commit(): void {
+    if (this.firstRowId <= 1) return;
     this.db.exec('COMMIT; BEGIN');
     this.sinceCommit = 0;
     this.committed = true;
