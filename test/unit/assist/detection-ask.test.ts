@@ -1,33 +1,18 @@
 // Questions about detection's conclusions (infected hosts, patient zero, C2, who opened the
 // phishing link) are answered from the case's detection results with SQL that is shown and
 // guarded like any other; the detection tables exist in the assistant's snapshot only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AskAnswer } from '../../../electron/common/assist';
-import { answerQuestion, runSql, vocabularyOf } from '../../../electron/engine/assist/ask';
+import { runSql, vocabularyOf } from '../../../electron/engine/assist/ask';
 import { readDetectionQuestion } from '../../../electron/engine/assist/detection-question';
-import { dropSnapshot } from '../../../electron/engine/assist/run-bounded';
-import { CaseSession } from '../../../electron/engine/custody/session';
-import { emotetCase } from './case-fixture';
+import { emotetSession } from './case-fixture';
 
-let session: CaseSession;
-
-beforeAll(async () => {
-  session = await CaseSession.open(emotetCase(), { readOnly: true });
-}, 120_000);
-afterAll(() => {
-  dropSnapshot(session.store);
-  session?.close();
-});
-
-async function ask(q: string): Promise<AskAnswer> {
-  const r = await answerQuestion(session.store, q);
-  if (!r.ok) throw new Error(`${q}: ${r.refusal.problem}`);
-  return r.answer;
-}
+const emotet = emotetSession();
+const ask = emotet.ask;
 
 /** Every cited id is an event of the case. */
 function citedExist(a: AskAnswer): boolean {
-  const n = Number(session.store.db.exec(`SELECT count(*) FROM events WHERE id IN (${a.event_ids.join(',')})`)[0]!.values[0]![0]);
+  const n = Number(emotet.session().store.db.exec(`SELECT count(*) FROM events WHERE id IN (${a.event_ids.join(',')})`)[0]!.values[0]![0]);
   return a.event_ids.length > 0 && n === a.event_ids.length;
 }
 
@@ -79,7 +64,7 @@ describe('detection questions', { timeout: 300_000 }, () => {
   });
 
   it('questions about events are not read as detection questions', () => {
-    const vocab = vocabularyOf(session.store);
+    const vocab = vocabularyOf(emotet.session().store);
     for (const q of ['which hosts ran powershell.exe', 'list connections to 198.51.100.23', '請求書.docがあるホストは', 'top 3 domains', 'who opened winword']) {
       expect(readDetectionQuestion(q, vocab), q).toBeNull();
     }
@@ -87,12 +72,12 @@ describe('detection questions', { timeout: 300_000 }, () => {
 
   it('the detection tables are read-only and never written into the case', async () => {
     for (const sql of ['DELETE FROM detection_host', "UPDATE detection_c2 SET ip = 'x'", 'SELECT * FROM detection_host; DROP TABLE detection_host']) {
-      const r = await runSql(session.store, 'x', sql, {}, 'rules', 'edited', null);
+      const r = await runSql(emotet.session().store, 'x', sql, {}, 'rules', 'edited', null);
       expect(r.ok, sql).toBe(false);
     }
-    const ok = await runSql(session.store, 'x', 'SELECT host FROM detection_host ORDER BY host', {}, 'rules', 'edited', null);
+    const ok = await runSql(emotet.session().store, 'x', 'SELECT host FROM detection_host ORDER BY host', {}, 'rules', 'edited', null);
     expect(ok.ok && ok.answer.rows.length).toBe(2);
-    const inCase = session.store.db.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'detection%'")[0]!.values[0]![0];
+    const inCase = emotet.session().store.db.exec("SELECT count(*) FROM sqlite_master WHERE name LIKE 'detection%'")[0]!.values[0]![0];
     expect(inCase).toBe(0);
   });
 });

@@ -1,36 +1,20 @@
 // An answer opened in the timeline: the query-bar text it carries must select, through the
 // query language's own compiler (what the grid, facets and exports run), exactly the events
 // the answer counted; where that cannot hold, the answer says why and carries no query.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AskAnswer } from '../../../electron/common/assist';
+import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../../electron/engine/assist/ask';
-import { dropSnapshot } from '../../../electron/engine/assist/run-bounded';
 import { timelineQuery } from '../../../electron/engine/assist/timeline-query';
-import { CaseSession } from '../../../electron/engine/custody/session';
 import { splitClauses, whereClause } from '../../../electron/engine/store/query/index';
 import { EMOTET } from '../../assist-eval/questions-emotet.mjs';
-import { emotetCase } from './case-fixture';
+import { emotetSession } from './case-fixture';
 
-let session: CaseSession;
-
-beforeAll(async () => {
-  session = await CaseSession.open(emotetCase(), { readOnly: true });
-}, 120_000);
-afterAll(() => {
-  dropSnapshot(session.store);
-  session?.close();
-});
-
-async function ask(q: string): Promise<AskAnswer> {
-  const r = await answerQuestion(session.store, q);
-  if (!r.ok) throw new Error(`${q}: ${r.refusal.problem}`);
-  return r.answer;
-}
+const emotet = emotetSession();
+const ask = emotet.ask;
 
 /** The ids the grid would show for a query-bar text. */
 function gridIds(query: string): number[] {
   const w = whereClause({ query });
-  const res = session.store.db.exec(`SELECT id FROM events ${w.sql} ORDER BY id`, w.params)[0];
+  const res = emotet.session().store.db.exec(`SELECT id FROM events ${w.sql} ORDER BY id`, w.params)[0];
   return (res?.values ?? []).map((v) => Number(v[0]));
 }
 
@@ -59,7 +43,7 @@ describe('an answer as a timeline query', { timeout: 300_000 }, () => {
   it('for every question of the evaluation set, the grid shows exactly the events the answer counted', async () => {
     let checked = 0;
     for (const [, q] of EMOTET as [string, string, string][]) {
-      const r = await answerQuestion(session.store, q);
+      const r = await answerQuestion(emotet.session().store, q);
       if (!r.ok) continue;
       const a = r.answer;
       if (a.timeline.query === null) {
@@ -78,7 +62,7 @@ describe('an answer as a timeline query', { timeout: 300_000 }, () => {
 
   it('says so instead of showing other rows when the query language would select different events', async () => {
     // The answer compares the host exactly; the query bar folds case: it would show 86 events.
-    const t = await timelineQuery(session.store, { intent: 'count', dim: null, limit: null, filters: [{ fields: ['host'], op: 'eq', values: ['WKS-ACCT-07.ACME.LOCAL'] }], time: null }, null, 10_000);
+    const t = await timelineQuery(emotet.session().store, { intent: 'count', dim: null, limit: null, filters: [{ fields: ['host'], op: 'eq', values: ['WKS-ACCT-07.ACME.LOCAL'] }], time: null }, null, 10_000);
     expect(t.query).toBeNull();
     expect(t.reason).toMatch(/would select 86 event/);
   });

@@ -171,12 +171,18 @@ describe('CaseFile: the case file under SQLite (read from disk, written in place
   });
 });
 
+/** A file of `size` random bytes (the last commit of a case file), in `dir` (a new one by default). */
+function committedFile(size: number, seed: number, dir = tempDir()): { dir: string; file: string; committed: Buffer } {
+  const file = path.join(dir, 'db.bin');
+  const committed = Buffer.from(randomBytes(size, rng(seed)));
+  writeFileSync(file, committed);
+  return { dir, file, committed };
+}
+
 describe('CaseFile: a crash at any point leaves the last commit', () => {
   /** A committed file, then what a save interrupted after its journal was sealed leaves. */
   function interruptedSave(dir: string): { file: string; committed: Buffer } {
-    const file = path.join(dir, 'db.bin');
-    const committed = Buffer.from(randomBytes(10 * BLOCK + 512, rng(3)));
-    writeFileSync(file, committed);
+    const { file, committed } = committedFile(10 * BLOCK + 512, 3, dir);
     const journal = new RollbackJournal(rollbackPath(file), committed.length);
     for (const b of [0, 4, 10]) journal.append(b, committed.subarray(b * BLOCK, (b + 1) * BLOCK));
     journal.seal();
@@ -217,10 +223,7 @@ describe('CaseFile: a crash at any point leaves the last commit', () => {
   });
 
   it('a journal whose header was never written is dropped: the case file was not touched yet', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'db.bin');
-    const committed = Buffer.from(randomBytes(3 * BLOCK, rng(5)));
-    writeFileSync(file, committed);
+    const { file, committed } = committedFile(3 * BLOCK, 5);
     const journal = new RollbackJournal(rollbackPath(file), committed.length);
     journal.append(1, Buffer.alloc(BLOCK, 0x55));
     // (no seal: the process stopped before the journal was durable)
@@ -230,10 +233,7 @@ describe('CaseFile: a crash at any point leaves the last commit', () => {
   });
 
   it('a writer never leaves a journal after a commit, and appends past the commit are cut off on close', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'db.bin');
-    const committed = Buffer.from(randomBytes(5 * BLOCK, rng(8)));
-    writeFileSync(file, committed);
+    const { dir, file, committed } = committedFile(5 * BLOCK, 8);
     const cf = CaseFile.open(file);
     cf.write(Buffer.alloc(BLOCK, 1), BLOCK);
     cf.write(Buffer.alloc(2 * BLOCK, 2), 5 * BLOCK);

@@ -31,6 +31,12 @@ export function readerScript(): string | null {
   return existsSync(candidate) ? candidate : null;
 }
 
+/** The reader bundle, when threads can read this case (a file on disk, not sql.js's memory copy). */
+function threadScript(store: CaseStore): string | null {
+  const script = readerScript();
+  return script && store.onDisk && existsSync(store.path) ? script : null;
+}
+
 class ReaderThread {
   private readonly worker: Worker;
   private next = 1;
@@ -74,8 +80,8 @@ export class ReaderPool {
 
   /** Answers a read for the open case `store`: in a reader thread when one can run. */
   async read<M extends ReadMethod>(store: CaseStore, method: M, args: Args<M>): Promise<Result<M>> {
-    const script = readerScript();
-    if (!script || !store.onDisk || !existsSync(store.path)) return (READ_METHODS[method] as (s: CaseStore, a: Args<M>) => Result<M>)(store, args);
+    const script = threadScript(store);
+    if (!script) return (READ_METHODS[method] as (s: CaseStore, a: Args<M>) => Result<M>)(store, args);
     if (this.threads?.store !== store) this.start(store, script);
     const thread = this.threads!.lanes.get(READ_LANE[method])!;
     // Structured clone carries the arguments; a filter is plain data.
@@ -87,8 +93,8 @@ export class ReaderPool {
    * case by the time the window asks for its first page.
    */
   warm(store: CaseStore): void {
-    const script = readerScript();
-    if (script && store.onDisk && existsSync(store.path) && this.threads?.store !== store) this.start(store, script);
+    const script = threadScript(store);
+    if (script && this.threads?.store !== store) this.start(store, script);
   }
 
   private start(store: CaseStore, script: string): void {
