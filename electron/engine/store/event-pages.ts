@@ -10,6 +10,7 @@ import { whereClause } from './query';
 import { timeInterval } from './query/time-bounds';
 import { searchOptions } from './fts/fts-state';
 import { QueryError } from './query/errors';
+import { walkTimeIndex, withoutFtsDriving } from './fts/fts-plan';
 
 const MAX_PAGE = 1000;
 /** Columns that are never NULL: keyset comparisons are plain row values there. */
@@ -54,7 +55,11 @@ export function keysetPage(store: CaseStore, req: EventPageRequest): EventPage {
   const o = order(req.sort);
   const where = whereClause(req.filter, searchOptions(store));
   const params: SqlValue[] = [...where.params];
-  const conditions: string[] = where.sql ? [where.sql.slice('WHERE '.length)] : [];
+  const condition = where.sql.slice('WHERE '.length);
+  // A common word pages along the time index; the jump to a time counts rows before it and
+  // keeps SQLite's own plan.
+  const walk = o.column === 'time' && req.at.kind !== 'time' && walkTimeIndex(store, where, limit);
+  const conditions: string[] = condition ? [walk ? withoutFtsDriving(condition) : condition] : [];
   // Ascending in the page's own direction: true walks the sort order forwards.
   let forward = !o.descending;
   let startIndex: number | null = null;

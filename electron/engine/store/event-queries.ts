@@ -4,6 +4,7 @@ import type { EventFilter } from '../../common/protocol';
 import type { CaseStore } from './case-store';
 import { searchOptions } from './fts/fts-state';
 import { whereClause, type WhereClause } from './query';
+import { ftsMatchCount } from './fts/fts-plan';
 
 export { whereClause } from './query';
 
@@ -18,6 +19,9 @@ export function whereFor(store: CaseStore, filter: EventFilter | undefined): Whe
 
 export function countEvents(store: CaseStore, filter?: EventFilter): number {
   const where = whereFor(store, filter);
+  // Only bare words: the index's documents are the matching events, no row need be read
+  // (a common word's 50k rows fetched one by one took ~100 ms from disk).
+  if (where.ftsOnly !== null) return ftsMatchCount(store, where.ftsOnly);
   // Every condition names event_row's own columns, so the view's join is not needed.
   return Number(store.scalar(`SELECT count(*) FROM event_row ${where.sql}`, where.params));
 }

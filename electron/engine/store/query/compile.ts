@@ -14,15 +14,30 @@ export interface CompileOptions {
   ftsReady: boolean;
 }
 
+/**
+ * A bare word answered by the full-text index. Exported so the readers of a compiled query can
+ * tell its plan: the count of a query that is only this needs no row (count-and-plan.ts).
+ */
+export const FTS_MEMBERSHIP = 'id IN (SELECT docid FROM event_fts WHERE event_fts MATCH ?)';
+
 export interface SqlCondition {
   sql: string;
   params: SqlValue[];
+  /**
+   * The MATCH expressions of bare words every matching event must contain (the query itself,
+   * or a clause of its top-level AND): a row can match only if it is in each one's set.
+   */
+  ftsRequired: string[];
+  /** Every clause of the top-level AND is a bare word the index answers. */
+  onlyFts: boolean;
 }
 
 export function compileNode(node: QueryNode, opts: CompileOptions): SqlCondition {
   const params: SqlValue[] = [];
   const sql = emit(node, opts, params);
-  return { sql, params };
+  const required = node.kind === 'and' ? node.children : [node];
+  const ftsRequired = opts.ftsReady ? required.flatMap((n) => (n.kind === 'term' && n.field === null ? ftsMatchOf(n.value) : [])) : [];
+  return { sql, params, ftsRequired, onlyFts: ftsRequired.length === required.length };
 }
 
 function emit(node: QueryNode, opts: CompileOptions, params: SqlValue[]): string {
@@ -52,14 +67,26 @@ function anyColumn(columns: readonly string[], test: (column: string) => string)
   return columns.length === 1 ? test(columns[0]!) : `(${columns.map(test).join(' OR ')})`;
 }
 
+function bareParts(value: Value): Part[] | null {
+  if (value.type !== 'word' && value.type !== 'phrase') return null;
+  return value.type === 'word' ? value.parts : [{ lit: value.text }];
+}
+
+/** The MATCH expression of a bare word, when the index can answer it ([] when it cannot). */
+function ftsMatchOf(value: Value): string[] {
+  const parts = bareParts(value);
+  const match = parts ? ftsMatchText(parts) : null;
+  return match === null ? [] : [match];
+}
+
 function bareTerm(value: Value, at: number, opts: CompileOptions, params: SqlValue[]): string {
-  if (value.type !== 'word' && value.type !== 'phrase') throw new QueryError('a range or comparison needs a field (e.g. dst_port:>1024)', at, 'rangeNeedsField');
-  const parts: Part[] = value.type === 'word' ? value.parts : [{ lit: value.text }];
+  const parts = bareParts(value);
+  if (parts === null) throw new QueryError('a range or comparison needs a field (e.g. dst_port:>1024)', at, 'rangeNeedsField');
   if (opts.ftsReady) {
     const match = ftsMatchText(parts);
     if (match !== null) {
       params.push(match);
-      return 'id IN (SELECT docid FROM event_fts WHERE event_fts MATCH ?)';
+      return FTS_MEMBERSHIP;
     }
   }
   const pattern = likePattern(parts, true);

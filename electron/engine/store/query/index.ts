@@ -18,6 +18,14 @@ export interface WhereClause {
   /** `WHERE ...`, or '' when nothing is filtered. */
   sql: string;
   params: SqlValue[];
+  /** MATCH expressions every matching event must contain (see compile.ts ftsRequired). */
+  ftsRequired: string[];
+  /**
+   * When the whole filter is bare words the index answers, their conjunction as one MATCH
+   * expression (FTS4 reads space-separated phrases as AND): the matching events are exactly
+   * the index's documents for it, so they can be counted without reading a row.
+   */
+  ftsOnly: string | null;
 }
 
 const SCAN: CompileOptions = { ftsReady: false };
@@ -25,6 +33,8 @@ const SCAN: CompileOptions = { ftsReady: false };
 export function whereClause(filter: EventFilter | undefined, opts: CompileOptions = SCAN): WhereClause {
   const parts: string[] = [];
   const params: SqlValue[] = [];
+  let ftsRequired: string[] = [];
+  let onlyFts = false;
   const query = filter?.query?.trim();
   if (query) {
     const node = parseQuery(query);
@@ -32,6 +42,8 @@ export function whereClause(filter: EventFilter | undefined, opts: CompileOption
       const c = compileNode(node, opts);
       parts.push(c.sql);
       params.push(...c.params);
+      ftsRequired = c.ftsRequired;
+      onlyFts = c.onlyFts;
     }
   }
   if (filter?.text?.trim()) {
@@ -60,7 +72,8 @@ export function whereClause(filter: EventFilter | undefined, opts: CompileOption
     parts.push('time < ?');
     params.push(instant(filter.to, 'to'));
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  const ftsOnly = onlyFts && parts.length === 1 ? ftsRequired.join(' ') : null;
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params, ftsRequired, ftsOnly };
 }
 
 function instant(text: string, name: string): string {
