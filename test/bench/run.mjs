@@ -229,7 +229,12 @@ if (!only || only.has('resources')) results.push(await resourcesBench({ work, me
 writeFileSync(path.join(work, 'results.json'), JSON.stringify(results, null, 2));
 for (const r of results) {
   console.log(`\n## ${r.name}`);
-  for (const [k, v] of Object.entries(r)) if (k !== 'name') console.log(`${k.padEnd(18)} ${v}`);
+  for (const [k, v] of Object.entries(r)) if (k !== 'name') console.log(`${k.padEnd(18)} ${shown(v)}`);
+}
+
+/** A figure as printed: nested results (per-run samples, a curve's points) as compact JSON. */
+function shown(v) {
+  return v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
 /** The pivot and histogram timings of issue 11, in Chromium on a 1M-event case (medians). */
