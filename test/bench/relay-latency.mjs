@@ -131,7 +131,7 @@ async function measure(pristine, mode) {
 
 const pristine = await prepare();
 const events = JSON.parse(spawnSync(process.execPath, [cli, 'query', pristine, 'SELECT count(*) AS n FROM events', '--json'], { encoding: 'utf8' }).stdout)[0].n;
-const modes = (process.env.BENCH_RELAY_MODES ?? 'engine-thread,router').split(',');
+const modes = (process.env.BENCH_RELAY_MODES ?? 'engine-thread,router').split(',').filter((m) => m === 'engine-thread' || m === 'router');
 const results = [];
 for (const mode of modes) results.push(await measure(pristine, mode));
 console.log(JSON.stringify({ date: new Date().toISOString(), events, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, results }, null, 2));

@@ -20,8 +20,12 @@ export function engineThreadScript(): string | null {
  * The engine service started on its own thread (a case given in the options is open when this
  * resolves, as service.start() would have it), and the router in front of it.
  */
-export async function startEngineThread(data: EngineThreadData, script: string): Promise<EngineRouter> {
-  const worker = new Worker(script, { workerData: data });
+export function startEngineThread(data: EngineThreadData, script: string): Promise<EngineRouter> {
+  return routeEngineThread(new Worker(script, { workerData: data }));
+}
+
+/** The router in front of an engine thread just started, once its service has started. */
+export async function routeEngineThread(worker: Worker): Promise<EngineRouter> {
   const router = new EngineRouter(worker);
   await new Promise<void>((resolve, reject) => {
     const onMessage = (msg: FromEngine): void => {
