@@ -6,7 +6,7 @@
 // WebSocket round trip from a client in another process.
 //   node test/bench/relay-latency.mjs            (BENCH_RELAY_EVENTS=200000, BENCH_WORKSPACE_REUSE=1)
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -100,6 +100,8 @@ async function measure(pristine, mode) {
   mkdirSync(dir, { recursive: true });
   const c = path.join(dir, 'case.tlcase');
   copyFileSync(pristine, c);
+  // The custody journal beside the case goes with it.
+  if (existsSync(`${pristine}.journal`)) copyFileSync(`${pristine}.journal`, `${c}.journal`);
   const serve = await startServe(dir, { TRACELIGHT_ENGINE_THREAD: mode === 'router' ? '1' : '0', TRACELIGHT_RPC_TRACE: '1' });
   try {
     const rpc = await connect(serve.url);
@@ -123,6 +125,8 @@ async function measure(pristine, mode) {
       return { seconds: +((performance.now() - t0) / 1000).toFixed(1), ok: r.ok };
     });
     rpc.close();
+    // The serve process's TRACELIGHT_RPC_TRACE lines (engine, readers, router), to look into.
+    writeFileSync(path.join(work, `trace-${mode}.log`), serve.trace.join('\n'));
     return { mode, loadavg_1m_at_start: load, during_fts_build: fts, during_detection: detect, relay_lines: serve.trace.filter((l) => l.startsWith('relay ')).length };
   } finally {
     await serve.stop();

@@ -42,6 +42,10 @@ async function startEngine(options: EngineServiceOptions): Promise<{ backend: Se
   const script = engineThreadScript();
   if (script) {
     const router = await startEngineThread({ service: options }, script);
+    router.onEngineGone((err) => {
+      process.stderr.write(`tracelight serve: the engine stopped: ${err.stack ?? err.message}\n`);
+      process.exit(1);
+    });
     return { backend: routedBackend(router), close: () => router.close() };
   }
   const service = createEngineService(options);

@@ -49,6 +49,8 @@ export class EngineRouter {
 
   /** Set once the engine thread ended: nothing sent to it would be answered. */
   private gone: Error | null = null;
+  private closing = false;
+  private readonly goneListeners: ((err: Error) => void)[] = [];
 
   constructor(private readonly engine: Worker) {
     engine.on('message', (msg: FromEngine) => this.fromEngine(msg));
@@ -58,12 +60,23 @@ export class EngineRouter {
 
   /** The engine thread ended: every request out at it is answered with the reason. */
   private engineGone(err: Error): void {
-    this.gone ??= err;
+    // 'error' (an uncaught exception there) comes before 'exit': the first says why.
+    if (this.gone) return;
+    this.gone = err;
     for (const req of this.atEngine.values()) this.reply(req, { type: 'response', seq: req.seq, ok: false, error: { name: 'Error', message: this.gone.message } }, 'router');
     this.atEngine.clear();
     for (const p of this.internals.values()) p.reject(this.gone);
     this.internals.clear();
     this.closed?.();
+    if (!this.closing) for (const l of this.goneListeners) l(this.gone);
+  }
+
+  /**
+   * The engine thread ended without being asked to (it failed): the host exits, as it did when
+   * the engine ran in its own thread and failed with it (Electron's main reports it).
+   */
+  onEngineGone(listener: (err: Error) => void): void {
+    this.goneListeners.push(listener);
   }
 
   /** One more page: its requests routed, the engine's events sent to it. */
@@ -91,6 +104,7 @@ export class EngineRouter {
   close(): Promise<void> {
     return new Promise((resolve) => {
       if (this.gone) return resolve();
+      this.closing = true;
       this.closed = resolve;
       this.toEngine({ kind: 'close' });
     });

@@ -55,6 +55,11 @@ async function startEngine(workspaceDir: string): Promise<(transport: EnvelopeTr
   const script = engineThreadScript();
   if (script) {
     const router = await startEngineThread({ service: { mode: 'desktop', workspaceDir } }, script);
+    router.onEngineGone((err) => {
+      console.error('engine-host: the engine thread stopped:', err.stack ?? err.message);
+      // A non-zero exit is what main reports to the user as "the engine stopped".
+      process.exit(1);
+    });
     return (transport) => router.attach(transport);
   }
   const service = createEngineService({ mode: 'desktop', workspaceDir });
