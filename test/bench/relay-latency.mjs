@@ -91,7 +91,36 @@ async function readsWhile(rpc, job) {
     await new Promise((res) => setTimeout(res, 100));
   }
   const jobResult = await finished;
-  return { reads: during.length, errors, median_ms: round(pct(during, 0.5)), p95_ms: round(pct(during, 0.95)), max_ms: round(Math.max(...during)), job: jobResult };
+  return { reads: during.length, errors, ...stats(during), job: jobResult, latencies: during };
+}
+
+function stats(xs) {
+  return { median_ms: round(pct(xs, 0.5)), p95_ms: round(pct(xs, 0.95)), max_ms: xs.length ? round(Math.max(...xs)) : null };
+}
+
+/**
+ * The part of each read's latency that was not the read itself: the reader's trace line gives
+ * how long it waited for the lock, reopened and ran; the rest is the way there and back (and,
+ * with the engine relaying, the time the engine's thread kept the request or answer waiting).
+ * The bench's client is the only one asking for keyset pages, one at a time, so the grid
+ * reader's lines are its reads in order.
+ */
+function relayShare(trace, fts, detect) {
+  const work = [];
+  let aside = 0;
+  for (const l of trace) {
+    // A read that stepped aside for a save: its first attempt counts as the read's own time.
+    const stepped = /^reader events\.keyset stepped aside for a save after ([\d.]+) ms/.exec(l);
+    if (stepped) aside += Number(stepped[1]);
+    if (!l.startsWith('reader events.keyset waited')) continue;
+    work.push(aside + [...l.matchAll(/(waited|reopened|ran) ([\d.]+) ms/g)].reduce((n, m) => n + Number(m[2]), 0));
+    aside = 0;
+  }
+  if (work.length !== fts.length + detect.length) return { unmatched: `${work.length} reader lines for ${fts.length + detect.length} reads` };
+  return {
+    during_fts_build: stats(fts.map((ms, i) => ms - work[i])),
+    during_detection: stats(detect.map((ms, i) => ms - work[fts.length + i])),
+  };
 }
 
 async function measure(pristine, mode) {
@@ -125,9 +154,13 @@ async function measure(pristine, mode) {
       return { seconds: +((performance.now() - t0) / 1000).toFixed(1), ok: r.ok };
     });
     rpc.close();
+    await new Promise((r) => setTimeout(r, 200));
     // The serve process's TRACELIGHT_RPC_TRACE lines (engine, readers, router), to look into.
     writeFileSync(path.join(work, `trace-${mode}.log`), serve.trace.join('\n'));
-    return { mode, loadavg_1m_at_start: load, during_fts_build: fts, during_detection: detect, relay_lines: serve.trace.filter((l) => l.startsWith('relay ')).length };
+    const share = relayShare(serve.trace, fts.latencies, detect.latencies);
+    delete fts.latencies;
+    delete detect.latencies;
+    return { mode, loadavg_1m_at_start: load, during_fts_build: fts, during_detection: detect, latency_outside_the_read: share, relay_lines: serve.trace.filter((l) => l.startsWith('relay ')).length };
   } finally {
     await serve.stop();
   }
