@@ -5,7 +5,6 @@
 // (A download, not an <object>: the page's CSP keeps object-src 'none'.)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REVIEW_REPORT_URL } from '../../common/package';
-import { reviewUploadDir } from '../../engine/review/open-review';
 import type { ServeBackend } from './backend';
 import { sendExport } from './export-download';
 import { receiveUpload } from './upload';
@@ -21,7 +20,7 @@ export async function handleReviewRoute(
   headers: Record<string, string>,
 ): Promise<boolean> {
   if (req.method === 'PUT' && url.pathname === REVIEW_UPLOAD_ROUTE) {
-    await receiveUpload(req, res, url, reviewUploadDir(), headers);
+    await receiveUpload(req, res, url, await backend.reviewUploadDir(), headers);
     return true;
   }
   if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === REVIEW_REPORT_URL) {

@@ -4,6 +4,7 @@
 // synchronous step here (compiling Sigma rules, a CREATE INDEX, a save) delays no read.
 // Everything else a page asks, and every event, passes through here as before.
 import { parentPort, workerData } from 'node:worker_threads';
+import { reviewUploadDir } from '../review/open-review';
 import { errorOf, handle } from '../rpc/dispatcher';
 import { liveReaderToken, setReaderRouting, setReaderScript } from '../rpc/readers/reader-pool';
 import { createEngineService, type EngineService } from '../rpc/service';
@@ -37,6 +38,9 @@ async function request(service: EngineService, msg: Extract<ToEngine, { kind: 'r
 
 function internal(service: EngineService, op: InternalOp): unknown {
   if (op === 'uploadDir') return service.uploadDir();
+  // This run's review folder is made once per thread that asks: the engine thread's is the one
+  // whose packages review.open accepts, so the HTTP side puts uploads there.
+  if (op === 'reviewUploadDir') return reviewUploadDir();
   if (op === 'casePath') return service.currentCase?.path ?? null;
   return service.reviewReportFile();
 }

@@ -13,7 +13,7 @@ export interface EngineThreadData {
 }
 
 /** What the router asks of the HTTP side of `serve` (uploads, downloads), outside any page. */
-export type InternalOp = 'uploadDir' | 'casePath' | 'reviewReportFile';
+export type InternalOp = 'uploadDir' | 'reviewUploadDir' | 'casePath' | 'reviewReportFile';
 
 export type ToEngine =
   /** A page's request. `caseToken`: a read the router meant for readers that are gone (see ReaderLanes). */

@@ -100,7 +100,7 @@ export class EngineRouter {
     });
   }
 
-  /** Closes the case as the engine does on exit (it saves), then lets the engine thread end. */
+  /** Closes the case as the engine does on exit (it saves), then waits for the engine thread to end. */
   close(): Promise<void> {
     return new Promise((resolve) => {
       if (this.gone) return resolve();
@@ -161,7 +161,10 @@ export class EngineRouter {
         return;
       }
       case 'closed':
-        this.closed?.();
+        // The case is closed and saved; close() resolves when the thread has ended (its exit
+        // handlers, such as the review uploads' removal, have run). Something left holding it
+        // open is not worth hanging the host's exit for.
+        setTimeout(() => void this.engine.terminate(), 2000).unref();
         return;
       default:
         return;
