@@ -198,6 +198,22 @@ describe('the router in front of the engine thread', () => {
     expect(b.keyset).not.toEqual(a.keyset);
     expect(now).toMatchObject({ ok: true, value: b.keyset });
   });
+
+  it('answers what was out at an engine thread that stopped with the reason, and says it stopped', async () => {
+    const casePath = await buildCase(tempDir());
+    const { worker, router } = await engine(casePath, true);
+    const stopped: Error[] = [];
+    router.onEngineGone((err) => stopped.push(err));
+    const p = page(router);
+    await blockEngine(worker);
+    const asked = p.call('case.current', {});
+    await worker.terminate();
+    const answer = await asked;
+    expect(answer.ok === false && answer.error.message).toMatch(/engine stopped/);
+    expect(stopped).toHaveLength(1);
+    // Asked afterwards, a request is refused at once rather than lost.
+    expect((await p.call('case.list', {})).ok).toBe(false);
+  });
 });
 
 describe('a save and a long read', () => {
