@@ -2,6 +2,7 @@
 //   dist/cli/tracelight.mjs        the CLI and `serve` (engine bundled in)
 //   dist/electron/engine-host.mjs  the engine inside Electron's utilityProcess
 //   dist/{cli,electron}/ingest-worker.mjs  the ingest parse worker thread
+//   dist/{cli,electron}/engine-thread.mjs  the engine service's thread (serve, engine-host)
 //   dist/electron/main.cjs         Electron main process
 //   dist/electron/preload.cjs      preload (sandboxed preloads must be CommonJS, one file)
 //   dist/renderer/                 the React workbench (Vite)
@@ -41,6 +42,9 @@ const ENTRIES = [
   // The workspace's reader threads, likewise (engine/rpc/readers/reader-pool.ts).
   ['electron/engine/rpc/readers/reader-thread.ts', 'dist/cli/reader-thread.mjs', 'esm', false],
   ['electron/engine/rpc/readers/reader-thread.ts', 'dist/electron/reader-thread.mjs', 'esm', false],
+  // The engine service's own thread behind the transports' router (engine/host/engine-worker.ts).
+  ['electron/engine/host/engine-thread.ts', 'dist/cli/engine-thread.mjs', 'esm', false],
+  ['electron/engine/host/engine-thread.ts', 'dist/electron/engine-thread.mjs', 'esm', false],
   ['electron/main/main.ts', 'dist/electron/main.cjs', 'cjs', false],
   ['electron/preload/preload.ts', 'dist/electron/preload.cjs', 'cjs', true],
 ];

@@ -5,8 +5,7 @@
 // (A download, not an <object>: the page's CSP keeps object-src 'none'.)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REVIEW_REPORT_URL } from '../../common/package';
-import { reviewUploadDir } from '../../engine/review/open-review';
-import type { EngineService } from '../../engine/rpc/service';
+import type { ServeBackend } from './backend';
 import { sendExport } from './export-download';
 import { receiveUpload } from './upload';
 
@@ -17,15 +16,15 @@ export async function handleReviewRoute(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  service: EngineService,
+  backend: ServeBackend,
   headers: Record<string, string>,
 ): Promise<boolean> {
   if (req.method === 'PUT' && url.pathname === REVIEW_UPLOAD_ROUTE) {
-    await receiveUpload(req, res, url, reviewUploadDir(), headers);
+    await receiveUpload(req, res, url, await backend.reviewUploadDir(), headers);
     return true;
   }
   if ((req.method === 'GET' || req.method === 'HEAD') && url.pathname === REVIEW_REPORT_URL) {
-    const file = service.reviewReportFile();
+    const file = await backend.reviewReportFile();
     if (!file) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('no evidence package with a verified report is open\n');

@@ -5,8 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type * as WsPackage from 'ws';
 import { lazyRequire } from '../../engine/lazy-require';
-import { attachTransport } from '../../engine/rpc/dispatcher';
 import type { EngineService } from '../../engine/rpc/service';
+import { inProcessBackend, type ServeBackend } from './backend';
 import { checkToken, hostAllowed, newToken, originAllowed, SESSION_COOKIE } from './auth';
 import { EXPORTS_ROUTE, resolveExport, sendExport } from './export-download';
 import { handleReviewRoute } from './review-routes';
@@ -19,7 +19,9 @@ const wsPackage = lazyRequire<typeof WsPackage>('ws');
 export interface ServeOptions {
   port: number;
   rendererDir: string;
-  service: EngineService;
+  /** The engine in this thread; or `backend`, the router in front of the engine thread. */
+  service?: EngineService;
+  backend?: ServeBackend;
   token?: string;
 }
 
@@ -32,6 +34,7 @@ export interface RunningServer {
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
+  const backend: ServeBackend = opts.backend ?? inProcessBackend(required(opts.service));
   let port = opts.port;
   const { WebSocketServer } = wsPackage();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 << 20 });
@@ -59,13 +62,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       res.end();
       return;
     }
-    if (await handleReviewRoute(req, res, url, opts.service, headers)) return;
+    if (await handleReviewRoute(req, res, url, backend, headers)) return;
     if (req.method === 'PUT' && url.pathname === '/upload') {
-      return receiveUpload(req, res, url, opts.service.uploadDir(), headers);
+      return receiveUpload(req, res, url, await backend.uploadDir(), headers);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed', headers);
     if (url.pathname.startsWith(EXPORTS_ROUTE)) {
-      const exported = resolveExport(opts.service.currentCase?.path, url.pathname);
+      const exported = resolveExport(await backend.casePath(), url.pathname);
       return exported ? sendExport(res, exported, headers) : deny(res, 404, 'not found', headers);
     }
     const file = resolveStatic(opts.rendererDir, url.pathname);
@@ -82,7 +85,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attachTransport(opts.service, webSocketTransport(ws)));
+    wss.handleUpgrade(req, socket, head, (ws) => backend.attach(webSocketTransport(ws)));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -100,6 +103,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function required(service: EngineService | undefined): EngineService {
+  if (!service) throw new Error('startServer: an engine service or backend is required');
+  return service;
 }
 
 function deny(res: ServerResponse, status: number, message: string, headers: Record<string, string>): void {

@@ -16,15 +16,14 @@ export function attachTransport(service: EngineService, transport: EnvelopeTrans
     if (!msg || msg.type !== 'request' || typeof msg.seq !== 'number') return;
     void handle(service, msg.method, msg.args).then(
       (value) => transport.send({ type: 'response', seq: msg.seq, ok: true, value }),
-      (err: unknown) =>
-        transport.send({
-          type: 'response',
-          seq: msg.seq,
-          ok: false,
-          error: { name: (err as Error)?.name ?? 'Error', message: (err as Error)?.message ?? String(err) },
-        }),
+      (err: unknown) => transport.send({ type: 'response', seq: msg.seq, ok: false, error: errorOf(err) }),
     );
   });
+}
+
+/** An error as the page receives it: name and message, never a stack. */
+export function errorOf(err: unknown): { name: string; message: string } {
+  return { name: (err as Error)?.name ?? 'Error', message: (err as Error)?.message ?? String(err) };
 }
 
 /**
@@ -34,7 +33,8 @@ export function attachTransport(service: EngineService, transport: EnvelopeTrans
  */
 const trace = process.env.TRACELIGHT_RPC_TRACE === '1';
 
-async function handle(service: EngineService, method: Method, args: unknown): Promise<unknown> {
+/** One request as every transport's requests are answered (the engine thread's too). */
+export async function handle(service: EngineService, method: Method, args: unknown): Promise<unknown> {
   if (!Object.prototype.hasOwnProperty.call(service.handlers, method)) throw new Error(`unknown method "${String(method)}"`);
   const handler = service.handlers[method] as (a: unknown) => Promise<unknown>;
   if (!trace) return handler(args && typeof args === 'object' ? args : {});

@@ -5,9 +5,9 @@
 // save wait until the readers inside have left (new ones wait for it). Each save also counts a
 // generation, so a reader knows its SQLite connection holds pages of an older save and reopens.
 //
-// The writer waits with Atomics.wait: a reader request is a page of the grid, a count or a
-// facet (milliseconds to a few hundred), and the save itself is the time a few blocks take to
-// write; nothing else is held across the wait.
+// The writer waits with Atomics.wait, but not for a whole read: a reader sees the writer's flag
+// between row steps (writerWaiting()), leaves and restarts its read on the new save, so the wait
+// lasts about one row step; the save itself is the time a few blocks take to write.
 
 const WRITER = 0;
 const READERS = 1;
@@ -26,6 +26,14 @@ export class ReadLock {
   /** Saves so far: a reader whose connection is older reopens. */
   generation(): number {
     return Atomics.load(this.cells, GENERATION);
+  }
+
+  /**
+   * True while a save waits for the readers inside to leave (or writes). A long read checks this
+   * between rows and steps out (rpc/readers/step-guard.ts), so a save never waits for a read.
+   */
+  writerWaiting(): boolean {
+    return Atomics.load(this.cells, WRITER) === 1;
   }
 
   /** A reader comes in (waits while a save writes in place). */

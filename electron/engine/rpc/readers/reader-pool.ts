@@ -9,12 +9,37 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Args, Result } from '../../../common/protocol';
 import type { CaseStore } from '../../store/case-store';
 import { ReadLock } from '../../store/read-lock';
 import { READ_LANE, READ_METHODS, type ReadMethod } from './read-methods';
 import type { FromReader, ReaderThreadData } from './reader-thread';
+
+/**
+ * The readers of the open case as a router on another thread sees them (host/router.ts): one
+ * port per lane straight to its reader thread, and the token that names this start of the
+ * readers (a read the router forwards here carries it, so that one asked of a case since closed
+ * is refused, never answered from the next case). `token: null`: no reader runs.
+ */
+export type ReaderLanes = { token: number; ports: Record<string, MessagePort> } | { token: null };
+
+let routing: ((lanes: ReaderLanes) => void) | null = null;
+let liveToken: number | null = null;
+let tokens = 0;
+
+/**
+ * The engine thread (host/engine-thread.ts) hands every start and stop of the readers to its
+ * router. One engine service per thread, so this is the thread's, not a pool's.
+ */
+export function setReaderRouting(sink: ((lanes: ReaderLanes) => void) | null): void {
+  routing = sink;
+}
+
+/** The token of the readers running now, or null (see ReaderLanes). */
+export function liveReaderToken(): number | null {
+  return liveToken;
+}
 
 let scriptOverride: string | null | undefined;
 
@@ -41,9 +66,11 @@ class ReaderThread {
   private readonly worker: Worker;
   private next = 1;
   private readonly pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  /** The thread stopped or failed: a call would never be answered. */
+  dead = false;
 
   constructor(script: string, data: ReaderThreadData) {
-    this.worker = new Worker(script, { workerData: data });
+    this.worker = new Worker(script, { workerData: data, transferList: data.port ? [data.port] : [] });
     // The engine must be able to exit with a reader idle.
     this.worker.unref();
     this.worker.on('message', (msg: FromReader) => {
@@ -53,8 +80,14 @@ class ReaderThread {
       if (msg.ok) p.resolve(msg.value);
       else p.reject(Object.assign(new Error(msg.error.message), { name: msg.error.name }));
     });
-    this.worker.on('error', (err) => this.failAll(err));
-    this.worker.on('exit', () => this.failAll(new Error('the reader thread stopped')));
+    this.worker.on('error', (err) => {
+      this.dead = true;
+      this.failAll(err);
+    });
+    this.worker.on('exit', () => {
+      this.dead = true;
+      this.failAll(new Error('the reader thread stopped'));
+    });
   }
 
   call(method: string, args: unknown): Promise<unknown> {
@@ -81,9 +114,12 @@ export class ReaderPool {
   /** Answers a read for the open case `store`: in a reader thread when one can run. */
   async read<M extends ReadMethod>(store: CaseStore, method: M, args: Args<M>): Promise<Result<M>> {
     const script = threadScript(store);
-    if (!script) return (READ_METHODS[method] as (s: CaseStore, a: Args<M>) => Result<M>)(store, args);
+    const inThread = (): Result<M> => (READ_METHODS[method] as (s: CaseStore, a: Args<M>) => Result<M>)(store, args);
+    if (!script) return inThread();
     if (this.threads?.store !== store) this.start(store, script);
     const thread = this.threads!.lanes.get(READ_LANE[method])!;
+    // A reader that died (its error is in the log) is not restarted mid-case: this thread answers.
+    if (thread.dead) return inThread();
     // Structured clone carries the arguments; a filter is plain data.
     return (await thread.call(method, JSON.parse(JSON.stringify(args ?? {})))) as Result<M>;
   }
@@ -102,8 +138,16 @@ export class ReaderPool {
     const lock = new ReadLock();
     store.attachReadLock(lock);
     const lanes = new Map<string, ReaderThread>();
-    for (const lane of new Set(Object.values(READ_LANE))) lanes.set(lane, new ReaderThread(script, { file: store.path, lock: lock.buffer }));
+    const routed: Record<string, MessagePort> = {};
+    for (const lane of new Set(Object.values(READ_LANE))) {
+      // With a router, each reader also answers it directly on a port of its own.
+      const channel = routing ? new MessageChannel() : null;
+      if (channel) routed[lane] = channel.port2;
+      lanes.set(lane, new ReaderThread(script, { file: store.path, lock: lock.buffer, port: channel?.port1 }));
+    }
     this.threads = { store, lock, lanes };
+    liveToken = ++tokens;
+    routing?.({ token: liveToken, ports: routed });
   }
 
   /** Reader threads running now (for tests and diagnostics). */
@@ -114,6 +158,9 @@ export class ReaderPool {
   /** The case closes (or another opens): its readers stop. */
   stop(): void {
     if (!this.threads) return;
+    // The router hears of it before the threads stop, so that it sends them nothing more.
+    liveToken = null;
+    routing?.({ token: null });
     this.threads.store.attachReadLock(null);
     for (const t of this.threads.lanes.values()) t.stop();
     this.threads = null;
