@@ -9,6 +9,7 @@ import { walkTimeIndex } from '../../../electron/engine/store/fts/fts-plan';
 import { whereClause } from '../../../electron/engine/store/query';
 import type { EventFilter } from '../../../electron/common/protocol';
 import type { PageAt } from '../../../electron/common/workspace';
+import type { EventRow } from '../../../electron/common/schema';
 import { searchCase, type TestEvent } from './search-case';
 
 const EVENTS = 3000;
@@ -72,7 +73,7 @@ describe('bare words read by how common they are', () => {
     const seen: number[] = [];
     let at: PageAt = { kind: 'first' };
     for (;;) {
-      const rows = keysetPage(store, { filter, at, limit: 150 }).rows;
+      const rows: EventRow[] = keysetPage(store, { filter, at, limit: 150 }).rows;
       if (rows.length === 0) break;
       seen.push(...rows.map((r) => Number(r.id)));
       const last = rows[rows.length - 1]!;
