@@ -98,6 +98,10 @@ export class BatchEncoder {
   private readonly rowTexts: string[] = new Array<string>(3 + FIELD_COLUMNS.length).fill('');
   /** Text cells queued for the row being added. */
   private queued = 0;
+  /** The last action normalized, its category and the result (see addEvent). */
+  private lastRawAction = '';
+  private lastActionCategory: unknown = undefined;
+  private lastAction = '';
   /** Buffers of batches already stored, for reuse: touching fresh memory is slow. */
   private readonly pool: Buffers[] = [];
   /** Totals over the whole file. */
@@ -193,7 +197,16 @@ export class BatchEncoder {
     this.queued = 3;
     // One vocabulary for action (formats/action-vocabulary.ts); the source's value is kept.
     const raw = e.action;
-    const action = typeof raw === 'string' && raw !== '' ? normalizeAction(raw, e.category) : raw;
+    let action: unknown = raw;
+    if (typeof raw === 'string' && raw !== '') {
+      // Logs repeat an action line after line (GET, ConnectionSuccess): the last answer is reused.
+      if (raw !== this.lastRawAction || e.category !== this.lastActionCategory) {
+        this.lastRawAction = raw;
+        this.lastActionCategory = e.category;
+        this.lastAction = normalizeAction(raw, e.category);
+      }
+      action = this.lastAction;
+    }
     // Every field read by name, in FIELD_COLUMNS order: 28 named reads (each cached for the
     // format's event shape) measured cheaper than a for-in over the event's own keys with a
     // dictionary lookup of each key's cell.

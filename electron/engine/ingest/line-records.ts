@@ -77,8 +77,10 @@ export function lineRecordReader(parser: RecordParser, encoding: TextEncoding, b
   }
 
   function* drain(): Generator<ReadRecord> {
-    for (let i = 0; i < out.length; i++) yield out[i]!;
-    out.length = 0;
+    // Taken off the array before yielding: a consumer may stop early (an error) and the next
+    // call must not see these again.
+    const records = out.splice(0, out.length);
+    for (const rec of records) yield rec;
   }
 
   return {
@@ -90,11 +92,8 @@ export function lineRecordReader(parser: RecordParser, encoding: TextEncoding, b
       for (const line of splitter.push(body, bodyOffset)) {
         handle(line);
         // Nearly always one record: yielded without a second generator.
-        if (out.length === 1) {
-          const rec = out[0]!;
-          out.length = 0;
-          yield rec;
-        } else yield* drain();
+        if (out.length === 1) yield out.pop()!;
+        else yield* drain();
       }
     },
     *end() {
