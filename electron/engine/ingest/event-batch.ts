@@ -130,9 +130,12 @@ export class BatchEncoder {
     } else if (outcome.kind === 'reject') this.reject(rec, outcome.reason);
     else if (outcome.kind === 'more') this.reject(rec, 'record reader asked for more input');
     else {
-      const bad = outcome.events.find((e) => !Number.isFinite(e.ts));
-      if (bad) return this.reject(rec, `unparseable timestamp "${bad.timeRaw}"`);
-      for (const e of outcome.events) {
+      const events = outcome.events;
+      // A loop, not find() with a closure: this runs once per record.
+      for (let i = 0; i < events.length; i++) {
+        if (!Number.isFinite(events[i]!.ts)) return this.reject(rec, `unparseable timestamp "${events[i]!.timeRaw}"`);
+      }
+      for (const e of events) {
         if (this.scope !== null && !this.scope.keeps(e)) this.scopedOut++;
         else this.addEvent(e, rec.number, rec.offset, rec.length);
       }
