@@ -5,6 +5,7 @@ import { custodyCommand } from './commands/custody';
 import { detectCommand } from './commands/detect';
 import { evidenceCommand } from './commands/evidence';
 import { exportCommand, parseExportArgs } from './commands/export';
+import { facetsMain } from './commands/facets';
 import { formatsCommand } from './commands/formats';
 import { huntMain } from './commands/hunt';
 import { incidentMain } from './commands/incident';
@@ -29,6 +30,7 @@ usage:
   tracelight mapping propose FILE [--format generic-csv|generic-json|generic-jsonl] [--encoding ENC] [--json]
   tracelight mapping list CASE [--json] | mapping export CASE NAME
   tracelight query   CASE SQL [--json | --csv]
+  tracelight facets  CASE --field host|user|category|action|src_ip|dst_ip|dst_port|domain|tag [--limit N] [--json | --csv]
   tracelight detect  CASE [--ioc FILE]... [--rules FILE_OR_DIR]... [--chain-window HOURS] [--json]
   tracelight tag     CASE EVENT_ID --note TEXT [--label LABEL] [--examiner NAME] [--json]
   tracelight verify  CASE_OR_PACKAGE [--examiner NAME] [--json]
@@ -89,7 +91,7 @@ async function run(argv: string[]): Promise<number> {
   // export's --csv takes a file name (query's is a flag), so export parses its own options.
   if (argv[0] === 'export' && !argv.includes('--help') && !argv.includes('-h')) return exportCommand(parseExportArgs(argv.slice(1)));
   // The incident commands parse their own options too (see commands/incident-args.ts).
-  const own = ({ incident: incidentMain, iocs: iocsMain, hunt: huntMain, report: reportMain, ask: askCommand } as Record<string, (a: string[]) => Promise<number>>)[argv[0] ?? ''];
+  const own = ({ incident: incidentMain, iocs: iocsMain, hunt: huntMain, report: reportMain, ask: askCommand, facets: facetsMain } as Record<string, (a: string[]) => Promise<number>>)[argv[0] ?? ''];
   if (own && !argv.includes('--help') && !argv.includes('-h')) return own(argv.slice(1));
   const parsed: Parsed = parse(argv);
   const { values, positionals } = parsed;

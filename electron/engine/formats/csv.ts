@@ -51,7 +51,8 @@ export function parseCsvRecord(text: string, delimiter = ',', width = 0): string
       i = next + 1;
     }
   }
-  fields.length = k;
+  // Setting length is a runtime call: only when the header's width was not the record's.
+  if (fields.length !== k) fields.length = k;
   return fields;
 }
 

@@ -2,19 +2,37 @@
 // event can point back at the record exactly as written. Works on raw bytes: LF (0x0A)
 // never occurs inside a multi-byte character in UTF-8 or Shift_JIS, and UTF-16 is split
 // on whole code units.
+import { isAscii } from 'node:buffer';
 import type { TextEncoding } from './encoding';
 
-export interface RawLine {
-  /** 1-based physical line number. */
-  number: number;
-  /** Byte offset of the line's first byte in the file. */
-  offset: number;
-  /** Bytes of the line as written, without the line terminator. */
-  bytes: Buffer;
-  /** True when the line exceeded the limit and bytes holds only its start. */
-  truncated: boolean;
-  /** Full byte length of the line as written (without terminator). */
-  length: number;
+/**
+ * One line. Its bytes are `source[start, end)`, read in place: a Buffer view per line (what
+ * `bytes` makes, on demand) cost ~50 ns and an allocation per line of a multi-GB log.
+ */
+export class RawLine {
+  constructor(
+    /** 1-based physical line number. */
+    readonly number: number,
+    /** Byte offset of the line's first byte in the file. */
+    readonly offset: number,
+    /** The buffer holding the line's bytes as written (without the line terminator)... */
+    readonly source: Buffer,
+    /** ...from here... */
+    readonly start: number,
+    /** ...to here (exclusive). */
+    readonly end: number,
+    /** True when the line exceeded the limit and the bytes hold only its start. */
+    readonly truncated: boolean,
+    /** Full byte length of the line as written (without terminator). */
+    readonly length: number,
+    /** True when every byte of `source` is ASCII (then any ASCII-compatible decoding is latin1's). */
+    readonly ascii: boolean,
+  ) {}
+
+  /** The line's bytes (a view; valid until the splitter is fed the next chunk). */
+  get bytes(): Buffer {
+    return this.source.subarray(this.start, this.end);
+  }
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -42,6 +60,8 @@ export class LineSplitter {
   /** Feeds the next chunk; `chunkOffset` is its byte offset in the file. */
   *push(chunk: Buffer, chunkOffset: number): Generator<RawLine> {
     let pos = 0;
+    // One native scan per chunk (~0.1 ms per MiB) lets an ASCII line be decoded as latin1.
+    const ascii = this.unit === 1 && isAscii(chunk);
     while (pos < chunk.length) {
       const nl = this.findNewline(chunk, pos);
       if (nl < 0) {
@@ -49,14 +69,16 @@ export class LineSplitter {
         return;
       }
       if (this.carryBytes === 0 && !this.overflow && nl - pos <= this.maxLineBytes) {
-        // Fast path: the whole line is inside this chunk; hand out a view, no copy.
+        // Fast path: the whole line is inside this chunk; read in place, no copy.
         // The consumer decodes it before asking for the next line.
-        this.carry.push(chunk.subarray(pos, nl));
-        this.carryBytes = nl - pos;
+        let end = nl;
+        if (this.unit === 1 && end > pos && chunk[end - 1] === 0x0d) end--; // CR of CRLF
+        else if (this.unit === 2) end = pos + stripCarriageReturn(chunk.subarray(pos, nl), 2, this.bigEndian).length;
+        yield new RawLine(++this.lineNumber, this.carryStart, chunk, pos, end, false, end - pos, ascii);
       } else {
         this.keep(chunk.subarray(pos, nl));
+        yield this.takeLine();
       }
-      yield this.takeLine();
       pos = nl + this.unit;
       this.carryStart = chunkOffset + pos;
     }
@@ -104,13 +126,7 @@ export class LineSplitter {
     const truncated = this.overflow;
     // Strip CR of CRLF.
     if (!truncated) bytes = stripCarriageReturn(bytes, this.unit, this.bigEndian);
-    const line: RawLine = {
-      number: ++this.lineNumber,
-      offset: this.carryStart,
-      bytes,
-      truncated,
-      length: truncated ? length : bytes.length,
-    };
+    const line = new RawLine(++this.lineNumber, this.carryStart, bytes, 0, bytes.length, truncated, truncated ? length : bytes.length, false);
     this.carry = [];
     this.carryBytes = 0;
     this.overflow = false;

@@ -8,17 +8,17 @@
  * `from` (> open); -1 when the line ends first (a cut-off record).
  */
 export function closingQuote(line: string, open: number, from = open + 1): number {
+  // The next '"' by indexOf (a native scan), rather than a loop over every character of the
+  // request, referrer and user agent: that loop was ~5% of the parse worker on a combined log.
+  // A quote is escaped when an odd run of backslashes (counted from `from`) precedes it: the
+  // same answer as reading backslash pairs left to right from `from`.
   const len = line.length;
-  for (let i = from; i < len; i++) {
-    const c = line.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      i++;
-      continue;
-    }
-    if (c === 34 /* " */) {
-      const next = i + 1 < len ? line.charCodeAt(i + 1) : 32;
-      if (next === 32 || next === 9) return i;
-    }
+  for (let i = line.indexOf('"', from); i !== -1; i = line.indexOf('"', i + 1)) {
+    let backslashes = 0;
+    for (let j = i - 1; j >= from && line.charCodeAt(j) === 92 /* \ */; j--) backslashes++;
+    if ((backslashes & 1) === 1) continue;
+    const next = i + 1 < len ? line.charCodeAt(i + 1) : 32;
+    if (next === 32 || next === 9) return i;
   }
   return -1;
 }

@@ -16,8 +16,53 @@ export interface RollupCounts {
   minuteCategories: { keys: number[]; categories: string[]; counts: number[] } | null;
 }
 
+/**
+ * One field's counts: a slot per distinct value (one Map lookup when the value changes from the
+ * previous event's, none while it repeats: logs come in runs of the same host, action, client).
+ * Profiling the Defender ingest put the counter's 8 Map lookups per row (a get and a set each)
+ * at ~10% of the parse worker, the critical path.
+ */
+class FieldTally {
+  readonly slots = new Map<string | number, number>();
+  readonly counts: number[] = [];
+  private lastKey: string | number | undefined = undefined;
+  private lastSlot = -1;
+
+  /** False when the value would pass the bound (the field then stops being counted). */
+  add(key: string | number, maxDistinct: number): boolean {
+    if (key === this.lastKey) {
+      this.counts[this.lastSlot]!++;
+      return true;
+    }
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      if (this.slots.size >= maxDistinct) return false;
+      slot = this.counts.length;
+      this.slots.set(key, slot);
+      this.counts.push(1);
+    } else this.counts[slot]!++;
+    this.lastKey = key;
+    this.lastSlot = slot;
+    return true;
+  }
+}
+
+/** The value as event_row stores it, or undefined when the cell is NULL (BatchEncoder's rules). */
+function keyOf(v: unknown): string | number | undefined {
+  if (typeof v === 'string') return v === '' ? undefined : v;
+  if (typeof v === 'number') return Number.isNaN(v) ? undefined : v;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return String(v);
+}
+
+/** The order add() reads the fields in: a change to FACET_FIELDS must change add() too. */
+const ADD_ORDER = 'host,user,category,action,src_ip,dst_ip,dst_port,domain';
+if (FACET_FIELDS.join(',') !== ADD_ORDER) throw new Error('RollupCounter.add reads the facet fields in an order FACET_FIELDS no longer has');
+
 export class RollupCounter {
-  private readonly maps: (Map<string | number, number> | null)[] = FACET_FIELDS.map(() => new Map());
+  /** Per FACET_FIELDS entry, in its order; null once the field passed the in-memory bound. */
+  private readonly tallies: (FieldTally | null)[] = FACET_FIELDS.map(() => new FieldTally());
   private minutes: Map<number, number> | null = new Map();
   private lastMinute = NaN;
   private lastMinuteCount = 0;
@@ -32,23 +77,15 @@ export class RollupCounter {
 
   /** `action` is the stored (normalized) action when it differs from the parser's. */
   add(e: ParsedEvent, action: unknown = e.action): void {
-    const maps = this.maps;
-    for (let i = 0; i < FACET_FIELDS.length; i++) {
-      const m = maps[i];
-      if (m === null) continue;
-      const field = FACET_FIELDS[i]!;
-      let v = field === 'action' ? action : (e[field] as unknown);
-      if (v === undefined || v === null || v === '') continue;
-      if (typeof v === 'number') {
-        if (Number.isNaN(v)) continue;
-      } else if (typeof v === 'boolean') v = v ? 1 : 0;
-      else if (typeof v !== 'string') v = String(v);
-      const key = v as string | number;
-      const n = m.get(key);
-      if (n !== undefined) m.set(key, n + 1);
-      else if (m.size >= this.maxDistinct) maps[i] = null;
-      else m.set(key, 1);
-    }
+    // The fields by name, in FACET_FIELDS order (a keyed read e[field] per field cost more).
+    this.count(0, e.host);
+    this.count(1, e.user);
+    this.count(2, e.category);
+    this.count(3, action);
+    this.count(4, e.src_ip);
+    this.count(5, e.dst_ip);
+    this.count(6, e.dst_port);
+    this.count(7, e.domain);
     // Logs arrive in time order: runs of the same minute are counted without a lookup.
     const minute = Math.floor(Math.trunc(e.ts) / 60000);
     const category = String(e.category);
@@ -68,6 +105,13 @@ export class RollupCounter {
       this.lastCategory = category;
       this.lastCategoryCount = 1;
     }
+  }
+
+  private count(i: number, v: unknown): void {
+    const tally = this.tallies[i];
+    if (tally === null || tally === undefined) return;
+    const key = keyOf(v);
+    if (key !== undefined && !tally.add(key, this.maxDistinct)) this.tallies[i] = null;
   }
 
   private flushCategory(): void {
@@ -95,9 +139,9 @@ export class RollupCounter {
     const fields: RollupCounts['fields'] = [];
     const overflow: FacetField[] = [];
     FACET_FIELDS.forEach((field, i) => {
-      const m = this.maps[i];
-      if (m === null) overflow.push(field);
-      else fields.push({ field, values: [...m.keys()], counts: [...m.values()] });
+      const t = this.tallies[i];
+      if (!t) overflow.push(field);
+      else fields.push({ field, values: [...t.slots.keys()], counts: [...t.slots.values()].map((slot) => t.counts[slot]!) });
     });
     const minutes = this.minutes === null ? null : { keys: [...this.minutes.keys()], counts: [...this.minutes.values()] };
     let minuteCategories: RollupCounts['minuteCategories'] = null;
