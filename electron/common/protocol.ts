@@ -51,6 +51,8 @@ export interface CaseInfo {
   /** Another Tracelight holds the case, or its custody chain is broken: writes are refused. */
   readOnly: boolean;
   readOnlyReason: string | null;
+  /** `readOnlyReason` as a code (common/coded-text.ts), for a UI in another language. */
+  readOnlyReason_code?: CodedText;
   /** The custody chain as verified when the case was opened and kept since. */
   custody: CustodyStatus;
   /** Evidence whose ingest was interrupted (removable). */
@@ -210,6 +212,8 @@ export type EngineEventName = keyof EngineEvents;
 export interface SerializedError {
   name: string;
   message: string;
+  /** `message` as a code (common/coded-text.ts) when the engine gave one (rpc/error-envelope.ts). */
+  code?: CodedText;
 }
 
 export type Envelope =

@@ -9,6 +9,7 @@ import {
 } from '../../common/custody';
 import type { CaseSession } from './session';
 import { isValidTimeZone } from '../time/zone';
+import type { CodedText } from '../../common/coded-text';
 
 const STANDARD_LABELS = ['evidence', 'suspicious', 'benign', 'IOC'] as const;
 const MAX_LABEL = 64;
@@ -16,6 +17,13 @@ const MAX_NOTE = 64 * 1024;
 
 export class ActionError extends Error {
   override name = 'ActionError';
+  /** The message as a code (common/coded-text.ts), for a UI in another language. */
+  readonly coded: CodedText | undefined;
+
+  constructor(message: string, coded?: CodedText) {
+    super(message);
+    this.coded = coded;
+  }
 }
 
 function requireEvent(session: CaseSession, eventId: number): void {

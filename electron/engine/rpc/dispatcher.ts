@@ -1,6 +1,7 @@
 // Connects one transport (a WebSocket, a MessagePort) to the engine service: requests
 // in, responses and pushed events out, errors serialized as {name, message}.
 import type { Envelope, Method } from '../../common/protocol';
+import { serializeError } from './error-envelope';
 import type { EngineService } from './service';
 
 export interface EnvelopeTransport {
@@ -21,7 +22,7 @@ export function attachTransport(service: EngineService, transport: EnvelopeTrans
           type: 'response',
           seq: msg.seq,
           ok: false,
-          error: { name: (err as Error)?.name ?? 'Error', message: (err as Error)?.message ?? String(err) },
+          error: serializeError(err),
         }),
     );
   });

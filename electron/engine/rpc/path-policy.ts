@@ -23,7 +23,7 @@ export class PathPolicy {
   /** The browser may name only files it uploaded (into `uploadDir`); `refusal` says what it asked. */
   checkUpload(p: string, uploadDir: () => string, refusal: string): void {
     if (this.options.mode !== 'serve') return;
-    if (!isInside(p, uploadDir())) throw new ActionError(refusal);
+    if (!isInside(p, uploadDir())) throw new ActionError(refusal, { code: 'path.uploadOnly', params: { refusal } });
   }
 
   checkCasePath(p: string): string {
@@ -31,7 +31,7 @@ export class PathPolicy {
     if (this.options.mode === 'desktop') return resolved;
     const inWorkspace = path.dirname(resolved) === path.resolve(this.options.workspaceDir);
     if (!inWorkspace && resolved !== (this.options.casePath && path.resolve(this.options.casePath))) {
-      throw new Error('only cases in the workspace can be opened from the browser');
+      throw new ActionError('only cases in the workspace can be opened from the browser', { code: 'path.workspaceOnly' });
     }
     return resolved;
   }
