@@ -24,6 +24,8 @@ const PATTERNS: readonly Pattern[] = [
   [/^quoted field not closed \(cut-off record\)$/, 'reject.openQuoteCut', []],
   [/^expected (\d+) space-separated fields per #Fields, found (\d+) \(cut-off or damaged record\)$/, 'reject.w3cFields', ['n', 'found']],
   [/^expected (\d+) fields per #fields, found (\d+) \(cut-off or damaged record\)$/, 'reject.zeekFields', ['n', 'found']],
+  [/^expected (\d+) fields \(per header\), found (\d+)$/, 'reject.fieldsPerHeader', ['n', 'found']],
+  [/^expected at least (\d+) space-separated fields \(Squid native format\), found (\d+)$/, 'reject.squidFields', ['n', 'found']],
   // Syslog-framed and JSON formats.
   [/^unusable syslog time "(.*)" in zone (.*)$/s, 'reject.syslogTime', ['value', 'zone']],
   [/^unknown time zone "(.*)"$/s, 'reject.zone', ['zone']],

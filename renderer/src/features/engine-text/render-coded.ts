@@ -4,7 +4,6 @@ import type { CodedParam, CodedText } from '../../contracts';
 // From the dictionary module itself (not the i18n entry, which brings React): this file is pure.
 import { translate, type Lang } from '../../i18n/strings';
 import './strings';
-import './error-strings';
 
 function known(key: string): boolean {
   return translate('en', key) !== key;

@@ -1,6 +1,8 @@
 // Texts the engine writes (common/coded-text.ts), by code. The English mirrors the engine's own
 // wording (the English UI shows the engine's text as written); the Japanese is the translation.
 import { registerStrings } from '../../i18n/strings';
+// Errors, skipped indicator entries and reject reasons: a dictionary of their own, loaded with this one.
+import './error-strings';
 
 const STAGES = ['lure', 'execution', 'download', 'persistence', 'c2', 'lateral', 'spam', 'discovery', 'other'] as const;
 const TECHNIQUES = ['scanner', 'sqli', 'traversal', 'cmdi', 'xss', 'upload', 'webshell'] as const;

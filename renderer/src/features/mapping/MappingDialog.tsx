@@ -14,7 +14,6 @@ import type { UnmappedFile } from './use-unmapped-files';
 import { useT, type Translate } from '../../i18n';
 import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
-import './layout-strings';
 import '../../components/strings';
 
 interface Props {
