@@ -4,6 +4,7 @@
 import type PDFKitDocument from 'pdfkit';
 import { lazyRequire } from '../../lazy-require';
 import type { Messages } from '../i18n';
+import type { ReportLanguage } from '../types';
 import { resourcePath } from '../resources';
 import { pdfText } from './text';
 
@@ -14,7 +15,11 @@ export const FONT = 'ipag';
  * (Bitstream Vera licence, resources/fonts/DejaVu_LICENSE.txt) has a real backslash.
  */
 export const LATIN = 'dejavu';
-/** Width of an ISO-8601 timestamp with milliseconds at 8 pt, so it never wraps. */
+/**
+ * The least width of a timestamp column. With `nowrap` the table widens it to its widest cell
+ * as measured in the fonts that draw it (an ISO-8601 time with milliseconds in DejaVu Sans at
+ * 8 pt takes about 111 pt with the padding), so a time never wraps onto the next row.
+ */
 export const TIME_WIDTH = 106;
 export const MONO = 'Courier';
 const GREY = '#666666';
@@ -28,16 +33,21 @@ export interface TableColumn {
   share: number;
   /** A fixed width in points instead of a share (e.g. a timestamp column that must not wrap). */
   width?: number;
+  /** Never wrap: the column is at least as wide as its widest cell (and its header's longest word). */
+  nowrap?: boolean;
   mono?: boolean;
 }
 
 export class ReportWriter {
   readonly doc: PDFKit.PDFDocument;
+  /** The report's language, from the document's (`ja-JP` → ja), for texts that travel as codes. */
+  readonly language: ReportLanguage;
 
   constructor(
     readonly m: Messages,
     info: { title: string; author: string; subject: string; creator: string; lang: string },
   ) {
+    this.language = info.lang.toLowerCase().startsWith('ja') ? 'ja' : 'en';
     const PDFDocument = pdfkit();
     this.doc = new PDFDocument({
       size: 'A4',
@@ -142,20 +152,39 @@ export class ReportWriter {
     this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.3);
   }
 
+  /** The width of `text` drawn as `mixed` draws it (Latin runs in the Latin font). */
+  mixedWidth(text: string, fontSize: number): number {
+    return fontRuns(text).reduce((w, run) => w + this.doc.font(run.latin ? LATIN : FONT).fontSize(fontSize).widthOfString(run.text), 0);
+  }
+
   table(columns: TableColumn[], rows: string[][], fontSize = 8): void {
-    const fixed = columns.reduce((a, c) => a + (c.width ?? 0), 0);
-    const total = columns.reduce((a, c) => a + (c.width === undefined ? c.share : 0), 0) || 1;
-    const widths = columns.map((c) => c.width ?? (c.share / total) * Math.max(this.width - fixed, 0));
     const pad = 3;
+    const shown = rows.map((r) => r.map((v) => pdfText(v, this.m, 600)));
+    // A column that must not wrap is as wide as its widest cell, measured in the drawing fonts,
+    // plus the newline's own width: pdfkit's line wrapper counts it on a line that ends in one
+    // (a "first\nlast" cell 2 pt short of that measures three lines).
+    const latin = this.doc.font(LATIN).fontSize(fontSize);
+    const slack = Math.max(latin.widthOfString(' '), latin.widthOfString('\n')) + 2;
+    const fit = (c: TableColumn, i: number): number => {
+      const words = c.header.split(/\s+/).map((w) => this.mixedWidth(w, fontSize));
+      const lineWidth = (line: string): number => (c.mono ? this.doc.font(MONO).fontSize(fontSize).widthOfString(line) : this.mixedWidth(line, fontSize));
+      const cells = shown.map((r) => Math.max(0, ...(r[i] ?? '').split('\n').map(lineWidth)));
+      return Math.ceil(Math.max(c.width ?? 0, ...words, ...cells) + 2 * pad + slack);
+    };
+    const fixedWidths = columns.map((c, i) => (c.nowrap ? fit(c, i) : c.width));
+    const fixed = fixedWidths.reduce<number>((a, w) => a + (w ?? 0), 0);
+    const total = columns.reduce((a, c, i) => a + (fixedWidths[i] === undefined ? c.share : 0), 0) || 1;
+    const widths = columns.map((c, i) => fixedWidths[i] ?? (c.share / total) * Math.max(this.width - fixed, 0));
     const fontFor = (c: TableColumn): string => (c.mono ? MONO : FONT);
-    const rowHeight = (cells: string[], header = false): number =>
-      Math.max(
-        ...cells.map((text, i) => {
-          this.doc.font(header ? FONT : fontFor(columns[i]!)).fontSize(fontSize);
-          return this.doc.heightOfString(text || ' ', { width: widths[i]! - 2 * pad });
-        }),
-      ) +
-      2 * pad;
+    // Mixed text is drawn in two fonts; its height is measured in both and the taller kept, so a
+    // cell whose Latin runs wrap in the (wider) Latin font never spills over the next row.
+    const cellHeight = (text: string, i: number, header: boolean): number => {
+      const options = { width: widths[i]! - 2 * pad };
+      if (!header && columns[i]!.mono) return this.doc.font(MONO).fontSize(fontSize).heightOfString(text || ' ', options);
+      const inFont = (font: string) => this.doc.font(font).fontSize(fontSize).heightOfString(text || ' ', options);
+      return Math.max(inFont(FONT), inFont(LATIN));
+    };
+    const rowHeight = (cells: string[], header = false): number => Math.max(...cells.map((text, i) => cellHeight(text, i, header))) + 2 * pad;
     const draw = (cells: string[], header: boolean): void => {
       const h = rowHeight(cells, header);
       if (this.doc.y + h > this.bottom) {
@@ -165,18 +194,22 @@ export class ReportWriter {
       const y = this.doc.y;
       if (header) this.doc.rect(this.left, y, this.width, h).fill(HEAD_FILL);
       let x = this.left;
+      // The row ends below its lowest cell as drawn: text set in two fonts can wrap onto one
+      // more line than either font measured alone, and must not run into the next row.
+      let bottom = y + h;
       cells.forEach((text, i) => {
         this.doc.font(header ? FONT : fontFor(columns[i]!)).fontSize(fontSize).fillColor(header ? '#222222' : 'black');
         if (!header && columns[i]!.mono) this.doc.text(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
         else this.mixed(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
+        bottom = Math.max(bottom, this.doc.y + pad);
         x += widths[i]!;
       });
-      this.doc.moveTo(this.left, y + h).lineTo(this.left + this.width, y + h).lineWidth(0.4).strokeColor(RULE).stroke();
-      this.doc.y = y + h;
+      this.doc.moveTo(this.left, bottom).lineTo(this.left + this.width, bottom).lineWidth(0.4).strokeColor(RULE).stroke();
+      this.doc.y = bottom;
     };
     this.ensure(40);
     draw(columns.map((c) => c.header), true);
-    for (const r of rows) draw(r.map((v) => pdfText(v, this.m, 600)), false);
+    for (const r of shown) draw(r, false);
     this.doc.x = this.left;
     this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.6);
   }

@@ -56,7 +56,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
     if (host.reasons.length) w.para(host.reasons.join('; '), { size: 9, color: '#444444' });
     w.table(
       [
-        { header: c.time, share: 0, width: TIME_WIDTH },
+        { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
         { header: c.stage, share: 1.3 },
         { header: c.summary, share: 5 },
         { header: c.eventIds, share: 1.5 },
@@ -87,7 +87,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
     m.story.lateral,
     inc.lateral_movement,
     [
-      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
       { header: c.from, share: 2 },
       { header: c.to, share: 2 },
       { header: c.eventIds, share: 2 },
@@ -102,7 +102,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
     [
       { header: c.host, share: 2 },
       { header: c.count, share: 1 },
-      { header: c.first, share: 2 },
+      { header: c.first, share: 0, width: TIME_WIDTH, nowrap: true },
     ],
     (x) => [x.host, String(x.count), x.first],
   );
@@ -112,7 +112,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
     m.story.clicked,
     inc.clicked,
     [
-      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
       { header: c.host, share: 1.5 },
       { header: c.user, share: 1.5 },
       { header: c.srcIp, share: 1.3 },
@@ -131,7 +131,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
         { header: c.count, share: 0.8 },
         { header: c.interval, share: 1 },
         { header: c.score, share: 0.8 },
-        { header: c.first, share: 2 },
+        { header: c.first, share: 0, width: TIME_WIDTH, nowrap: true },
       ],
       capped(d.beacons).map((b) => [
         b.host ?? b.src_ip ?? '',
