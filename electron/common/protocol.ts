@@ -159,7 +159,8 @@ export interface Handlers extends IncidentHandlers, InvestigateHandlers, Workspa
   /** Saves a mapping in the case under a name (a mapping.saved custody entry). */
   'import.saveMapping': (args: { name: string; mapping: ColumnMapping }) => SavedMapping;
   /** Runs detection; iocFiles given are kept in the case (writable cases) and used with those already kept. */
-  'detect.run': (args: { iocFiles?: IocFileRequest[] }) => DetectResult;
+  /** `chainWindowHours`: the patient-zero chain window (detect --chain-window; default 24 h). */
+  'detect.run': (args: { iocFiles?: IocFileRequest[]; chainWindowHours?: number }) => DetectResult;
   /** The last run on the open case in this engine, or null. */
   'detect.last': (args: Record<string, never>) => DetectResult | null;
   /** Confirms or dismisses a finding of the last run (a finding.reviewed custody entry). */

@@ -30,6 +30,7 @@ const en = {
   'engine.path.uploadOnlyIngest': 'serve mode ingests only files uploaded to this case',
   'engine.path.uploadOnlyIoc': 'serve mode reads only IOC files uploaded to this case',
   'engine.path.workspaceOnly': 'only cases in the workspace can be opened from the browser',
+  'engine.detect.chainWindow': 'the chain window is a number of hours above 0 and at most {max}, not "{value}"',
   // Reading evidence.
   'engine.ingest.encoding': 'unknown encoding "{encoding}" (one of {known})',
   'engine.ingest.baseYear': 'invalid base year "{year}" (a year from {min} to {max})',
@@ -132,6 +133,7 @@ const ja: Record<keyof typeof en, string> = {
   'engine.path.uploadOnlyIngest': 'ブラウザーから取り込めるのは、この事案にアップロードしたファイルだけです',
   'engine.path.uploadOnlyIoc': 'ブラウザーから IOC ファイルとして読めるのは、この事案にアップロードしたファイルだけです',
   'engine.path.workspaceOnly': 'ブラウザーから開けるのはワークスペース内の事案だけです',
+  'engine.detect.chainWindow': '連鎖の時間幅は 0 より大きく {max} 以下の時間数で指定してください(「{value}」は使えません)',
   'engine.ingest.encoding': '不明な文字コード「{encoding}」({known} のいずれかを指定してください)',
   'engine.ingest.baseYear': '基準年「{year}」は使えません({min}〜{max} 年の範囲で指定してください)',
   'engine.ingest.hashFailed': 'ハッシュ計算中に読み取りが失敗しました({why})',
