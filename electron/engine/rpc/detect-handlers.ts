@@ -96,6 +96,7 @@ async function detect(session: CaseSession, given: IocBytes[], chainWindowHours:
       file: m.name,
       rule: null,
       message: `IOC file not used: its bytes were not saved in the case (SHA-256 ${m.sha256}); add the file again`,
+      message_code: { code: 'ioc.notSaved', params: { sha256: m.sha256 } },
     });
   }
   if (!session.readOnly) {

@@ -199,3 +199,20 @@ describe('reasons a parser rejected a record, as stored in the case', () => {
     expect(rejectReasonCode('a reason no parser writes')).toBeUndefined();
   });
 });
+
+describe('an indicator file with skipped entries, as detection reports it', () => {
+  it('each problem line and the count of the rest are coded', () => {
+    const casePath = path.join(dir, 'ioc-problems.tlcase');
+    const log = path.join(dir, 'proxy.log');
+    writeFileSync(log, '1691514939.857    120 192.0.2.10 TCP_MISS/200 512 GET http://example.com/ - HIER_DIRECT/203.0.113.5 text/html\n');
+    expect(tracelight(['ingest', casePath, log, '--format', 'squid']).code).toBe(0);
+    const feed = path.join(dir, 'フィード.txt');
+    writeFileSync(feed, ['198.51.100.7', ...Array.from({ length: 7 }, (_, i) => `メモ ${i + 1} 行目`)].join('\n'));
+    const r = tracelight(['detect', casePath, '--ioc', feed, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const problems = (JSON.parse(r.stdout) as { rules: { problems: { file: string; message: string; message_code?: CodedText }[] } }).rules.problems.filter((p) => p.file === 'フィード.txt');
+    expect(problems.length).toBe(6);
+    for (const p of problems) expectBothWays(p.message_code, p.message);
+    expect(renderCoded('ja', problems[5]!.message_code!)).toBe('ほかに 2 件の項目を読み飛ばしました');
+  });
+});
