@@ -216,3 +216,25 @@ describe('an indicator file with skipped entries, as detection reports it', () =
     expect(renderCoded('ja', problems[5]!.message_code!)).toBe('ほかに 2 件の項目を読み飛ばしました');
   });
 });
+
+describe('examiner actions refused', () => {
+  it('a tag without a label, a note without text, an event that does not exist, a tag given twice', async () => {
+    const { addNote, addTag } = await import('../../../../electron/engine/custody/actions');
+    const file = path.join(dir, '操作.tlcase');
+    const session = await CaseSession.open(file, { examiner: '佐藤', create: { name: '操作', timezone: 'UTC' } });
+    try {
+      const log = path.join(dir, 'one.log');
+      writeFileSync(log, '1691514939.857    120 192.0.2.10 TCP_MISS/200 512 GET http://example.com/ - HIER_DIRECT/203.0.113.5 text/html\n');
+      const { ingestWithCustody } = await import('../../../../electron/engine/custody/ingest-custody');
+      await ingestWithCustody(session, { path: log, timezone: 'UTC', format: 'squid' });
+      const id = Number(session.store.scalar('SELECT min(id) FROM event_row'));
+      addTag(session, id, '証拠');
+      for (const act of [() => addTag(session, id, '  '), () => addTag(session, id, '証拠'), () => addNote(session, id, ' '), () => addTag(session, 999999, '証拠'), () => addTag(session, id, 'x'.repeat(65))]) {
+        const err = thrown(act);
+        expectBothWays(codeOf(err), err.message);
+      }
+    } finally {
+      session.close();
+    }
+  });
+});
