@@ -1,17 +1,16 @@
 // The web-attack story's "why it counts as a success" in the Japanese report: each reason the
 // engine wrote with a code is printed in Japanese (the UI's wording), the request as logged; the
-// English report prints the engine's English. The report's Japanese for these codes is the UI's,
-// key by key, so the report and the window say the same thing.
+// English report prints the engine's English. The report renders codes from the UI's own
+// dictionaries (common/engine-texts/), so the report and the window say the same thing.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DetectResult } from '../../../electron/common/detect';
 import { CaseSession } from '../../../electron/engine/custody/session';
-import { CODED_JA, reportText } from '../../../electron/engine/export/i18n/coded';
+import { reportText } from '../../../electron/engine/export/i18n/coded';
 import { writePdfReport } from '../../../electron/engine/export/pdf/report';
 import { renderCoded } from '../../../renderer/src/features/engine-text/render-coded';
-import { translate } from '../../../renderer/src/i18n/strings';
 import { tracelight } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { webAccessLog } from '../renderer/engine-text/web-log';
@@ -66,8 +65,36 @@ describe('PDF report: the web story in Japanese', () => {
     expect(web).toBeDefined();
     expect(ja).toContain(reportText('ja', web!.title_code, web!.title).replace(/\s+/g, ''));
   });
+});
 
-  it("the report's Japanese for these codes is the UI's", () => {
-    for (const [code, text] of Object.entries(CODED_JA)) expect(text, code).toBe(translate('ja', `engine.${code}`));
+describe('PDF report: the infection story in Japanese', () => {
+  it('patient zero, the infected host and its steps are printed from their codes', async () => {
+    const dir = tempDir();
+    const fixtures = path.resolve(__dirname, '../../fixtures/e2e-incident');
+    const casePath = path.join(dir, 'chain.tlcase');
+    const files = ['DeviceProcessEvents.csv', 'DeviceNetworkEvents.csv', 'squid_access.log'].map((f) => path.join(fixtures, f));
+    expect(tracelight(['ingest', casePath, ...files]).code).toBe(0);
+    const detect = tracelight(['detect', casePath, '--json']);
+    expect(detect.code, detect.stderr).toBe(0);
+    const detection = JSON.parse(detect.stdout) as DetectResult;
+    const pz = detection.incident.patient_zero!;
+    expect(pz.reason_code).toBeDefined();
+    const session = await CaseSession.open(casePath, { examiner: 'Reviewer' });
+    const file = path.join(dir, 'report-ja.pdf');
+    try {
+      await writePdfReport(session, file, { language: 'ja', detection });
+    } finally {
+      session.close();
+    }
+    const ja = pdfText(file);
+    const pzJa = renderCoded('ja', pz.reason_code!)!;
+    expect(pzJa).toMatch(/最初/);
+    expect(ja).toContain(pzJa.replace(/\s+/g, ''));
+    expect(ja).not.toContain(pz.reason!.replace(/\s+/g, ''));
+    const host = detection.incident.infected[0]!;
+    for (const [i, r] of host.reasons.entries()) expect(ja).toContain(reportText('ja', host.reason_codes?.[i], r).replace(/\s+/g, ''));
+    const coded = host.steps.filter((s) => s.summary_code && s.summary_code.code !== 'text' && s.summary_code.code !== 'step.finding');
+    expect(coded.length).toBeGreaterThan(0);
+    for (const s of coded) expect(ja).toContain(reportText('ja', s.summary_code, s.summary).replace(/\s+/g, ''));
   });
 });

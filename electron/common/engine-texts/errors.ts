@@ -1,10 +1,9 @@
-// Engine texts of things that went wrong (common/coded-text.ts): RPC errors an examiner meets
-// (no case open, a case another examiner holds, a path the browser may not name), unreadable
-// evidence, column-mapping problems, indicator files and their skipped entries, and the reasons
-// a record was rejected. The English mirrors the engine's wording exactly (the coded-texts test
-// renders each code back and compares); the Japanese is the translation.
-import { registerStrings } from '../../i18n/strings';
-
+// Engine texts of things that went wrong (coded-text.ts), in English and Japanese: RPC errors an
+// examiner meets (no case open, a case another examiner holds, a path the browser may not name),
+// unreadable evidence, column-mapping problems, indicator files and their skipped entries, and
+// the reasons a record was rejected. The English mirrors the engine's wording exactly (the
+// coded-texts tests render each code back and compare); the Japanese is the translation. Pure
+// constants, shared by the UI and the report.
 const KINDS = ['ip', 'domain', 'url', 'hash'] as const;
 const kindJa: Record<(typeof KINDS)[number], string> = { ip: 'IP アドレス', domain: 'ドメイン', url: 'URL', hash: 'ハッシュ' };
 
@@ -241,4 +240,5 @@ const ja: Record<keyof typeof en, string> = {
   'engine.reject.eventXml': 'Event XML が壊れています: {why}',
 };
 
-registerStrings({ en, ja });
+/** Both languages, keyed `engine.<code>` (the UI registers them as they are). */
+export const ERROR_TEXTS = { en, ja };
