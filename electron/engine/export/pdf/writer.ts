@@ -6,6 +6,7 @@ import { lazyRequire } from '../../lazy-require';
 import type { Messages } from '../i18n';
 import type { ReportLanguage } from '../types';
 import { resourcePath } from '../resources';
+import { fontRuns, layoutMixed, type Piece } from './mixed-layout';
 import { pdfText } from './text';
 
 export const FONT = 'ipag';
@@ -65,18 +66,63 @@ export class ReportWriter {
     this.doc.font(FONT).fontSize(10);
   }
 
+  /** The font size last set on the document (callers set it before drawing text). */
+  private get size(): number {
+    return (this.doc as unknown as { _fontSize: number })._fontSize;
+  }
+
+  /** Height of one line of mixed text: the taller of the two fonts', so lines never touch. */
+  private mixedLineHeight(size: number): number {
+    const h = (font: string) => this.doc.font(font).fontSize(size).currentLineHeight(true);
+    return Math.max(h(FONT), h(LATIN));
+  }
+
+  /** Distance from a line's top to the common baseline: the larger ascent of the two fonts. */
+  private mixedAscent(size: number): number {
+    const ascent = (font: string) => {
+      this.doc.font(font).fontSize(size);
+      return ((this.doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
+    };
+    return Math.max(ascent(FONT), ascent(LATIN));
+  }
+
+  private layout(text: string, width: number, size: number): Piece[][] {
+    return layoutMixed(text, width, (latin, t) => this.doc.font(latin ? LATIN : FONT).fontSize(size).widthOfString(t));
+  }
+
+  /** The height `mixed` takes for `text` in `width` at the current font size. */
+  mixedHeight(text: string, width: number, size = this.size): number {
+    return this.layout(text, width, size).length * this.mixedLineHeight(size);
+  }
+
   /**
-   * Draws text at (x, y) with Latin runs in the Latin font and everything else in the
-   * Japanese one, as one flowing paragraph (pdfkit's continued text).
+   * Draws text at (x, y) with Latin runs in the Latin font and everything else in the Japanese
+   * one, laid out line by line (mixed-layout.ts); leaves the document's y below the last line.
+   * A paragraph continues on a new page when it reaches the bottom margin, unless `keep` (a
+   * table cell, whose row was made to fit).
    */
-  mixed(text: string, x: number, y: number, opts: PDFKit.Mixins.TextOptions): this {
-    const runs = fontRuns(text);
-    runs.forEach((run, i) => {
-      this.doc.font(run.latin ? LATIN : FONT);
-      const more = { ...opts, continued: i < runs.length - 1 };
-      if (i === 0) this.doc.text(run.text, x, y, more);
-      else this.doc.text(run.text, more);
-    });
+  mixed(text: string, x: number, y: number, opts: { width: number; keep?: boolean }): this {
+    const size = this.size;
+    const lineHeight = this.mixedLineHeight(size);
+    // Both fonts on one baseline (pdfkit's default places each font's own top at y, so a Latin
+    // run would sit lower than the Japanese beside it).
+    const ascent = this.mixedAscent(size);
+    let cy = y;
+    for (const line of this.layout(text, opts.width, size)) {
+      if (!opts.keep && cy + lineHeight > this.bottom && cy > this.doc.page.margins.top) {
+        this.doc.addPage();
+        cy = this.doc.page.margins.top;
+      }
+      let cx = x;
+      for (const piece of line) {
+        this.doc.font(piece.latin ? LATIN : FONT).fontSize(size);
+        this.doc.text(piece.text, cx, cy + ascent, { lineBreak: false, baseline: 'alphabetic' });
+        cx += this.doc.widthOfString(piece.text);
+      }
+      cy += lineHeight;
+    }
+    this.doc.x = x;
+    this.doc.y = cy;
     return this;
   }
 
@@ -140,13 +186,13 @@ export class ReportWriter {
       const v = pdfText(value, this.m);
       // Courier 8 pt keeps a 64-digit SHA-256 on one line of the value column.
       this.doc.font(mono ? MONO : FONT).fontSize(mono ? 8 : 10);
-      const h = Math.max(this.doc.heightOfString(v || ' ', { width: valueW }), 12);
+      const h = Math.max(mono ? this.doc.heightOfString(v || ' ', { width: valueW }) : this.mixedHeight(v || ' ', valueW, 10), 12);
       this.ensure(h + 4);
       const y = this.doc.y;
       this.doc.font(FONT).fontSize(9).fillColor(GREY).text(label, this.left, y, { width: labelW });
       this.doc.font(mono ? MONO : FONT).fontSize(mono ? 8 : 10).fillColor('black');
       if (mono) this.doc.text(v, this.left + labelW + 8, y, { width: valueW });
-      else this.mixed(v, this.left + labelW + 8, y, { width: valueW });
+      else this.mixed(v, this.left + labelW + 8, y, { width: valueW, keep: true });
       this.doc.y = Math.max(this.doc.y, y + h) + 3;
     }
     this.doc.font(FONT).fontSize(10).fillColor('black').moveDown(0.3);
@@ -176,13 +222,11 @@ export class ReportWriter {
     const total = columns.reduce((a, c, i) => a + (fixedWidths[i] === undefined ? c.share : 0), 0) || 1;
     const widths = columns.map((c, i) => fixedWidths[i] ?? (c.share / total) * Math.max(this.width - fixed, 0));
     const fontFor = (c: TableColumn): string => (c.mono ? MONO : FONT);
-    // Mixed text is drawn in two fonts; its height is measured in both and the taller kept, so a
-    // cell whose Latin runs wrap in the (wider) Latin font never spills over the next row.
+    // Mixed text is laid out as `mixed` draws it (mixed-layout.ts), so the row is as tall as its tallest cell.
     const cellHeight = (text: string, i: number, header: boolean): number => {
-      const options = { width: widths[i]! - 2 * pad };
-      if (!header && columns[i]!.mono) return this.doc.font(MONO).fontSize(fontSize).heightOfString(text || ' ', options);
-      const inFont = (font: string) => this.doc.font(font).fontSize(fontSize).heightOfString(text || ' ', options);
-      return Math.max(inFont(FONT), inFont(LATIN));
+      const width = widths[i]! - 2 * pad;
+      if (!header && columns[i]!.mono) return this.doc.font(MONO).fontSize(fontSize).heightOfString(text || ' ', { width });
+      return this.mixedHeight(text || ' ', width, fontSize);
     };
     const rowHeight = (cells: string[], header = false): number => Math.max(...cells.map((text, i) => cellHeight(text, i, header))) + 2 * pad;
     const draw = (cells: string[], header: boolean): void => {
@@ -200,7 +244,7 @@ export class ReportWriter {
       cells.forEach((text, i) => {
         this.doc.font(header ? FONT : fontFor(columns[i]!)).fontSize(fontSize).fillColor(header ? '#222222' : 'black');
         if (!header && columns[i]!.mono) this.doc.text(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
-        else this.mixed(text, x + pad, y + pad, { width: widths[i]! - 2 * pad });
+        else this.mixed(text, x + pad, y + pad, { width: widths[i]! - 2 * pad, keep: true });
         bottom = Math.max(bottom, this.doc.y + pad);
         x += widths[i]!;
       });
@@ -237,21 +281,4 @@ export class ReportWriter {
   }
 }
 
-/** Latin scripts (through Latin Extended-B), general punctuation aside, go to the Latin font. */
-function isLatin(cp: number): boolean {
-  return cp <= 0x024f;
-}
-
-/** The text cut where it changes between Latin and other scripts; spaces stay in their run. */
-export function fontRuns(text: string): { latin: boolean; text: string }[] {
-  const runs: { latin: boolean; text: string }[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const last = runs[runs.length - 1];
-    const latin = ch === ' ' && last ? last.latin : isLatin(cp);
-    if (last && last.latin === latin) last.text += ch;
-    else runs.push({ latin, text: ch });
-  }
-  return runs.length ? runs : [{ latin: true, text: '' }];
-}
-
+export { fontRuns } from './mixed-layout';
