@@ -97,6 +97,19 @@ describe('RPC errors an examiner meets', () => {
     expectBothWays(codeOf(notCase), notCase.message);
   });
 
+  it('nothing open, a case name missing, a case path the browser may not name', async () => {
+    const { createEngineService } = await import('../../../../electron/engine/rpc/service');
+    const desktop = createEngineService({ mode: 'desktop', workspaceDir: path.join(dir, 'ws-desktop') });
+    const serve = createEngineService({ mode: 'serve', workspaceDir: path.join(dir, 'ws-serve') });
+    const refusals = [
+      await rejected(desktop.handlers['evidence.list']({})),
+      await rejected(desktop.handlers['case.create']({ name: '  ' })),
+      await rejected(serve.handlers['case.open']({ path: path.join(dir, 'elsewhere', 'x.tlcase') })),
+    ];
+    expect(refusals.map((e) => codeOf(e)?.code)).toEqual(['rpc.noCase', 'case.needsName', 'path.workspaceOnly']);
+    for (const err of refusals) expectBothWays(serializeError(err).code, err.message);
+  });
+
   it('an error without a code keeps its English on the page, in any language', () => {
     const envelope = serializeError(new Error('something only the engine knows'));
     expect(envelope.code).toBeUndefined();
