@@ -124,6 +124,13 @@ const en = {
   'engine.reject.noUsableTime': 'no usable time: expected {expected}',
   'engine.reject.epoch': 'bad timestamp "{value}" (expected epoch seconds like {example})',
   'engine.reject.eventXml': 'malformed Event XML: {why}',
+  'engine.reject.fortiNoPairs': 'no key=value pairs (not a FortiGate log record)',
+  'engine.reject.fortiNoType': 'no type= field (not a FortiGate log record, or cut off before type=)',
+  'engine.reject.dateTime': 'unparseable date/time "{value}"',
+  'engine.reject.notPanos': 'not a PAN-OS CSV record (expected "<n>,YYYY/MM/DD HH:MM:SS,<serial>,<TYPE>," after an optional syslog header)',
+  'engine.reject.panosType': 'unknown PAN-OS log type "{type}"',
+  'engine.reject.asaNoTag': 'no %ASA-<severity>-<message id> tag',
+  'engine.reject.asaNoTime': 'no syslog timestamp before the %ASA message',
 };
 
 const ja: Record<keyof typeof en, string> = {
@@ -238,6 +245,13 @@ const ja: Record<keyof typeof en, string> = {
   'engine.reject.noUsableTime': '使える時刻がありません(想定: {expected})',
   'engine.reject.epoch': 'タイムスタンプ「{value}」が不正です({example} のようなエポック秒を想定)',
   'engine.reject.eventXml': 'Event XML が壊れています: {why}',
+  'engine.reject.fortiNoPairs': 'key=value の組がありません(FortiGate のログレコードではありません)',
+  'engine.reject.fortiNoType': 'type= フィールドがありません(FortiGate のログレコードではないか、type= の前で切れています)',
+  'engine.reject.dateTime': '日付・時刻「{value}」を解釈できません',
+  'engine.reject.notPanos': 'PAN-OS の CSV レコードではありません(syslog ヘッダーの後に "<n>,YYYY/MM/DD HH:MM:SS,<serial>,<TYPE>," を想定)',
+  'engine.reject.panosType': '不明な PAN-OS ログタイプ「{type}」',
+  'engine.reject.asaNoTag': '%ASA-<重大度>-<メッセージ ID> のタグがありません',
+  'engine.reject.asaNoTime': '%ASA メッセージの前に syslog のタイムスタンプがありません',
 };
 
 /** Both languages, keyed `engine.<code>` (the UI registers them as they are). */

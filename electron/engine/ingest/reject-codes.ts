@@ -34,6 +34,14 @@ const PATTERNS: readonly Pattern[] = [
   [/^no usable time: expected (.*)$/s, 'reject.noUsableTime', ['expected']],
   [/^bad timestamp "(.*)" \(expected epoch seconds like ([\d.]+)\)$/s, 'reject.epoch', ['value', 'example']],
   [/^malformed Event XML: (.*)$/s, 'reject.eventXml', ['why']],
+  // Firewalls (formats/fortigate.ts, formats/network/panos.ts, formats/network/cisco-asa.ts).
+  [/^no key=value pairs \(not a FortiGate log record\)$/, 'reject.fortiNoPairs', []],
+  [/^no type= field \(not a FortiGate log record, or cut off before type=\)$/, 'reject.fortiNoType', []],
+  [/^unparseable date\/time "(.*)"$/s, 'reject.dateTime', ['value']],
+  [/^not a PAN-OS CSV record \(expected "<n>,YYYY\/MM\/DD HH:MM:SS,<serial>,<TYPE>," after an optional syslog header\)$/, 'reject.notPanos', []],
+  [/^unknown PAN-OS log type "(.*)"$/s, 'reject.panosType', ['type']],
+  [/^no %ASA-<severity>-<message id> tag$/, 'reject.asaNoTag', []],
+  [/^no syslog timestamp before the %ASA message$/, 'reject.asaNoTime', []],
 ];
 
 export function rejectReasonCode(reason: string): CodedText | undefined {

@@ -5,7 +5,7 @@
 // gives back exactly the engine's English; in Japanese it is translated and keeps the values
 // from the evidence as written. The RPC envelope carries the code (rpc/error-envelope.ts) and
 // the page's error text follows the UI's language (client/engine-error.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,7 @@ import { CaseStore } from '../../../../electron/engine/store/case-store';
 import { EngineError, errorMessage } from '../../../../renderer/src/client/engine-error';
 import { renderCoded } from '../../../../renderer/src/features/engine-text/render-coded';
 import { tracelight } from '../../helpers/cli';
+import { samplesRoot as SAMPLES } from '../../helpers/samples';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tracelight-coded-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -203,10 +204,15 @@ describe('reasons a parser rejected a record, as stored in the case', () => {
       '1691514939.857    120 192.0.2.10 TCP_MISS/200 512 GET http://example.com/ - HIER_DIRECT/203.0.113.5 text/html\nabc 1 2 3 4 5 6 7 8 9 10\n二つ 目\n',
       ['--format', 'squid'],
     );
+    // Firewall logs from the shared samples, each with damaged lines after its first records.
+    const sample = (dirName: string, file: string) => readFileSync(path.join(SAMPLES, dirName, file), 'utf8').split('\n').slice(0, 5).join('\n');
+    put('fortigate.log', `${sample('fortigate_kv', 'crowdsec_fortinet-vpn-bf.log')}\njust some words here\ndate=2026-10-05 time=01:02:03 devname=x\ndate=bad time=xx type=traffic\n`);
+    put('pan.log', `${sample('paloalto_csv', 'crowdsec_palo-alto-threat.log')}\n1,2026/10/05 00:00:00,0011,WEIRD,x\n`);
+    put('asa.log', `${sample('cisco_asa_syslog', 'logscale_asa_syslog.log')}\nOct  5 01:02:03 fw1 no tag here\ngarbage\n`);
     const q = tracelight(['query', casePath, 'SELECT reason FROM rejected_record ORDER BY id', '--json']);
     expect(q.code, q.stderr).toBe(0);
     const reasons = (JSON.parse(q.stdout) as { reason: string }[]).map((r) => r.reason);
-    expect(reasons.length).toBeGreaterThanOrEqual(5);
+    expect(reasons.length).toBeGreaterThanOrEqual(11);
     for (const reason of reasons) expectBothWays(rejectReasonCode(reason), reason);
     // A reason no pattern knows has no code (the UI shows it as written).
     expect(rejectReasonCode('a reason no parser writes')).toBeUndefined();
