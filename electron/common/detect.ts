@@ -222,6 +222,8 @@ export interface RuleProblem {
   rule: string | null;
   /** What is unsupported or wrong; such a rule is reported, never silently skipped. */
   message: string;
+  /** `message` as a code (common/coded-text.ts), where the engine wrote it (indicator files, limits). */
+  message_code?: CodedText;
 }
 
 export interface DetectResult {

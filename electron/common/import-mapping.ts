@@ -3,6 +3,7 @@
 // examiner, saved in the case for files with the same columns, exportable as JSON.
 // Pure types and constants (the renderer imports this file).
 import type { EventCategory } from './schema';
+import type { CodedText } from './coded-text';
 
 export const GENERIC_FORMAT_IDS = ['generic-csv', 'generic-json', 'generic-jsonl'] as const;
 export type GenericFormatId = (typeof GENERIC_FORMAT_IDS)[number];
@@ -160,6 +161,8 @@ export interface MappingProposal {
   /** The newest saved mapping for this signature, to preselect. */
   saved: SavedMapping | null;
   warnings: string[];
+  /** `warnings` as codes (common/coded-text.ts), in the same order, for a UI in another language. */
+  warning_codes?: CodedText[];
 }
 
 /** One sample row read with a mapping: the event time it gets, or why it would be rejected. */
@@ -173,4 +176,6 @@ export interface MappingPreviewRow {
   user?: string;
   message?: string;
   reject?: string;
+  /** `reject` as a code (common/coded-text.ts) when the engine knows its wording. */
+  reject_code?: CodedText;
 }

@@ -35,6 +35,8 @@ export interface NeighbourLine {
   text: string;
   current: boolean;
   rejected?: string;
+  /** `rejected` as a code (common/coded-text.ts) when the engine knows its wording. */
+  rejected_code?: CodedText;
 }
 
 export interface NeighbourResult {

@@ -51,6 +51,8 @@ export interface CaseInfo {
   /** Another Tracelight holds the case, or its custody chain is broken: writes are refused. */
   readOnly: boolean;
   readOnlyReason: string | null;
+  /** `readOnlyReason` as a code (common/coded-text.ts), for a UI in another language. */
+  readOnlyReason_code?: CodedText;
   /** The custody chain as verified when the case was opened and kept since. */
   custody: CustodyStatus;
   /** Evidence whose ingest was interrupted (removable). */
@@ -157,7 +159,8 @@ export interface Handlers extends IncidentHandlers, InvestigateHandlers, Workspa
   /** Saves a mapping in the case under a name (a mapping.saved custody entry). */
   'import.saveMapping': (args: { name: string; mapping: ColumnMapping }) => SavedMapping;
   /** Runs detection; iocFiles given are kept in the case (writable cases) and used with those already kept. */
-  'detect.run': (args: { iocFiles?: IocFileRequest[] }) => DetectResult;
+  /** `chainWindowHours`: the patient-zero chain window (detect --chain-window; default 24 h). */
+  'detect.run': (args: { iocFiles?: IocFileRequest[]; chainWindowHours?: number }) => DetectResult;
   /** The last run on the open case in this engine, or null. */
   'detect.last': (args: Record<string, never>) => DetectResult | null;
   /** Confirms or dismisses a finding of the last run (a finding.reviewed custody entry). */
@@ -210,6 +213,8 @@ export type EngineEventName = keyof EngineEvents;
 export interface SerializedError {
   name: string;
   message: string;
+  /** `message` as a code (common/coded-text.ts) when the engine gave one (rpc/error-envelope.ts). */
+  code?: CodedText;
 }
 
 export type Envelope =

@@ -1,5 +1,6 @@
 // The normalized event: one row of the `events` view (contract 2 in ARCHITECTURE.md).
 // Pure types and constants; imported by engine, renderer and CLI alike.
+import type { CodedText } from './coded-text';
 
 export const EVENT_CATEGORIES = [
   'process',
@@ -142,6 +143,8 @@ export interface RejectedRecord {
   evidence_id: number;
   line: number;
   reason: string;
+  /** `reason` as a code (common/coded-text.ts) when the engine knows its wording. */
+  reason_code?: CodedText;
   raw: string;
 }
 

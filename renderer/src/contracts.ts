@@ -61,6 +61,8 @@ export type {
 } from '../../electron/common/detect';
 export type { CaseIocFile, FindingReviewRecord, IocFileRequest, ReviewVerdict } from '../../electron/common/detect-review';
 export type { CodedParam, CodedText } from '../../electron/common/coded-text';
+export { STORY_TEXTS } from '../../electron/common/engine-texts/story';
+export { ERROR_TEXTS } from '../../electron/common/engine-texts/errors';
 
 export type { ChoosableEncoding, IngestChoices, ZipEntryOutcome } from '../../electron/common/ingest-options';
 export { CHOOSABLE_ENCODINGS, formatSkew, MAX_BASE_YEAR, MIN_BASE_YEAR, parseSkew } from '../../electron/common/ingest-options';

@@ -9,6 +9,7 @@ import {
 } from '../../common/custody';
 import type { CaseSession } from './session';
 import { isValidTimeZone } from '../time/zone';
+import type { CodedText } from '../../common/coded-text';
 
 const STANDARD_LABELS = ['evidence', 'suspicious', 'benign', 'IOC'] as const;
 const MAX_LABEL = 64;
@@ -16,26 +17,33 @@ const MAX_NOTE = 64 * 1024;
 
 export class ActionError extends Error {
   override name = 'ActionError';
+  /** The message as a code (common/coded-text.ts), for a UI in another language. */
+  readonly coded: CodedText | undefined;
+
+  constructor(message: string, coded?: CodedText) {
+    super(message);
+    this.coded = coded;
+  }
 }
 
 function requireEvent(session: CaseSession, eventId: number): void {
   if (!Number.isInteger(eventId) || session.store.scalar('SELECT 1 FROM event_row WHERE id = ?', [eventId]) === null) {
-    throw new ActionError(`no event with id ${eventId} in this case`);
+    throw new ActionError(`no event with id ${eventId} in this case`, { code: 'action.noEvent', params: { id: String(eventId) } });
   }
 }
 
 /** Standard labels keep their canonical spelling whatever the case typed; others are free. */
 export function normalizeLabel(label: string): string {
   const trimmed = label.normalize('NFC').trim();
-  if (!trimmed) throw new ActionError('a tag needs a label');
-  if (trimmed.length > MAX_LABEL) throw new ActionError(`a label has at most ${MAX_LABEL} characters`);
+  if (!trimmed) throw new ActionError('a tag needs a label', { code: 'action.needsLabel' });
+  if (trimmed.length > MAX_LABEL) throw new ActionError(`a label has at most ${MAX_LABEL} characters`, { code: 'action.labelTooLong', params: { max: String(MAX_LABEL) } });
   return STANDARD_LABELS.find((l) => l.toLowerCase() === trimmed.toLowerCase()) ?? trimmed;
 }
 
 function normalizeNote(text: string): string {
   const t = String(text).normalize('NFC');
-  if (!t.trim()) throw new ActionError('a note needs text');
-  if (t.length > MAX_NOTE) throw new ActionError(`a note has at most ${MAX_NOTE} characters`);
+  if (!t.trim()) throw new ActionError('a note needs text', { code: 'action.needsText' });
+  if (t.length > MAX_NOTE) throw new ActionError(`a note has at most ${MAX_NOTE} characters`, { code: 'action.noteTooLong', params: { max: String(MAX_NOTE) } });
   return t;
 }
 
@@ -43,13 +51,13 @@ export function addTag(session: CaseSession, eventId: number, label: string): Cu
   requireEvent(session, eventId);
   const l = normalizeLabel(label);
   const existing = session.store.scalar('SELECT id FROM tag WHERE event_id = ? AND label = ? AND removed_at IS NULL', [eventId, l]);
-  if (existing !== null) throw new ActionError(`event ${eventId} already has the tag "${l}"`);
+  if (existing !== null) throw new ActionError(`event ${eventId} already has the tag "${l}"`, { code: 'action.alreadyTagged', params: { id: String(eventId), label: l } });
   return session.record('tag.added', { eventId, label: l });
 }
 
 export function removeTag(session: CaseSession, tagId: number): CustodyEntry {
   const row = session.store.all<{ event_id: number; label: string }>('SELECT event_id, label FROM tag WHERE id = ? AND removed_at IS NULL', [tagId])[0];
-  if (!row) throw new ActionError(`no active tag with id ${tagId}`);
+  if (!row) throw new ActionError(`no active tag with id ${tagId}`, { code: 'action.noTag', params: { id: String(tagId) } });
   return session.record('tag.removed', { tagId, eventId: row.event_id, label: row.label });
 }
 

@@ -2,6 +2,7 @@
 // cannot both win; a lock left by a process that died on this machine is taken over.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import type { CodedText } from '../../common/coded-text';
 import { processAlive } from '../process-alive';
 
 export interface LockOwner {
@@ -11,7 +12,8 @@ export interface LockOwner {
   since: string;
 }
 
-export type LockResult = { acquired: true; release(): void } | { acquired: false; owner: LockOwner | null; reason: string };
+/** Not acquired: `reason` in English (the CLI, the case's read-only reason) and as a code for the UI. */
+export type LockResult = { acquired: true; release(): void } | { acquired: false; owner: LockOwner | null; reason: string; coded: CodedText };
 
 function lockPath(casePath: string): string {
   return `${casePath}.lock`;
@@ -39,17 +41,19 @@ export function acquireLock(casePath: string, examiner: string): LockResult {
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
-        return { acquired: false, owner: null, reason: `cannot create lock file (${(err as NodeJS.ErrnoException).code})` };
+        const code = String((err as NodeJS.ErrnoException).code);
+        return { acquired: false, owner: null, reason: `cannot create lock file (${code})`, coded: { code: 'lock.cannotCreate', params: { why: code } } };
       }
     }
     const owner = readOwner(file);
     // Only a lock from this host can be judged stale: another host's pids mean nothing here.
     const stale = owner !== null && owner.host === me.host && owner.pid !== process.pid && !processAlive(owner.pid);
     if (!stale) {
-      const who = owner ? `${owner.examiner} on ${owner.host} (pid ${owner.pid}) since ${owner.since}` : 'another Tracelight';
-      return { acquired: false, owner, reason: `opened by ${who}` };
+      if (!owner) return { acquired: false, owner, reason: 'opened by another Tracelight', coded: { code: 'lock.openedElsewhere' } };
+      const params = { examiner: String(owner.examiner), host: String(owner.host), pid: String(owner.pid), since: String(owner.since) };
+      return { acquired: false, owner, reason: `opened by ${owner.examiner} on ${owner.host} (pid ${owner.pid}) since ${owner.since}`, coded: { code: 'lock.openedBy', params } };
     }
     unlinkSync(file);
   }
-  return { acquired: false, owner: null, reason: 'lock file keeps reappearing' };
+  return { acquired: false, owner: null, reason: 'lock file keeps reappearing', coded: { code: 'lock.reappearing' } };
 }

@@ -4,6 +4,8 @@
 // can answer anyone, so whatever was reported as saved survives a kill of the process.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { CodedText } from '../../common/coded-text';
+import { CodedError } from '../coded-error';
 import { CaseError, CaseStore, type CaseMeta } from '../store/case-store';
 import { VERSION } from '../version';
 import type { CustodyAction, CustodyActionDetails } from '../../common/custody-actions';
@@ -16,9 +18,6 @@ import { Journal, journalPath, readJournal } from './journal';
 import { acquireLock } from './lock';
 import { recoverInterruptedIngests } from './recovery';
 
-class ReadOnlyCaseError extends Error {
-  override name = 'CaseError';
-}
 
 export interface OpenOptions {
   /** The examiner's name; defaults to TRACELIGHT_EXAMINER, then the OS user. */
@@ -36,6 +35,8 @@ export class CaseSession {
   private releaseLock: (() => void) | null = null;
   private dirty = false;
   readOnlyReason: string | null = null;
+  /** `readOnlyReason` as a code (common/coded-text.ts), set with it; null when none fits. */
+  readOnlyCode: CodedText | null = null;
   chain: ChainStatus = { ok: true, count: 0, head: GENESIS_HASH };
 
   private constructor(
@@ -64,11 +65,15 @@ export class CaseSession {
     // The lock first: only its holder may write the file, or restore a journal an interrupted
     // save left (doing that under a live writer would undo its save).
     let readOnlyReason: string | null = opts.readOnly ? 'opened for inspection only' : null;
+    let readOnlyCode: CodedText | null = opts.readOnly ? { code: 'readOnly.inspection' } : null;
     let releaseLock: (() => void) | null = null;
     if (!opts.readOnly) {
       const lock = acquireLock(path.resolve(file), examiner.name);
       if (lock.acquired) releaseLock = lock.release;
-      else readOnlyReason = lock.reason;
+      else {
+        readOnlyReason = lock.reason;
+        readOnlyCode = lock.coded;
+      }
     }
     let store: CaseStore;
     try {
@@ -79,6 +84,7 @@ export class CaseSession {
     }
     const session = new CaseSession(store, examiner);
     session.readOnlyReason = readOnlyReason;
+    session.readOnlyCode = readOnlyCode;
     session.releaseLock = releaseLock;
     session.loadChain();
     if (session.readOnly) recoverInterruptedIngests(session);
@@ -134,8 +140,14 @@ export class CaseSession {
     }
     this.chain = status;
     // Appending after a break would move the anchors past the damage and hide it.
-    if (!status.ok && !this.readOnly) this.readOnlyReason = `custody chain broken at entry ${status.problem!.entryId}`;
-    if (unknown !== null && !this.readOnly) this.readOnlyReason = newerVersionReason(unknown);
+    if (!status.ok && !this.readOnly) {
+      this.readOnlyReason = `custody chain broken at entry ${status.problem!.entryId}`;
+      this.readOnlyCode = { code: 'readOnly.chainBroken', params: { entry: String(status.problem!.entryId) } };
+    }
+    if (unknown !== null && !this.readOnly) {
+      this.readOnlyReason = newerVersionReason(unknown);
+      this.readOnlyCode = { code: 'readOnly.newer', params: { action: unknown } };
+    }
   }
 
   /** A different examiner takes over this open case; the log says who and when. */
@@ -158,7 +170,9 @@ export class CaseSession {
   }
 
   requireWritable(): void {
-    if (this.readOnlyReason !== null) throw new ReadOnlyCaseError(`${this.store.path}: case is read-only: ${this.readOnlyReason}`);
+    if (this.readOnlyReason === null) return;
+    const reason = this.readOnlyCode ?? { code: 'text', params: { text: this.readOnlyReason } };
+    throw new CodedError(`${this.store.path}: case is read-only: ${this.readOnlyReason}`, { code: 'case.readOnly', params: { path: this.store.path, reason } }, 'CaseError');
   }
 
   /** Journals (fsync), applies and returns one custody entry. */

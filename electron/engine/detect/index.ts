@@ -3,6 +3,7 @@
 // closely so the case is read from disk once), then the incident story
 // (./story/assemble.ts) from every finding an examiner has not dismissed.
 import type { DetectResult, Finding, FindingReview, RuleProblem } from '../../common/detect';
+import type { CodedText } from '../../common/coded-text';
 import type { CaseStore } from '../store/case-store';
 import { BeaconCollector } from './beacon';
 import { beaconFindingId, beaconFindings } from './beacon-findings';
@@ -31,12 +32,16 @@ export interface DetectOptions {
 
 /** Skipped entries of an indicator file, reported like rule problems (a few, then a count). */
 function iocProblems(file: IndicatorFile): RuleProblem[] {
-  const shown = file.skipped.slice(0, 5).map((s) => ({
-    file: file.source,
-    rule: null,
-    message: `${s.line !== null ? `${file.format === 'stix' || file.format === 'misp' ? 'entry' : 'line'} ${s.line}: ` : ''}${s.reason} (skipped)`,
-  }));
-  if (file.skipped.length > 5) shown.push({ file: file.source, rule: null, message: `${file.skipped.length - 5} more entries skipped` });
+  const unit = file.format === 'stix' || file.format === 'misp' ? 'entry' : 'line';
+  const shown: RuleProblem[] = file.skipped.slice(0, 5).map((s) => {
+    const reason = s.reason_code ?? { code: 'text', params: { text: s.reason } };
+    const coded: CodedText = s.line !== null ? { code: 'ioc.skippedAt', params: { at: { code: `ioc.unit.${unit}`, params: { n: String(s.line) } }, reason } } : { code: 'ioc.skipped', params: { reason } };
+    return { file: file.source, rule: null, message: `${s.line !== null ? `${unit} ${s.line}: ` : ''}${s.reason} (skipped)`, message_code: coded };
+  });
+  if (file.skipped.length > 5) {
+    const more = file.skipped.length - 5;
+    shown.push({ file: file.source, rule: null, message: `${more} more entries skipped`, message_code: { code: 'ioc.moreSkipped', params: { n: more } } });
+  }
   return shown;
 }
 
@@ -71,11 +76,21 @@ export async function runDetection(store: CaseStore, opts: DetectOptions = {}): 
     rules.free();
   }
   if (iocs.truncated > 0) {
-    problems.push({ file: iocFiles.map((f) => f.source).join(', '), rule: null, message: `${iocs.truncated} more indicator matches beyond the first ${MAX_IOC_HITS} are not listed` });
+    problems.push({
+      file: iocFiles.map((f) => f.source).join(', '),
+      rule: null,
+      message: `${iocs.truncated} more indicator matches beyond the first ${MAX_IOC_HITS} are not listed`,
+      message_code: { code: 'ioc.truncated', params: { n: iocs.truncated, max: MAX_IOC_HITS } },
+    });
   }
 
   if (web.dropped > 0) {
-    problems.push({ file: 'web triage', rule: null, message: `${web.dropped} attack requests beyond the first ${web.kept.length} were not analysed` });
+    problems.push({
+      file: 'web triage',
+      rule: null,
+      message: `${web.dropped} attack requests beyond the first ${web.kept.length} were not analysed`,
+      message_code: { code: 'web.dropped', params: { n: web.dropped, kept: web.kept.length } },
+    });
   }
 
   const candidates = beacons.finish();

@@ -42,7 +42,7 @@ export function writeIncident(w: ReportWriter, s: IncidentState, lang: IncidentL
   if (!s.history.length) w.para(x.none);
   else {
     w.table(
-      [{ header: x.col.time, share: 0, width: TIME_WIDTH }, { header: x.col.examiner, share: 1 }, { header: x.col.change, share: 1.4 }, { header: x.col.reason, share: 2.4 }],
+      [{ header: x.col.time, share: 0, width: TIME_WIDTH, nowrap: true }, { header: x.col.examiner, share: 1 }, { header: x.col.change, share: 1.4 }, { header: x.col.reason, share: 2.4 }],
       s.history.map((h) => [h.time, h.examiner, `${h.field === 'phase' ? x.phase : names.col.severity}: ${label(h.field, h.from)} → ${label(h.field, h.to)}`, h.reason ?? '']),
     );
   }
@@ -57,7 +57,7 @@ export function writeIncident(w: ReportWriter, s: IncidentState, lang: IncidentL
   const done = s.tasks.filter((t) => t.done);
   w.heading(x.tasks, 2);
   if (!done.length) w.para(x.none);
-  else w.table([{ header: x.col.task, share: 3 }, { header: x.col.by, share: 1.2 }, { header: x.col.time, share: 0, width: TIME_WIDTH }], done.map((t) => [`${names.phases[t.phase]}: ${t.text}`, t.by ?? '', t.at ?? '']));
+  else w.table([{ header: x.col.task, share: 3 }, { header: x.col.by, share: 1.2 }, { header: x.col.time, share: 0, width: TIME_WIDTH, nowrap: true }], done.map((t) => [`${names.phases[t.phase]}: ${t.text}`, t.by ?? '', t.at ?? '']));
   const confirmed = s.indicators.filter((i) => i.confirmed);
   w.heading(x.indicators, 2);
   if (!confirmed.length) w.para(x.none);

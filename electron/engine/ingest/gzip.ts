@@ -61,7 +61,7 @@ export async function* gunzipStream(raw: Readable, onRaw: (chunk: Buffer) => voi
       outBytes += chunk.length;
       // rawBytes only grows ahead of what gunzip has consumed, so this never fires early.
       if (outBytes > rawBytes * MAX_GZIP_RATIO) {
-        throw new DecompressionBombError(`decompresses past ${MAX_GZIP_RATIO}:1 (possible decompression bomb); not ingested`);
+        throw new DecompressionBombError(`decompresses past ${MAX_GZIP_RATIO}:1 (possible decompression bomb); not ingested`, { code: 'ingest.gzipBomb', params: { ratio: String(MAX_GZIP_RATIO) } });
       }
       yield chunk;
     }

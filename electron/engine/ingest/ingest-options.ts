@@ -15,14 +15,18 @@ export function resolveIngestChoices(given: { encoding?: string | null; baseYear
   if (given.encoding !== undefined && given.encoding !== null && String(given.encoding).trim() !== '') {
     const encoding = canonicalEncoding(String(given.encoding));
     if (!encoding) {
-      throw new UnreadableInputError(`unknown encoding "${given.encoding}" (one of ${CHOOSABLE_ENCODINGS.map((e) => e.id).join(', ')}, or cp932)`);
+      const known = `${CHOOSABLE_ENCODINGS.map((e) => e.id).join(', ')}, or cp932`;
+      throw new UnreadableInputError(`unknown encoding "${given.encoding}" (one of ${known})`, { code: 'ingest.encoding', params: { encoding: String(given.encoding), known } });
     }
     out.encoding = encoding;
   }
   if (given.baseYear !== undefined && given.baseYear !== null && String(given.baseYear).trim() !== '') {
     const year = Number(given.baseYear);
     if (!Number.isInteger(year) || year < MIN_BASE_YEAR || year > MAX_BASE_YEAR) {
-      throw new UnreadableInputError(`invalid base year "${given.baseYear}" (a year from ${MIN_BASE_YEAR} to ${MAX_BASE_YEAR})`);
+      throw new UnreadableInputError(`invalid base year "${given.baseYear}" (a year from ${MIN_BASE_YEAR} to ${MAX_BASE_YEAR})`, {
+        code: 'ingest.baseYear',
+        params: { year: String(given.baseYear), min: String(MIN_BASE_YEAR), max: String(MAX_BASE_YEAR) },
+      });
     }
     out.baseYear = year;
   }

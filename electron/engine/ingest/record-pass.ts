@@ -97,8 +97,10 @@ export async function runPass(
     sinceCheck = 0;
     const elapsed = Date.now() - started;
     if (elapsed > timeBudgetMs(bytesRead)) {
+      const s = (elapsed / 1000).toFixed(1);
       throw new TimeBudgetError(
-        `stopped after ${(elapsed / 1000).toFixed(1)} s at byte ${bytesRead}: parsing ran past the per-file time budget (a minute plus a second per 2 MiB); a record in it makes the parser crawl`,
+        `stopped after ${s} s at byte ${bytesRead}: parsing ran past the per-file time budget (a minute plus a second per 2 MiB); a record in it makes the parser crawl`,
+        { code: 'ingest.timeBudget', params: { s, byte: String(bytesRead) } },
       );
     }
   };
@@ -127,7 +129,8 @@ export async function runPass(
     await emit(encoder.take(), bytesRead, encoder);
   } catch (err) {
     if (err instanceof UnreadableInputError) throw err;
-    throw new UnreadableInputError(`read failed at byte ${bytesRead} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UnreadableInputError(`read failed at byte ${bytesRead} (${why})`, { code: 'ingest.readFailed', params: { byte: String(bytesRead), why } });
   }
   return {
     ...(hasher ? hasher.digests() : { sha256: '', sha1: '', md5: '' }),

@@ -51,7 +51,7 @@ export function sniffFile(file: string, fileName: string, size: number, forcedFo
   try {
     head = container ? gunzipHead(raw, HEAD_BYTES) : raw.subarray(0, HEAD_BYTES);
   } catch (err) {
-    throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`);
+    throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`, { code: 'ingest.damagedGzip', params: { why: (err as Error).message } });
   }
   if (container && head.length === 0) throw new UnreadableInputError('empty file (inside gzip)', { code: 'ingest.emptyGzip' });
   // Whether the head holds the whole content (so its last line is complete).
@@ -96,8 +96,10 @@ export function sniffContent({ head, wholeContent, fileName, container, forcedFo
 
   if (forcedFormat) {
     const format = findFormat(forcedFormat);
-    if (!format) throw new UnreadableInputError(`unknown format "${forcedFormat}" (see \`tracelight formats\`)`);
-    if (notText && !encoding && !format.createRecordReader) throw new UnreadableInputError(`${notText}; format ${format.id} reads text`);
+    if (!format) throw new UnreadableInputError(`unknown format "${forcedFormat}" (see \`tracelight formats\`)`, { code: 'ingest.unknownFormat', params: { format: forcedFormat } });
+    if (notText && !encoding && !format.createRecordReader) {
+      throw new UnreadableInputError(`${notText}; format ${format.id} reads text`, { code: 'ingest.binaryForFormat', params: { format: format.id } });
+    }
     return encodingOf(format);
   }
   const found = sniffFormat({ fileName, head, lines });

@@ -90,7 +90,7 @@ function hashInWorker(script: string, file: string): Promise<Extract<HashedFile,
       settled = true;
       void worker.terminate();
       if (msg.type === 'hashed') resolve(msg);
-      else reject(new UnreadableInputError(`read failed while hashing (${msg.message})`));
+      else reject(new UnreadableInputError(`read failed while hashing (${msg.message})`, { code: 'ingest.hashFailed', params: { why: msg.message } }));
     });
     worker.on('error', (err) => {
       settled = true;

@@ -32,9 +32,9 @@ export async function zipEntrySource(zip: SafeZip, entry: ZipEntry, parentId: nu
       try {
         head = gunzipHead(prefix, HEAD_BYTES);
       } catch (err) {
-        throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`);
+        throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`, { code: 'ingest.damagedGzip', params: { why: (err as Error).message } });
       }
-      if (head.length === 0) throw new UnreadableInputError('empty file (inside gzip)');
+      if (head.length === 0) throw new UnreadableInputError('empty file (inside gzip)', { code: 'ingest.emptyGzip' });
       return { head, wholeContent: prefix.length >= entry.size && head.length < HEAD_BYTES };
     },
     read: (onRaw) => (gz ? gunzipEntry(zip, entry, onRaw) : plainEntry(zip, entry, onRaw)),

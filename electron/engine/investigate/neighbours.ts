@@ -4,6 +4,7 @@
 import type { NeighbourLine, NeighbourResult } from '../../common/investigate';
 import type { CaseStore } from '../store/case-store';
 import { eventDetail } from '../ingest/original-record';
+import { rejectReasonCode } from '../ingest/reject-codes';
 
 const MAX_AROUND = 50;
 const MAX_LINE_CHARS = 4000;
@@ -36,7 +37,8 @@ export function neighbours(store: CaseStore, eventId: number, around = 5): Neigh
     'SELECT line, reason, raw FROM rejected_record WHERE evidence_id = ? AND line BETWEEN ? AND ? ORDER BY line LIMIT 100',
     [e.evidence_id, lo, hi],
   )) {
-    lines.push({ line: rej.line, eventId: null, text: clip(rej.raw), current: false, rejected: rej.reason });
+    const code = rejectReasonCode(rej.reason);
+    lines.push({ line: rej.line, eventId: null, text: clip(rej.raw), current: false, rejected: rej.reason, ...(code ? { rejected_code: code } : {}) });
   }
   lines.sort((a, b) => a.line - b.line || (a.eventId ?? 0) - (b.eventId ?? 0));
   return { eventId, file, lines, ...(problem ? { problem } : {}) };

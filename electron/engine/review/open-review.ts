@@ -55,6 +55,7 @@ export async function openReview(packagePath: string, opts: { examiner?: string 
     const name = path.basename(file);
     crossCheckCustody(session, verification);
     session.readOnlyReason = `reviewer mode: evidence package ${name} (${verification.ok ? 'verified intact' : 'verification FAILED'})`;
+    session.readOnlyCode = { code: verification.ok ? 'readOnly.reviewIntact' : 'readOnly.reviewFailed', params: { name } };
     return {
       session,
       info: { packagePath: file, packageName: name, verification, hasReport: reportFile !== null },

@@ -1,5 +1,6 @@
 // The case calls of the RPC: which engine this is, the open case, the workspace's cases,
 // creating and opening one, the acting examiner, the case's own fields; and the formats list.
+import { CodedError } from '../coded-error';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { editCase } from '../custody/actions';
@@ -30,18 +31,18 @@ export function createCaseHandlers(ctx: HandlerContext): Pick<HandlerImpl, CaseM
     'case.create': (args) =>
       ctx.serial(async () => {
         const name = String(args.name ?? '').trim();
-        if (!name) throw new Error('a case needs a name');
+        if (!name) throw new CodedError('a case needs a name', { code: 'case.needsName' });
         const timezone = args.timezone ?? 'UTC';
-        if (!isValidTimeZone(timezone)) throw new Error(`unknown time zone "${timezone}"`);
+        if (!isValidTimeZone(timezone)) throw new CodedError(`unknown time zone "${timezone}"`, { code: 'ingest.zone', params: { zone: timezone } });
         mkdirSync(ctx.workspaceDir(), { recursive: true });
         const file = path.join(ctx.workspaceDir(), `${safeFileName(name)}.tlcase`);
-        if (existsSync(file)) throw new Error(`${file}: a file already exists there`);
+        if (existsSync(file)) throw new CodedError(`${file}: a file already exists there`, { code: 'case.exists', params: { path: file } });
         return ctx.openCase(file, args.examiner, { name, timezone });
       }),
     'case.open': (args) => ctx.serial(() => ctx.openCase(ctx.checkCasePath(String(args.path)), args.examiner)),
     'case.setExaminer': (args) =>
       ctx.act((session) => {
-        if (!String(args.name ?? '').trim()) throw new Error('an examiner needs a name');
+        if (!String(args.name ?? '').trim()) throw new CodedError('an examiner needs a name', { code: 'case.examinerName' });
         session.setExaminer(String(args.name));
         return ctx.changed();
       }),

@@ -2,6 +2,7 @@
 // package's case in reviewer mode), writes serialized in one queue, the case file saved a
 // little after activity settles, and every window told when the case changed.
 import { dropSnapshot } from '../assist/run-bounded';
+import { CodedError } from '../coded-error';
 import type { CaseInfo, EngineEventName, EngineEvents } from '../../common/protocol';
 import { CaseSession } from '../custody/session';
 import { openReview, type OpenedReview } from '../review/open-review';
@@ -57,7 +58,7 @@ export class CaseHost {
   }
 
   requireSession(): CaseSession {
-    if (!this.session) throw new Error('no case is open');
+    if (!this.session) throw new CodedError('no case is open', { code: 'rpc.noCase' });
     return this.session;
   }
 
@@ -117,6 +118,7 @@ export class CaseHost {
       examinerSource: session.examiner.source,
       readOnly: session.readOnly,
       readOnlyReason: session.readOnlyReason,
+      ...(session.readOnlyCode ? { readOnlyReason_code: session.readOnlyCode } : {}),
       custody: session.chain,
       incompleteEvidence: Number(s.scalar("SELECT count(*) FROM evidence WHERE status <> 'complete'")),
       review: this.review?.info ?? null,

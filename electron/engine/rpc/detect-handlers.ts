@@ -27,7 +27,7 @@ export function createDetectHandlers(ctx: DetectContext): Pick<HandlerImpl, Dete
           ctx.checkUpload(String(f.path), 'serve mode reads only IOC files uploaded to this case');
           return readIocFile(String(f.path), f.originalName ?? path.basename(String(f.path)));
         });
-        const result = await detect(session, given);
+        const result = await detect(session, given, chainWindow(args.chainWindowHours));
         lastRuns.set(session, result);
         if (!session.readOnly) ctx.changed();
         return result;
@@ -54,7 +54,23 @@ export function createDetectHandlers(ctx: DetectContext): Pick<HandlerImpl, Dete
  * kept in the case only after a run with them succeeded, so a file detection cannot read never
  * becomes part of every later run.
  */
-async function detect(session: CaseSession, given: IocBytes[]): Promise<DetectResult> {
+/** The longest chain window the UI offers: a year. */
+const MAX_CHAIN_WINDOW_HOURS = 24 * 366;
+
+/** The chain window asked for, checked as the CLI's --chain-window is (hours above 0); undefined: the default. */
+function chainWindow(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const hours = Number(value);
+  if (!(hours > 0) || hours > MAX_CHAIN_WINDOW_HOURS) {
+    throw new ActionError(`the chain window is a number of hours above 0 and at most ${MAX_CHAIN_WINDOW_HOURS}, not "${String(value)}"`, {
+      code: 'detect.chainWindow',
+      params: { value: String(value), max: String(MAX_CHAIN_WINDOW_HOURS) },
+    });
+  }
+  return hours;
+}
+
+async function detect(session: CaseSession, given: IocBytes[], chainWindowHours: number | undefined): Promise<DetectResult> {
   const store = session.store;
   const kept = loadIocFiles(store);
   const known = new Set(kept.files.map((f) => f.sha256));
@@ -69,7 +85,7 @@ async function detect(session: CaseSession, given: IocBytes[]): Promise<DetectRe
   const work = writeIocWorkdir(iocFiles);
   let result: DetectResult;
   try {
-    result = await runDetection(store, { iocFiles: work.paths, reviews });
+    result = await runDetection(store, { iocFiles: work.paths, reviews, ...(chainWindowHours !== undefined ? { chainWindowHours } : {}) });
   } catch (err) {
     throw work.explain(err);
   } finally {
@@ -80,6 +96,7 @@ async function detect(session: CaseSession, given: IocBytes[]): Promise<DetectRe
       file: m.name,
       rule: null,
       message: `IOC file not used: its bytes were not saved in the case (SHA-256 ${m.sha256}); add the file again`,
+      message_code: { code: 'ioc.notSaved', params: { sha256: m.sha256 } },
     });
   }
   if (!session.readOnly) {
@@ -94,6 +111,8 @@ async function detect(session: CaseSession, given: IocBytes[]): Promise<DetectRe
       hosts: result.incident.hosts,
       iocHits: result.incident.ioc_hits.length,
       elapsedSeconds: result.elapsed_s,
+      // The window patient zero was chosen with, when the examiner changed it (else the default).
+      ...(chainWindowHours !== undefined ? { chainWindowHours } : {}),
     });
   }
   return result;

@@ -1,6 +1,7 @@
 // Connects one transport (a WebSocket, a MessagePort) to the engine service: requests
 // in, responses and pushed events out, errors serialized as {name, message}.
 import type { Envelope, Method } from '../../common/protocol';
+import { serializeError } from './error-envelope';
 import type { EngineService } from './service';
 
 export interface EnvelopeTransport {
@@ -21,10 +22,8 @@ export function attachTransport(service: EngineService, transport: EnvelopeTrans
   });
 }
 
-/** An error as the page receives it: name and message, never a stack. */
-export function errorOf(err: unknown): { name: string; message: string } {
-  return { name: (err as Error)?.name ?? 'Error', message: (err as Error)?.message ?? String(err) };
-}
+/** An error as the page receives it: name, message and code where the thrower gave one; never a stack. */
+export const errorOf = serializeError;
 
 /**
  * TRACELIGHT_RPC_TRACE=1 writes one line per request to stderr: method, milliseconds from

@@ -3,6 +3,8 @@
 import { editEvidence, removeEvidence } from '../custody/actions';
 import { skewEvidence } from '../custody/skew';
 import { verifyEvidence } from '../custody/verify-evidence';
+import type { RejectedRecord } from '../../common/schema';
+import { withRejectCodes } from '../ingest/reject-codes';
 import { listEvidence, readEvidence } from '../store/evidence-registry';
 import type { HandlerContext, HandlerImpl } from './context';
 
@@ -20,11 +22,11 @@ export function createEvidenceHandlers(ctx: HandlerContext): Pick<HandlerImpl, E
   return {
     'evidence.list': async () => listEvidence(ctx.session().store),
     'evidence.rejects': async (args) =>
-      ctx.session().store.all(
+      withRejectCodes(ctx.session().store.all<RejectedRecord>(
         // A keyset page in line order: the records after `after` (never OFFSET).
         'SELECT id, evidence_id, line, reason, raw FROM rejected_record WHERE evidence_id = ? AND (line, id) > (?, ?) ORDER BY line, id LIMIT ?',
         [Number(args.evidenceId), Number(args.after?.line ?? -1), Number(args.after?.id ?? -1), Math.min(Number(args.limit) || 100, 1000)],
-      ),
+      )),
     'evidence.edit': (args) =>
       ctx.act((session) => {
         editEvidence(session, Number(args.evidenceId), args.changes ?? {});

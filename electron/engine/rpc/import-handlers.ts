@@ -35,7 +35,7 @@ function mappingOf(value: unknown) {
   try {
     return validateMapping(value);
   } catch (err) {
-    if (err instanceof MappingError) throw new ActionError(`column mapping: ${err.message}`);
+    if (err instanceof MappingError) throw new ActionError(`column mapping: ${err.message}`, { code: 'mapping.problem', params: { problem: err.coded ?? { code: 'text', params: { text: err.message } } } });
     throw err;
   }
 }
@@ -58,7 +58,7 @@ export function createImportHandlers(ctx: ImportContext): Pick<HandlerImpl, Impo
       const file = requirePath(args.path);
       const store = ctx.session().store;
       const timezone = args.timezone ?? store.meta().timezone;
-      if (!isValidTimeZone(timezone)) throw new ActionError(`unknown time zone "${timezone}"`);
+      if (!isValidTimeZone(timezone)) throw new ActionError(`unknown time zone "${timezone}"`, { code: 'ingest.zone', params: { zone: timezone } });
       return previewMapping(file, mappingOf(args.mapping), {
         fileName: path.basename(file),
         timezone,

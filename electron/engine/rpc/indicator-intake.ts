@@ -25,6 +25,8 @@ function readStart(file: string, size: number): Uint8Array {
   }
 }
 
+const SKIPPED_SHOWN = 3;
+
 /** Indicator documents (STIX bundles, MISP events) larger than this are taken for logs. */
 const JSON_WHOLE_BYTES = 16 * 1024 * 1024;
 
@@ -56,5 +58,7 @@ export function keepIfIndicatorFile(session: CaseSession, file: string, name: st
   const parsed = parseIndicatorContent(ioc.name, ioc.bytes);
   const already = listIocFiles(session.store).some((f) => f.sha256 === ioc.sha256);
   if (!already) keepIocFile(session, ioc);
-  return { name: ioc.name, sha256: ioc.sha256, format, indicators: parsed.indicators.length, skipped: parsed.skipped.length, alreadyKept: already };
+  // The first few skipped entries travel with the reasons, so the examiner sees why without opening the file.
+  const skippedFirst = parsed.skipped.slice(0, SKIPPED_SHOWN).map((s) => ({ line: s.line, reason: s.reason, ...(s.reason_code ? { reason_code: s.reason_code } : {}) }));
+  return { name: ioc.name, sha256: ioc.sha256, format, indicators: parsed.indicators.length, skipped: parsed.skipped.length, skippedFirst, alreadyKept: already };
 }

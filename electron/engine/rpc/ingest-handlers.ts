@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Args, IngestFileResult } from '../../common/protocol';
 import { ingestWithCustody } from '../custody/ingest-custody';
+import { codeOf } from '../coded-error';
 import { UnrecognizedFormatError } from '../errors';
 import { UnreadableInputError } from '../ingest/file-ingest';
 import { resolveIngestChoices } from '../ingest/ingest-options';
@@ -72,7 +73,7 @@ async function ingestFiles(ctx: HandlerContext, args: Args<'ingest.files'>, sign
       results.push({ path: f.path, name, ok: true, evidence: summary, ...(entries ? { entries } : {}) });
     } catch (err) {
       const message = err instanceof UnreadableInputError ? err.message : `failed: ${(err as Error).message}`;
-      const coded = err instanceof UnreadableInputError ? err.coded : { code: 'ingest.failed', params: { message: (err as Error).message } };
+      const coded = err instanceof UnreadableInputError ? err.coded : { code: 'ingest.failed', params: { message: codeOf(err) ?? (err as Error).message } };
       const errorCode = coded ? { error_code: coded } : {};
       // The UI offers the column-mapping dialog for these.
       const unmapped = err instanceof UnrecognizedFormatError ? { needsMapping: true } : {};

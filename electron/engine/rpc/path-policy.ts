@@ -11,6 +11,12 @@ export function isInside(file: string, dir: string): boolean {
   return path.resolve(file).startsWith(path.resolve(dir) + path.sep);
 }
 
+/** The refusals callers pass to checkUpload, as codes (common/coded-text.ts) for a UI in another language. */
+const REFUSAL_CODES: Record<string, string> = {
+  'serve mode ingests only files uploaded to this case': 'path.uploadOnlyIngest',
+  'serve mode reads only IOC files uploaded to this case': 'path.uploadOnlyIoc',
+};
+
 export interface PathPolicyOptions {
   mode: EngineMode;
   workspaceDir: string;
@@ -23,7 +29,10 @@ export class PathPolicy {
   /** The browser may name only files it uploaded (into `uploadDir`); `refusal` says what it asked. */
   checkUpload(p: string, uploadDir: () => string, refusal: string): void {
     if (this.options.mode !== 'serve') return;
-    if (!isInside(p, uploadDir())) throw new ActionError(refusal);
+    if (!isInside(p, uploadDir())) {
+      const code = REFUSAL_CODES[refusal];
+      throw new ActionError(refusal, code ? { code } : { code: 'text', params: { text: refusal } });
+    }
   }
 
   checkCasePath(p: string): string {
@@ -31,7 +40,7 @@ export class PathPolicy {
     if (this.options.mode === 'desktop') return resolved;
     const inWorkspace = path.dirname(resolved) === path.resolve(this.options.workspaceDir);
     if (!inWorkspace && resolved !== (this.options.casePath && path.resolve(this.options.casePath))) {
-      throw new Error('only cases in the workspace can be opened from the browser');
+      throw new ActionError('only cases in the workspace can be opened from the browser', { code: 'path.workspaceOnly' });
     }
     return resolved;
   }

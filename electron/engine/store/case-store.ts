@@ -1,6 +1,7 @@
 // One case = one SQLite file (.tlcase). While open, SQLite reads its pages from the file as it
 // needs them; changes are held apart until save() commits them to the file through a rollback
 // journal (store/case-file.ts), so the file always holds the last save, even after a crash.
+import type { CodedText } from '../../common/coded-text';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,13 @@ function openBacked(SQL: LoadedSqlJs, file: CaseFile): Database | null {
 
 export class CaseError extends Error {
   override name = 'CaseError';
+  /** The message as a code (common/coded-text.ts), for a UI in another language. */
+  readonly coded: CodedText | undefined;
+
+  constructor(message: string, coded?: CodedText) {
+    super(message);
+    this.coded = coded;
+  }
 }
 
 export interface CaseMeta {
@@ -51,7 +59,7 @@ export class CaseStore {
   }
 
   static async create(file: string, init: { name?: string; timezone?: string } = {}): Promise<CaseStore> {
-    if (existsSync(file)) throw new CaseError(`${file}: a file already exists there`);
+    if (existsSync(file)) throw new CaseError(`${file}: a file already exists there`, { code: 'case.exists', params: { path: file } });
     const SQL = (await loadSqlJs()) as LoadedSqlJs;
     const target = path.resolve(file);
     const backing = CaseFile.create(target);
@@ -90,11 +98,13 @@ export class CaseStore {
       head = backing ? backing.head(100) : readFileSync(target);
     } catch (err) {
       backing?.close();
-      throw new CaseError(`${file}: cannot read case file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      const coded: CodedText = why === 'ENOENT' ? { code: 'case.notFound', params: { path: file } } : { code: 'case.cannotRead', params: { path: file, why } };
+      throw new CaseError(`${file}: cannot read case file (${why})`, coded);
     }
     if (head.length < 100 || Buffer.from(head.buffer, head.byteOffset, 16).toString('latin1') !== 'SQLite format 3\0') {
       backing?.close();
-      throw new CaseError(`${file}: not a Tracelight case (not an SQLite database)`);
+      throw new CaseError(`${file}: not a Tracelight case (not an SQLite database)`, { code: 'case.notSqlite', params: { path: file } });
     }
     const db = backing ? openBacked(SQL, backing)! : new SQL.Database(head);
     const store = new CaseStore(target, db, backing);

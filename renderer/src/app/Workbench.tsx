@@ -138,6 +138,7 @@ export function Workbench({ caseInfo, onCaseInfo, onSwitchCase, initialFiles, on
             )}
             {view === 'incident' && (
               <StoryView
+                caseId={caseInfo.caseId}
                 readOnly={caseInfo.readOnly}
                 selectedId={selectedId}
                 onSelect={setSelectedId}

@@ -91,7 +91,7 @@ export class EngineClient {
     if (!pending) return;
     this.pending.delete(envelope.seq);
     if (envelope.ok) pending.resolve(envelope.value);
-    else pending.reject(new EngineError(envelope.error.name, envelope.error.message));
+    else pending.reject(new EngineError(envelope.error.name, envelope.error.message, envelope.error.code));
   }
 
   private close(reason: string): void {

@@ -1,7 +1,15 @@
-import type { EngineEventName, Envelope } from '../contracts';
+import type { CodedText, EngineEventName, Envelope } from '../contracts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A coded text (common/coded-text.ts): a string code, parameters of strings, numbers or coded texts. */
+function isCodedText(value: unknown, depth = 0): value is CodedText {
+  if (!isRecord(value) || typeof value.code !== 'string' || depth > 8) return false;
+  if (value.params === undefined) return true;
+  if (!isRecord(value.params)) return false;
+  return Object.values(value.params).every((p) => typeof p === 'string' || typeof p === 'number' || isCodedText(p, depth + 1));
 }
 
 /**
@@ -25,6 +33,7 @@ export function parseEnvelope(data: unknown): Envelope | null {
     error: {
       name: typeof error.name === 'string' ? error.name : 'Error',
       message: typeof error.message === 'string' ? error.message : 'engine call failed',
+      ...(isCodedText(error.code) ? { code: error.code } : {}),
     },
   };
 }

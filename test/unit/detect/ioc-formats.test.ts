@@ -52,7 +52,7 @@ describe('plain lists', () => {
     expect(f.indicators[0]!.context).toBe('lure');
     expect(f.indicators[4]!.context).toBe('lure document');
     expect(f.indicators.map((i) => i.line)).toEqual([3, 4, 5, 7, 8]);
-    expect(f.skipped).toEqual([{ line: 9, reason: '"not an indicator" is not an IP, CIDR, domain, URL or hash' }]);
+    expect(f.skipped.map(({ line, reason }) => ({ line, reason }))).toEqual([{ line: 9, reason: '"not an indicator" is not an IP, CIDR, domain, URL or hash' }]);
   });
   it('refuses a file with no indicator, naming the file and the first bad line', () => {
     expect(() => parseIndicatorContent('notes.txt', 'hello world\nsecond line\n')).toThrow(

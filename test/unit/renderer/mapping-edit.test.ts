@@ -36,7 +36,7 @@ describe('mapping edits in the dialog', () => {
   });
 
   it('says what is missing before the mapping can be used', () => {
-    expect(mappingProblem(setTarget(base, 'when', 'extra'))).toMatch(/column that holds the time/);
-    expect(mappingProblem({ ...base, columns: [{ source: 'clock', target: 'clock' }] })).toMatch(/needs a date/);
+    expect(mappingProblem(setTarget(base, 'when', 'extra'))).toBe('mapping.problem.chooseTime');
+    expect(mappingProblem({ ...base, columns: [{ source: 'clock', target: 'clock' }] })).toBe('mapping.problem.clockNeedsDate');
   });
 });

@@ -6,7 +6,7 @@
 // link) are skipped and counted, never guessed.
 import { parseCsvRecord } from '../../formats/csv';
 import { classify, hashType } from './classify';
-import type { Indicator, IndicatorFile, IndicatorType, SkippedEntry } from './types';
+import { skip, type Indicator, type IndicatorFile, type IndicatorType, type SkippedEntry } from './types';
 
 type Role = 'ip' | 'port' | 'domain' | 'url' | 'hash' | 'kind' | 'value' | 'context';
 
@@ -103,7 +103,7 @@ export function parseIocCsv(source: string, lines: readonly string[]): Indicator
       const want = kindText === '' ? null : (KIND_WORDS[kindText] ?? undefined);
       if (want === undefined) {
         typedOut = true;
-        skipped.push({ line, reason: `row of type "${cell(kindCol)}" is not an indicator we match` });
+        skipped.push(skip(line, 'ioc.skip.rowType', { type: cell(kindCol) }, `row of type "${cell(kindCol)}" is not an indicator we match`));
       } else if (raw !== '') {
         any = add(raw, want) || any;
       }
@@ -114,8 +114,8 @@ export function parseIocCsv(source: string, lines: readonly string[]): Indicator
         if (raw !== '') any = add(raw, role === 'hash' ? 'hash' : role) || any;
       }
     });
-    if (!any && !typedOut) skipped.push({ line, reason: `no IP, domain, URL or hash in the ${names.join('/')} columns` });
+    if (!any && !typedOut) skipped.push(skip(line, 'ioc.skip.noValue', { columns: names.join('/') }, `no IP, domain, URL or hash in the ${names.join('/')} columns`));
   }
-  if (pending) skipped.push({ line: pendingLine, reason: 'quoted field never closed (file truncated?)' });
+  if (pending) skipped.push(skip(pendingLine, 'ioc.skip.openQuote', {}, 'quoted field never closed (file truncated?)'));
   return { source, format: 'csv', indicators, skipped };
 }

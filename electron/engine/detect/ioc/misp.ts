@@ -4,7 +4,7 @@
 // to_ids flag is false are the event's context (MISP's own "not for detection"), and are
 // reported as skipped rather than matched.
 import { classify } from './classify';
-import type { Indicator, IndicatorFile, IndicatorType, SkippedEntry } from './types';
+import { skip, type Indicator, type IndicatorFile, type IndicatorType, type SkippedEntry } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -45,14 +45,14 @@ export function parseMisp(source: string, doc: unknown): IndicatorFile {
       const type = String(a?.type ?? '');
       const value = String(a?.value ?? '');
       if (a?.to_ids === false || a?.to_ids === '0' || a?.to_ids === 0) {
-        skipped.push({ line, reason: `attribute ${type} "${value.slice(0, 60)}": to_ids is false (context, not for detection)` });
+        skipped.push(skip(line, 'ioc.skip.notIds', { type, value: value.slice(0, 60) }, `attribute ${type} "${value.slice(0, 60)}": to_ids is false (context, not for detection)`));
         continue;
       }
       const parts = type.split('|');
       const values = parts.length > 1 ? value.split('|') : [value];
       const kinds = parts.map((p) => TYPES[p]);
       if (kinds.every((k) => k === undefined || k === 'ignore' || k === 'port')) {
-        skipped.push({ line, reason: `attribute type "${type}" is not matched against events` });
+        skipped.push(skip(line, 'ioc.skip.attrType', { type }, `attribute type "${type}" is not matched against events`));
         continue;
       }
       const portAt = kinds.indexOf('port');
@@ -64,7 +64,7 @@ export function parseMisp(source: string, doc: unknown): IndicatorFile {
         const c = classify(raw);
         const fits = c && (kind === c.type || (kind === 'ip' && c.type === 'cidr') || (kind === 'domain' && c.type === 'ip'));
         if (!c || !fits) {
-          skipped.push({ line, reason: `attribute ${type}: "${raw.slice(0, 80)}" is not a valid ${kind}` });
+          skipped.push(skip(line, 'ioc.skip.attrInvalid', { type, value: raw.slice(0, 80), kind: { code: `ioc.kind.${kind}` } }, `attribute ${type}: "${raw.slice(0, 80)}" is not a valid ${kind}`));
           return;
         }
         indicators.push({ type: c.type, value: c.value, raw, source, line, port: c.port ?? port, context });

@@ -1,7 +1,7 @@
 // Plain indicator lists: one value (or a few) per line, "#", "//" and ";" comments, defanged
 // forms accepted. A trailing comment or any words after the value become its context.
 import { classify } from './classify';
-import type { Indicator, IndicatorFile, SkippedEntry } from './types';
+import { skip, type Indicator, type IndicatorFile, type SkippedEntry } from './types';
 
 const COMMENT_LINE = /^\s*(?:#|\/\/|;|!)/;
 
@@ -23,7 +23,7 @@ export function parsePlainList(source: string, lines: readonly string[]): Indica
       else words.push(token);
     }
     if (found.length === 0) {
-      skipped.push({ line, reason: `"${text.trim().slice(0, 80)}" is not an IP, CIDR, domain, URL or hash` });
+      skipped.push(skip(line, 'ioc.skip.notIndicator', { text: text.trim().slice(0, 80) }, `"${text.trim().slice(0, 80)}" is not an IP, CIDR, domain, URL or hash`));
       return;
     }
     const context = [words.join(' '), comment].filter((w) => w !== '').join(' — ') || null;

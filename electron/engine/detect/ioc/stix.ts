@@ -3,7 +3,7 @@
 // pattern; a bundle without indicators says so instead of yielding nothing silently.
 import { classify } from './classify';
 import { patternComparisons } from './stix-pattern';
-import type { Indicator, IndicatorFile, IndicatorType, SkippedEntry } from './types';
+import { skip, type Indicator, type IndicatorFile, type IndicatorType, type SkippedEntry } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -44,11 +44,11 @@ export function parseStix(source: string, doc: unknown): IndicatorFile {
     const line = index + 1;
     const name = typeof o.name === 'string' ? o.name : typeof o.id === 'string' ? o.id : `object ${line}`;
     if (o.pattern_type !== undefined && o.pattern_type !== 'stix') {
-      skipped.push({ line, reason: `indicator "${name}": pattern type "${String(o.pattern_type)}" is not STIX patterning` });
+      skipped.push(skip(line, 'ioc.skip.patternType', { name, type: String(o.pattern_type) }, `indicator "${name}": pattern type "${String(o.pattern_type)}" is not STIX patterning`));
       return;
     }
     if (typeof o.pattern !== 'string') {
-      skipped.push({ line, reason: `indicator "${name}" has no pattern` });
+      skipped.push(skip(line, 'ioc.skip.noPattern', { name }, `indicator "${name}" has no pattern`));
       return;
     }
     const labels = [o.labels, o.indicator_types].flatMap((l) => (Array.isArray(l) ? l.map(String) : []));
@@ -57,7 +57,7 @@ export function parseStix(source: string, doc: unknown): IndicatorFile {
     try {
       comparisons = patternComparisons(o.pattern);
     } catch (err) {
-      skipped.push({ line, reason: `indicator "${name}": ${(err as Error).message}` });
+      skipped.push(skip(line, 'ioc.skip.badPattern', { name, why: (err as Error).message }, `indicator "${name}": ${(err as Error).message}`));
       return;
     }
     const portCmp = comparisons.find((c) => c.path === 'network-traffic:dst_port' && c.operator === '=' && !c.negated);
@@ -67,29 +67,30 @@ export function parseStix(source: string, doc: unknown): IndicatorFile {
       const kind = PATH_TYPES.find(([re]) => re.test(c.path))?.[1];
       if (kind === 'port') continue;
       if (!kind) {
-        skipped.push({ line, reason: `indicator "${name}": comparison on ${c.path} is not matched against events` });
+        skipped.push(skip(line, 'ioc.skip.path', { name, path: c.path }, `indicator "${name}": comparison on ${c.path} is not matched against events`));
         continue;
       }
       if (c.negated || !['=', 'IN', 'ISSUBSET'].includes(c.operator)) {
-        skipped.push({ line, reason: `indicator "${name}": "${c.negated && !c.operator.includes('!=') && !c.operator.startsWith('NOT') ? 'NOT ' : ''}${c.path} ${c.operator}" is not supported` });
+        const comparison = `${c.negated && !c.operator.includes('!=') && !c.operator.startsWith('NOT') ? 'NOT ' : ''}${c.path} ${c.operator}`;
+        skipped.push(skip(line, 'ioc.skip.operator', { name, comparison }, `indicator "${name}": "${comparison}" is not supported`));
         continue;
       }
       for (const value of c.values) {
         const cl = classify(value);
         const fits = cl && (kind === 'hash' ? ['md5', 'sha1', 'sha256'].includes(cl.type) : kind === cl.type || (kind === 'ip' && cl.type === 'cidr') || (kind === 'domain' && cl.type === 'ip') || (c.path.startsWith('network-traffic:') && cl.type === 'domain'));
         if (!cl || !fits) {
-          skipped.push({ line, reason: `indicator "${name}": "${value.slice(0, 80)}" is not a valid ${kind}` });
+          skipped.push(skip(line, 'ioc.skip.invalid', { name, value: value.slice(0, 80), kind: { code: `ioc.kind.${kind}` } }, `indicator "${name}": "${value.slice(0, 80)}" is not a valid ${kind}`));
           continue;
         }
         indicators.push({ type: cl.type, value: cl.value, raw: value, source, line, port: cl.port ?? port, context });
         any = true;
       }
     }
-    if (!any && comparisons.length === 0) skipped.push({ line, reason: `indicator "${name}": no comparison found in pattern` });
+    if (!any && comparisons.length === 0) skipped.push(skip(line, 'ioc.skip.noComparison', { name }, `indicator "${name}": no comparison found in pattern`));
   });
   if (indicators.length === 0 && skipped.length === 0) {
     const kinds = [...otherTypes].map(([t, n]) => `${n} ${t}`).join(', ') || 'no objects';
-    skipped.push({ line: null, reason: `STIX content without indicator objects (${kinds})` });
+    skipped.push(skip(null, 'ioc.skip.noIndicatorObjects', { kinds }, `STIX content without indicator objects (${kinds})`));
   }
   return { source, format: 'stix', indicators, skipped };
 }

@@ -1,4 +1,5 @@
 // Indicators of compromise as the matcher uses them, whatever file they came from.
+import type { CodedParam, CodedText } from '../../../common/coded-text';
 
 export type IndicatorType = 'ip' | 'cidr' | 'domain' | 'url' | 'sha256' | 'sha1' | 'md5';
 
@@ -22,6 +23,13 @@ export interface Indicator {
 export interface SkippedEntry {
   line: number | null;
   reason: string;
+  /** `reason` as a code (common/coded-text.ts), for a UI in another language. */
+  reason_code?: CodedText;
+}
+
+/** A skipped entry whose reason is written with its code, so the two cannot drift apart. */
+export function skip(line: number | null, code: string, params: Record<string, CodedParam>, reason: string): SkippedEntry {
+  return { line, reason, reason_code: { code, params } };
 }
 
 export type IocFormat = 'plain' | 'csv' | 'stix' | 'misp';
@@ -36,4 +44,11 @@ export interface IndicatorFile {
 /** An indicator file that cannot be used, named with the reason (CLI: one stderr line, exit 2). */
 export class IocFileError extends Error {
   override name = 'UnreadableInputError';
+  /** The message as a code (common/coded-text.ts), for a UI in another language. */
+  readonly coded: CodedText | undefined;
+
+  constructor(message: string, coded?: CodedText) {
+    super(message);
+    this.coded = coded;
+  }
 }

@@ -4,6 +4,7 @@
 // paths and commands are written exactly as detection reports them from the log, as inline
 // strings (no formula is ever written: "=cmd|..." stays text). Written only when detection
 // found a web attack.
+import { reportText } from '../i18n/coded';
 import type { WebIncident } from '../../../common/detect';
 import { webMessages } from '../i18n/web';
 import type { ReportLanguage } from '../types';
@@ -33,7 +34,7 @@ export async function writeWebSheet(wb: XlsxPackage, language: ReportLanguage, w
     await sheet.add([s.attacker, a.first, a.last, a.ip, a.techniques.map(technique).join(', '), null, null, null, a.requests, a.successes, a.tools?.join(', ') ?? null, null]);
   }
   for (const x of web.successes) {
-    await sheet.add([s.success, x.time, null, x.ip, technique(x.technique), x.url, x.status, x.bytes, null, null, x.reason ?? null, String(x.event_id)]);
+    await sheet.add([s.success, x.time, null, x.ip, technique(x.technique), x.url, x.status, x.bytes, null, null, x.reason ? reportText(language, x.reason_code, x.reason) : null, String(x.event_id)]);
   }
   for (const sh of web.webshells) {
     await sheet.add([s.shell, sh.first_seen, null, sh.ips.join(', '), technique('webshell'), sh.path, null, null, null, null, null, (sh.event_ids ?? []).join(', ')]);

@@ -1,6 +1,7 @@
 // A column mapping from outside the engine (the renderer, a JSON file an examiner edited or
 // brought from another case) is checked field by field and rebuilt from known values only,
 // so nothing unexpected reaches the parser, the custody log or the case.
+import type { CodedText } from '../../../common/coded-text';
 import {
   CSV_DELIMITERS,
   GENERIC_FORMAT_IDS,
@@ -15,6 +16,13 @@ import { quoted } from './quoted';
 
 export class MappingError extends Error {
   override name = 'MappingError';
+  /** The message as a code (common/coded-text.ts) where an examiner can meet it in the UI. */
+  readonly coded: CodedText | undefined;
+
+  constructor(message: string, coded?: CodedText) {
+    super(message);
+    this.coded = coded;
+  }
 }
 
 const MAX_COLUMNS = 2000;
@@ -47,15 +55,15 @@ export function validateMapping(input: unknown): ColumnMapping {
     if (typeof col.source !== 'string' || col.source === '' || col.source.length > MAX_SOURCE) {
       throw new MappingError(`columns[${i}].source must be a column name`);
     }
-    if (seen.has(col.source)) throw new MappingError(`column ${quoted(col.source)} is listed twice`);
+    if (seen.has(col.source)) throw new MappingError(`column ${quoted(col.source)} is listed twice`, { code: 'mapping.twice', params: { column: quoted(col.source) } });
     seen.add(col.source);
     return { source: col.source, target: oneOf(col.target, MAPPING_TARGETS, `columns[${i}].target`) };
   });
   const count = (t: string): number => columns.filter((c) => c.target === t).length;
-  for (const t of ['time', 'date', 'clock']) if (count(t) > 1) throw new MappingError(`only one column can be "${t}"`);
-  if (count('time') === 0 && count('date') === 0) throw new MappingError('no column is mapped to "time" (or "date")');
-  if (count('time') === 1 && count('date') + count('clock') > 0) throw new MappingError('map either "time" or "date" (+ "clock"), not both');
-  if (count('clock') === 1 && count('date') === 0) throw new MappingError('"clock" needs a "date" column');
+  for (const t of ['time', 'date', 'clock']) if (count(t) > 1) throw new MappingError(`only one column can be "${t}"`, { code: 'mapping.onlyOne', params: { target: t } });
+  if (count('time') === 0 && count('date') === 0) throw new MappingError('no column is mapped to "time" (or "date")', { code: 'mapping.noTime' });
+  if (count('time') === 1 && count('date') + count('clock') > 0) throw new MappingError('map either "time" or "date" (+ "clock"), not both', { code: 'mapping.timeOrDate' });
+  if (count('clock') === 1 && count('date') === 0) throw new MappingError('"clock" needs a "date" column', { code: 'mapping.clockNeedsDate' });
   const time = record(o.time, 'time');
   const mapping: ColumnMapping = {
     version: 1,
@@ -83,7 +91,7 @@ export function validateMapping(input: unknown): ColumnMapping {
     mapping.json = typeof json.arrayKey === 'string' && json.arrayKey ? { arrayKey: json.arrayKey } : {};
   }
   if (o.timezone !== undefined && o.timezone !== null && o.timezone !== '') {
-    if (typeof o.timezone !== 'string' || !isValidTimeZone(o.timezone)) throw new MappingError(`unknown time zone ${quoted(o.timezone)}`);
+    if (typeof o.timezone !== 'string' || !isValidTimeZone(o.timezone)) throw new MappingError(`unknown time zone ${quoted(o.timezone)}`, { code: 'mapping.zone', params: { zone: quoted(o.timezone) } });
     mapping.timezone = o.timezone;
   }
   return mapping;

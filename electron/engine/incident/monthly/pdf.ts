@@ -56,8 +56,8 @@ export async function writeMonthlyPdf(report: MonthlyReport, file: string, lang:
           { header: s.col.type, share: 1.4 },
           { header: s.col.severity, share: 0.8 },
           { header: s.col.phase, share: 0.9 },
-          { header: s.col.started, share: 0, width: TIME_WIDTH },
-          { header: s.col.contained, share: 0, width: TIME_WIDTH },
+          { header: s.col.started, share: 0, width: TIME_WIDTH, nowrap: true },
+          { header: s.col.contained, share: 0, width: TIME_WIDTH, nowrap: true },
           { header: s.col.hosts, share: 2 },
         ],
         report.cases.map((c) => [c.name, s.types[c.type], s.severities[c.severity ?? 'unset']!, s.phases[c.phase]!, c.started ?? '', c.contained ?? '', c.infected_hosts.join(', ')]),
@@ -68,7 +68,7 @@ export async function writeMonthlyPdf(report: MonthlyReport, file: string, lang:
     else {
       w.table(
         [
-          { header: s.col.time, share: 0, width: TIME_WIDTH },
+          { header: s.col.time, share: 0, width: TIME_WIDTH, nowrap: true },
           { header: s.col.host, share: 1.4 },
           { header: s.col.user, share: 1.2 },
           { header: s.col.url, share: 3 },

@@ -25,7 +25,7 @@ function readPrefix(file: string, bytes: number): { buf: Buffer; size: number } 
   try {
     fd = openSync(file, 'r');
   } catch (err) {
-    throw new UnreadableInputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UnreadableInputError(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { code: 'ingest.cannotRead', params: { why: (err as NodeJS.ErrnoException).code ?? 'error' } });
   }
   try {
     const size = statSync(file).size;
@@ -40,13 +40,13 @@ function readPrefix(file: string, bytes: number): { buf: Buffer; size: number } 
 export function readFileSample(file: string, forcedEncoding?: TextEncoding): FileSample {
   // A .gz needs more compressed bytes to yield SAMPLE_BYTES of content.
   const { buf, size } = readPrefix(file, SAMPLE_BYTES * 4);
-  if (size === 0) throw new UnreadableInputError('empty file');
+  if (size === 0) throw new UnreadableInputError('empty file', { code: 'ingest.empty' });
   const gz = detectContainer(buf) !== null;
   let head: Buffer;
   try {
     head = gz ? gunzipHead(buf, SAMPLE_BYTES) : buf.subarray(0, SAMPLE_BYTES);
   } catch (err) {
-    throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`);
+    throw new UnreadableInputError(`damaged gzip data (${(err as Error).message})`, { code: 'ingest.damagedGzip', params: { why: (err as Error).message } });
   }
   const complete = gz ? buf.length >= size && head.length < SAMPLE_BYTES : head.length >= size;
   let encoding: TextEncoding;
@@ -54,7 +54,7 @@ export function readFileSample(file: string, forcedEncoding?: TextEncoding): Fil
   try {
     ({ encoding, bomLength } = detectEncoding(head));
   } catch (err) {
-    if (err instanceof NotTextError) throw new UnreadableInputError(`${err.message}; the generic importer reads CSV, TSV, JSON and JSONL text`);
+    if (err instanceof NotTextError) throw new UnreadableInputError(`${err.message}; the generic importer reads CSV, TSV, JSON and JSONL text`, { code: 'mapping.binary' });
     throw err;
   }
   if (forcedEncoding) encoding = forcedEncoding;

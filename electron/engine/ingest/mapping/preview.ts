@@ -8,6 +8,7 @@ import { readFileSample, sampleLines, type FileSample } from './file-sample';
 import { documentRecords, flattenRecord, type JsonSampleRecord } from '../../formats/generic/json-layout';
 import { parseJsonObjectLine } from '../../formats/json-line';
 import { createRowMapper } from '../../formats/generic/row-to-event';
+import { rejectReasonCode } from '../reject-codes';
 
 const PREVIEW_ROWS = 20;
 
@@ -38,6 +39,11 @@ function tableRows(sample: FileSample, mapping: ColumnMapping): PreviewRecord[] 
   }));
 }
 
+function rejected(record: number, reason: string): MappingPreviewRow {
+  const code = rejectReasonCode(reason);
+  return { record, reject: reason, ...(code ? { reject_code: code } : {}) };
+}
+
 export function previewMapping(
   file: string,
   mapping: ColumnMapping,
@@ -46,9 +52,9 @@ export function previewMapping(
   const rows = tableRows(readFileSample(file, opts.encoding), mapping);
   const mapRow = createRowMapper(mapping, { fileName: opts.fileName, timezone: opts.timezone, baseYear: opts.baseYear, mapping });
   return rows.map((r) => {
-    if (r.problem) return { record: r.number, reject: r.problem };
+    if (r.problem) return rejected(r.number, r.problem);
     const outcome = mapRow(r.entries);
-    if (outcome.kind !== 'events') return { record: r.number, reject: outcome.kind === 'reject' ? outcome.reason : outcome.kind };
+    if (outcome.kind !== 'events') return rejected(r.number, outcome.kind === 'reject' ? outcome.reason : outcome.kind);
     const ev = outcome.events[0]!;
     const row: MappingPreviewRow = { record: r.number, time: new Date(ev.ts).toISOString(), timeRaw: ev.timeRaw, timeZone: ev.timeZone };
     if (ev.host) row.host = ev.host;

@@ -8,6 +8,7 @@ import type {
   MappingProposal,
   TimestampProposal,
 } from '../../../common/import-mapping';
+import type { CodedText } from '../../../common/coded-text';
 import { UnreadableInputError } from '../../errors';
 import type { TextEncoding } from '../encoding';
 import { detectCsvLayout } from '../../formats/generic/csv-layout';
@@ -43,7 +44,10 @@ function sampleTable(sample: FileSample, format?: GenericFormatId): SampledTable
         layout: json.format === 'generic-json' ? { json: json.arrayKey ? { arrayKey: json.arrayKey } : {} } : {},
       };
     }
-    if (format !== undefined) throw new UnreadableInputError(`not ${format === 'generic-jsonl' ? 'JSON lines' : 'a JSON document'} (no JSON object records at the start)`);
+    if (format !== undefined) {
+      const jsonl = format === 'generic-jsonl';
+      throw new UnreadableInputError(`not ${jsonl ? 'JSON lines' : 'a JSON document'} (no JSON object records at the start)`, { code: jsonl ? 'mapping.notJsonl' : 'mapping.notJson' });
+    }
   }
   const csv = detectCsvLayout(lines);
   return {
@@ -69,12 +73,19 @@ function timeTargets(time: TimestampProposal | null): Map<string, TimeColumnProp
 export function proposeFromSample(name: string, sample: FileSample, format?: GenericFormatId): Omit<MappingProposal, 'saved'> {
   const table = sampleTable(sample, format);
   const warnings: string[] = [];
-  if (table.records.length === 0) warnings.push('no data rows in the first 256 KiB: the proposal rests on the header alone');
+  // Each warning with its code (common/coded-text.ts), for a UI in another language.
+  const warningCodes: CodedText[] = [];
+  const warn = (text: string, coded: CodedText): void => {
+    warnings.push(text);
+    warningCodes.push(coded);
+  };
+  if (table.records.length === 0) warn('no data rows in the first 256 KiB: the proposal rests on the header alone', { code: 'mapping.warn.noRows' });
   const column = (source: string): string[] => table.records.map((r) => r.entries.find(([k]) => k === source)?.[1] ?? '');
   const columns = table.sources.map((source) => ({ source, values: column(source) }));
   const time = detectTimestamp(columns);
-  if (!time) warnings.push('no column reads as timestamps: choose the time column and its layout');
-  if (time?.ambiguity) warnings.push(time.ambiguity);
+  if (!time) warn('no column reads as timestamps: choose the time column and its layout', { code: 'mapping.warn.noTime' });
+  // The one ambiguity timestamp-detect reports (MM/DD against DD/MM); its English is checked against the code's.
+  if (time?.ambiguity) warn(time.ambiguity, { code: 'mapping.warn.dayMonth' });
   const proposals: ColumnProposal[] = guessColumns(
     columns.map((c) => ({ source: c.source, values: c.values.map((v) => v.trim()).filter((v) => v !== '') })),
     timeTargets(time),
@@ -90,7 +101,8 @@ export function proposeFromSample(name: string, sample: FileSample, format?: Gen
   const zone = time ? zoneFromTimeColumns(time.columns) : undefined;
   if (zone) {
     mapping.timezone = zone;
-    warnings.push(`time column ${time!.columns.map((c) => quoted(c)).join(' + ')} says ${zone} in its name: its times are read as ${zone}, not in the case's zone`);
+    const columns = time!.columns.map((c) => quoted(c)).join(' + ');
+    warn(`time column ${columns} says ${zone} in its name: its times are read as ${zone}, not in the case's zone`, { code: 'mapping.warn.zoneInName', params: { columns, zone } });
   }
   const rows = table.records.slice(0, SHOWN_ROWS).map((r) => {
     const values = new Map(r.entries);
@@ -106,6 +118,7 @@ export function proposeFromSample(name: string, sample: FileSample, format?: Gen
     time,
     mapping,
     warnings,
+    warning_codes: warningCodes,
   };
 }
 

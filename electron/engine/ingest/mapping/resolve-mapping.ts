@@ -36,13 +36,13 @@ function checkHeader(path: string, mapping: ColumnMapping, encoding?: TextEncodi
   if (mapping.format !== 'generic-csv' || !csv?.header) return;
   const lines = sampleLines(readFileSample(path, encoding));
   const header = csvRecords(lines, csv.delimiter, csv.skipRecords + 1)[csv.skipRecords];
-  if (!header) throw new UnreadableInputError('no header row where the column mapping expects one');
+  if (!header) throw new UnreadableInputError('no header row where the column mapping expects one', { code: 'mapping.noHeader' });
   const names = headerSources(header.fields);
   const missing = mapping.columns.filter((c) => c.target !== 'extra' && c.target !== 'ignore' && !names.includes(c.source));
   if (missing.length) {
-    throw new UnreadableInputError(
-      `the header lacks ${missing.map((c) => quoted(c.source)).join(', ')} named in the column mapping (header: ${names.slice(0, 12).map((n) => quoted(n, 40)).join(', ')})`,
-    );
+    const lacks = missing.map((c) => quoted(c.source)).join(', ');
+    const has = names.slice(0, 12).map((n) => quoted(n, 40)).join(', ');
+    throw new UnreadableInputError(`the header lacks ${lacks} named in the column mapping (header: ${has})`, { code: 'mapping.headerLacks', params: { lacks, header: has } });
   }
 }
 
@@ -53,7 +53,7 @@ export function resolveMapping(store: CaseStore, req: MappingRequest): ResolvedM
     try {
       mapping = validateMapping(req.mapping);
     } catch (err) {
-      if (err instanceof MappingError) throw new UnreadableInputError(`column mapping: ${err.message}`);
+      if (err instanceof MappingError) throw new UnreadableInputError(`column mapping: ${err.message}`, { code: 'mapping.problem', params: { problem: err.coded ?? { code: 'text', params: { text: err.message } } } });
       throw err;
     }
     if (req.format !== undefined && req.format !== mapping.format) {

@@ -11,6 +11,8 @@ import { CaseStore } from '../../store/case-store';
 import { ReadLock } from '../../store/read-lock';
 import { READ_METHODS, isReadMethod } from './read-methods';
 import { installStepGuard, withStepGuard, WriterWaiting } from './step-guard';
+import { serializeError } from '../error-envelope';
+import type { SerializedError } from '../../../common/protocol';
 
 export interface ReaderThreadData {
   file: string;
@@ -20,7 +22,7 @@ export interface ReaderThreadData {
 }
 
 export type ToReader = { id: number; method: string; args: unknown };
-export type FromReader = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string } };
+export type FromReader = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
 
 /**
  * How many times one read steps aside for a save before it finishes regardless (the save then
@@ -93,7 +95,7 @@ function serve(from: { postMessage(msg: FromReader): void }, msg: ToReader): voi
     try {
       reply = { id: msg.id, ok: true, value: await answer(msg.method, msg.args) };
     } catch (err) {
-      reply = { id: msg.id, ok: false, error: { name: (err as Error)?.name ?? 'Error', message: (err as Error)?.message ?? String(err) } };
+      reply = { id: msg.id, ok: false, error: serializeError(err) };
     }
     from.postMessage(reply);
   });

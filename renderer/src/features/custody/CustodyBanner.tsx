@@ -1,6 +1,7 @@
 import type { CaseInfo } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { useT } from '../../i18n';
+import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
 
 /**
@@ -9,6 +10,7 @@ import './strings';
  */
 export function CustodyBanner({ caseInfo }: { caseInfo: CaseInfo }) {
   const t = useT();
+  const say = useEngineText();
   const { custody } = caseInfo;
   return (
     <>
@@ -21,7 +23,7 @@ export function CustodyBanner({ caseInfo }: { caseInfo: CaseInfo }) {
       )}
       {custody.ok && caseInfo.readOnly && (
         <div className="banner banner-warn" role="status" data-testid="read-only-banner">
-          <strong>{t('custody.readOnly')}</strong> <span>{displayValue(caseInfo.readOnlyReason ?? '')}</span>
+          <strong>{t('custody.readOnly')}</strong> <span data-testid="read-only-reason">{displayValue(say(caseInfo.readOnlyReason_code, caseInfo.readOnlyReason ?? ''))}</span>
         </div>
       )}
       {caseInfo.incompleteEvidence > 0 && (

@@ -5,6 +5,7 @@ import type { EvidenceSummary } from '../../contracts';
 import { formatCount } from '../../lib/format-number';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { useT } from '../../i18n';
+import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
 import '../../components/strings';
 
@@ -19,6 +20,7 @@ interface Props {
 export function RejectsDialog({ evidence, onClose }: Props) {
   const dialog = useModalDialog();
   const t = useT();
+  const say = useEngineText();
   // Keyset paging: each page starts after the last record of the one before; the stack of
   // those cursors is how Previous goes back.
   const [cursors, setCursors] = useState<({ line: number; id: number } | undefined)[]>([undefined]);
@@ -59,7 +61,7 @@ export function RejectsDialog({ evidence, onClose }: Props) {
             {shown.map((reject) => (
               <tr key={reject.id} data-testid="reject-row">
                 <td className="num">{reject.line}</td>
-                <td>{displayValue(reject.reason)}</td>
+                <td data-testid="reject-reason">{displayValue(say(reject.reason_code, reject.reason))}</td>
                 <td>
                   <code className="raw-inline">{displayValue(reject.raw)}</code>
                 </td>

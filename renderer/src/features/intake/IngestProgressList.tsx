@@ -28,8 +28,9 @@ export function IngestProgressList({ rows, onDismiss, onClearFinished }: Props) 
   const [resting, setResting] = useState(false);
   const busy = rows.filter((r) => r.phase !== 'done' && r.phase !== 'error').length;
   const failed = rows.filter((r) => r.phase === 'error').length;
-  // A finished file with a note (a zip's skipped entries) needs reading as much as a failure.
-  const noted = rows.filter((r) => r.error !== null).length;
+  // A finished file with a note (a zip's skipped entries, an indicator file's skipped rows)
+  // needs reading as much as a failure.
+  const noted = rows.filter((r) => r.error !== null || (r.indicator?.skipped ?? 0) > 0).length;
   const quiet = rows.length > 0 && busy === 0 && noted === 0 && chosen !== true;
   useEffect(() => {
     setResting(false);

@@ -2,6 +2,7 @@ import { formatBytes } from '../../lib/format-bytes';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { useEngineText } from '../engine-text/use-engine-text';
 import { CancelIngestButton } from './CancelIngestButton';
+import { IndicatorSkipped } from './IndicatorSkipped';
 import { progressFraction, type IngestPhase, type IngestRow } from './ingest-rows';
 import { useLocaleFormat, useT } from '../../i18n';
 import './strings';
@@ -63,6 +64,7 @@ export function IngestProgressRow({ row, onDismiss }: Props) {
           </span>
         </>
       )}
+      {row.indicator && row.indicator.skipped > 0 && <IndicatorSkipped indicator={row.indicator} />}
       {row.error !== null && (
         <span className="ingest-error" role="alert" data-testid="ingest-error">
           {displayValue(say(row.errorCode, row.error))}

@@ -53,6 +53,10 @@ registerStrings({
     'intake.summary.allDetected': 'all detected',
     'intake.indicatorKept': 'Indicator file ({format}): {count} indicators added to the case’s IOC files',
     'intake.indicatorKnown': 'Indicator file ({format}, {count} indicators): already one of the case’s IOC files',
+    'intake.indicatorSkipped': '{count} entries skipped (not indicators Tracelight matches)',
+    'intake.skippedLine': 'line {n}:',
+    'intake.skippedObject': 'object {n}:',
+    'intake.skippedMore': '… and {count} more',
   },
   ja: {
     'intake.cancel': '中止',
@@ -105,5 +109,9 @@ registerStrings({
     'intake.summary.allDetected': 'すべて自動判定',
     'intake.indicatorKept': '指標ファイル（{format}）: {count} 件の指標を事案の IOC ファイルに追加しました',
     'intake.indicatorKnown': '指標ファイル（{format}、{count} 件）: すでに事案の IOC ファイルにあります',
+    'intake.indicatorSkipped': '{count} 件の項目を読み飛ばしました（照合に使える指標ではありません）',
+    'intake.skippedLine': '{n} 行目:',
+    'intake.skippedObject': '{n} 番目のオブジェクト:',
+    'intake.skippedMore': '…ほか {count} 件',
   },
 });

@@ -11,7 +11,8 @@ import { MappingOptions } from './MappingOptions';
 import { MappingPreview } from './MappingPreview';
 import { MappingTable } from './MappingTable';
 import type { UnmappedFile } from './use-unmapped-files';
-import { useT } from '../../i18n';
+import { useT, type Translate } from '../../i18n';
+import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
 import '../../components/strings';
 
@@ -22,14 +23,17 @@ interface Props {
   onIngested(): void;
 }
 
-function layoutSummary(p: MappingProposal): string {
+function layoutSummary(t: Translate, p: MappingProposal): string {
   const csv = p.mapping.csv;
+  const delimiter = csv?.delimiter === '\t' ? t('mapping.layout.tab') : csv?.delimiter === ',' ? t('mapping.layout.comma') : t('mapping.layout.other', { delimiter: csv?.delimiter ?? '' });
   const kind = csv
-    ? `${csv.delimiter === '\t' ? 'tab' : csv.delimiter === ',' ? 'comma' : `"${csv.delimiter}"`}-separated, ${csv.header ? 'header row' : 'no header row'}${csv.skipRecords ? `, ${csv.skipRecords} line(s) above the table skipped` : ''}`
+    ? t(csv.skipRecords ? 'mapping.layout.csvSkipped' : 'mapping.layout.csv', { delimiter, header: t(csv.header ? 'mapping.layout.header' : 'mapping.layout.noHeader'), count: csv.skipRecords })
     : p.mapping.format === 'generic-jsonl'
-      ? 'one JSON object per line'
-      : `JSON document${p.mapping.json?.arrayKey ? ` (records in "${p.mapping.json.arrayKey}")` : ''}`;
-  return `${kind}; ${p.encoding}`;
+      ? t('mapping.layout.jsonl')
+      : p.mapping.json?.arrayKey
+        ? t('mapping.layout.jsonKey', { key: p.mapping.json.arrayKey })
+        : t('mapping.layout.json');
+  return t('mapping.layout.encoding', { kind, encoding: p.encoding });
 }
 
 /**
@@ -40,6 +44,7 @@ function layoutSummary(p: MappingProposal): string {
 export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props) {
   const client = useClient();
   const t = useT();
+  const say = useEngineText();
   const dialog = useModalDialog();
   const { value: proposal, error: proposeError } = useEngineCall('import.propose', { path: file.path, originalName: file.name });
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -75,7 +80,7 @@ export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props
         jobId: crypto.randomUUID(),
         files: [{ path: file.path, originalName: file.name, mapping: candidate, ...(zone.trim() ? { timezone: zone.trim() } : {}) }],
       });
-      if (result && !result.ok) setError(result.error ?? 'ingest failed');
+      if (result && !result.ok) setError(result.error ? say(result.error_code, result.error) : t('mapping.ingestFailed'));
       else {
         dialog.current?.close();
         onIngested();
@@ -99,16 +104,16 @@ export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props
       </header>
       <p className="muted">
         {t('mapping.help')}
-        {proposal && <> {t('mapping.readAs', { layout: layoutSummary(proposal) })}</>}
+        {proposal && <> {t('mapping.readAs', { layout: layoutSummary(t, proposal) })}</>}
       </p>
       {(proposeError || error) && (
         <p className="error-text" role="alert" data-testid="mapping-error">
           {proposeError ?? error}
         </p>
       )}
-      {proposal?.warnings.map((w) => (
+      {proposal?.warnings.map((w, i) => (
         <p key={w} className="mapping-warning" data-testid="mapping-warning">
-          {w}
+          {displayValue(say(proposal.warning_codes?.[i], w))}
         </p>
       ))}
       {proposal && mapping && (
@@ -128,7 +133,7 @@ export function MappingDialog({ file, caseTimezone, onClose, onIngested }: Props
         </>
       )}
       <footer className="dialog-footer">
-        <span className="muted">{problem ?? ''}</span>
+        <span className="muted" data-testid="mapping-problem">{problem ? t(problem) : ''}</span>
         <label className="mapping-save">
           {t('mapping.saveAs')}{' '}
           <input

@@ -1,6 +1,7 @@
 import type { MappingPreviewRow } from '../../contracts';
 import { displayValue } from '../../lib/reveal-invisibles';
 import { useT } from '../../i18n';
+import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 /** The first rows as the ingest would read them: their UTC time, or why they would be rejected. */
 export function MappingPreview({ rows, error, stale }: Props) {
   const t = useT();
+  const say = useEngineText();
   const rejected = rows.filter((r) => r.reject).length;
   return (
     <section className="mapping-preview" aria-busy={stale} data-testid="mapping-preview">
@@ -37,7 +39,7 @@ export function MappingPreview({ rows, error, stale }: Props) {
             <tr key={r.record} className={r.reject ? 'mapping-reject' : undefined} data-testid="mapping-preview-row">
               <td className="num">{r.record}</td>
               {r.reject ? (
-                <td colSpan={5}>{t('mapping.rejected', { reason: displayValue(r.reject) })}</td>
+                <td colSpan={5}>{t('mapping.rejected', { reason: displayValue(say(r.reject_code, r.reject)) })}</td>
               ) : (
                 <>
                   <td>{r.time}</td>

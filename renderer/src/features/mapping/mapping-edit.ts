@@ -26,10 +26,10 @@ export function setTarget(mapping: ColumnMapping, source: string, target: Mappin
   };
 }
 
-/** Why the mapping cannot be used yet, or null. */
-export function mappingProblem(mapping: ColumnMapping): string | null {
+/** Why the mapping cannot be used yet (a string key of the dialog's dictionary), or null. */
+export function mappingProblem(mapping: ColumnMapping): 'mapping.problem.clockNeedsDate' | 'mapping.problem.chooseTime' | null {
   const has = (t: MappingTarget): boolean => mapping.columns.some((c) => c.target === t);
-  if (has('clock') && !has('date')) return 'A time-of-day column needs a date column.';
-  if (!has('time') && !has('date')) return 'Choose the column that holds the time (or a date column).';
+  if (has('clock') && !has('date')) return 'mapping.problem.clockNeedsDate';
+  if (!has('time') && !has('date')) return 'mapping.problem.chooseTime';
   return null;
 }

@@ -1,11 +1,13 @@
 import { useEngineCall } from '../../client/use-engine-call';
 import { useT } from '../../i18n';
 import { displayValue } from '../../lib/reveal-invisibles';
+import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
 
 /** The records around an event in its evidence file, as written; the event's own marked. */
 export function NeighbourLines({ eventId, onSelect }: { eventId: number; onSelect(id: number): void }) {
   const t = useT();
+  const say = useEngineText();
   const { value, error } = useEngineCall('pivot.neighbours', { eventId, around: 5 });
   if (error) return <p className="error-text" role="alert">{error}</p>;
   if (!value || value.eventId !== eventId) return null;
@@ -31,7 +33,7 @@ export function NeighbourLines({ eventId, onSelect }: { eventId: number; onSelec
             ) : (
               <span className="mono">{displayValue(l.text, true)}</span>
             )}
-            {l.rejected && <span className="error-text"> {t('pivots.rejected', { reason: l.rejected })}</span>}
+            {l.rejected && <span className="error-text"> {t('pivots.rejected', { reason: say(l.rejected_code, l.rejected) })}</span>}
           </li>
         ))}
       </ol>

@@ -3,6 +3,8 @@ import { AddIocButton } from './AddIocButton';
 import { BeaconList } from './BeaconList';
 import { ChainGraph } from './ChainGraph';
 import { ChainTimeline } from './ChainTimeline';
+import { chainWindowStore } from './chain-window';
+import { ChainWindowControl } from './ChainWindowControl';
 import { FindingList } from './FindingList';
 import { IncidentSummary } from './IncidentSummary';
 import { IocFileList } from './IocFileList';
@@ -13,6 +15,8 @@ import './strings';
 import { WebStory } from './WebStory';
 
 interface Props {
+  /** The open case's id: the chain window is remembered per case. */
+  caseId?: string;
   readOnly: boolean;
   selectedId: number | null;
   onSelect(eventId: number): void;
@@ -23,9 +27,10 @@ interface Props {
 }
 
 /** The incident tab: what happened (summary), how (chain graph and timelines), and why (findings). */
-export function StoryView({ readOnly, selectedId, onSelect, onRecorded, onOpenInGrid }: Props) {
+export function StoryView({ caseId, readOnly, selectedId, onSelect, onRecorded, onOpenInGrid }: Props) {
   const t = useT();
-  const d = useDetection(onRecorded);
+  const [chainWindow, setChainWindow] = chainWindowStore(caseId ?? '').use();
+  const d = useDetection(onRecorded, chainWindow);
   const result = d.result;
   return (
     <section className="view-panel story" data-testid="story" aria-label={t('story.title')}>
@@ -34,6 +39,7 @@ export function StoryView({ readOnly, selectedId, onSelect, onRecorded, onOpenIn
           {d.running ? t('story.running') : t('story.run')}
         </button>
         <AddIocButton disabled={d.running} onFiles={d.addIocFiles} onPaths={d.addIocPaths} />
+        <ChainWindowControl key={caseId} hours={chainWindow} onHours={setChainWindow} disabled={d.running} />
         {result && (
           <span className="muted" data-testid="detection-stats">
             {t('story.stats', { findings: result.findings.length, rules: result.rules.loaded, seconds: result.elapsed_s.toFixed(1) })}

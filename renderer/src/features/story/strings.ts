@@ -9,6 +9,11 @@ registerStrings({
     'story.title': 'Incident',
     'story.running': 'Running detection…',
     'story.run': 'Run detection',
+    'story.chainWindow': 'Chain window',
+    'story.hours': 'h',
+    'story.chainWindowHelp':
+      'Patient zero is the first host tied to the infection chain; chain activity further apart than this many hours starts a new episode (default 24, at most {max}). Used by the next run.',
+    'story.chainWindowInvalid': 'hours above 0, at most {max}',
     'story.stats': '{findings} findings from {rules} rules in {seconds} s · times in UTC',
     'story.readOnly': 'This case is read-only: detection runs, but runs, IOC files and reviews are not recorded.',
     'story.iocFiles': 'IOC files',
@@ -99,6 +104,11 @@ registerStrings({
     'story.title': 'インシデント',
     'story.running': '検知を実行しています…',
     'story.run': '検知を実行',
+    'story.chainWindow': '連鎖の時間幅',
+    'story.hours': '時間',
+    'story.chainWindowHelp':
+      '最初の感染端末は、感染の連鎖に結び付く最初のホストです。連鎖の活動がこの時間以上離れていれば、別の出来事として扱います(既定 24、最大 {max})。次の実行から使われます。',
+    'story.chainWindowInvalid': '0 より大きく {max} 以下の時間数',
     'story.stats': '{rules} 件のルールで {findings} 件を検知（{seconds} 秒）· 時刻は UTC',
     'story.readOnly': 'この事案は読み取り専用です。検知は実行できますが、実行結果、IOC ファイル、レビューは記録されません。',
     'story.iocFiles': 'IOC ファイル',

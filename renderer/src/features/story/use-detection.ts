@@ -19,15 +19,18 @@ export interface Detection {
 }
 
 /** The incident story's state: the last run (kept by the engine across tab switches), runs, reviews. */
-export function useDetection(onRecorded: () => void): Detection {
+export function useDetection(onRecorded: () => void, chainWindowHours?: number): Detection {
   const { client, intake } = useConnection();
   const [result, setResult] = useState<DetectResult | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const recorded = useRef(onRecorded);
+  // Read when a run starts, so a changed window applies to the next run without re-creating the callbacks.
+  const windowHours = useRef(chainWindowHours);
   useEffect(() => {
     recorded.current = onRecorded;
+    windowHours.current = chainWindowHours;
   });
 
   useEffect(() => {
@@ -51,7 +54,8 @@ export function useDetection(onRecorded: () => void): Detection {
       setError(null);
       try {
         const files = await iocFiles;
-        setResult(await client.call('detect.run', files.length ? { iocFiles: files } : {}));
+        const hours = windowHours.current;
+        setResult(await client.call('detect.run', { ...(files.length ? { iocFiles: files } : {}), ...(hours !== undefined ? { chainWindowHours: hours } : {}) }));
         recorded.current();
       } catch (err) {
         setError(errorMessage(err));

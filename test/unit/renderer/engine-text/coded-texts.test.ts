@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodedParam, CodedText } from '../../../../electron/common/coded-text';
 import type { DetectResult } from '../../../../electron/common/detect';
 import { renderCoded } from '../../../../renderer/src/features/engine-text/render-coded';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -114,3 +114,29 @@ for (const s of [...SCENARIOS, { name: 'a web server under attack', build: webCa
     });
   });
 }
+
+describe('every code the engine writes has a translation', () => {
+  it('each literal code in the engine source is in both dictionaries, the Japanese not the English', async () => {
+    const { readdirSync, statSync } = await import('node:fs');
+    const { translate } = await import('../../../../renderer/src/i18n/strings');
+    const root = path.resolve(__dirname, '../../../../electron/engine');
+    const codes = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (statSync(file).isDirectory()) walk(file);
+        else if (file.endsWith('.ts')) {
+          // Literal codes where texts are written: { code: 'x.y' }, say('x.y', ...), said('x.y', ...), skip(line, 'x.y', ...);
+          // codes built from a value (`web.technique.${t}`) are checked by the rendering tests above.
+          for (const m of readFileSync(file, 'utf8').matchAll(/(?:code: |\bsaid?\(|\bskip\(\w+, )'([a-zA-Z]+\.[a-zA-Z.]+)'/g)) codes.add(m[1]!);
+        }
+      }
+    };
+    walk(root);
+    // Recovered from stored reasons by pattern (ingest/reject-codes.ts) rather than written as literals.
+    for (const m of readFileSync(path.join(root, 'ingest/reject-codes.ts'), 'utf8').matchAll(/'(reject\.[a-zA-Z]+)'/g)) codes.add(m[1]!);
+    expect(codes.size).toBeGreaterThan(120);
+    const missing = [...codes].filter((c) => translate('en', `engine.${c}`) === `engine.${c}` || translate('ja', `engine.${c}`) === translate('en', `engine.${c}`));
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 // Detections with their ATT&CK techniques, and IOC hits.
+import { reportText } from '../../i18n/coded';
 import type { ReportData } from '../../report-data';
 import { TIME_WIDTH, type ReportWriter } from '../writer';
 
@@ -16,7 +17,7 @@ export function writeDetections(w: ReportWriter, data: ReportData): void {
   w.table(
     [
       { header: c.severity, share: 1 },
-      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
       { header: c.host, share: 1.4 },
       { header: c.title, share: 3.2 },
       { header: c.attack, share: 1.4 },
@@ -26,7 +27,8 @@ export function writeDetections(w: ReportWriter, data: ReportData): void {
       m.severity[f.severity] ?? f.severity,
       f.time,
       [f.host ?? f.src_ip, f.user].filter(Boolean).join(' / '),
-      `${f.title}${f.reasons.length ? `\n${f.reasons.slice(0, 2).join('\n')}` : ''}${f.review ? `\n[${f.review.verdict}: ${f.review.examiner}]` : ''}`,
+      // Titles and reasons the engine wrote (web attacks) in the report's language; a rule's own words as written.
+      `${reportText(w.language, f.title_code, f.title)}${f.reasons.length ? `\n${f.reasons.slice(0, 2).map((r, i) => reportText(w.language, f.reason_codes?.[i], r)).join('\n')}` : ''}${f.review ? `\n[${f.review.verdict}: ${f.review.examiner}]` : ''}`,
       f.attack.join(', '),
       String(f.event_ids.length),
     ]),
@@ -44,7 +46,7 @@ export function writeIocHits(w: ReportWriter, data: ReportData): void {
   if (!hits.length) return w.para(m.none);
   w.table(
     [
-      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
       { header: c.indicator, share: 2.6 },
       { header: c.type, share: 0.8 },
       { header: c.host, share: 1.4 },

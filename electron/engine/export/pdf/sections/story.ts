@@ -1,5 +1,6 @@
 // The incident story as detection assembled it: patient zero, each infected host's chain,
 // payload URLs, C2, lateral movement, spam and who clicked.
+import { reportText } from '../../i18n/coded';
 import type { Incident } from '../../../../common/detect';
 import type { ReportData } from '../../report-data';
 import { TIME_WIDTH, type ReportWriter, type TableColumn } from '../writer';
@@ -43,8 +44,9 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
       [m.stage.lure, pz.lure ?? ''],
       [c.eventIds, pz.event_ids.join(', ')],
     ]);
-    // Why detection chose this machine (the chain evidence that ties it), as detection words it.
-    if (pz.reason) w.para(pz.reason, { size: 9, color: '#444444' });
+    // Why detection chose this machine (the chain evidence that ties it), as detection words it
+    // (in Japanese from its code, the UI's wording).
+    if (pz.reason) w.para(reportText(w.language, pz.reason_code, pz.reason), { size: 9, color: '#444444' });
   } else w.para(m.summary.noPatientZero);
 
   w.heading(m.story.infectedHosts, 2);
@@ -53,15 +55,15 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
   for (const host of inc.infected) {
     w.para(`${m.story.chainOf(host.host)}${host.user ? ` (${host.user})` : ''} — ${host.first_malicious}`, { size: 11 });
     if (host.resolved) w.para(m.story.resolved(host.resolved.ip, host.resolved.host, host.resolved.evidence.join(', ')), { size: 9, color: '#444444' });
-    if (host.reasons.length) w.para(host.reasons.join('; '), { size: 9, color: '#444444' });
+    if (host.reasons.length) w.para(host.reasons.map((r, i) => reportText(w.language, host.reason_codes?.[i], r)).join('; '), { size: 9, color: '#444444' });
     w.table(
       [
-        { header: c.time, share: 0, width: TIME_WIDTH },
+        { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
         { header: c.stage, share: 1.3 },
         { header: c.summary, share: 5 },
         { header: c.eventIds, share: 1.5 },
       ],
-      host.steps.map((s) => [s.time, m.stage[s.stage] ?? s.stage, s.summary, s.event_ids.slice(0, 20).join(', ')]),
+      host.steps.map((s) => [s.time, m.stage[s.stage] ?? s.stage, reportText(w.language, s.summary_code, s.summary), s.event_ids.slice(0, 20).join(', ')]),
     );
   }
 
@@ -87,7 +89,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
     m.story.lateral,
     inc.lateral_movement,
     [
-      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
       { header: c.from, share: 2 },
       { header: c.to, share: 2 },
       { header: c.eventIds, share: 2 },
@@ -102,7 +104,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
     [
       { header: c.host, share: 2 },
       { header: c.count, share: 1 },
-      { header: c.first, share: 2 },
+      { header: c.first, share: 0, width: TIME_WIDTH, nowrap: true },
     ],
     (x) => [x.host, String(x.count), x.first],
   );
@@ -112,7 +114,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
     m.story.clicked,
     inc.clicked,
     [
-      { header: c.time, share: 0, width: TIME_WIDTH },
+      { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
       { header: c.host, share: 1.5 },
       { header: c.user, share: 1.5 },
       { header: c.srcIp, share: 1.3 },
@@ -131,7 +133,7 @@ export function writeStory(w: ReportWriter, data: ReportData): void {
         { header: c.count, share: 0.8 },
         { header: c.interval, share: 1 },
         { header: c.score, share: 0.8 },
-        { header: c.first, share: 2 },
+        { header: c.first, share: 0, width: TIME_WIDTH, nowrap: true },
       ],
       capped(d.beacons).map((b) => [
         b.host ?? b.src_ip ?? '',

@@ -1,6 +1,7 @@
 // The web story: who attacked the public web server, what worked (time order) and the web
 // shells with their commands. Requests and commands are printed as the log wrote them
 // (commands URL-decoded, as detection gives them). Omitted when no web attack was found.
+import { reportText } from '../../i18n/coded';
 import { webMessages } from '../../i18n/web';
 import type { ReportData } from '../../report-data';
 import type { ReportLanguage } from '../../types';
@@ -20,7 +21,7 @@ export function writeWebStory(w: ReportWriter, data: ReportData, language: Repor
   w.table(
     [
       { header: c.ip, share: 1.2 },
-      { header: c.period, share: 2.4 },
+      { header: c.period, share: 0, width: TIME_WIDTH, nowrap: true },
       { header: c.requests, share: 0.7 },
       { header: c.techniques, share: 2.2 },
       { header: c.successes, share: 0.7 },
@@ -32,15 +33,16 @@ export function writeWebStory(w: ReportWriter, data: ReportData, language: Repor
   else {
     w.table(
       [
-        { header: c.time, share: 0, width: TIME_WIDTH },
-        { header: c.ip, share: 1.1 },
-        { header: c.technique, share: 1.1 },
-        { header: c.url, share: 3.2 },
-        { header: c.status, share: 0.6 },
-        { header: c.bytes, share: 0.7 },
-        { header: c.why, share: 2 },
+        { header: c.time, share: 0, width: TIME_WIDTH, nowrap: true },
+        { header: c.ip, share: 0, nowrap: true },
+        { header: c.technique, share: 1.2 },
+        { header: c.url, share: 2.6 },
+        // Narrow numbers: as wide as their header word or widest value, never broken inside a word.
+        { header: c.status, share: 0, nowrap: true },
+        { header: c.bytes, share: 0, nowrap: true },
+        { header: c.why, share: 2.4 },
       ],
-      web.successes.slice(0, LIMIT).map((s) => [s.time, s.ip, tech(s.technique), s.url, s.status === null ? '' : String(s.status), s.bytes === null ? '' : String(s.bytes), s.reason ?? '']),
+      web.successes.slice(0, LIMIT).map((s) => [s.time, s.ip, tech(s.technique), s.url, s.status === null ? '' : String(s.status), s.bytes === null ? '' : String(s.bytes), reportText(language, s.reason_code, s.reason ?? '')]),
     );
   }
   if (web.webshells.length > 0) {
@@ -48,7 +50,7 @@ export function writeWebStory(w: ReportWriter, data: ReportData, language: Repor
     w.table(
       [
         { header: c.path, share: 2 },
-        { header: c.firstSeen, share: 0, width: TIME_WIDTH },
+        { header: c.firstSeen, share: 0, width: TIME_WIDTH, nowrap: true },
         { header: c.users, share: 1.2 },
         { header: c.commands, share: 3.4 },
       ],
