@@ -117,6 +117,8 @@ export interface ColumnProposal {
   confidence: number;
   /** Why: "name", "values: 100% IPv4", ... */
   reason: string;
+  /** The same reason as a code, for a UI in another language (coded-text.ts). */
+  reason_code?: CodedText;
   /** A few non-empty values as written. */
   samples: string[];
 }

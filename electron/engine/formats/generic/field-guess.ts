@@ -4,6 +4,7 @@
 // target goes to one column at most: the most confident guess wins.
 import { EVENT_CATEGORIES } from '../../../common/schema';
 import type { ColumnProposal, MappingTarget } from '../../../common/import-mapping';
+import type { CodedText } from '../../../common/coded-text';
 import { isIpv4, isIpv6 } from '../net';
 import { nameMatch, TARGET_NAMES } from './field-names';
 
@@ -24,29 +25,46 @@ const isHash = (v: string): boolean => /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{6
 const isHttpStatus = (v: string): boolean => /^[1-5]\d\d$/.test(v);
 const isCategory = (v: string): boolean => (EVENT_CATEGORIES as readonly string[]).includes(v.toLowerCase());
 
+/**
+ * What a column's values were recognized as, in the English of the reason and as the code a UI
+ * in another language shows (electron/common/engine-texts/errors.ts, engine.mapping.kind.*).
+ */
+export const VALUE_KINDS = {
+  ip: 'IP addresses',
+  port: 'port numbers',
+  integer: 'integers',
+  httpStatus: 'HTTP status codes',
+  url: 'URLs',
+  domain: 'domain names',
+  hash: 'hashes',
+  category: 'Tracelight categories',
+  account: 'DOMAIN\\user or user@domain',
+} as const;
+type ValueKind = keyof typeof VALUE_KINDS;
+
 /** The value test a target's column must mostly pass; targets without one take any text. */
-const VALUE_CHECK: Partial<Record<MappingTarget, [test: (v: string) => boolean, label: string]>> = {
-  src_ip: [isIp, 'IP addresses'],
-  dst_ip: [isIp, 'IP addresses'],
-  src_port: [isPort, 'port numbers'],
-  dst_port: [isPort, 'port numbers'],
-  process_pid: [isInt, 'integers'],
-  bytes_in: [isInt, 'integers'],
-  bytes_out: [isInt, 'integers'],
-  http_status: [isHttpStatus, 'HTTP status codes'],
-  url: [isUrl, 'URLs'],
-  domain: [isDomain, 'domain names'],
-  file_hash: [isHash, 'hashes'],
-  category: [isCategory, 'Tracelight categories'],
+const VALUE_CHECK: Partial<Record<MappingTarget, [test: (v: string) => boolean, kind: ValueKind]>> = {
+  src_ip: [isIp, 'ip'],
+  dst_ip: [isIp, 'ip'],
+  src_port: [isPort, 'port'],
+  dst_port: [isPort, 'port'],
+  process_pid: [isInt, 'integer'],
+  bytes_in: [isInt, 'integer'],
+  bytes_out: [isInt, 'integer'],
+  http_status: [isHttpStatus, 'httpStatus'],
+  url: [isUrl, 'url'],
+  domain: [isDomain, 'domain'],
+  file_hash: [isHash, 'hash'],
+  category: [isCategory, 'category'],
 };
 
 /** Guesses from values alone, for columns whose name says nothing. */
-const VALUE_ONLY: [MappingTarget | 'ip', (v: string) => boolean, number, string][] = [
-  ['url', isUrl, 0.7, 'URLs'],
-  ['ip', isIp, 0.5, 'IP addresses'],
-  ['user', isAccount, 0.55, 'DOMAIN\\user or user@domain'],
-  ['file_hash', isHash, 0.5, 'hashes'],
-  ['domain', isDomain, 0.45, 'domain names'],
+const VALUE_ONLY: [MappingTarget | 'ip', (v: string) => boolean, number, ValueKind][] = [
+  ['url', isUrl, 0.7, 'url'],
+  ['ip', isIp, 0.5, 'ip'],
+  ['user', isAccount, 0.55, 'account'],
+  ['file_hash', isHash, 0.5, 'hash'],
+  ['domain', isDomain, 0.45, 'domain'],
 ];
 
 function rate(values: readonly string[], test: (v: string) => boolean): number {
@@ -63,6 +81,16 @@ interface Guess {
   target: MappingTarget | 'ip';
   confidence: number;
   reason: string;
+  reason_code: CodedText;
+}
+
+/** "values: 97% IP addresses", after "name; " when the name pointed there first. */
+function byValues(r: number, kind: ValueKind, named: boolean): Pick<Guess, 'reason' | 'reason_code'> {
+  const text = `values: ${pct(r)} ${VALUE_KINDS[kind]}`;
+  const params = { pct: pct(r), kind: { code: `mapping.kind.${kind}` } };
+  return named
+    ? { reason: `name; ${text}`, reason_code: { code: 'mapping.reason.nameValues', params } }
+    : { reason: text, reason_code: { code: 'mapping.reason.values', params } };
 }
 
 function guessesFor(col: SampledColumn): Guess[] {
@@ -75,17 +103,20 @@ function guessesFor(col: SampledColumn): Guess[] {
       // The category column is only useful when it holds Tracelight's categories.
       if (target === 'category') continue;
       const exact = byName >= 0.9;
-      out.push({ source: col.source, target, confidence: byName === 0.6 ? 0.55 : 0.85 * byName, reason: exact ? 'name' : 'name (partial)' });
+      const reason = exact
+        ? { reason: 'name', reason_code: { code: 'mapping.reason.name' } }
+        : { reason: 'name (partial)', reason_code: { code: 'mapping.reason.namePartial' } };
+      out.push({ source: col.source, target, confidence: byName === 0.6 ? 0.55 : 0.85 * byName, ...reason });
       continue;
     }
     const r = rate(col.values, check[0]);
     if (r < 0.5) continue;
     const confidence = (byName === 0.6 ? 0.5 : 0.7 * byName) + 0.25 * r;
-    out.push({ source: col.source, target, confidence, reason: `name; values: ${pct(r)} ${check[1]}` });
+    out.push({ source: col.source, target, confidence, ...byValues(r, check[1], true) });
   }
-  for (const [target, test, base, label] of VALUE_ONLY) {
+  for (const [target, test, base, kind] of VALUE_ONLY) {
     const r = rate(col.values, test);
-    if (r >= 0.8) out.push({ source: col.source, target, confidence: base * r, reason: `values: ${pct(r)} ${label}` });
+    if (r >= 0.8) out.push({ source: col.source, target, confidence: base * r, ...byValues(r, kind, false) });
   }
   return out;
 }
@@ -94,7 +125,7 @@ function guessesFor(col: SampledColumn): Guess[] {
  * One proposal per column, in column order. `timeColumns` are already taken by the
  * timestamp; everything no guess claims stays in extra.
  */
-export type TimeColumnProposal = Pick<ColumnProposal, 'target' | 'confidence' | 'reason'>;
+export type TimeColumnProposal = Pick<ColumnProposal, 'target' | 'confidence' | 'reason' | 'reason_code'>;
 
 export function guessColumns(columns: readonly SampledColumn[], timeColumns: ReadonlyMap<string, TimeColumnProposal>): ColumnProposal[] {
   const all = columns.filter((c) => !timeColumns.has(c.source)).flatMap(guessesFor);
@@ -116,7 +147,7 @@ export function guessColumns(columns: readonly SampledColumn[], timeColumns: Rea
     const time = timeColumns.get(c.source);
     if (time) return { source: c.source, ...time, samples };
     const g = chosen.get(c.source);
-    if (!g) return { source: c.source, target: 'extra', confidence: 0, reason: 'no guess: kept in extra', samples };
-    return { source: c.source, target: g.target, confidence: Math.round(g.confidence * 100) / 100, reason: g.reason, samples };
+    if (!g) return { source: c.source, target: 'extra', confidence: 0, reason: 'no guess: kept in extra', reason_code: { code: 'mapping.reason.none' }, samples };
+    return { source: c.source, target: g.target, confidence: Math.round(g.confidence * 100) / 100, reason: g.reason, reason_code: g.reason_code, samples };
   });
 }

@@ -61,12 +61,14 @@ function sampleTable(sample: FileSample, format?: GenericFormatId): SampledTable
 function timeTargets(time: TimestampProposal | null): Map<string, TimeColumnProposal> {
   const out = new Map<string, TimeColumnProposal>();
   if (!time) return out;
-  const reason = `timestamp: ${Math.round(time.parseRate * 100)}% of values read as ${time.format}`;
+  const pct = Math.round(time.parseRate * 100);
+  const reason = `timestamp: ${pct}% of values read as ${time.format}`;
+  const reason_code = { code: 'mapping.reason.timestamp', params: { pct, format: time.format } };
   const [first, second] = time.columns;
   // A lone column is the "time" even when it holds dates only (events at midnight, as the
   // layouts accept a date without a clock); a date column with a clock column is a pair.
-  out.set(first!, { target: second === undefined ? 'time' : 'date', confidence: time.confidence, reason });
-  if (second !== undefined) out.set(second, { target: 'clock', confidence: time.confidence, reason });
+  out.set(first!, { target: second === undefined ? 'time' : 'date', confidence: time.confidence, reason, reason_code });
+  if (second !== undefined) out.set(second, { target: 'clock', confidence: time.confidence, reason, reason_code });
   return out;
 }
 

@@ -2,6 +2,7 @@ import { MAPPING_TARGETS, type ColumnMapping, type MappingProposal, type Mapping
 import { displayValue } from '../../lib/reveal-invisibles';
 import { setTarget } from './mapping-edit';
 import { useT } from '../../i18n';
+import { useEngineText } from '../engine-text/use-engine-text';
 import './strings';
 
 interface Props {
@@ -16,6 +17,7 @@ const EXPLAINED = new Set<MappingTarget>(['time', 'date', 'clock', 'extra', 'ign
 /** The file's first rows under a header of one target select per column, with the guess's confidence. */
 export function MappingTable({ proposal, mapping, onMapping }: Props) {
   const t = useT();
+  const say = useEngineText();
   const targetOf = (source: string): MappingTarget => mapping.columns.find((c) => c.source === source)?.target ?? 'extra';
   const guess = (source: string) => proposal.columns.find((c) => c.source === source);
   return (
@@ -38,7 +40,7 @@ export function MappingTable({ proposal, mapping, onMapping }: Props) {
                 ))}
               </select>
               {guess(source) && guess(source)!.confidence > 0 && (
-                <span className="badge mapping-confidence" title={guess(source)!.reason}>
+                <span className="badge mapping-confidence" title={say(guess(source)!.reason_code, guess(source)!.reason)}>
                   {t('mapping.proposedTarget', { target: guess(source)!.target, pct: Math.round(guess(source)!.confidence * 100) })}
                 </span>
               )}

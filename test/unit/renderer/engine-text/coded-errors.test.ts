@@ -257,3 +257,26 @@ describe('examiner actions refused', () => {
     }
   });
 });
+
+describe("the column mapper's reasons for each proposed column", () => {
+  it('every reason is coded: by name, by name and values, by values, the timestamp, no guess', async () => {
+    const { proposeMapping } = await import('../../../../electron/engine/ingest/mapping/propose-mapping');
+    const file = path.join(dir, 'export.csv');
+    writeFileSync(
+      file,
+      [
+        'first_seen_utc,src_ip,dst_port,peer,link,account,note',
+        ...Array.from({ length: 12 }, (_, i) => `2026-10-05 00:0${i % 10}:00,10.1.1.${i},443,203.0.113.${i},http://x${i}.example/a,CORP\\user${i},メモ${i}`),
+      ].join('\n'),
+    );
+    const proposal = proposeMapping(file, 'export.csv');
+    const codes = new Set<string>();
+    for (const c of proposal.columns) {
+      expectBothWays(c.reason_code, c.reason, c.source);
+      codes.add(c.reason_code!.code);
+    }
+    expect([...codes].sort()).toEqual(
+      ['mapping.reason.name', 'mapping.reason.none', 'mapping.reason.timestamp', 'mapping.reason.nameValues', 'mapping.reason.values'].sort(),
+    );
+  });
+});
