@@ -45,6 +45,8 @@ export interface NeighbourResult {
   lines: NeighbourLine[];
   /** Why some or all records could not be read back, when the evidence is gone. */
   problem?: string;
+  /** The same problem as a code (coded-text.ts). */
+  problem_code?: CodedText;
 }
 
 /** How a proxy/firewall event was tied to a process. */

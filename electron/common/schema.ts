@@ -153,6 +153,8 @@ export interface EventDetail {
   /** The record exactly as the source wrote it, decoded; null when the evidence file is gone. */
   original: string | null;
   originalUnavailableReason?: string;
+  /** The same reason as a code (coded-text.ts), for a UI in another language. */
+  originalUnavailableReason_code?: CodedText;
   provenance: {
     file: string;
     format: string;

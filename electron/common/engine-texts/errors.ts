@@ -10,6 +10,7 @@ const kindJa: Record<(typeof KINDS)[number], string> = { ip: 'IP アドレス', 
 const en = {
   // The RPC: the open case and the paths a caller may name.
   'engine.rpc.noCase': 'no case is open',
+  'engine.original.unreadable': 'evidence file unreadable at {path} ({why})',
   'engine.case.readOnly': '{path}: case is read-only: {reason}',
   'engine.case.notFound': '{path}: cannot read case file (ENOENT)',
   'engine.case.cannotRead': '{path}: cannot read case file ({why})',
@@ -149,6 +150,7 @@ const en = {
 };
 
 const ja: Record<keyof typeof en, string> = {
+  'engine.original.unreadable': '証拠ファイル {path} を読めません({why})',
   'engine.rpc.noCase': '事案が開かれていません',
   'engine.case.readOnly': '{path}: この事案は読み取り専用です。理由: {reason}',
   'engine.case.notFound': '{path}: 事案ファイルが見つかりません',

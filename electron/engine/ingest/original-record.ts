@@ -44,7 +44,9 @@ export function eventDetail(store: CaseStore, id: number): EventDetail {
           : readRecordBytes(ev.path, offset, length);
     detail.original = format?.renderRecord ? format.renderRecord(bytes, { file: ev.path, offset }) : lineDecoder(ev.encoding as TextEncoding)(bytes);
   } catch (err) {
-    detail.originalUnavailableReason = `evidence file unreadable at ${ev.path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    detail.originalUnavailableReason = `evidence file unreadable at ${ev.path} (${why})`;
+    detail.originalUnavailableReason_code = { code: 'original.unreadable', params: { path: ev.path, why } };
   }
   return detail;
 }

@@ -1,6 +1,7 @@
 // The lines around an event in its evidence file: the neighbouring records as the source
 // wrote them (read back by their byte ranges, as the detail panel reads the event's own), and
 // any rejected records among them, in line order.
+import type { CodedText } from '../../common/coded-text';
 import type { NeighbourLine, NeighbourResult } from '../../common/investigate';
 import type { CaseStore } from '../store/case-store';
 import { eventDetail } from '../ingest/original-record';
@@ -26,9 +27,13 @@ export function neighbours(store: CaseStore, eventId: number, around = 5): Neigh
   const rows = [...before.reverse(), { id: eventId, source_line: e.source_line }, ...after];
   const lines: NeighbourLine[] = [];
   let problem: string | undefined;
+  let problemCode: CodedText | undefined;
   for (const r of rows) {
     const d = eventDetail(store, r.id);
-    if (d.original === null) problem ??= d.originalUnavailableReason;
+    if (d.original === null && problem === undefined) {
+      problem = d.originalUnavailableReason;
+      problemCode = d.originalUnavailableReason_code;
+    }
     lines.push({ line: r.source_line, eventId: r.id, text: clip(d.original ?? ''), current: r.id === eventId });
   }
   const lo = rows[0]!.source_line;
@@ -41,7 +46,7 @@ export function neighbours(store: CaseStore, eventId: number, around = 5): Neigh
     lines.push({ line: rej.line, eventId: null, text: clip(rej.raw), current: false, rejected: rej.reason, ...(code ? { rejected_code: code } : {}) });
   }
   lines.sort((a, b) => a.line - b.line || (a.eventId ?? 0) - (b.eventId ?? 0));
-  return { eventId, file, lines, ...(problem ? { problem } : {}) };
+  return { eventId, file, lines, ...(problem ? { problem } : {}), ...(problem && problemCode ? { problem_code: problemCode } : {}) };
 }
 
 /** Shortens a long record without splitting a surrogate pair. */

@@ -71,7 +71,7 @@ export function EventDetailPanel({ eventId, readOnly, onChanged }: Props) {
           )}
           <section>
             <h3>{t('detail.original')}</h3>
-            <EventOriginal original={detail.original} unavailableReason={detail.originalUnavailableReason} />
+            <EventOriginal original={detail.original} unavailableReason={detail.originalUnavailableReason} unavailableReasonCode={detail.originalUnavailableReason_code} />
           </section>
           <section>
             <h3>{t('detail.provenance')}</h3>

@@ -15,7 +15,7 @@ export function NeighbourLines({ eventId, onSelect }: { eventId: number; onSelec
     <section className="neighbour-lines" data-testid="neighbour-lines">
       <h3>{t('pivots.linesTitle', { id: eventId })}</h3>
       <p className="muted mono wrap-anywhere">{t('pivots.linesFile', { file: value.file })}</p>
-      {value.problem && <p className="error-text">{value.problem}</p>}
+      {value.problem && <p className="error-text">{say(value.problem_code, value.problem)}</p>}
       <ol className="neighbour-list">
         {value.lines.map((l) => (
           <li

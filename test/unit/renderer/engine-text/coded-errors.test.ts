@@ -280,3 +280,25 @@ describe("the column mapper's reasons for each proposed column", () => {
     );
   });
 });
+
+describe('an event whose evidence file is gone', () => {
+  it("says why its original record cannot be shown, in the event's detail and in its neighbouring lines", async () => {
+    const { eventDetail } = await import('../../../../electron/engine/ingest/original-record');
+    const { neighbours } = await import('../../../../electron/engine/investigate/neighbours');
+    const casePath = path.join(dir, 'gone.tlcase');
+    const log = path.join(dir, 'moved-away.log');
+    writeFileSync(log, '1691514939.857    120 192.0.2.10 TCP_MISS/200 512 GET http://example.com/ - HIER_DIRECT/203.0.113.5 text/html\n');
+    expect(tracelight(['ingest', casePath, log, '--json']).code).toBe(0);
+    rmSync(log);
+    const store = await CaseStore.open(casePath);
+    try {
+      const d = eventDetail(store, 1);
+      expect(d.original).toBeNull();
+      expectBothWays(d.originalUnavailableReason_code, d.originalUnavailableReason!);
+      const n = neighbours(store, 1);
+      expectBothWays(n.problem_code, n.problem!);
+    } finally {
+      store.close();
+    }
+  });
+});
