@@ -9,6 +9,15 @@ const kindJa: Record<(typeof KINDS)[number], string> = { ip: 'IP アドレス', 
 
 const en = {
   // The RPC: the open case and the paths a caller may name.
+  'engine.rules.folderUnreadable': 'cannot read the folder ({why})',
+  'engine.rules.unreadable': 'cannot read ({why})',
+  'engine.rules.tooLarge': '{size} bytes: too large for a rule file (limit {limit})',
+  'engine.rules.binary': 'not a YAML text file (binary content)',
+  'engine.rules.yamlAt': 'invalid YAML at line {line}: {why}',
+  'engine.rules.yaml': 'invalid YAML: {why}',
+  'engine.rules.notRule': 'document {index} is not a rule (a map with title, logsource and detection)',
+  'engine.rules.notRun': 'not run: {why}',
+  'engine.rules.duplicateId': 'not run: the id is already used by a rule in {file}',
   'engine.rpc.noCase': 'no case is open',
   'engine.original.unreadable': 'evidence file unreadable at {path} ({why})',
   'engine.case.readOnly': '{path}: case is read-only: {reason}',
@@ -151,6 +160,15 @@ const en = {
 
 const ja: Record<keyof typeof en, string> = {
   'engine.original.unreadable': '証拠ファイル {path} を読めません({why})',
+  'engine.rules.folderUnreadable': 'フォルダーを読めません({why})',
+  'engine.rules.unreadable': '読めません({why})',
+  'engine.rules.tooLarge': '{size} バイト: ルールファイルとして大きすぎます(上限 {limit})',
+  'engine.rules.binary': 'YAML のテキストファイルではありません(バイナリの内容)',
+  'engine.rules.yamlAt': '{line} 行目の YAML が不正です: {why}',
+  'engine.rules.yaml': 'YAML が不正です: {why}',
+  'engine.rules.notRule': '{index} 番目の文書はルールではありません(title・logsource・detection を持つマップが必要です)',
+  'engine.rules.notRun': '実行しませんでした: {why}',
+  'engine.rules.duplicateId': '実行しませんでした: この id は {file} のルールがすでに使っています',
   'engine.rpc.noCase': '事案が開かれていません',
   'engine.case.readOnly': '{path}: この事案は読み取り専用です。理由: {reason}',
   'engine.case.notFound': '{path}: 事案ファイルが見つかりません',

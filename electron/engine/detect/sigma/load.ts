@@ -35,7 +35,7 @@ function ruleFiles(p: string, problems: RuleProblem[]): string[] {
     try {
       names = readdirSync(dir).sort();
     } catch (err) {
-      problems.push({ file: dir, rule: null, message: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+      problems.push(coded({ file: dir, rule: null }, `cannot read the folder (${errCode(err)})`, 'rules.folderUnreadable', { why: errCode(err) }));
       return;
     }
     for (const name of names) {
@@ -57,7 +57,7 @@ function ruleFiles(p: string, problems: RuleProblem[]): string[] {
   try {
     st = statSync(p);
   } catch (err) {
-    problems.push({ file: p, rule: null, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    problems.push(coded({ file: p, rule: null }, `cannot read (${errCode(err)})`, 'rules.unreadable', { why: errCode(err) }));
     return out;
   }
   if (st.isDirectory()) walk(p, 0);
@@ -79,16 +79,16 @@ function loadRuleFile(file: string, mapping: SigmaMapping, out: LoadedRules): vo
   try {
     const size = statSync(file).size;
     if (size > MAX_RULE_FILE_BYTES) {
-      out.problems.push({ file, rule: null, message: `${size} bytes: too large for a rule file (limit ${MAX_RULE_FILE_BYTES})` });
+      out.problems.push(coded({ file, rule: null }, `${size} bytes: too large for a rule file (limit ${MAX_RULE_FILE_BYTES})`, 'rules.tooLarge', { size, limit: MAX_RULE_FILE_BYTES }));
       return;
     }
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    out.problems.push({ file, rule: null, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+    out.problems.push(coded({ file, rule: null }, `cannot read (${errCode(err)})`, 'rules.unreadable', { why: errCode(err) }));
     return;
   }
   if (text.includes('\u0000')) {
-    out.problems.push({ file, rule: null, message: 'not a YAML text file (binary content)' });
+    out.problems.push(coded({ file, rule: null }, 'not a YAML text file (binary content)', 'rules.binary', {}));
     return;
   }
   const docs = yaml().parseAllDocuments(text, { uniqueKeys: true });
@@ -99,26 +99,30 @@ function loadRuleFile(file: string, mapping: SigmaMapping, out: LoadedRules): vo
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       const line = e.linePos?.[0]?.line;
-      out.problems.push({ file, rule: null, message: `invalid YAML${line ? ` at line ${line}` : ''}: ${e.message.split('\n')[0]}` });
+      out.problems.push(
+        line
+          ? coded({ file, rule: null }, `invalid YAML at line ${line}: ${firstLine(e.message)}`, 'rules.yamlAt', { line, why: firstLine(e.message) })
+          : coded({ file, rule: null }, `invalid YAML: ${firstLine(e.message)}`, 'rules.yaml', { why: firstLine(e.message) }),
+      );
       continue;
     }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      out.problems.push({ file, rule: null, message: `invalid YAML: ${(err as Error).message.split('\n')[0]}` });
+      out.problems.push(coded({ file, rule: null }, `invalid YAML: ${firstLine((err as Error).message)}`, 'rules.yaml', { why: firstLine((err as Error).message) }));
       continue;
     }
     if (value === null || value === undefined) continue; // an empty document (a trailing ---)
     if (typeof value !== 'object' || Array.isArray(value)) {
-      out.problems.push({ file, rule: null, message: `document ${index} is not a rule (a map with title, logsource and detection)` });
+      out.problems.push(coded({ file, rule: null }, `document ${index} is not a rule (a map with title, logsource and detection)`, 'rules.notRule', { index }));
       continue;
     }
     try {
       out.rules.push(compileRule(value as Record<string, unknown>, file, mapping, EVENT_CATEGORIES));
     } catch (err) {
       if (!(err instanceof RuleCompileError)) throw err;
-      out.problems.push({ file, rule: ruleName(value), message: `not run: ${err.message}` });
+      out.problems.push(coded({ file, rule: ruleName(value) }, `not run: ${err.message}`, 'rules.notRun', { why: err.message }));
     }
   }
 }
@@ -134,8 +138,22 @@ export function loadRules(paths: readonly string[], mapping: SigmaMapping): Load
       seen.set(r.id, r.file);
       return true;
     }
-    out.problems.push({ file: r.file, rule: `${r.title} (${r.id})`, message: `not run: the id is already used by a rule in ${first}` });
+    out.problems.push(coded({ file: r.file, rule: `${r.title} (${r.id})` }, `not run: the id is already used by a rule in ${first}`, 'rules.duplicateId', { file: first }));
     return false;
   });
   return out;
+}
+
+/** A problem with its English message and the same as a code (coded-text.ts) for the UI. */
+function coded(where: Pick<RuleProblem, 'file' | 'rule'>, message: string, code: string, params: Record<string, string | number>): RuleProblem {
+  return { ...where, message, message_code: { code, params } };
+}
+
+function errCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? 'error';
+}
+
+/** A YAML parser's message is several lines (a caret under the text); the first says what. */
+function firstLine(text: string): string {
+  return text.split('\n')[0]!;
 }

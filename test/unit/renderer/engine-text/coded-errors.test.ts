@@ -302,3 +302,25 @@ describe('an event whose evidence file is gone', () => {
     }
   });
 });
+
+describe('problems with Sigma rule files, as the incident view lists them', () => {
+  it('a missing path, bad YAML, a binary file, a document that is no rule, a rule not run, a duplicate id', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { loadRules } = await import('../../../../electron/engine/detect/sigma/load');
+    const { sigmaWindowsMapping } = await import('../../../../electron/engine/detect/sigma/mapping');
+    const rules = path.join(dir, 'rules');
+    mkdirSync(rules, { recursive: true });
+    const rule = (id: string, extra = '') =>
+      `title: Rundll32 start\nid: ${id}\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  sel:\n    Image|endswith: '\\rundll32.exe'${extra}\n  condition: sel\nlevel: high\n`;
+    writeFileSync(path.join(rules, 'a.yml'), rule('00000000-0000-4000-8000-00000000c001'));
+    writeFileSync(path.join(rules, 'b.yml'), rule('00000000-0000-4000-8000-00000000c001'));
+    writeFileSync(path.join(rules, 'c.yml'), rule('00000000-0000-4000-8000-00000000c002', '\n    Image|sounds_like: x'));
+    writeFileSync(path.join(rules, 'd.yml'), 'title: [unclosed\n');
+    writeFileSync(path.join(rules, 'e.yml'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+    writeFileSync(path.join(rules, 'f.yml'), '- just\n- a list\n');
+    const loaded = loadRules([rules, path.join(dir, 'no-such-rules')], sigmaWindowsMapping());
+    const codes = loaded.problems.map((p) => p.message_code?.code);
+    expect(new Set(codes)).toEqual(new Set(['rules.unreadable', 'rules.yamlAt', 'rules.binary', 'rules.notRule', 'rules.notRun', 'rules.duplicateId']));
+    for (const p of loaded.problems) expectBothWays(p.message_code, p.message, `${p.file}: ${p.message}`);
+  });
+});
