@@ -76,6 +76,6 @@ describe('rule problems', () => {
     writeFileSync(path.join(dir, 'b.yml'), yaml);
     const loaded = loadRules([dir], sigmaWindowsMapping());
     expect(loaded.rules.map((r) => path.basename(r.file))).toEqual(['a.yml']);
-    expect(loaded.problems).toEqual([{ file: path.join(dir, 'b.yml'), rule: 'Test rule (00000000-0000-4000-8000-000000000001)', message: expect.stringMatching(/id is already used by a rule in .*a\.yml/) }]);
+    expect(loaded.problems).toEqual([{ file: path.join(dir, 'b.yml'), rule: 'Test rule (00000000-0000-4000-8000-000000000001)', message: expect.stringMatching(/id is already used by a rule in .*a\.yml/), message_code: { code: 'rules.duplicateId', params: { file: path.join(dir, 'a.yml') } } }]);
   });
 });
