@@ -4,6 +4,8 @@ import type { Messages } from '../i18n';
 import { eventSummary } from '../event-summary';
 import type { ReportData } from '../report-data';
 import type { XlsxPackage } from './xlsx-package';
+import { reportText } from '../i18n/coded';
+import type { ReportLanguage } from '../types';
 
 export async function writeTaggedSheet(wb: XlsxPackage, m: Messages, data: ReportData): Promise<void> {
   const c = m.col;
@@ -33,7 +35,7 @@ export async function writeTaggedSheet(wb: XlsxPackage, m: Messages, data: Repor
   await sheet.commit();
 }
 
-export async function writeDetectionsSheet(wb: XlsxPackage, m: Messages, data: ReportData): Promise<void> {
+export async function writeDetectionsSheet(wb: XlsxPackage, m: Messages, data: ReportData, language: ReportLanguage): Promise<void> {
   const c = m.col;
   const sheet = wb.addSheet(m.sheets.detections, [
     { header: c.time, width: 24, kind: 'date' },
@@ -58,13 +60,15 @@ export async function writeDetectionsSheet(wb: XlsxPackage, m: Messages, data: R
       m.severity[f.severity] ?? f.severity,
       f.attack.join(', '),
       m.stage[f.stage] ?? f.stage,
-      f.title,
+      reportText(language, f.title_code, f.title),
       f.rule,
       f.host ?? f.src_ip ?? null,
       f.user,
       f.event_ids.length,
       f.event_ids.join(', '),
-      f.reasons.join('\n'),
+      // A reason the engine wrote in the report's language (beacon timing, decoded payloads...);
+      // the values from the evidence inside it stay as written.
+      f.reasons.map((r, i) => reportText(language, f.reason_codes?.[i], r)).join('\n'),
       f.review ? `${f.review.verdict} — ${f.review.examiner} ${f.review.time}${f.review.comment ? `: ${f.review.comment}` : ''}` : null,
     ]);
   }

@@ -31,7 +31,7 @@ export async function writeXlsxWorkbook(session: CaseSession, file: string, opts
       await writeSummarySheet(wb, m, data, { filter: opts.filter, rows: countEvents(session.store, opts.filter) });
       const n = await writeTimelineSheet(wb, m.sheets.timeline, session.store, opts.filter);
       await writeTaggedSheet(wb, m, data);
-      await writeDetectionsSheet(wb, m, data);
+      await writeDetectionsSheet(wb, m, data, opts.language);
       await writeIocSheet(wb, m, data);
       await writeWebSheet(wb, opts.language, data.detection?.incident.web);
       await writeEvidenceSheet(wb, m, data);
