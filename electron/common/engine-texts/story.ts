@@ -6,7 +6,8 @@
 const STAGES = ['lure', 'execution', 'download', 'persistence', 'c2', 'lateral', 'spam', 'discovery', 'other'] as const;
 const TECHNIQUES = ['scanner', 'sqli', 'traversal', 'cmdi', 'xss', 'upload', 'webshell'] as const;
 
-const stageJa: Record<(typeof STAGES)[number], string> = {
+/** Stage names in Japanese: the UI, the PDF and the workbook use these same words. */
+export const stageJa: Record<(typeof STAGES)[number], string> = {
   lure: '誘導',
   execution: '実行',
   download: 'ペイロード取得',

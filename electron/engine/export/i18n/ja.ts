@@ -1,4 +1,5 @@
 // Report wording, Japanese. Same keys as en.ts (typed as Messages).
+import { stageJa } from '../../../common/engine-texts/story';
 import type { Messages } from './en';
 
 export const ja: Messages = {
@@ -51,7 +52,7 @@ export const ja: Messages = {
     noDetection: '本報告書の作成時に検知は実行されていません。検知結果とインシデントの経緯は含まれません。',
     findings: (n, bySeverity) => `検知結果は ${n} 件です${bySeverity ? `（${bySeverity}）` : ''}。`,
     patientZero: (host, user, time, lure) =>
-      `最初の感染端末（ペイシェントゼロ）：${host}${user ? `（ユーザー ${user}）` : ''}、最初の不審な活動は ${time}${lure ? `、ルアー ${lure}` : ''}。`,
+      `最初の感染端末（ペイシェントゼロ）：${host}${user ? `（ユーザー ${user}）` : ''}、最初の不審な活動は ${time}${lure ? `、誘導文書 ${lure}` : ''}。`,
     noPatientZero: '最初の感染端末は特定されていません。',
     infected: (n, hosts) => `感染端末（${n} 台）：${hosts}。`,
     c2: (list) => `C2 通信先：${list}。`,
@@ -189,17 +190,8 @@ export const ja: Messages = {
     critical: '重大',
   },
 
-  stage: {
-    lure: 'ルアー',
-    execution: '実行',
-    download: 'ダウンロード',
-    persistence: '永続化',
-    c2: 'C2 通信',
-    lateral: '横展開',
-    spam: 'スパム',
-    discovery: '探索',
-    other: 'その他',
-  },
+  // The same words as the UI's (one dictionary), so the report and the screen agree.
+  stage: { ...stageJa },
 
   sheets: {
     summary: '概要',
