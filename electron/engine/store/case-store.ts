@@ -9,6 +9,7 @@ import { writeFileAtomic } from './atomic-write';
 import { CaseFile } from './case-file';
 import type { ReadLock } from './read-lock';
 import { migrate } from './migrations';
+import { registerExtraFunctions } from './extra/extra-sql';
 import { loadSqlJs, type LoadedSqlJs } from './sqljs';
 
 /**
@@ -64,6 +65,7 @@ export class CaseStore {
     store.db.exec('PRAGMA page_size = 16384');
     store.configure();
     migrate(store.db);
+    registerExtraFunctions(store.db);
     const meta: CaseMeta = {
       caseId: randomUUID(),
       name: init.name ?? path.basename(file).replace(/\.tlcase$/i, ''),
@@ -101,6 +103,8 @@ export class CaseStore {
     try {
       store.configure();
       migrate(db);
+      // After the migrations: its TEMP VIEW events would shadow the view they replace.
+      registerExtraFunctions(db);
       if (store.getMeta('caseId') === null) throw new CaseError('no case metadata');
     } catch (err) {
       store.close();

@@ -1,0 +1,263 @@
+// The compact form of an event's `extra` (migration 015). Stored per row: the shape (the key
+// list, one row of extra_shape per evidence file and key list) and a JSON array of the values;
+// values of keys that repeat across events (a device id, a process's hash, an interface name)
+// are ids into extra_value (per evidence file) instead of their text. Today's JSON text is
+// rebuilt exactly from them (extra-decoder.ts in the engine; the `events` view in plain SQL).
+//
+// The encoder reads the JSON text the ingest has always written (JSON.stringify's output for
+// a flat object) and copies each value's text as it is, so the rebuilt text is the same bytes
+// whatever the format wrote. What it cannot encode (nested values, keys needing escapes,
+// whitespace) is stored as the JSON text itself, with no shape.
+//
+// Elements of the values array, by the shape's per-key flag:
+// - coded key: an integer, the id of the value's JSON text in extra_value;
+// - literal key: the value's own JSON text when plain SQL gives the same text back (a string
+//   without \u escapes, an integer of at most 15 digits), else `[id]`, an id into extra_value.
+// A coded key whose values turn out to vary (more than MIN_DISTINCT and more than one per
+// DISTINCT_RATIO uses) becomes literal: a new shape with that flag cleared, for later rows.
+
+/** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
+export interface ShapeRow {
+  n: number;
+  /** JSON array of the keys, e.g. ["DeviceId","Protocol"]. */
+  keys: string;
+  /** JSON array of 0/1 per key, e.g. [1,0]. */
+  coded: string;
+}
+
+/** A dictionary entry as stored in extra_value. */
+export interface ValueRow {
+  n: number;
+  /** The value's JSON text, as the source row's extra held it. */
+  value: string;
+}
+
+/** New shapes and values since the last take(), to store before the rows that use them. */
+export interface ExtraDictionaryDelta {
+  shapes: ShapeRow[];
+  values: ValueRow[];
+}
+
+export interface EncodedExtra {
+  /** The shape's id (per evidence file), or null: `values` is then the JSON text itself. */
+  shape: number | null;
+  values: string;
+}
+
+const MIN_DISTINCT = 64;
+const DISTINCT_RATIO = 16;
+/** Dictionary entries per file held in memory; past it no new coded value is added. */
+const MAX_VALUES = 200_000;
+/** Shapes per file (free-form key=value logs): past it new key lists are stored as text. */
+const MAX_SHAPES = 4096;
+
+interface Shape {
+  n: number;
+  /** `"Key":` per key, as the text holds it. */
+  keyTexts: string[];
+  coded: boolean[];
+  /** Per key: dictionary entries this key added, and how often it was written. */
+  added: number[];
+  uses: number[];
+}
+
+/**
+ * TRACELIGHT_EXTRA_ENCODING=0 stores extra as its JSON text, as before migration 015 (the
+ * tests' reference for the round trip, and the bench's "before"); the case reads the same.
+ */
+const PLAIN = typeof process !== 'undefined' && process.env?.TRACELIGHT_EXTRA_ENCODING === '0';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const CLOSE = 0x7d;
+
+export class ExtraEncoder {
+  private readonly byKeys = new Map<string, Shape>();
+  private last: Shape | null = null;
+  private shapeCount = 0;
+  private readonly values = new Map<string, number>();
+  private pending: ExtraDictionaryDelta = { shapes: [], values: [] };
+  /** Scratch per row: each member's key text and value text. */
+  private readonly keys: string[] = [];
+  private readonly vals: string[] = [];
+
+  /** New shapes and values since the last call (they must be stored with the rows). */
+  take(): ExtraDictionaryDelta {
+    const d = this.pending;
+    this.pending = { shapes: [], values: [] };
+    return d;
+  }
+
+  encode(text: string): EncodedExtra {
+    if (PLAIN) return { shape: null, values: text };
+    const count = this.split(text);
+    if (count <= 0) return { shape: null, values: text };
+    let shape = this.shapeFor(count);
+    if (shape === null) return { shape: null, values: text };
+    let out = '[';
+    for (let i = 0; i < count; i++) {
+      const v = this.vals[i]!;
+      if (i > 0) out += ',';
+      shape.uses[i]!++;
+      if (shape.coded[i]) {
+        let id = this.values.get(v);
+        if (id === undefined) {
+          const added = ++shape.added[i]!;
+          if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && added * DISTINCT_RATIO > shape.uses[i]!)) {
+            shape = this.demote(shape, i);
+          } else id = this.add(v);
+        }
+        if (id !== undefined) {
+          out += id;
+          continue;
+        }
+      }
+      if (sqlSafe(v)) out += v;
+      else {
+        // A value plain SQL would write back differently (a float, true, an \u escape).
+        if (this.values.size >= MAX_VALUES && !this.values.has(v)) return { shape: null, values: text };
+        out += `[${this.values.get(v) ?? this.add(v)}]`;
+      }
+    }
+    return { shape: shape.n, values: `${out}]` };
+  }
+
+  /**
+   * Splits a flat JSON object's text into member key texts and value texts (this.keys,
+   * this.vals); the member count, or 0 when the text is not a flat object without spaces
+   * whose keys need no escapes (it is then stored as it is).
+   */
+  private split(t: string): number {
+    const len = t.length;
+    if (len < 7 || t.charCodeAt(0) !== 0x7b || t.charCodeAt(1) !== QUOTE) return 0;
+    let p = 1;
+    let count = 0;
+    // The previous row's shape: most rows of a file share it, and its key texts are checked
+    // in place rather than cut out of the text.
+    const hint = this.last;
+    for (;;) {
+      if (t.charCodeAt(p) !== QUOTE) return 0;
+      let keyText: string;
+      const known = hint !== null && count < hint.keyTexts.length ? hint.keyTexts[count]! : null;
+      if (known !== null && t.startsWith(known, p)) {
+        keyText = known;
+        p += known.length;
+      } else {
+        let q = p + 1;
+        for (;;) {
+          if (q >= len) return 0;
+          const c = t.charCodeAt(q);
+          if (c === QUOTE) break;
+          if (c === BACKSLASH) return 0;
+          q++;
+        }
+        if (t.charCodeAt(q + 1) !== 0x3a) return 0;
+        keyText = t.slice(p, q + 2);
+        p = q + 2;
+      }
+      const start = p;
+      const c = t.charCodeAt(p);
+      if (c === QUOTE) {
+        p++;
+        for (;;) {
+          if (p >= len) return 0;
+          const d = t.charCodeAt(p);
+          if (d === QUOTE) break;
+          p += d === BACKSLASH ? 2 : 1;
+        }
+        p++;
+      } else if (c === 0x7b || c === 0x5b) return 0;
+      else {
+        while (p < len) {
+          const d = t.charCodeAt(p);
+          if (d === COMMA || d === CLOSE) break;
+          p++;
+        }
+        if (p === start) return 0;
+      }
+      this.keys[count] = keyText;
+      this.vals[count] = t.slice(start, p);
+      count++;
+      const sep = t.charCodeAt(p);
+      if (sep === CLOSE) return p === len - 1 ? count : 0;
+      if (sep !== COMMA) return 0;
+      p++;
+    }
+  }
+
+  private shapeFor(count: number): Shape | null {
+    const keys = this.keys;
+    const last = this.last;
+    if (last !== null && last.keyTexts.length === count) {
+      let same = true;
+      for (let i = 0; i < count; i++) {
+        if (last.keyTexts[i] !== keys[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return last;
+    }
+    let signature = keys[0]!;
+    for (let i = 1; i < count; i++) signature += keys[i]!;
+    let shape = this.byKeys.get(signature);
+    if (shape === undefined) {
+      if (this.shapeCount >= MAX_SHAPES) return null;
+      shape = this.newShape(keys.slice(0, count), new Array<boolean>(count).fill(true));
+      this.byKeys.set(signature, shape);
+    }
+    this.last = shape;
+    return shape;
+  }
+
+  /** The same keys with key i literal from now on. */
+  private demote(shape: Shape, i: number): Shape {
+    const coded = shape.coded.slice();
+    coded[i] = false;
+    const next = this.newShape(shape.keyTexts, coded);
+    next.added = shape.added;
+    next.uses = shape.uses;
+    this.byKeys.set(shape.keyTexts.join(''), next);
+    if (this.last === shape) this.last = next;
+    return next;
+  }
+
+  private newShape(keyTexts: string[], coded: boolean[]): Shape {
+    const n = ++this.shapeCount;
+    const shape: Shape = { n, keyTexts, coded, added: new Array<number>(keyTexts.length).fill(0), uses: new Array<number>(keyTexts.length).fill(0) };
+    // `"Key":` -> "Key": the key texts hold no escapes (split() refused those).
+    this.pending.shapes.push({ n, keys: `[${keyTexts.map((k) => k.slice(0, -1)).join(',')}]`, coded: `[${coded.map((c) => (c ? 1 : 0)).join(',')}]` });
+    return shape;
+  }
+
+  private add(value: string): number {
+    const n = this.values.size + 1;
+    this.values.set(value, n);
+    this.pending.values.push({ n, value });
+    return n;
+  }
+}
+
+/**
+ * True when the value's JSON text is what SQLite's json_each + json_group_object write back
+ * for it: a string without \u escapes (SQLite escapes " \ and control characters as
+ * JSON.stringify does; \u escapes of lone surrogates it cannot keep), or a short integer.
+ */
+function sqlSafe(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c === QUOTE) {
+    for (let i = v.indexOf('\\'); i !== -1; i = v.indexOf('\\', i + 2)) if (v.charCodeAt(i + 1) === 0x75) return false;
+    return true;
+  }
+  if (v.length > 15) return false;
+  let i = c === 0x2d ? 1 : 0;
+  if (i === v.length) return false;
+  // No leading zero (JSON has none): "0" itself is fine.
+  if (v.charCodeAt(i) === 0x30 && v.length > i + 1) return false;
+  for (; i < v.length; i++) {
+    const d = v.charCodeAt(i);
+    if (d < 0x30 || d > 0x39) return false;
+  }
+  return v !== '-0';
+}

@@ -1,0 +1,83 @@
+// Migration 15: `extra` in a compact form (issue 16: ~1.3 KB of a Defender row's 1.7 KB was
+// its extra JSON, 63% of it the same 26 key names on every row). store/extra/ says how:
+// - extra_shape: per evidence file, each key list extra had (keys as a JSON array) and which
+//   keys' values are dictionary ids (coded, a JSON array of 0/1).
+// - extra_value: per evidence file, the JSON text of values that repeat (a device id, a hash).
+// - event_row.extra is renamed extra_values: with extra_shape set, a JSON array of the row's
+//   values (or ids); with extra_shape NULL, the JSON text as before (what the encoder cannot
+//   encode: nested values, and every row of a case it has not converted).
+// - The `events` view rebuilds extra's JSON text in plain SQL, byte for byte as it was, so a
+//   stock sqlite3 reads the same `events` as before; the engine reads through functions of
+//   its own (store/extra/extra-sql.ts).
+// - A trigger removes an evidence file's dictionary with the evidence row.
+// The conversion of the rows already in the case is done in JavaScript (convertExtra), with
+// the same encoder as the ingest. Pages freed by it are reused by later ingests; the file
+// shrinks only on a VACUUM.
+import type { Database, SqlValue } from 'sql.js';
+import { ExtraEncoder } from '../extra/extra-encoder';
+import { EVENTS_VIEW_SQL } from '../extra/extra-sql';
+
+export const migration015 = {
+  version: 15,
+  name: 'extra_dictionary',
+  sql: `
+CREATE TABLE extra_shape (
+  evidence_id INTEGER NOT NULL,
+  n           INTEGER NOT NULL,  -- event_row.extra_shape of the rows of this file with these keys
+  keys        TEXT NOT NULL,     -- JSON array of the keys, in the order extra had them
+  coded       TEXT NOT NULL,     -- JSON array, per key: 1 = the value is an id into extra_value
+  PRIMARY KEY (evidence_id, n)
+) WITHOUT ROWID;
+CREATE TABLE extra_value (
+  evidence_id INTEGER NOT NULL,
+  n           INTEGER NOT NULL,
+  value       TEXT NOT NULL,     -- the value's JSON text, as extra held it
+  PRIMARY KEY (evidence_id, n)
+) WITHOUT ROWID;
+DROP VIEW events;
+ALTER TABLE event_row RENAME COLUMN extra TO extra_values;
+ALTER TABLE event_row ADD COLUMN extra_shape INTEGER;
+CREATE TRIGGER evidence_extra_ad AFTER DELETE ON evidence
+BEGIN
+  DELETE FROM extra_shape WHERE evidence_id = old.id;
+  DELETE FROM extra_value WHERE evidence_id = old.id;
+END;
+${EVENTS_VIEW_SQL};
+`,
+  run: convertExtra,
+};
+
+const CHUNK = 8192;
+
+/** Encodes the extra of every row already in the case, file by file, in id order. */
+export function convertExtra(db: Database): void {
+  const files = (db.exec('SELECT DISTINCT evidence_id FROM event_row WHERE extra_values IS NOT NULL ORDER BY evidence_id')[0]?.values ?? []).map((r) => Number(r[0]));
+  const update = db.prepare('UPDATE event_row SET extra_shape = ?, extra_values = ? WHERE id = ?');
+  const shapeStmt = db.prepare('INSERT INTO extra_shape (evidence_id, n, keys, coded) VALUES (?, ?, ?, ?)');
+  const valueStmt = db.prepare('INSERT INTO extra_value (evidence_id, n, value) VALUES (?, ?, ?)');
+  try {
+    for (const evidenceId of files) {
+      const encoder = new ExtraEncoder();
+      let after = -1;
+      for (;;) {
+        // A chunk read whole before it is rewritten: no statement reads rows being updated.
+        const rows: SqlValue[][] =
+          db.exec('SELECT id, extra_values FROM event_row WHERE evidence_id = ? AND id > ? AND extra_values IS NOT NULL ORDER BY id LIMIT ?', [evidenceId, after, CHUNK])[0]?.values ?? [];
+        if (rows.length === 0) break;
+        const encoded = rows.map((r) => encoder.encode(String(r[1])));
+        const delta = encoder.take();
+        for (const s of delta.shapes) shapeStmt.run([evidenceId, s.n, s.keys, s.coded]);
+        for (const v of delta.values) valueStmt.run([evidenceId, v.n, v.value]);
+        rows.forEach((r, i) => {
+          const e = encoded[i]!;
+          if (e.shape !== null) update.run([e.shape, e.values, r[0]!]);
+        });
+        after = Number(rows[rows.length - 1]![0]);
+      }
+    }
+  } finally {
+    update.free();
+    shapeStmt.free();
+    valueStmt.free();
+  }
+}
