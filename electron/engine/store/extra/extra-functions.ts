@@ -7,9 +7,16 @@
 //   before migration 015.
 // - tl_extra_value(evidence_id, extra_shape, extra_values, key): one key's value as JSON text
 //   (NULL when the row has no such key), without rebuilding the object.
-import type { Database } from 'sql.js';
+// - tl_extra_of(id): the JSON text of event `id` (a lookup per call: for rare conditions).
+import type { Database, Statement } from 'sql.js';
 
-export function installExtraFunctions(db: Database, tempViewSql: string): void {
+/** The same rebuild in JavaScript, for engine code that reads the stored columns itself. */
+export interface ExtraDecoder {
+  /** The JSON text of a row's extra (extra_values itself when extra_shape is null). */
+  text(evidenceId: number, shape: number | null, values: string | null): string | null;
+}
+
+export function installExtraFunctions(db: Database, tempViewSql: string): ExtraDecoder {
   interface Shape {
     keyTexts: string[];
     coded: boolean[];
@@ -89,8 +96,8 @@ export function installExtraFunctions(db: Database, tempViewSql: string): void {
     }
   }
 
-  db.create_function('tl_extra', (evidenceId: unknown, n: unknown, packed: unknown) => {
-    if (n === null || packed === null) return packed as string | null;
+  function rebuild(evidenceId: unknown, n: unknown, packed: unknown): string | null {
+    if (n === null || packed === null || packed === undefined) return (packed as string | null | undefined) ?? null;
     const { d, shape } = shapeOf(Number(evidenceId), Number(n));
     let out = '{';
     walk(shape, d.values, String(packed), (i, text) => {
@@ -99,7 +106,8 @@ export function installExtraFunctions(db: Database, tempViewSql: string): void {
       return false;
     });
     return `${out}}`;
-  });
+  }
+  db.create_function('tl_extra', rebuild);
   db.create_function('tl_extra_value', (evidenceId: unknown, n: unknown, packed: unknown, key: unknown) => {
     if (n === null || packed === null || key === null) return null;
     const { d, shape } = shapeOf(Number(evidenceId), Number(n));
@@ -112,6 +120,21 @@ export function installExtraFunctions(db: Database, tempViewSql: string): void {
       return true;
     });
     return found;
+  });
+  // By event id alone: for conditions that run over event_row and over the `events` view
+  // alike (the search language, store/query/), where only `id` names the row in both.
+  let byId: Statement | null = null;
+  db.create_function('tl_extra_of', (id: unknown) => {
+    if (id === null) return null;
+    byId ??= db.prepare('SELECT evidence_id, extra_shape, extra_values FROM main.event_row WHERE id = ?');
+    try {
+      byId.bind([Number(id)]);
+      if (!byId.step()) return null;
+      const [evidenceId, n, packed] = byId.get();
+      return rebuild(evidenceId, n, packed);
+    } finally {
+      byId.reset();
+    }
   });
   db.create_function('tl_extra_forget', (evidenceId: unknown) => {
     cache.delete(Number(evidenceId));
@@ -127,4 +150,5 @@ CREATE TEMP TRIGGER IF NOT EXISTS tl_extra_evidence_ad AFTER DELETE ON main.evid
 DROP VIEW IF EXISTS temp.events;
 ${tempViewSql};
 `);
+  return { text: (evidenceId, shape, values) => rebuild(evidenceId, shape, values) };
 }

@@ -6,7 +6,7 @@
 //   them: engine code reading `events.extra` is unchanged. Code reading event_row itself uses
 //   extraSql() (the whole text) or extraKeySql() (one key's value, as json_extract gives it).
 import type { Database } from 'sql.js';
-import { installExtraFunctions } from './extra-functions';
+import { installExtraFunctions, type ExtraDecoder } from './extra-functions';
 
 /** Columns of the `events` view, `extra` excepted, as they were before migration 015. */
 const HEAD = `e.id, e.time, e.time_raw, e.time_zone, COALESCE(e.time_original, e.time) AS time_original,
@@ -59,13 +59,22 @@ export function extraKeySql(path: string, key: string, alias = ''): string {
   return `CASE WHEN ${a}extra_shape IS NULL THEN json_extract(${a}extra_values, ${path}) ELSE json_extract(tl_extra_value(${a}evidence_id, ${a}extra_shape, ${a}extra_values, ${key}), '$') END`;
 }
 
+/**
+ * Text to test a key's value with LIKE (a prefilter): its JSON text, or the whole extra text
+ * of a row that holds it as text. Either contains the value as JSON writes it.
+ */
+export function extraKeyTextSql(key: string, alias = ''): string {
+  const a = alias ? `${alias}.` : '';
+  return `CASE WHEN ${a}extra_shape IS NULL THEN ${a}extra_values ELSE tl_extra_value(${a}evidence_id, ${a}extra_shape, ${a}extra_values, ${key}) END`;
+}
+
 /** A quoted SQL literal of a key and its path, for extraKeySql with a fixed key. */
 export function extraKeyLiteral(key: string, alias = ''): string {
   const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
   return extraKeySql(lit(`$."${key}"`), lit(key), alias);
 }
 
-const registered = new WeakSet<Database>();
+const registered = new WeakMap<Database, ExtraDecoder>();
 
 /** The TEMP VIEW events of engine connections: the file's view, with extra from tl_extra. */
 export const TEMP_EVENTS_VIEW_SQL = eventsViewSql('temp', extraSql('e'));
@@ -74,8 +83,14 @@ export const TEMP_EVENTS_VIEW_SQL = eventsViewSql('temp', extraSql('e'));
 export const EXTRA_FUNCTIONS_SOURCE = { install: installExtraFunctions.toString(), viewSql: TEMP_EVENTS_VIEW_SQL };
 
 /** Registers tl_extra, tl_extra_value and the TEMP VIEW events on an engine connection to a migrated case. */
-export function registerExtraFunctions(db: Database): void {
-  if (registered.has(db)) return;
-  registered.add(db);
-  installExtraFunctions(db, TEMP_EVENTS_VIEW_SQL);
+export function registerExtraFunctions(db: Database): ExtraDecoder {
+  let decoder = registered.get(db);
+  if (!decoder) {
+    decoder = installExtraFunctions(db, TEMP_EVENTS_VIEW_SQL);
+    registered.set(db, decoder);
+  }
+  return decoder;
 }
+
+/** The connection's JavaScript rebuild of extra (the same as tl_extra). */
+export const extraDecoder = registerExtraFunctions;

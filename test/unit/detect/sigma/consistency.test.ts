@@ -11,15 +11,16 @@ import { runCompiledRules } from '../../../../electron/engine/detect/sigma/run';
 import type { CaseStore } from '../../../../electron/engine/store/case-store';
 import { samplePath } from '../../helpers/samples';
 import { fixtureCase, type FixtureCase } from '../rules/fixture-case';
+import { extraDecoder } from '../../../../electron/engine/store/extra/extra-sql';
 
 /** Every rule evaluated in JavaScript alone on every event: rule id -> matched event ids. */
 function jsOnly(store: CaseStore, rules: readonly CompiledRule[]): Map<string, number[]> {
   const mapping = sigmaWindowsMapping();
-  const cols = [...FIXED, ...EVENT_COLUMNS.filter((c) => !FIXED.includes(c) && c !== 'source_file' && c !== 'source_format')];
+  const cols = [...FIXED, ...EVENT_COLUMNS.filter((c) => !FIXED.includes(c) && c !== 'source_file' && c !== 'source_format' && c !== 'extra')];
   const index = new Map(cols.map((c, i) => [`column:${c}`, i]));
   const getters: (Getter | undefined)[] = [];
   for (const r of rules) for (const f of r.fields) getters[f.slot] = fieldGetter(f, index);
-  const view = new RowView(mapping.slotCount, getters);
+  const view = new RowView(mapping.slotCount, getters, extraDecoder(store.db).text);
   const out = new Map<string, number[]>(rules.map((r) => [r.id, []]));
   const stmt = store.db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM event_row ORDER BY time, id`);
   while (stmt.step()) {
