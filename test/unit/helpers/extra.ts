@@ -32,3 +32,25 @@ export class ExtraReference {
     return `{${members.join(',')}}`;
   }
 }
+
+import type { Database } from 'sql.js';
+import { ExtraEncoder } from '../../../electron/engine/store/extra/extra-encoder';
+
+const encoders = new WeakMap<Database, Map<number, ExtraEncoder>>();
+
+/**
+ * extra's JSON text as the ingest stores it (store/extra/): the row's [extra_shape,
+ * extra_values], with the file's new shapes and dictionary values written to the case.
+ */
+export function storedExtra(db: Database, evidenceId: number, text: string | null): [number | null, string | null] {
+  if (text === null) return [null, null];
+  let files = encoders.get(db);
+  if (!files) encoders.set(db, (files = new Map()));
+  let encoder = files.get(evidenceId);
+  if (!encoder) files.set(evidenceId, (encoder = new ExtraEncoder()));
+  const e = encoder.encode(text);
+  const d = encoder.take();
+  for (const s of d.shapes) db.run('INSERT INTO extra_shape (evidence_id, n, keys, coded) VALUES (?, ?, ?, ?)', [evidenceId, s.n, s.keys, s.coded]);
+  for (const v of d.values) db.run('INSERT INTO extra_value (evidence_id, n, value) VALUES (?, ?, ?)', [evidenceId, v.n, v.value]);
+  return [e.shape, e.values];
+}
