@@ -13,8 +13,9 @@
 // - coded key: an integer, the id of the value's JSON text in extra_value;
 // - literal key: the value's own JSON text when plain SQL gives the same text back (a string
 //   without \u escapes, an integer of at most 15 digits), else `[id]`, an id into extra_value.
-// A coded key whose values turn out to vary (more than MIN_DISTINCT and more than one per
-// DISTINCT_RATIO uses) becomes literal: a new shape with that flag cleared, for later rows.
+// A coded key whose values turn out to vary so much that its dictionary entries cost more
+// than the ids save (past MIN_DISTINCT values; see costsMore) becomes literal: a new shape with
+// that flag cleared, for later rows.
 
 /** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
 export interface ShapeRow {
@@ -45,7 +46,9 @@ export interface EncodedExtra {
 }
 
 const MIN_DISTINCT = 64;
-const DISTINCT_RATIO = 16;
+/** Bytes an extra_value row costs besides its text (record header, key, page slot), and an id's. */
+const ENTRY_OVERHEAD = 12;
+const ID_BYTES = 5;
 /** Dictionary entries per file held in memory; past it no new coded value is added. */
 const MAX_VALUES = 200_000;
 /** Shapes per file (free-form key=value logs): past it new key lists are stored as text. */
@@ -59,6 +62,8 @@ interface Shape {
   /** Per key: dictionary entries this key added, and how often it was written. */
   added: number[];
   uses: number[];
+  /** Per key: the length of every value written, summed (their mean length). */
+  chars: number[];
 }
 
 /**
@@ -100,11 +105,12 @@ export class ExtraEncoder {
       const v = this.vals[i]!;
       if (i > 0) out += ',';
       shape.uses[i]!++;
+      shape.chars[i]! += v.length;
       if (shape.coded[i]) {
         let id = this.values.get(v);
         if (id === undefined) {
           const added = ++shape.added[i]!;
-          if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && added * DISTINCT_RATIO > shape.uses[i]!)) {
+          if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
             shape = this.demote(shape, i);
           } else id = this.add(v);
         }
@@ -218,6 +224,7 @@ export class ExtraEncoder {
     const next = this.newShape(shape.keyTexts, coded);
     next.added = shape.added;
     next.uses = shape.uses;
+    next.chars = shape.chars;
     this.byKeys.set(shape.keyTexts.join(''), next);
     if (this.last === shape) this.last = next;
     return next;
@@ -225,7 +232,7 @@ export class ExtraEncoder {
 
   private newShape(keyTexts: string[], coded: boolean[]): Shape {
     const n = ++this.shapeCount;
-    const shape: Shape = { n, keyTexts, coded, added: new Array<number>(keyTexts.length).fill(0), uses: new Array<number>(keyTexts.length).fill(0) };
+    const shape: Shape = { n, keyTexts, coded, added: zeros(keyTexts.length), uses: zeros(keyTexts.length), chars: zeros(keyTexts.length) };
     // `"Key":` -> "Key": the key texts hold no escapes (split() refused those).
     this.pending.shapes.push({ n, keys: `[${keyTexts.map((k) => k.slice(0, -1)).join(',')}]`, coded: `[${coded.map((c) => (c ? 1 : 0)).join(',')}]` });
     return shape;
@@ -237,6 +244,18 @@ export class ExtraEncoder {
     this.pending.values.push({ n, value });
     return n;
   }
+}
+
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
+/**
+ * True when a key's dictionary entries (added of them, over uses writes of values whose
+ * lengths sum to chars) weigh more than writing its values in the rows would: a value seen
+ * once or twice (a report id, a creation time) is not worth an entry.
+ */
+function costsMore(added: number, uses: number, chars: number): boolean {
+  const mean = chars / uses;
+  return added * (mean + ENTRY_OVERHEAD) + uses * ID_BYTES > uses * mean;
 }
 
 /**

@@ -10,6 +10,10 @@
 //   stock sqlite3 reads the same `events` as before; the engine reads through functions of
 //   its own (store/extra/extra-sql.ts).
 // - A trigger removes an evidence file's dictionary with the evidence row.
+// - The time index is on (time) alone, not (time, id): an index entry ends with the rowid
+//   (= id) anyway, so entries of equal times are in id order and ORDER BY time, id and the
+//   keyset (time, id) > (?, ?) use it as before (same query plans), without the id twice:
+//   41 -> 33 B per event.
 // The conversion of the rows already in the case is done in JavaScript (convertExtra), with
 // the same encoder as the ingest. Pages freed by it are reused by later ingests; the file
 // shrinks only on a VACUUM.
@@ -43,6 +47,8 @@ BEGIN
   DELETE FROM extra_value WHERE evidence_id = old.id;
 END;
 ${EVENTS_VIEW_SQL};
+DROP INDEX event_row_time;
+CREATE INDEX event_row_time ON event_row (time);
 `,
   run: convertExtra,
 };
