@@ -142,6 +142,8 @@ export class ExtraEncoder {
     // The previous row's shape: most rows of a file share it, and its key texts are checked
     // in place rather than cut out of the text.
     const hint = this.last;
+    // Position of the next backslash at or after p (-1: none), kept as p moves.
+    let backslash = t.indexOf('\\');
     for (;;) {
       if (t.charCodeAt(p) !== QUOTE) return 0;
       let keyText: string;
@@ -165,14 +167,18 @@ export class ExtraEncoder {
       const start = p;
       const c = t.charCodeAt(p);
       if (c === QUOTE) {
-        p++;
-        for (;;) {
-          if (p >= len) return 0;
-          const d = t.charCodeAt(p);
-          if (d === QUOTE) break;
-          p += d === BACKSLASH ? 2 : 1;
+        // The closing quote by indexOf (native), stepping over escapes only where the next
+        // backslash lies before it: most values have none.
+        let q = t.indexOf('"', p + 1);
+        if (backslash !== -1 && backslash < p) backslash = t.indexOf('\\', p);
+        while (q !== -1 && backslash !== -1 && backslash < q) {
+          // An escape: skip the escaped character, then look again.
+          const after = backslash + 2;
+          if (after > q) q = t.indexOf('"', after);
+          backslash = t.indexOf('\\', after);
         }
-        p++;
+        if (q === -1) return 0;
+        p = q + 1;
       } else if (c === 0x7b || c === 0x5b) return 0;
       else {
         while (p < len) {
