@@ -15,7 +15,7 @@ const AWKWARD = [
   { a: 'plain', b: 'quote " and backslash \\ and both \\" end', c: 'C:\\Windows\\System32\\', d: '\\\\server\\share\\"x"' },
   { a: 'tab\tnewline\ncr\rbell\u0007 nul\u0000 unit\u001f del\u007f', b: 'é 請求書 😀', c: 'lone \ud800 surrogate', d: '' },
   { a: 12, b: -7, c: 0, d: 1234567890123456 },
-  { a: 0.1 + 0.2, b: 1e21, c: -0.5, d: 12345678901234567890 },
+  { a: 0.1 + 0.2, b: 1e21, c: -0.5, d: 2 ** 70 },
   { a: true, b: false, c: null, d: 'true' },
   { a: '1', b: '"quoted"', c: '[1]', d: '{}' },
 ];
