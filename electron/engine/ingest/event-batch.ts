@@ -207,17 +207,23 @@ export class BatchEncoder {
       }
     }
     this.setTexts(count);
-    let extra: string | undefined;
-    if (action !== raw) extra = withOriginalAction(e, raw as string);
-    else if (e.extraJson !== undefined) extra = e.extraJson;
-    else if (e.extra) {
-      for (const _ in e.extra) {
-        extra = flatJson(e.extra);
-        break;
+    // extra in its compact form (store/extra/): from the object's values where the format
+    // gave an object, else from the JSON text as it was always written.
+    let encoded =
+      e.extraJson === undefined && e.extra ? this.extraEncoder.encodeObject(e.extra, action !== raw ? (raw as string) : undefined) : null;
+    if (encoded === null) {
+      let extra: string | undefined;
+      if (action !== raw) extra = withOriginalAction(e, raw as string);
+      else if (e.extraJson !== undefined) extra = e.extraJson;
+      else if (e.extra) {
+        for (const _ in e.extra) {
+          extra = flatJson(e.extra);
+          break;
+        }
       }
+      if (extra !== undefined) encoded = this.extraEncoder.encode(extra);
     }
-    if (extra !== undefined) {
-      const encoded = this.extraEncoder.encode(extra);
+    if (encoded !== null) {
       this.setText(base + EXTRA, encoded.values);
       if (encoded.shape !== null) this.setNumber(base + EXTRA + 1, encoded.shape);
     }

@@ -86,6 +86,11 @@ export class ExtraEncoder {
   /** Scratch per row: each member's key text and value text. */
   private readonly keys: string[] = [];
   private readonly vals: string[] = [];
+  /** `"key":` per key seen by encodeObject. */
+  private readonly keyTexts = new Map<string, string>();
+  /** Per position: the last coded value's text and its id (a memo of `values`). */
+  private readonly lastText: string[] = [];
+  private readonly lastId: number[] = [];
 
   /** New shapes and values since the last call (they must be stored with the rows). */
   take(): ExtraDictionaryDelta {
@@ -98,8 +103,50 @@ export class ExtraEncoder {
     if (PLAIN) return { shape: null, values: text };
     const count = this.split(text);
     if (count <= 0) return { shape: null, values: text };
+    return this.members(count) ?? { shape: null, values: text };
+  }
+
+  /**
+   * A flat object as JSON.stringify would write it (with an `action_original` member first
+   * when given), encoded from its values without writing that text and reading it again;
+   * null when it must go the way of the text (a nested value, a key needing escapes, no
+   * member, or encoding switched off).
+   */
+  encodeObject(o: Record<string, unknown>, actionOriginal?: string): EncodedExtra | null {
+    if (PLAIN) return null;
+    let count = 0;
+    if (actionOriginal !== undefined) {
+      this.keys[0] = '"action_original":';
+      this.vals[0] = valueText(actionOriginal);
+      count = 1;
+    }
+    // Object.keys' order is JSON.stringify's (both list own keys the same way).
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      let t: string;
+      if (typeof v === 'string') t = valueText(v);
+      else if (typeof v === 'number') t = Number.isFinite(v) ? String(v) : 'null';
+      else if (typeof v === 'boolean') t = v ? 'true' : 'false';
+      else if (v === null) t = 'null';
+      else if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      else return null;
+      let kt = this.keyTexts.get(k);
+      if (kt === undefined) {
+        if (ESCAPED.test(k)) return null;
+        kt = `"${k}":`;
+        // Free-form keys (key=value logs) must not grow this without bound.
+        if (this.keyTexts.size < 4096) this.keyTexts.set(k, kt);
+      }
+      this.keys[count] = kt;
+      this.vals[count++] = t;
+    }
+    return count === 0 ? null : this.members(count);
+  }
+
+  /** Encodes the members in this.keys / this.vals; null when the file has too many shapes. */
+  private members(count: number): EncodedExtra | null {
     let shape = this.shapeFor(count);
-    if (shape === null) return { shape: null, values: text };
+    if (shape === null) return null;
     let out = '[';
     for (let i = 0; i < count; i++) {
       const v = this.vals[i]!;
@@ -107,7 +154,9 @@ export class ExtraEncoder {
       shape.uses[i]!++;
       shape.chars[i]! += v.length;
       if (shape.coded[i]) {
-        let id = this.values.get(v);
+        // Most coded values equal the previous row's at the same place (a protocol, a
+        // company name): compared without hashing them for the map.
+        let id = this.lastText[i] === v ? this.lastId[i] : this.values.get(v);
         if (id === undefined) {
           const added = ++shape.added[i]!;
           if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
@@ -115,6 +164,8 @@ export class ExtraEncoder {
           } else id = this.add(v);
         }
         if (id !== undefined) {
+          this.lastText[i] = v;
+          this.lastId[i] = id;
           out += id;
           continue;
         }
@@ -122,7 +173,7 @@ export class ExtraEncoder {
       if (sqlSafe(v)) out += v;
       else {
         // A value plain SQL would write back differently (a float, true, an \u escape).
-        if (this.values.size >= MAX_VALUES && !this.values.has(v)) return { shape: null, values: text };
+        if (this.values.size >= MAX_VALUES && !this.values.has(v)) return null;
         out += `[${this.values.get(v) ?? this.add(v)}]`;
       }
     }
@@ -250,6 +301,15 @@ export class ExtraEncoder {
     this.pending.values.push({ n, value });
     return n;
   }
+}
+
+/** What JSON.stringify escapes in a string: quote, backslash, controls, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string's JSON text, as JSON.stringify writes it. */
+function valueText(v: string): string {
+  return ESCAPED.test(v) ? JSON.stringify(v) : `"${v}"`;
 }
 
 const zeros = (n: number): number[] => new Array<number>(n).fill(0);
