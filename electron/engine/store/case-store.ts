@@ -10,6 +10,7 @@ import { CaseFile } from './case-file';
 import type { ReadLock } from './read-lock';
 import { migrate } from './migrations';
 import { registerExtraFunctions } from './extra/extra-sql';
+import { convertExtra } from './extra/convert';
 import { loadSqlJs, type LoadedSqlJs } from './sqljs';
 
 /**
@@ -105,6 +106,9 @@ export class CaseStore {
       migrate(db);
       // After the migrations: its TEMP VIEW events would shadow the view they replace.
       registerExtraFunctions(db);
+      // Rows of an older case still holding extra as text (migration 015): converted by the
+      // writer; a reader reads them as they are.
+      if (opts.writer !== false) convertExtra(db);
       if (store.getMeta('caseId') === null) throw new CaseError('no case metadata');
     } catch (err) {
       store.close();

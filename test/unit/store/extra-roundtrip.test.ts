@@ -5,8 +5,9 @@
 // (TRACELIGHT_EXTRA_ENCODING=0, the code path that wrote every case before) and once
 // compactly; the engine's `events` (tl_extra), the case file's plain-SQL view, a per-key read
 // and an independent decoder must all give the text of the first. Then the first case is
-// turned back into a schema-14 case (what an older Tracelight wrote) and opened: migration 015
-// converts it, and its `events` rows equal the compact case's, column for column.
+// turned back into a schema-14 case (what an older Tracelight wrote) and opened: read as it
+// is by a reader, converted by the writer, its `events` rows equal the compact case's, column
+// for column.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -156,9 +157,19 @@ PRAGMA user_version = 14;`);
     const before: Rows = old.all('SELECT * FROM main.events ORDER BY id');
     old.save();
     old.close();
+    // A reader (a reader thread, a review) migrates in memory and reads the rows as text.
+    const reader = await CaseStore.open(plainPath, { writer: false });
+    try {
+      expect(Number(reader.scalar('SELECT count(*) FROM event_row WHERE extra_shape IS NOT NULL'))).toBe(0);
+      expect(reader.all('SELECT * FROM events ORDER BY id')).toEqual(before);
+    } finally {
+      reader.close();
+    }
+    // The writer converts them (store/extra/convert.ts), a chunk per transaction.
     const migrated = await CaseStore.open(plainPath);
     try {
       expect(Number(migrated.scalar('PRAGMA user_version'))).toBe(15);
+      expect(migrated.getMeta('extra_conversion')).toBeNull();
       expect(Number(migrated.scalar('SELECT count(*) FROM event_row WHERE extra_shape IS NOT NULL'))).toBeGreaterThan(20_000);
       const after: Rows = migrated.all('SELECT * FROM events ORDER BY id');
       expect(after).toEqual(before);

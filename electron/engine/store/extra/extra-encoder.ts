@@ -80,8 +80,10 @@ const CLOSE = 0x7d;
 export class ExtraEncoder {
   private readonly byKeys = new Map<string, Shape>();
   private last: Shape | null = null;
-  private shapeCount = 0;
+  private shapeCount: number;
   private readonly values = new Map<string, number>();
+  /** Ids up to this are taken (a file whose conversion was interrupted: store/extra/convert.ts). */
+  private readonly valueBase: number;
   private pending: ExtraDictionaryDelta = { shapes: [], values: [] };
   /** Scratch per row: each member's key text and value text. */
   private readonly keys: string[] = [];
@@ -91,6 +93,11 @@ export class ExtraEncoder {
   /** Per position: the last coded value's text and its id (a memo of `values`). */
   private readonly lastText: string[] = [];
   private readonly lastId: number[] = [];
+
+  constructor(taken: { shapes: number; values: number } = { shapes: 0, values: 0 }) {
+    this.shapeCount = taken.shapes;
+    this.valueBase = taken.values;
+  }
 
   /** New shapes and values since the last call (they must be stored with the rows). */
   take(): ExtraDictionaryDelta {
@@ -296,7 +303,7 @@ export class ExtraEncoder {
   }
 
   private add(value: string): number {
-    const n = this.values.size + 1;
+    const n = this.valueBase + this.values.size + 1;
     this.values.set(value, n);
     this.pending.values.push({ n, value });
     return n;

@@ -14,11 +14,12 @@
 //   (= id) anyway, so entries of equal times are in id order and ORDER BY time, id and the
 //   keyset (time, id) > (?, ?) use it as before (same query plans), without the id twice:
 //   41 -> 33 B per event.
-// The conversion of the rows already in the case is done in JavaScript (convertExtra), with
-// the same encoder as the ingest. Pages freed by it are reused by later ingests; the file
-// shrinks only on a VACUUM.
-import type { Database, SqlValue } from 'sql.js';
-import { ExtraEncoder } from '../extra/extra-encoder';
+// The rows already in the case stay readable as they are (JSON text, extra_shape NULL); a
+// case that has any is marked (case_meta extra_conversion = pending) and the writer that
+// opens it converts them in chunks (store/extra/convert.ts), outside this transaction: in
+// one transaction a 1M-event case held ~1.7 GB (the journal of every page), and a 20M one
+// would not fit in sql.js's 2 GiB. Pages freed by the conversion are reused by later
+// ingests; the file shrinks only on a VACUUM.
 import { EVENTS_VIEW_SQL } from '../extra/extra-sql';
 
 export const migration015 = {
@@ -49,41 +50,6 @@ END;
 ${EVENTS_VIEW_SQL};
 DROP INDEX event_row_time;
 CREATE INDEX event_row_time ON event_row (time);
+INSERT INTO case_meta (key, value) SELECT 'extra_conversion', 'pending' WHERE EXISTS (SELECT 1 FROM event_row WHERE extra_values IS NOT NULL);
 `,
-  run: convertExtra,
 };
-
-const CHUNK = 8192;
-
-/** Encodes the extra of every row already in the case, file by file, in id order. */
-export function convertExtra(db: Database): void {
-  const files = (db.exec('SELECT DISTINCT evidence_id FROM event_row WHERE extra_values IS NOT NULL ORDER BY evidence_id')[0]?.values ?? []).map((r) => Number(r[0]));
-  const update = db.prepare('UPDATE event_row SET extra_shape = ?, extra_values = ? WHERE id = ?');
-  const shapeStmt = db.prepare('INSERT INTO extra_shape (evidence_id, n, keys, coded) VALUES (?, ?, ?, ?)');
-  const valueStmt = db.prepare('INSERT INTO extra_value (evidence_id, n, value) VALUES (?, ?, ?)');
-  try {
-    for (const evidenceId of files) {
-      const encoder = new ExtraEncoder();
-      let after = -1;
-      for (;;) {
-        // A chunk read whole before it is rewritten: no statement reads rows being updated.
-        const rows: SqlValue[][] =
-          db.exec('SELECT id, extra_values FROM event_row WHERE evidence_id = ? AND id > ? AND extra_values IS NOT NULL ORDER BY id LIMIT ?', [evidenceId, after, CHUNK])[0]?.values ?? [];
-        if (rows.length === 0) break;
-        const encoded = rows.map((r) => encoder.encode(String(r[1])));
-        const delta = encoder.take();
-        for (const s of delta.shapes) shapeStmt.run([evidenceId, s.n, s.keys, s.coded]);
-        for (const v of delta.values) valueStmt.run([evidenceId, v.n, v.value]);
-        rows.forEach((r, i) => {
-          const e = encoded[i]!;
-          if (e.shape !== null) update.run([e.shape, e.values, r[0]!]);
-        });
-        after = Number(rows[rows.length - 1]![0]);
-      }
-    }
-  } finally {
-    update.free();
-    shapeStmt.free();
-    valueStmt.free();
-  }
-}

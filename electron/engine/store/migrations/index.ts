@@ -19,8 +19,6 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** Work SQL alone cannot do, run after `sql` in the same transaction. */
-  run?: (db: Database) => void;
 }
 
 const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration012, migration014, migration015];
@@ -43,7 +41,6 @@ export function migrate(db: Database): void {
     db.exec('BEGIN');
     try {
       db.exec(m.sql);
-      m.run?.(db);
       db.exec(`PRAGMA user_version = ${m.version}`);
       db.exec('COMMIT');
     } catch (err) {
