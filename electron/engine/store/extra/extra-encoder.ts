@@ -17,6 +17,8 @@
 // than the ids save (past MIN_DISTINCT values; see costsMore) becomes literal: a new shape with
 // that flag cleared, for later rows.
 
+import { costsMore, ESCAPED, sqlSafe, valueText, zeros } from './extra-rules';
+
 /** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
 export interface ShapeRow {
   n: number;
@@ -46,9 +48,6 @@ export interface EncodedExtra {
 }
 
 const MIN_DISTINCT = 64;
-/** Bytes an extra_value row costs besides its text (record header, key, page slot), and an id's. */
-const ENTRY_OVERHEAD = 12;
-const ID_BYTES = 5;
 /** Dictionary entries per file held in memory; past it no new coded value is added. */
 const MAX_VALUES = 200_000;
 /** Shapes per file (free-form key=value logs): past it new key lists are stored as text. */
@@ -308,48 +307,4 @@ export class ExtraEncoder {
     this.pending.values.push({ n, value });
     return n;
   }
-}
-
-/** What JSON.stringify escapes in a string: quote, backslash, controls, lone surrogates. */
-// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string's JSON text, as JSON.stringify writes it. */
-function valueText(v: string): string {
-  return ESCAPED.test(v) ? JSON.stringify(v) : `"${v}"`;
-}
-
-const zeros = (n: number): number[] => new Array<number>(n).fill(0);
-
-/**
- * True when a key's dictionary entries (added of them, over uses writes of values whose
- * lengths sum to chars) weigh more than writing its values in the rows would: a value seen
- * once or twice (a report id, a creation time) is not worth an entry.
- */
-function costsMore(added: number, uses: number, chars: number): boolean {
-  const mean = chars / uses;
-  return added * (mean + ENTRY_OVERHEAD) + uses * ID_BYTES > uses * mean;
-}
-
-/**
- * True when the value's JSON text is what SQLite's json_each + json_group_object write back
- * for it: a string without \u escapes (SQLite escapes " \ and control characters as
- * JSON.stringify does; \u escapes of lone surrogates it cannot keep), or a short integer.
- */
-function sqlSafe(v: string): boolean {
-  const c = v.charCodeAt(0);
-  if (c === QUOTE) {
-    for (let i = v.indexOf('\\'); i !== -1; i = v.indexOf('\\', i + 2)) if (v.charCodeAt(i + 1) === 0x75) return false;
-    return true;
-  }
-  if (v.length > 15) return false;
-  let i = c === 0x2d ? 1 : 0;
-  if (i === v.length) return false;
-  // No leading zero (JSON has none): "0" itself is fine.
-  if (v.charCodeAt(i) === 0x30 && v.length > i + 1) return false;
-  for (; i < v.length; i++) {
-    const d = v.charCodeAt(i);
-    if (d < 0x30 || d > 0x39) return false;
-  }
-  return v !== '-0';
 }
