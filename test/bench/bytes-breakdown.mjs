@@ -2,7 +2,8 @@
 // Needs the sqlite3 command (its dbstat table; sql.js has none). Prints:
 // - pages per table and index (dbstat), in bytes per event;
 // - per evidence format, the average stored length of each event_row column, and of `extra`
-//   split into its keys (the JSON punctuation counted with them) and its values;
+//   as the events view reads it, split into its keys (the JSON punctuation counted with them)
+//   and its values;
 // - for `extra`, what the values of low-cardinality keys (at most 1 distinct value per 20
 //   events of that file, e.g. a device id or a process's hash) weigh: the bytes a dictionary
 //   of repeated values could take out of each row. An estimate from a sample, not a design.
@@ -36,7 +37,9 @@ for (const f of formats) {
   console.log(`\n${f.format}: ${f.n} events (${((100 * f.n) / events).toFixed(0)}%), ${sum.toFixed(0)} B of cell text per row (+ ~${columns.length} B record header)`);
   console.log(`  ${cols.map(([c, v]) => `${c} ${v.toFixed(0)}`).join(', ')}`);
   // extra, on a sample of up to 20k rows of this format.
-  const sample = `SELECT e.id, e.extra FROM event_row e JOIN evidence v ON v.id = e.evidence_id WHERE v.format = '${f.format}' AND e.extra IS NOT NULL LIMIT 20000`;
+  // Through the events view: the JSON text as read (a case since migration 015 stores it
+  // compactly, as extra_shape + extra_values, and the view rebuilds it).
+  const sample = `SELECT id, extra FROM events WHERE source_format = '${f.format}' AND extra IS NOT NULL LIMIT 20000`;
   const keys = sql(`WITH s AS (${sample})
     SELECT j.key, count(*) AS n, count(DISTINCT CAST(j.value AS TEXT)) AS distinct_values,
            avg(length(j.key) + 4) AS key_bytes, avg(length(CAST(j.value AS TEXT)) + CASE WHEN j.type = 'text' THEN 2 ELSE 0 END) AS value_bytes
@@ -46,7 +49,7 @@ for (const f of formats) {
   const per = (field) => keys.reduce((n, k) => n + (k[field] * k.n) / rows.n, 0);
   const repeated = keys.filter((k) => k.distinct_values * 20 <= k.n);
   const repeatedBytes = repeated.reduce((n, k) => n + (k.value_bytes * k.n) / rows.n, 0);
-  console.log(`  extra: ${rows.len.toFixed(0)} B per row = keys and punctuation ${per('key_bytes').toFixed(0)} + values ${per('value_bytes').toFixed(0)};` +
+  console.log(`  extra as read: ${rows.len.toFixed(0)} B per row = keys and punctuation ${per('key_bytes').toFixed(0)} + values ${per('value_bytes').toFixed(0)};` +
     ` values of low-cardinality keys ${repeatedBytes.toFixed(0)} B (${repeated.length} of ${keys.length} keys)`);
   const varying = keys.filter((k) => k.distinct_values * 20 > k.n).map((k) => `${k.key} (${k.distinct_values} distinct in ${k.n})`);
   if (varying.length) console.log(`  keys whose values vary: ${varying.join(', ')}`);

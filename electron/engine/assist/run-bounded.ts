@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CaseStore } from '../store/case-store';
 import { GuardError, WRITE_OPS } from './guard';
+import { EXTRA_FUNCTIONS_SOURCE } from '../store/extra/extra-sql';
 
 export interface BoundedResult {
   columns: string[];
@@ -36,6 +37,9 @@ const init = require(workerData.sqljs);
 const WRITE_OPS = new Set(workerData.writeOps);
 const ready = init({ locateFile: (f) => path.join(workerData.wasmDir, f) }).then((SQL) => {
   const db = new SQL.Database(fs.readFileSync(workerData.file));
+  // extra's functions and the fast TEMP VIEW events, from their source (store/extra/extra-functions.ts).
+  const __name = (f) => f;
+  eval('(' + workerData.extra.install + ')')(db, workerData.extra.viewSql);
   db.exec('PRAGMA query_only = ON');
   return db;
 });
@@ -139,7 +143,7 @@ function snapshotFor(store: CaseStore): Snapshot {
 }
 
 function startWorker(snap: Snapshot): Worker {
-  const worker = new Worker(WORKER, { eval: true, workerData: { ...modulePaths(), writeOps: [...WRITE_OPS], file: path.join(snap.dir, 'case.tlcase') } });
+  const worker = new Worker(WORKER, { eval: true, workerData: { ...modulePaths(), writeOps: [...WRITE_OPS], file: path.join(snap.dir, 'case.tlcase'), extra: EXTRA_FUNCTIONS_SOURCE } });
   worker.unref();
   snap.worker = worker;
   return worker;

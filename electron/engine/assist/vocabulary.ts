@@ -3,6 +3,7 @@
 // without its DNS suffix, a user without its domain). The parser matches questions against
 // these keys, so "wks-acct-07" finds `wks-acct-07.acme.local` only because that host exists.
 import type { CaseStore } from '../store/case-store';
+import { extraKeyLiteral } from '../store/extra/extra-sql';
 
 export type VocabField =
   | 'host'
@@ -65,7 +66,7 @@ const SOURCES: [string, VocabField][] = [
   ['category', 'category'],
   ['action', 'action'],
   // `action` is one vocabulary across sources (http_request); the method the log wrote is kept in extra.
-  [`CASE WHEN category IN ('web', 'proxy') AND json_valid(extra) THEN json_extract(extra, '$.action_original') END`, 'method'],
+  [`CASE WHEN category IN ('web', 'proxy') AND (extra_shape IS NOT NULL OR json_valid(extra_values)) THEN ${extraKeyLiteral('action_original')} END`, 'method'],
 ];
 
 /** Keys an analyst may type for a value of a field. */

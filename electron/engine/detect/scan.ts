@@ -3,6 +3,7 @@
 // visitor as a plain object. A second pass would cost as much as the analyses themselves
 // on a million events.
 import type { CaseStore } from '../store/case-store';
+import { extraKeyLiteral } from '../store/extra/extra-sql';
 
 export interface ScanRow {
   id: number;
@@ -32,8 +33,7 @@ export type ScanVisitor = (row: ScanRow) => void;
 
 // A web request's action is the normalized http_request (formats/action-vocabulary.ts); the
 // web triage reads the method the log wrote, which the event keeps as action_original.
-const BASE =
-  "id, time, host, category, CASE WHEN category = 'web' AND extra IS NOT NULL THEN COALESCE(json_extract(extra, '$.action_original'), action) ELSE action END AS action, src_ip, dst_ip, dst_port, domain, url, http_status, bytes_in, CASE WHEN category = 'web' AND extra IS NOT NULL THEN json_extract(extra, '$.user_agent') END";
+const BASE = `id, time, host, category, CASE WHEN category = 'web' AND extra_values IS NOT NULL THEN COALESCE(${extraKeyLiteral('action_original')}, action) ELSE action END AS action, src_ip, dst_ip, dst_port, domain, url, http_status, bytes_in, CASE WHEN category = 'web' AND extra_values IS NOT NULL THEN ${extraKeyLiteral('user_agent')} END`;
 const IOC = 'user, process_hash, file_hash, file_path';
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));

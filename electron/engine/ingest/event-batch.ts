@@ -9,6 +9,7 @@ import { normalizeAction } from '../formats/action-vocabulary';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
 import { flatJson } from './flat-json';
 import { RollupCounter } from '../store/rollups/counter';
+import { ExtraEncoder, type ExtraDictionaryDelta } from '../store/extra/extra-encoder';
 import { ScopeFilter } from './scope/filter';
 import type { ImportScope } from './scope/types';
 
@@ -23,7 +24,7 @@ const FIELD_COLUMNS = [
 ] as const satisfies readonly (keyof NormalizedFields)[];
 
 /** event_row columns a batch carries, in cell order (evidence_id is the same for all rows). */
-export const BATCH_COLUMNS = ['time', 'time_raw', 'time_zone', ...FIELD_COLUMNS, 'extra', 'source_line', 'source_offset', 'source_length'] as const;
+export const BATCH_COLUMNS = ['time', 'time_raw', 'time_zone', ...FIELD_COLUMNS, 'extra_values', 'extra_shape', 'source_line', 'source_offset', 'source_length'] as const;
 export const WIDTH = BATCH_COLUMNS.length;
 const FIRST_FIELD = 3;
 const EXTRA = FIRST_FIELD + FIELD_COLUMNS.length;
@@ -55,6 +56,8 @@ export interface EventBatch {
   /** Records seen (events, rejects and skipped lines) and of those skipped, in this batch. */
   records: number;
   skipped: number;
+  /** Shapes and dictionary values of extra first used in this batch (store/extra/). */
+  extraDictionary: ExtraDictionaryDelta;
 }
 
 /** Rows per batch: large enough to amortize a hand-over, small enough to keep memory flat. */
@@ -111,6 +114,8 @@ export class BatchEncoder {
   recordsTotal = 0;
   /** Facet values and minutes of the events so far (store/rollups/). */
   readonly rollups = new RollupCounter();
+  /** extra in its compact form (store/extra/extra-encoder.ts), one dictionary per file. */
+  private readonly extraEncoder = new ExtraEncoder();
   /** Events parsed but outside the import scope (scope/): counted, not stored. */
   scopedOut = 0;
   private readonly scope: ScopeFilter | null;
@@ -161,6 +166,7 @@ export class BatchEncoder {
       rejects: this.rejects,
       records: this.records,
       skipped: this.skipped,
+      extraDictionary: this.extraEncoder.take(),
     };
     // Cells start NULL: a reused batch is cleared here once, not row by row in addEvent.
     const reused = this.pool.pop();
@@ -243,17 +249,29 @@ export class BatchEncoder {
     this.field(f + 26, e.registry_path);
     this.field(f + 27, e.message);
     this.setTexts(this.queued);
-    if (action !== raw) this.setText(base + EXTRA, withOriginalAction(e, raw as string));
-    else if (e.extraJson !== undefined) this.setText(base + EXTRA, e.extraJson);
-    else if (e.extra) {
-      for (const _ in e.extra) {
-        this.setText(base + EXTRA, flatJson(e.extra));
-        break;
+    // extra in its compact form (store/extra/): from the object's values where the format
+    // gave an object, else from the JSON text as it was always written.
+    let encoded =
+      e.extraJson === undefined && e.extra ? this.extraEncoder.encodeObject(e.extra, action !== raw ? (raw as string) : undefined) : null;
+    if (encoded === null) {
+      let extra: string | undefined;
+      if (action !== raw) extra = withOriginalAction(e, raw as string);
+      else if (e.extraJson !== undefined) extra = e.extraJson;
+      else if (e.extra) {
+        for (const _ in e.extra) {
+          extra = flatJson(e.extra);
+          break;
+        }
       }
+      if (extra !== undefined) encoded = this.extraEncoder.encode(extra);
     }
-    this.setNumber(base + EXTRA + 1, line);
-    this.setNumber(base + EXTRA + 2, offset);
-    this.setNumber(base + EXTRA + 3, length);
+    if (encoded !== null) {
+      this.setText(base + EXTRA, encoded.values);
+      if (encoded.shape !== null) this.setNumber(base + EXTRA + 1, encoded.shape);
+    }
+    this.setNumber(base + EXTRA + 2, line);
+    this.setNumber(base + EXTRA + 3, offset);
+    this.setNumber(base + EXTRA + 4, length);
     this.rollups.add(e, action);
     this.rows++;
     this.events++;

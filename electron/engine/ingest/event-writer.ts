@@ -67,6 +67,8 @@ export class EventWriter {
   count = 0;
   private readonly sink: RawSink | StatementSink;
   private readonly rejectStmt: Statement;
+  private readonly shapeStmt: Statement;
+  private readonly valueStmt: Statement;
 
   constructor(
     db: Database,
@@ -76,10 +78,15 @@ export class EventWriter {
     const handle = (db as unknown as { db?: unknown }).db;
     this.sink = api && typeof handle === 'number' ? new RawSink(api, handle, evidenceId) : new StatementSink(db, evidenceId);
     this.rejectStmt = db.prepare('INSERT INTO rejected_record (evidence_id, line, byte_offset, reason, raw) VALUES (?, ?, ?, ?, ?)');
+    this.shapeStmt = db.prepare('INSERT INTO extra_shape (evidence_id, n, keys, coded) VALUES (?, ?, ?, ?)');
+    this.valueStmt = db.prepare('INSERT INTO extra_value (evidence_id, n, value) VALUES (?, ?, ?)');
   }
 
   /** Stores every event row and rejected record of the batch. */
   write(batch: EventBatch): void {
+    // The shapes and values of extra that the batch's rows use for the first time.
+    for (const s of batch.extraDictionary.shapes) this.shapeStmt.run([this.evidenceId, s.n, s.keys, s.coded]);
+    for (const v of batch.extraDictionary.values) this.valueStmt.run([this.evidenceId, v.n, v.value]);
     if (batch.rows > 0) this.sink.write(batch);
     this.count += batch.rows;
     for (const r of batch.rejects) this.rejectStmt.run([this.evidenceId, r.line, r.offset, r.reason, r.raw]);
@@ -88,6 +95,8 @@ export class EventWriter {
   close(): void {
     this.sink.close();
     this.rejectStmt.free();
+    this.shapeStmt.free();
+    this.valueStmt.free();
   }
 }
 

@@ -9,6 +9,7 @@ import { withParentFields, type TreeEvent } from './process-events';
 import { termsFilter, termsSql, type PivotTerms } from './pivot-terms';
 import { ProcessLinker } from '../detect/story/process-links';
 import { isProcessStart } from './process-events';
+import { extraSql } from '../store/extra/extra-sql';
 
 export const DEFAULT_MINUTES = 5;
 const MAX_MINUTES = 7 * 24 * 60;
@@ -97,7 +98,7 @@ function processPivot(store: CaseStore, e: EventRow): { field: string; values: s
   // The starts of this pid on the host bound the process's life (pids are reused).
   const starts = store
     .all<TreeEvent>(
-      `SELECT ${STORY_COLUMNS}, extra, '' AS source_format FROM event_row
+      `SELECT ${STORY_COLUMNS}, ${extraSql()} AS extra, '' AS source_format FROM event_row
        WHERE process_pid = ? AND host = ? COLLATE NOCASE AND category = 'process' ORDER BY time, id LIMIT 10000`,
       [pid, host],
     )

@@ -3,6 +3,7 @@
 import { STORY_PLAIN_COLUMNS } from '../detect/story/events';
 import type { LinkEvent } from '../detect/story/process-links';
 import type { CaseStore } from '../store/case-store';
+import { extraSql } from '../store/extra/extra-sql';
 
 export interface TreeEvent extends LinkEvent {
   extra: string | null;
@@ -62,7 +63,7 @@ export function isProcessStart(e: LinkEvent): boolean {
  */
 export function hostProcessEvents(store: CaseStore, host: string, since: string | null, limit: number): TreeEvent[] {
   const rows = store.all<TreeEvent>(
-    `SELECT ${STORY_PLAIN_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}, NULL AS content_type, e.extra, v.format AS source_format
+    `SELECT ${STORY_PLAIN_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}, NULL AS content_type, ${extraSql('e')} AS extra, v.format AS source_format
      FROM event_row e NOT INDEXED JOIN evidence v ON v.id = e.evidence_id
      WHERE e.host = ? COLLATE NOCASE AND (e.process_guid IS NOT NULL OR e.process_pid IS NOT NULL OR e.process_name IS NOT NULL)
        AND (? IS NULL OR e.time >= ?)

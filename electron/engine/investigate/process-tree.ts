@@ -8,6 +8,7 @@ import { ProcessLinker, type LinkMethod } from '../detect/story/process-links';
 import type { CaseStore } from '../store/case-store';
 import { attributeTraffic, hostAddresses } from './attribution';
 import { hostProcessEvents, isProcessStart, withParentFields, type TreeEvent } from './process-events';
+import { extraSql } from '../store/extra/extra-sql';
 
 const MAX_ANCESTORS = 16;
 const MAX_NODES = 300;
@@ -24,7 +25,7 @@ interface Built {
 
 export function processTree(store: CaseStore, eventId: number): ProcessTreeResult {
   const focusRow = store.all<TreeEvent>(
-    `SELECT e.*, v.format AS source_format FROM event_row e JOIN evidence v ON v.id = e.evidence_id WHERE e.id = ?`,
+    `SELECT e.*, ${extraSql('e')} AS extra, v.format AS source_format FROM event_row e JOIN evidence v ON v.id = e.evidence_id WHERE e.id = ?`,
     [eventId],
   )[0];
   if (!focusRow) throw new Error(`no event #${eventId}`);

@@ -10,6 +10,8 @@ import { writeFileAtomic } from './atomic-write';
 import { CaseFile } from './case-file';
 import type { ReadLock } from './read-lock';
 import { migrate } from './migrations';
+import { registerExtraFunctions } from './extra/extra-sql';
+import { convertExtra } from './extra/convert';
 import { loadSqlJs, type LoadedSqlJs } from './sqljs';
 
 /**
@@ -72,6 +74,7 @@ export class CaseStore {
     store.db.exec('PRAGMA page_size = 16384');
     store.configure();
     migrate(store.db);
+    registerExtraFunctions(store.db);
     const meta: CaseMeta = {
       caseId: randomUUID(),
       name: init.name ?? path.basename(file).replace(/\.tlcase$/i, ''),
@@ -111,6 +114,11 @@ export class CaseStore {
     try {
       store.configure();
       migrate(db);
+      // After the migrations: its TEMP VIEW events would shadow the view they replace.
+      registerExtraFunctions(db);
+      // Rows of an older case still holding extra as text (migration 015): converted by the
+      // writer; a reader reads them as they are.
+      if (opts.writer !== false) convertExtra(db);
       if (store.getMeta('caseId') === null) throw new CaseError('no case metadata');
     } catch (err) {
       store.close();

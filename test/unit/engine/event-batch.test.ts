@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_COLUMNS, BatchEncoder, CELL_NULL, CELL_NUMBER, CELL_TEXT, WIDTH } from '../../../electron/engine/ingest/event-batch';
 import type { ParsedEvent } from '../../../electron/engine/formats/types';
+import { ExtraReference } from '../helpers/extra';
 
 const col = (name: (typeof BATCH_COLUMNS)[number]) => BATCH_COLUMNS.indexOf(name);
 
@@ -10,7 +11,10 @@ function encode(events: ParsedEvent[]) {
   const enc = new BatchEncoder();
   events.forEach((e, i) => enc.addRecord({ number: i + 1, offset: i * 10, length: 10, outcome: { kind: 'events', events: [e] } }));
   const b = enc.take();
-  const cell = (row: number, name: (typeof BATCH_COLUMNS)[number]): string | number | null => {
+  const extra = new ExtraReference().add(b.extraDictionary);
+  const cell = (row: number, name: (typeof BATCH_COLUMNS)[number] | 'extra'): string | number | null => {
+    // extra as the case reads it back (store/extra/): from its stored values and shape.
+    if (name === 'extra') return extra.text(cell(row, 'extra_shape') as number | null, cell(row, 'extra_values') as string | null);
     const c = row * WIDTH + col(name);
     if (b.kinds[c] === CELL_NULL) return null;
     if (b.kinds[c] === CELL_NUMBER) return b.values[c]!;

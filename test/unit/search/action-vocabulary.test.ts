@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_VOCABULARY, normalizeAction } from '../../../electron/engine/formats/action-vocabulary';
 import { BatchEncoder, BATCH_COLUMNS, WIDTH } from '../../../electron/engine/ingest/event-batch';
 import type { ParsedEvent, ReadRecord } from '../../../electron/engine/formats/types';
+import { ExtraReference } from '../helpers/extra';
 
 describe('action vocabulary', () => {
   it('names the same act the same way across sources', () => {
@@ -42,8 +43,11 @@ describe('action vocabulary', () => {
     const batch = enc.take();
     const text = (cell: number) => Buffer.from(batch.text.buffer, batch.text.byteOffset + batch.values[cell]!, batch.lengths[cell]).toString('utf8');
     const ACTION = BATCH_COLUMNS.indexOf('action');
-    const EXTRA = BATCH_COLUMNS.indexOf('extra');
-    const row = (r: number) => ({ action: text(r * WIDTH + ACTION), extra: batch.kinds[r * WIDTH + EXTRA] ? JSON.parse(text(r * WIDTH + EXTRA)) : null });
+    const EXTRA = BATCH_COLUMNS.indexOf('extra_values');
+    const SHAPE = BATCH_COLUMNS.indexOf('extra_shape');
+    const extra = new ExtraReference().add(batch.extraDictionary);
+    const stored = (r: number) => extra.text(batch.kinds[r * WIDTH + SHAPE] ? batch.values[r * WIDTH + SHAPE]! : null, text(r * WIDTH + EXTRA))!;
+    const row = (r: number) => ({ action: text(r * WIDTH + ACTION), extra: batch.kinds[r * WIDTH + EXTRA] ? JSON.parse(stored(r)) : null });
     expect(row(0)).toEqual({ action: 'process_start', extra: { action_original: 'ProcessCreated', DeviceId: 'a1' } });
     expect(row(1)).toEqual({ action: 'firewall_allow', extra: { action_original: 'accept', policyid: '7' } });
     expect(row(2)).toEqual({ action: 'http_request', extra: { action_original: 'GET' } });

@@ -3,12 +3,13 @@ import { FACET_FIELDS, refreshField, refreshTime } from '../../../electron/engin
 import path from 'node:path';
 import { CaseStore } from '../../../electron/engine/store/case-store';
 import { tempDir } from '../helpers/tmp';
+import { storedExtra } from '../helpers/extra';
 
 export type TestEvent = Partial<Record<string, string | number | null>> & { time: string };
 
 const COLUMNS = [
   'host', 'user', 'category', 'action', 'process_name', 'process_command_line', 'parent_process_name', 'src_ip', 'src_port', 'dst_ip',
-  'dst_port', 'url', 'domain', 'file_path', 'registry_path', 'message', 'extra',
+  'dst_port', 'url', 'domain', 'file_path', 'registry_path', 'message',
 ];
 
 export async function searchCase(events: TestEvent[]): Promise<CaseStore> {
@@ -24,11 +25,13 @@ export function addEvidence(store: CaseStore, evidenceId: number, events: TestEv
     [evidenceId, `/evidence/file-${evidenceId}.log`, `file-${evidenceId}.log`],
   );
   const stmt = store.db.prepare(
-    `INSERT INTO event_row (evidence_id, time, time_raw, time_zone, ${COLUMNS.join(', ')}, source_line, source_offset, source_length)
-     VALUES (?, ?, ?, 'UTC', ${COLUMNS.map(() => '?').join(', ')}, ?, 0, 0)`,
+    `INSERT INTO event_row (evidence_id, time, time_raw, time_zone, ${COLUMNS.join(', ')}, extra_shape, extra_values, source_line, source_offset, source_length)
+     VALUES (?, ?, ?, 'UTC', ${COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, 0, 0)`,
   );
   events.forEach((e, i) => {
-    stmt.run([evidenceId, e.time, e.time, ...COLUMNS.map((c) => (c === 'category' ? (e[c] ?? 'other') : (e[c] ?? null))), i + 1]);
+    // extra as the ingest stores it (store/extra/).
+    const extra = storedExtra(store.db, evidenceId, e.extra === undefined || e.extra === null ? null : String(e.extra));
+    stmt.run([evidenceId, e.time, e.time, ...COLUMNS.map((c) => (c === 'category' ? (e[c] ?? 'other') : (e[c] ?? null))), ...extra, i + 1]);
   });
   stmt.free();
   // The counts an ingest keeps beside its events (whole-case facets and the histogram read them).

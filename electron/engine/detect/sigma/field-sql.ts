@@ -4,11 +4,12 @@ import type { FieldSpec, SourceRef } from './mapping';
 import type { FieldCondition } from './modifiers';
 import { normalizeValue } from './normalize';
 import { guardedSql, joinSql, likePattern, likeSafe, type SqlContext } from './sql';
+import { extraKeySql, extraKeyTextSql } from '../../store/extra/extra-sql';
 
 function refSql(p: SourceRef, q: SqlContext): string {
   // Column names come from the mapping and were checked against the event columns.
   if (p.kind === 'column') return `NULLIF("${p.name}", '')`;
-  return `NULLIF(json_extract(extra, ${q.param(`$."${p.name.replace(/"/g, '')}"`)}), '')`;
+  return `NULLIF(${extraKeySql(q.param(`$."${p.name.replace(/"/g, '')}"`), q.param(p.name.replace(/"/g, '')))}, '')`;
 }
 
 export function fieldExpr(spec: FieldSpec, q: SqlContext): string {
@@ -117,7 +118,8 @@ function prefilterTerms(spec: FieldSpec, literals: readonly string[], q: SqlCont
         terms.add(`(NULLIF("${ref.name}", '') LIKE ${q.param(`%${likePattern([{ text: inner }])}%`)} ESCAPE '\\') IS 1`);
       } else {
         const json = JSON.stringify(inner).slice(1, -1);
-        terms.add(`(extra LIKE ${q.param(`%${likePattern([{ text: json }])}%`)} ESCAPE '\\') IS 1`);
+        // On the key's value as JSON text (the whole extra when the row holds it as text).
+        terms.add(`(${extraKeyTextSql(q.param(ref.name.replace(/"/g, '')))} LIKE ${q.param(`%${likePattern([{ text: json }])}%`)} ESCAPE '\\') IS 1`);
       }
     }
   }

@@ -11,7 +11,8 @@ export type Row = (string | number | Uint8Array | null)[];
 export type Getter = (view: RowView) => string | null;
 
 // Fixed leading columns of the query.
-export const FIXED = ['id', 'time', 'host', 'user', 'action', 'category', 'process_command_line', 'extra', 'src_ip', 'evidence_id'];
+// extra as stored (store/extra/): its values and shape, rebuilt only when a rule reads a key.
+export const FIXED = ['id', 'time', 'host', 'user', 'action', 'category', 'process_command_line', 'extra_values', 'src_ip', 'evidence_id', 'extra_shape'];
 export const ID = 0;
 export const TIME = 1;
 export const HOST = 2;
@@ -23,6 +24,7 @@ export const EXTRA = 7;
 /** The actor when no host is named (proxy, firewall and web server logs). */
 export const SRC_IP = 8;
 export const EVIDENCE = 9;
+export const EXTRA_SHAPE = 10;
 
 export function refKey(r: SourceRef): string {
   return `${r.kind}:${r.name}`;
@@ -91,6 +93,8 @@ export class RowView implements EventView {
   constructor(
     slots: number,
     private readonly getters: (Getter | undefined)[],
+    /** The case's rebuild of extra's JSON text (store/extra/extra-sql.ts extraDecoder). */
+    private readonly extraText: (evidenceId: number, shape: number | null, values: string | null) => string | null,
   ) {
     this.raw = new Array<string | null>(slots).fill(null);
     this.lower = new Array<string | null>(slots).fill(null);
@@ -115,7 +119,9 @@ export class RowView implements EventView {
     if (this.extraSerial !== this.serial) {
       this.extraSerial = this.serial;
       this.extraObj = null;
-      const t = this.row[EXTRA];
+      const stored = this.row[EXTRA];
+      const shape = this.row[EXTRA_SHAPE];
+      const t = typeof stored === 'string' ? this.extraText(Number(this.row[EVIDENCE]), typeof shape === 'number' ? shape : null, stored) : null;
       if (typeof t === 'string' && t.charCodeAt(0) === 123) {
         try {
           const o: unknown = JSON.parse(t);

@@ -13,6 +13,7 @@ import type { CompiledRule } from './compile';
 import type { FieldSpec, SigmaMapping } from './mapping';
 import { decodeEncodedCommands } from './powershell';
 import { joinSql, SqlContext } from './sql';
+import { extraDecoder } from '../../store/extra/extra-sql';
 import { ACTION, CATEGORY, COMMAND_LINE, FIXED, fieldGetter, EVIDENCE, HOST, ID, refKey, RowView, SRC_IP, text, TIME, USER, type Getter, type Row } from './row-view';
 
 /** Event ids listed per finding; the true count is stated in its reasons. */
@@ -208,7 +209,7 @@ class BatchRun {
 
     const getters: (Getter | undefined)[] = new Array<Getter | undefined>(mapping.slotCount);
     for (const [slot, spec] of specs) getters[slot] = fieldGetter(spec, index);
-    this.view = new RowView(mapping.slotCount, getters);
+    this.view = new RowView(mapping.slotCount, getters, extraDecoder(store.db).text);
     if (rules.some((r) => r.formats)) {
       for (const e of store.all<{ id: number; format: string }>('SELECT id, format FROM evidence')) this.formatOf.set(e.id, e.format);
     }

@@ -1,5 +1,6 @@
 // The events behind findings, read once by id, and what the story needs to know about them.
 import type { CaseStore } from '../../store/case-store';
+import { extraKeyLiteral } from '../../store/extra/extra-sql';
 
 export interface StoryEvent {
   id: number;
@@ -38,7 +39,7 @@ export const STORY_PLAIN_COLUMNS =
 
 export const STORY_COLUMNS =
   'id, time, host, user, category, action, process_name, process_command_line, process_pid, process_guid, parent_process_guid, parent_process_name, parent_process_command_line, src_ip, dst_ip, dst_port, url, domain, http_status, bytes_in, ' +
-  "CASE WHEN category = 'web' AND extra IS NOT NULL THEN COALESCE(json_extract(extra, '$.mime_type'), json_extract(extra, '$.content_type'), json_extract(extra, '$.contenttype'), json_extract(extra, '$.\"rs(Content-Type)\"')) END AS content_type, " +
+  `CASE WHEN category = 'web' AND extra_values IS NOT NULL THEN COALESCE(${['mime_type', 'content_type', 'contenttype', 'rs(Content-Type)'].map((k) => extraKeyLiteral(k)).join(', ')}) END AS content_type, ` +
   'file_path, registry_path, host_resolved, evidence_id';
 
 /** Events by id (chunks of ids keep each statement's parameter list small). */

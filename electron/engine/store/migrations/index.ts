@@ -13,6 +13,7 @@ import { migration010 } from './010_incident';
 import { migration008 } from './008_search';
 import { migration012 } from './012_rollups';
 import { migration014 } from './014_minute_category';
+import { migration015 } from './015_extra_dictionary';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
   sql: string;
 }
 
-const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration012, migration014];
+const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration012, migration014, migration015];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export function schemaVersion(db: Database): number {

@@ -60,7 +60,8 @@ export const FIELDS: Readonly<Record<string, FieldSpec>> = {
   file_hash: keyword('file_hash'),
   registry_path: text('registry_path'),
   message: text('message'),
-  extra: text('extra'),
+  // Stored compactly (store/extra/): rebuilt by id, which names the row in event_row and events alike.
+  extra: text('tl_extra_of(id)'),
   evidence_id: number('evidence_id'),
   source_line: number('source_line'),
   source_file: { kind: 'evidence', columns: ['path'] },

@@ -11,15 +11,17 @@ import { runCompiledRules } from '../../../../electron/engine/detect/sigma/run';
 import type { CaseStore } from '../../../../electron/engine/store/case-store';
 import { samplePath } from '../../helpers/samples';
 import { fixtureCase, type FixtureCase } from '../rules/fixture-case';
+import { extraDecoder } from '../../../../electron/engine/store/extra/extra-sql';
+import { storedExtra } from '../../helpers/extra';
 
 /** Every rule evaluated in JavaScript alone on every event: rule id -> matched event ids. */
 function jsOnly(store: CaseStore, rules: readonly CompiledRule[]): Map<string, number[]> {
   const mapping = sigmaWindowsMapping();
-  const cols = [...FIXED, ...EVENT_COLUMNS.filter((c) => !FIXED.includes(c) && c !== 'source_file' && c !== 'source_format')];
+  const cols = [...FIXED, ...EVENT_COLUMNS.filter((c) => !FIXED.includes(c) && c !== 'source_file' && c !== 'source_format' && c !== 'extra')];
   const index = new Map(cols.map((c, i) => [`column:${c}`, i]));
   const getters: (Getter | undefined)[] = [];
   for (const r of rules) for (const f of r.fields) getters[f.slot] = fieldGetter(f, index);
-  const view = new RowView(mapping.slotCount, getters);
+  const view = new RowView(mapping.slotCount, getters, extraDecoder(store.db).text);
   const out = new Map<string, number[]>(rules.map((r) => [r.id, []]));
   const stmt = store.db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM event_row ORDER BY time, id`);
   while (stmt.step()) {
@@ -41,10 +43,16 @@ describe('SQL filter and JavaScript rules agree', () => {
     fx = await fixtureCase();
     // Awkward values: mixed case, non-ASCII letters with case, JSON numbers and booleans in
     // extra, empty strings, query strings and fragments, IPv6, regex-looking text.
+    // Their own evidence file: extra is stored with a dictionary per file (store/extra/).
+    fx.store.db.run(
+      `INSERT INTO evidence (path, name, size, mtime, format, encoding, timezone, base_year, status, added_at)
+       SELECT path, name || ' (awkward)', size, mtime, format, encoding, timezone, base_year, status, added_at FROM evidence WHERE id = 1`,
+    );
+    const awkward = Number(fx.store.scalar('SELECT last_insert_rowid()'));
     const ins = fx.store.db.prepare(
       `INSERT INTO event_row (evidence_id, time, time_raw, time_zone, host, category, action, process_path, process_name, process_command_line,
-        parent_process_name, dst_ip, dst_port, src_ip, url, domain, http_status, registry_path, message, extra, source_line, source_offset, source_length)
-       VALUES (1, ?, 'x', 'UTC', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 1)`,
+        parent_process_name, dst_ip, dst_port, src_ip, url, domain, http_status, registry_path, message, extra_shape, extra_values, source_line, source_offset, source_length)
+       VALUES (${awkward}, ?, 'x', 'UTC', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 1)`,
     );
     const rows: unknown[][] = [
       ['AWK-1', 'process', 'process_start', 'C:\\ÉCOLE\\POWERSHELL.EXE', 'POWERSHELL.EXE', 'POWERSHELL -NOP -W HIDDEN -ENC SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAKQA=', 'WINWORD.EXE', null, null, null, null, null, null, null, null, '{"ParentImage":"","OriginalFileName":"PowerShell.EXE","Initiated":true}'],
@@ -58,7 +66,7 @@ describe('SQL filter and JavaScript rules agree', () => {
       ['AWK-9', 'firewall', 'accept', null, null, null, null, '203.0.113.71', 7080, '192.168.001.5', null, null, null, null, null, null],
     ];
     let t = Date.parse('2026-12-01T00:00:00Z');
-    for (const r of rows) ins.run([new Date((t += 1000)).toISOString(), ...r] as never);
+    for (const r of rows) ins.run([new Date((t += 1000)).toISOString(), ...r.slice(0, -1), ...storedExtra(fx.store.db, awkward, r[r.length - 1] as string | null)] as never);
     ins.free();
   });
   afterAll(() => fx?.dispose());

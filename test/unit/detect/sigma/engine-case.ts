@@ -8,6 +8,7 @@ import { loadRules, type LoadedRules } from '../../../../electron/engine/detect/
 import { sigmaWindowsMapping } from '../../../../electron/engine/detect/sigma/mapping';
 import { runCompiledRules } from '../../../../electron/engine/detect/sigma/run';
 import { CaseStore } from '../../../../electron/engine/store/case-store';
+import { storedExtra } from '../../helpers/extra';
 
 /** Column values of event_row by name; extra as an object (stored as its JSON). */
 export type EventInit = { [column: string]: unknown; extra?: Record<string, unknown> };
@@ -41,7 +42,11 @@ export async function engineCase(): Promise<EngineCase> {
       return events.map((e) => {
         const row: Record<string, unknown> = { category: 'process', action: 'process_start', ...e };
         if (row.time === undefined) row.time = new Date((clock += 1000)).toISOString();
-        row.extra = e.extra === undefined ? null : JSON.stringify(e.extra);
+        // Stored as the ingest stores it (store/extra/).
+        const [shape, values] = storedExtra(store.db, evidence, e.extra === undefined ? null : JSON.stringify(e.extra));
+        delete row.extra;
+        row.extra_shape = shape;
+        row.extra_values = values;
         const cols = Object.keys(row);
         store.db.run(
           `INSERT INTO event_row (evidence_id, time_raw, time_zone, source_line, source_offset, source_length, ${cols.join(', ')})

@@ -1,0 +1,310 @@
+// The compact form of an event's `extra` (migration 015). Stored per row: the shape (the key
+// list, one row of extra_shape per evidence file and key list) and a JSON array of the values;
+// values of keys that repeat across events (a device id, a process's hash, an interface name)
+// are ids into extra_value (per evidence file) instead of their text. Today's JSON text is
+// rebuilt exactly from them (extra-decoder.ts in the engine; the `events` view in plain SQL).
+//
+// The encoder reads the JSON text the ingest has always written (JSON.stringify's output for
+// a flat object) and copies each value's text as it is, so the rebuilt text is the same bytes
+// whatever the format wrote. What it cannot encode (nested values, keys needing escapes,
+// whitespace) is stored as the JSON text itself, with no shape.
+//
+// Elements of the values array, by the shape's per-key flag:
+// - coded key: an integer, the id of the value's JSON text in extra_value;
+// - literal key: the value's own JSON text when plain SQL gives the same text back (a string
+//   without \u escapes, an integer of at most 15 digits), else `[id]`, an id into extra_value.
+// A coded key whose values turn out to vary so much that its dictionary entries cost more
+// than the ids save (past MIN_DISTINCT values; see costsMore) becomes literal: a new shape with
+// that flag cleared, for later rows.
+
+import { costsMore, ESCAPED, sqlSafe, valueText, zeros } from './extra-rules';
+
+/** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
+export interface ShapeRow {
+  n: number;
+  /** JSON array of the keys, e.g. ["DeviceId","Protocol"]. */
+  keys: string;
+  /** JSON array of 0/1 per key, e.g. [1,0]. */
+  coded: string;
+}
+
+/** A dictionary entry as stored in extra_value. */
+export interface ValueRow {
+  n: number;
+  /** The value's JSON text, as the source row's extra held it. */
+  value: string;
+}
+
+/** New shapes and values since the last take(), to store before the rows that use them. */
+export interface ExtraDictionaryDelta {
+  shapes: ShapeRow[];
+  values: ValueRow[];
+}
+
+export interface EncodedExtra {
+  /** The shape's id (per evidence file), or null: `values` is then the JSON text itself. */
+  shape: number | null;
+  values: string;
+}
+
+const MIN_DISTINCT = 64;
+/** Dictionary entries per file held in memory; past it no new coded value is added. */
+const MAX_VALUES = 200_000;
+/** Shapes per file (free-form key=value logs): past it new key lists are stored as text. */
+const MAX_SHAPES = 4096;
+
+interface Shape {
+  n: number;
+  /** `"Key":` per key, as the text holds it. */
+  keyTexts: string[];
+  coded: boolean[];
+  /** Per key: dictionary entries this key added, and how often it was written. */
+  added: number[];
+  uses: number[];
+  /** Per key: the length of every value written, summed (their mean length). */
+  chars: number[];
+}
+
+/**
+ * TRACELIGHT_EXTRA_ENCODING=0 stores extra as its JSON text, as before migration 015 (the
+ * tests' reference for the round trip, and the bench's "before"); the case reads the same.
+ */
+const PLAIN = typeof process !== 'undefined' && process.env?.TRACELIGHT_EXTRA_ENCODING === '0';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const CLOSE = 0x7d;
+
+export class ExtraEncoder {
+  private readonly byKeys = new Map<string, Shape>();
+  private last: Shape | null = null;
+  private shapeCount: number;
+  private readonly values = new Map<string, number>();
+  /** Ids up to this are taken (a file whose conversion was interrupted: store/extra/convert.ts). */
+  private readonly valueBase: number;
+  private pending: ExtraDictionaryDelta = { shapes: [], values: [] };
+  /** Scratch per row: each member's key text and value text. */
+  private readonly keys: string[] = [];
+  private readonly vals: string[] = [];
+  /** `"key":` per key seen by encodeObject. */
+  private readonly keyTexts = new Map<string, string>();
+  /** Per position: the last coded value's text and its id (a memo of `values`). */
+  private readonly lastText: string[] = [];
+  private readonly lastId: number[] = [];
+
+  constructor(taken: { shapes: number; values: number } = { shapes: 0, values: 0 }) {
+    this.shapeCount = taken.shapes;
+    this.valueBase = taken.values;
+  }
+
+  /** New shapes and values since the last call (they must be stored with the rows). */
+  take(): ExtraDictionaryDelta {
+    const d = this.pending;
+    this.pending = { shapes: [], values: [] };
+    return d;
+  }
+
+  encode(text: string): EncodedExtra {
+    if (PLAIN) return { shape: null, values: text };
+    const count = this.split(text);
+    if (count <= 0) return { shape: null, values: text };
+    return this.members(count) ?? { shape: null, values: text };
+  }
+
+  /**
+   * A flat object as JSON.stringify would write it (with an `action_original` member first
+   * when given), encoded from its values without writing that text and reading it again;
+   * null when it must go the way of the text (a nested value, a key needing escapes, no
+   * member, or encoding switched off).
+   */
+  encodeObject(o: Record<string, unknown>, actionOriginal?: string): EncodedExtra | null {
+    if (PLAIN) return null;
+    let count = 0;
+    if (actionOriginal !== undefined) {
+      this.keys[0] = '"action_original":';
+      this.vals[0] = valueText(actionOriginal);
+      count = 1;
+    }
+    // Object.keys' order is JSON.stringify's (both list own keys the same way).
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      let t: string;
+      if (typeof v === 'string') t = valueText(v);
+      else if (typeof v === 'number') t = Number.isFinite(v) ? String(v) : 'null';
+      else if (typeof v === 'boolean') t = v ? 'true' : 'false';
+      else if (v === null) t = 'null';
+      else if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      else return null;
+      let kt = this.keyTexts.get(k);
+      if (kt === undefined) {
+        if (ESCAPED.test(k)) return null;
+        kt = `"${k}":`;
+        // Free-form keys (key=value logs) must not grow this without bound.
+        if (this.keyTexts.size < 4096) this.keyTexts.set(k, kt);
+      }
+      this.keys[count] = kt;
+      this.vals[count++] = t;
+    }
+    return count === 0 ? null : this.members(count);
+  }
+
+  /** Encodes the members in this.keys / this.vals; null when the file has too many shapes. */
+  private members(count: number): EncodedExtra | null {
+    let shape = this.shapeFor(count);
+    if (shape === null) return null;
+    let out = '[';
+    for (let i = 0; i < count; i++) {
+      const v = this.vals[i]!;
+      if (i > 0) out += ',';
+      shape.uses[i]!++;
+      shape.chars[i]! += v.length;
+      if (shape.coded[i]) {
+        // Most coded values equal the previous row's at the same place (a protocol, a
+        // company name): compared without hashing them for the map.
+        let id = this.lastText[i] === v ? this.lastId[i] : this.values.get(v);
+        if (id === undefined) {
+          const added = ++shape.added[i]!;
+          if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
+            shape = this.demote(shape, i);
+          } else id = this.add(v);
+        }
+        if (id !== undefined) {
+          this.lastText[i] = v;
+          this.lastId[i] = id;
+          out += id;
+          continue;
+        }
+      }
+      if (sqlSafe(v)) out += v;
+      else {
+        // A value plain SQL would write back differently (a float, true, an \u escape).
+        if (this.values.size >= MAX_VALUES && !this.values.has(v)) return null;
+        out += `[${this.values.get(v) ?? this.add(v)}]`;
+      }
+    }
+    return { shape: shape.n, values: `${out}]` };
+  }
+
+  /**
+   * Splits a flat JSON object's text into member key texts and value texts (this.keys,
+   * this.vals); the member count, or 0 when the text is not a flat object without spaces
+   * whose keys need no escapes (it is then stored as it is).
+   */
+  private split(t: string): number {
+    const len = t.length;
+    if (len < 7 || t.charCodeAt(0) !== 0x7b || t.charCodeAt(1) !== QUOTE) return 0;
+    let p = 1;
+    let count = 0;
+    // The previous row's shape: most rows of a file share it, and its key texts are checked
+    // in place rather than cut out of the text.
+    const hint = this.last;
+    // Position of the next backslash at or after p (-1: none), kept as p moves.
+    let backslash = t.indexOf('\\');
+    for (;;) {
+      if (t.charCodeAt(p) !== QUOTE) return 0;
+      let keyText: string;
+      const known = hint !== null && count < hint.keyTexts.length ? hint.keyTexts[count]! : null;
+      if (known !== null && t.startsWith(known, p)) {
+        keyText = known;
+        p += known.length;
+      } else {
+        let q = p + 1;
+        for (;;) {
+          if (q >= len) return 0;
+          const c = t.charCodeAt(q);
+          if (c === QUOTE) break;
+          if (c === BACKSLASH) return 0;
+          q++;
+        }
+        if (t.charCodeAt(q + 1) !== 0x3a) return 0;
+        keyText = t.slice(p, q + 2);
+        p = q + 2;
+      }
+      const start = p;
+      const c = t.charCodeAt(p);
+      if (c === QUOTE) {
+        // The closing quote by indexOf (native), stepping over escapes only where the next
+        // backslash lies before it: most values have none.
+        let q = t.indexOf('"', p + 1);
+        if (backslash !== -1 && backslash < p) backslash = t.indexOf('\\', p);
+        while (q !== -1 && backslash !== -1 && backslash < q) {
+          // An escape: skip the escaped character, then look again.
+          const after = backslash + 2;
+          if (after > q) q = t.indexOf('"', after);
+          backslash = t.indexOf('\\', after);
+        }
+        if (q === -1) return 0;
+        p = q + 1;
+      } else if (c === 0x7b || c === 0x5b) return 0;
+      else {
+        while (p < len) {
+          const d = t.charCodeAt(p);
+          if (d === COMMA || d === CLOSE) break;
+          p++;
+        }
+        if (p === start) return 0;
+      }
+      this.keys[count] = keyText;
+      this.vals[count] = t.slice(start, p);
+      count++;
+      const sep = t.charCodeAt(p);
+      if (sep === CLOSE) return p === len - 1 ? count : 0;
+      if (sep !== COMMA) return 0;
+      p++;
+    }
+  }
+
+  private shapeFor(count: number): Shape | null {
+    const keys = this.keys;
+    const last = this.last;
+    if (last !== null && last.keyTexts.length === count) {
+      let same = true;
+      for (let i = 0; i < count; i++) {
+        if (last.keyTexts[i] !== keys[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return last;
+    }
+    let signature = keys[0]!;
+    for (let i = 1; i < count; i++) signature += keys[i]!;
+    let shape = this.byKeys.get(signature);
+    if (shape === undefined) {
+      if (this.shapeCount >= MAX_SHAPES) return null;
+      shape = this.newShape(keys.slice(0, count), new Array<boolean>(count).fill(true));
+      this.byKeys.set(signature, shape);
+    }
+    this.last = shape;
+    return shape;
+  }
+
+  /** The same keys with key i literal from now on. */
+  private demote(shape: Shape, i: number): Shape {
+    const coded = shape.coded.slice();
+    coded[i] = false;
+    const next = this.newShape(shape.keyTexts, coded);
+    next.added = shape.added;
+    next.uses = shape.uses;
+    next.chars = shape.chars;
+    this.byKeys.set(shape.keyTexts.join(''), next);
+    if (this.last === shape) this.last = next;
+    return next;
+  }
+
+  private newShape(keyTexts: string[], coded: boolean[]): Shape {
+    const n = ++this.shapeCount;
+    const shape: Shape = { n, keyTexts, coded, added: zeros(keyTexts.length), uses: zeros(keyTexts.length), chars: zeros(keyTexts.length) };
+    // `"Key":` -> "Key": the key texts hold no escapes (split() refused those).
+    this.pending.shapes.push({ n, keys: `[${keyTexts.map((k) => k.slice(0, -1)).join(',')}]`, coded: `[${coded.map((c) => (c ? 1 : 0)).join(',')}]` });
+    return shape;
+  }
+
+  private add(value: string): number {
+    const n = this.valueBase + this.values.size + 1;
+    this.values.set(value, n);
+    this.pending.values.push({ n, value });
+    return n;
+  }
+}
