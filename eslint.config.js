@@ -205,7 +205,7 @@ const rendererHtmlSinks = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'release/', 'test-results/', 'playwright-report/', 'coverage/', '.bench/', '.scratch/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
