@@ -13,6 +13,8 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Envelope } from '../../common/protocol';
 import type { EnvelopeTransport } from '../rpc/dispatcher';
+import { serializeError } from '../rpc/error-envelope';
+import { PURE_METHODS, isPureMethod } from '../rpc/pure-methods';
 import { READ_LANE, isReadMethod } from '../rpc/readers/read-methods';
 import type { FromReader, ToReader } from '../rpc/readers/reader-thread';
 import type { FromEngine, InternalOp, ToEngine } from './relay-messages';
@@ -111,6 +113,7 @@ export class EngineRouter {
   }
 
   private route(req: InFlight, caseToken?: number): void {
+    if (typeof req.method === 'string' && isPureMethod(req.method)) return this.answerHere(req);
     const lane = typeof req.method === 'string' && isReadMethod(req.method) ? this.lanes.get(READ_LANE[req.method]) : undefined;
     if (!lane || caseToken !== undefined) {
       if (this.gone) {
@@ -132,6 +135,18 @@ export class EngineRouter {
     const id = lane.next++;
     lane.pending.set(id, req);
     lane.port.postMessage({ id, method: req.method, args } satisfies ToReader);
+  }
+
+  /** A request its arguments alone answer (rpc/pure-methods.ts), on this thread. */
+  private answerHere(req: InFlight): void {
+    let envelope: Envelope;
+    try {
+      const args = (req.args && typeof req.args === 'object' ? req.args : {}) as never;
+      envelope = { type: 'response', seq: req.seq, ok: true, value: PURE_METHODS[req.method as keyof typeof PURE_METHODS](args) };
+    } catch (err) {
+      envelope = { type: 'response', seq: req.seq, ok: false, error: serializeError(err) };
+    }
+    this.reply(req, envelope, 'router');
   }
 
   private fromEngine(msg: FromEngine): void {

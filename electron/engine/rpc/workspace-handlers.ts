@@ -3,8 +3,8 @@
 import type { WorkspaceHandlers } from '../../common/workspace';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../custody/saved-searches';
 import type { CaseSession } from '../custody/session';
-import { splitClauses } from '../store/query';
 import type { FtsScheduler } from './fts-scheduler';
+import { PURE_METHODS } from './pure-methods';
 import type { HandlerContext, HandlerImpl } from './context';
 
 export interface WorkspaceContext {
@@ -17,7 +17,7 @@ export interface WorkspaceContext {
 export function createWorkspaceHandlers(ctx: WorkspaceContext): Pick<HandlerImpl, keyof WorkspaceHandlers> {
   return {
     'events.keyset': (args) => ctx.read('events.keyset', args),
-    'search.parse': async (args) => splitClauses(String(args.query ?? '')),
+    'search.parse': async (args) => PURE_METHODS['search.parse'](args),
     'search.fts': async () => {
       ctx.session();
       return ctx.fts.state()!;

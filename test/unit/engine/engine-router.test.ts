@@ -157,6 +157,11 @@ describe('the router in front of the engine thread', () => {
       // Arguments are checked as the engine checks them: a bad query is an error, not a crash.
       const bad = await p.call('events.keyset', { ...PAGE, sort: { column: 'no_such_column' } });
       expect(bad.ok).toBe(false);
+      // The query bar's parse needs no case: answered here too, as the engine answers it.
+      const parsed = await p.call('search.parse', { query: 'host:WS-TKY-014 (rundll32 OR regsvr32) -user:system' });
+      expect(parsed).toMatchObject({ ok: true, value: { ok: true, clauses: [{ text: 'host:WS-TKY-014' }, { text: '(rundll32 OR regsvr32)' }, { text: 'user:system', negated: true }] } });
+      const wrong = await p.call('search.parse', { query: 'dst_port:abc' });
+      expect(wrong).toMatchObject({ ok: true, value: { ok: false } });
     } finally {
       release();
     }
