@@ -180,6 +180,26 @@ describe('the router in front of the engine thread', () => {
     expect(router.answered).toEqual({ reader: 0, engine: 2 });
   });
 
+  it("reads a query's rows before its aggregates, which wait while the rows are read", async () => {
+    const casePath = await buildCase(tempDir());
+    const { router } = await engine(casePath, true);
+    router.aggregateHoldMs = 60_000;
+    const p = page(router);
+    await Promise.all([p.call('events.keyset', PAGE), p.call('events.count', {}), p.call('facets.counts', { limit: 5 }), p.call('histogram.get', {})]);
+    writeFileSync(`${gate}.armed`, '');
+    const order: string[] = [];
+    const rows = p.call('events.keyset', PAGE).then((r) => (order.push('rows'), r));
+    await until(`${gate}.inside`);
+    // The grid's read is held mid-way; the facets of the same query wait for it.
+    const facets = p.call('facets.counts', { limit: 5 }).then((r) => (order.push('facets'), r));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(order).toEqual([]);
+    writeFileSync(`${gate}.release`, '');
+    const [r, f] = await Promise.all([rows, facets]);
+    expect(order).toEqual(['rows', 'facets']);
+    expect(r.ok && f.ok).toBe(true);
+  });
+
   it('never answers a read asked of a case that closed with the rows of the case opened next', async () => {
     const dir = tempDir();
     const first = await buildCase(dir);
