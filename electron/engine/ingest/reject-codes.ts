@@ -42,6 +42,35 @@ const PATTERNS: readonly Pattern[] = [
   [/^unknown PAN-OS log type "(.*)"$/s, 'reject.panosType', ['type']],
   [/^no %ASA-<severity>-<message id> tag$/, 'reject.asaNoTag', []],
   [/^no syslog timestamp before the %ASA message$/, 'reject.asaNoTime', []],
+  // JSON-per-line and document formats (json-document.ts, carbonblack-edr.ts, plaso, Timesketch).
+  [/^invalid JSON: (.*)$/s, 'reject.invalidJson', ['why']],
+  [/^not JSON: (.*)$/s, 'reject.notJson', ['why']],
+  [/^not a JSON object \((.*)\)$/s, 'reject.notObjectKind', ['kind']],
+  [/^parser error: (.*)$/s, 'reject.parserError', ['why']],
+  [/^not read: (.*)$/s, 'reject.notRead', ['why']],
+  // EDR exports (formats/edr/).
+  [/^not a Carbon Black Cloud alert, event or process record \(no alert type\/id, or no process_guid with a device time\)$/, 'reject.notCbc', []],
+  [/^no Timestamp \(or TimeGenerated\) value$/, 'reject.defenderNoTime', []],
+  [/^unparseable Timestamp "(.*)"$/s, 'reject.defenderTimestamp', ['value']],
+  [/^malformed CEF header \(expected 7 "\|"-separated fields\)$/, 'reject.cefHeader', []],
+  [/^no CEF record on this line$/, 'reject.noCef', []],
+  // Timelines and web logs (formats/proxy/).
+  [/^no integer "timestamp" \(microseconds since 1970 UTC\)$/, 'reject.plasoTimestamp', []],
+  [/^(.*): no integer "timestamp" \(microseconds since 1970 UTC\)$/s, 'reject.plasoKeyTimestamp', ['key']],
+  [/^expected (\d+) comma-separated fields \(l2tcsv\), found (\d+)$/, 'reject.l2tcsvFields', ['n', 'found']],
+  [/^header lacks Timesketch column\(s\) (.*)$/s, 'reject.timesketchColumns', ['columns']],
+  [/^no #Fields header, and the line fits no documented default layout$/, 'reject.w3cNoFields', []],
+  // Windows events (formats/windows/).
+  [/^not a Windows event: expected EventID and SourceName$/, 'reject.notWindowsEvent', []],
+  [/^not a Winlogbeat event: no winlog object$/, 'reject.notWinlogbeat', []],
+  [/^winlog\.event_id is missing or not a number$/, 'reject.winlogEventId', []],
+  [/^expected an <Event> element$/, 'reject.noEventElement', []],
+  [/^(\d+) stray bytes at chunk offset (\d+)$/, 'reject.evtxStray', ['n', 'offset']],
+  [/^no record signature at chunk offset (\d+)$/, 'reject.evtxNoSignature', ['offset']],
+  [/^record (\d+) at chunk offset (\d+): implausible size (\d+)$/, 'reject.evtxImplausible', ['record', 'offset', 'size']],
+  [/^record (\d+) at chunk offset (\d+) is cut off: (\d+) bytes declared, (\d+) in the file$/, 'reject.evtxCut', ['record', 'offset', 'size', 'have']],
+  [/^record (\d+) at chunk offset (\d+): size (\d+) runs past the chunk's records$/, 'reject.evtxPast', ['record', 'offset', 'size']],
+  [/^record (\d+) at chunk offset (\d+): size (\d+) is not repeated at its end$/, 'reject.evtxNoTrailer', ['record', 'offset', 'size']],
 ];
 
 export function rejectReasonCode(reason: string): CodedText | undefined {

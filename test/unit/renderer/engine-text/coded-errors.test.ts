@@ -209,10 +209,17 @@ describe('reasons a parser rejected a record, as stored in the case', () => {
     put('fortigate.log', `${sample('fortigate_kv', 'crowdsec_fortinet-vpn-bf.log')}\njust some words here\ndate=2026-10-05 time=01:02:03 devname=x\ndate=bad time=xx type=traffic\n`);
     put('pan.log', `${sample('paloalto_csv', 'crowdsec_palo-alto-threat.log')}\n1,2026/10/05 00:00:00,0011,WEIRD,x\n`);
     put('asa.log', `${sample('cisco_asa_syslog', 'logscale_asa_syslog.log')}\nOct  5 01:02:03 fw1 no tag here\ngarbage\n`);
+    // JSON lines, timelines, EDR and Windows exports, each with damaged records after good ones.
+    const ts = '{"message":"ok","datetime":"2026-10-05T00:00:00Z","timestamp_desc":"t","timestamp":1759622400000000}';
+    put('timeline.jsonl', `${ts}\n{not json\n[1,2]\n`, ['--format', 'timesketch-jsonl']);
+    put('plaso.jsonl', '{"__container_type__":"event","timestamp":1759622400000000,"data_type":"x","message":"ok"}\n{"__container_type__":"event","message":"no time"}\n', ['--format', 'plaso-json-line']);
+    put('falcon.cef', 'CEF:0|CrowdStrike|FalconHost|1.0|x|y|5|rt=1759622400000 dhost=h1\nnothing to see here\nCEF:0|only|three\n', ['--format', 'crowdstrike-falcon-cef']);
+    put('events.json', '{"EventID":1,"SourceName":"Microsoft-Windows-Sysmon","UtcTime":"2026-10-05 00:00:00.000"}\n{"foo":1}\n', ['--format', 'windows-event-json']);
     const q = tracelight(['query', casePath, 'SELECT reason FROM rejected_record ORDER BY id', '--json']);
     expect(q.code, q.stderr).toBe(0);
     const reasons = (JSON.parse(q.stdout) as { reason: string }[]).map((r) => r.reason);
-    expect(reasons.length).toBeGreaterThanOrEqual(11);
+    expect(reasons.length).toBeGreaterThanOrEqual(16);
+    expect(reasons.map((r) => rejectReasonCode(r)?.code)).toEqual(expect.arrayContaining(['reject.notJson', 'reject.plasoTimestamp', 'reject.noCef', 'reject.cefHeader', 'reject.notWindowsEvent']));
     for (const reason of reasons) expectBothWays(rejectReasonCode(reason), reason);
     // A reason no pattern knows has no code (the UI shows it as written).
     expect(rejectReasonCode('a reason no parser writes')).toBeUndefined();
