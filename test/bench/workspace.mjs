@@ -74,11 +74,11 @@ async function timed(page, act, done, arg) {
     const start = (e) => {
       if (e.type === 'keydown' && e.key !== 'Enter' && e.key !== 'End') return;
       if (window.__benchT0 === undefined) window.__benchT0 = performance.now();
-      removeEventListener('keydown', start, true);
-      removeEventListener('mousedown', start, true);
+      window.removeEventListener('keydown', start, true);
+      window.removeEventListener('mousedown', start, true);
     };
-    addEventListener('keydown', start, true);
-    addEventListener('mousedown', start, true);
+    window.addEventListener('keydown', start, true);
+    window.addEventListener('mousedown', start, true);
   });
   await act();
   const handle = await page.waitForFunction(done, arg, { polling: 'raf', timeout: 120_000 });
