@@ -5,7 +5,8 @@
 // Everything else a page asks, and every event, passes through here as before.
 import { parentPort, workerData } from 'node:worker_threads';
 import { reviewUploadDir } from '../review/open-review';
-import { errorOf, handle } from '../rpc/dispatcher';
+import { handle } from '../rpc/dispatcher';
+import { serializeError } from '../rpc/error-envelope';
 import { liveReaderToken, setReaderRouting, setReaderScript } from '../rpc/readers/reader-pool';
 import { createEngineService, type EngineService } from '../rpc/service';
 import type { EngineThreadData, FromEngine, InternalOp, ToEngine } from './relay-messages';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   try {
     await service.start();
   } catch (err) {
-    post({ kind: 'failed', error: errorOf(err) });
+    post({ kind: 'failed', error: serializeError(err) });
     return;
   }
   service.onEvent((name, payload) => post({ kind: 'event', name, payload }));
@@ -59,13 +60,13 @@ async function main(): Promise<void> {
     if (msg.kind === 'request') {
       void request(service, msg).then(
         (value) => post({ kind: 'response', conn: msg.conn, seq: msg.seq, ok: true, value }),
-        (err: unknown) => post({ kind: 'response', conn: msg.conn, seq: msg.seq, ok: false, error: errorOf(err) }),
+        (err: unknown) => post({ kind: 'response', conn: msg.conn, seq: msg.seq, ok: false, error: serializeError(err) }),
       );
     } else if (msg.kind === 'internal') {
       try {
         post({ kind: 'internal', id: msg.id, ok: true, value: internal(service, msg.op) });
       } catch (err) {
-        post({ kind: 'internal', id: msg.id, ok: false, error: errorOf(err) });
+        post({ kind: 'internal', id: msg.id, ok: false, error: serializeError(err) });
       }
     } else if (msg.kind === 'close') {
       service.close();

@@ -17,13 +17,11 @@ export function attachTransport(service: EngineService, transport: EnvelopeTrans
     if (!msg || msg.type !== 'request' || typeof msg.seq !== 'number') return;
     void handle(service, msg.method, msg.args).then(
       (value) => transport.send({ type: 'response', seq: msg.seq, ok: true, value }),
-      (err: unknown) => transport.send({ type: 'response', seq: msg.seq, ok: false, error: errorOf(err) }),
+      (err: unknown) => transport.send({ type: 'response', seq: msg.seq, ok: false, error: serializeError(err) }),
     );
   });
 }
 
-/** An error as the page receives it: name, message and code where the thrower gave one; never a stack. */
-export const errorOf = serializeError;
 
 /**
  * TRACELIGHT_RPC_TRACE=1 writes one line per request to stderr: method, milliseconds from

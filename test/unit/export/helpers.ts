@@ -8,6 +8,9 @@ import { addNote, addTag, editCase } from '../../../electron/engine/custody/acti
 import { ingestWithCustody } from '../../../electron/engine/custody/ingest-custody';
 import { CaseSession } from '../../../electron/engine/custody/session';
 import { samplePath } from '../helpers/samples';
+import ExcelJS from 'exceljs';
+import type { ExportOptions } from '../../../electron/engine/export/types';
+import { writeXlsxWorkbook } from '../../../electron/engine/export/xlsx/workbook';
 
 export const PAYLOADS = ["=cmd|' /C calc'!A0", '+1', '-2', '@SUM(A1)', '\tTAB', '\rCR'] as const;
 export const JA_NOTE = '請求書を開いた';
@@ -106,4 +109,17 @@ export function sampleDetection(taggedId: number): DetectResult {
     rules: { loaded: 42, problems: [{ file: 'rules/broken.yml', rule: 'broken', message: 'unsupported modifier |re' }] },
     elapsed_s: 1.25,
   };
+}
+
+/** Writes the case's XLSX workbook as an examiner's export would, and reads it back (exceljs). */
+export async function writeAndReadWorkbook(casePath: string, file: string, opts: ExportOptions): Promise<ExcelJS.Workbook> {
+  const session = await CaseSession.open(casePath, { examiner: 'Reviewer' });
+  try {
+    await writeXlsxWorkbook(session, file, opts);
+  } finally {
+    session.close();
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
 }

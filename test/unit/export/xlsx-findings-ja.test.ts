@@ -4,23 +4,14 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CaseSession } from '../../../electron/engine/custody/session';
-import { writeXlsxWorkbook } from '../../../electron/engine/export/xlsx/workbook';
+import type { DetectResult } from '../../../electron/common/detect';
 import { buildCase } from '../detect/incident-helpers';
+import { writeAndReadWorkbook } from './helpers';
 
 const c = buildCase('scenario-a', [{ files: /^squid/ }, { files: /^fortigate/, tz: 'Asia/Tokyo' }]);
 
-async function detectionsSheet(language: 'en' | 'ja'): Promise<string[][]> {
-  const detection = c.detect();
-  const session = await CaseSession.open(c.casePath, { examiner: 'Reviewer' });
-  const file = path.join(c.dir, `findings-${language}.xlsx`);
-  try {
-    await writeXlsxWorkbook(session, file, { language, detection });
-  } finally {
-    session.close();
-  }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+async function detectionsSheet(language: 'en' | 'ja', detection: DetectResult): Promise<string[][]> {
+  const wb = await writeAndReadWorkbook(c.casePath, path.join(c.dir, `findings-${language}.xlsx`), { language, detection });
   const ws = wb.worksheets[3]!;
   return Array.from({ length: ws.rowCount - 1 }, (_, i) => (ws.getRow(i + 2).values as ExcelJS.CellValue[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
 }
@@ -30,11 +21,11 @@ describe('XLSX workbook: findings in the report language', () => {
     const detection = c.detect();
     const beacon = detection.findings.find((f) => f.rule === 'beacon' && f.title.includes('198.51.100.23'))!;
     expect(beacon).toBeDefined();
-    const en = (await detectionsSheet('en')).find((r) => r[4] === beacon.title && r[6] === beacon.src_ip);
+    const en = (await detectionsSheet('en', detection)).find((r) => r[4] === beacon.title && r[6] === beacon.src_ip);
     expect(en, 'the English row carries the engine title').toBeDefined();
     expect(en![10]).toBe(beacon.reasons.join('\n'));
 
-    const ja = (await detectionsSheet('ja')).find((r) => r[5] === 'beacon' && r[4]!.includes('198.51.100.23:8080') && r[6] === beacon.src_ip);
+    const ja = (await detectionsSheet('ja', detection)).find((r) => r[5] === 'beacon' && r[4]!.includes('198.51.100.23:8080') && r[6] === beacon.src_ip);
     expect(ja, 'a Japanese beacon row').toBeDefined();
     expect(ja![4]).not.toBe(beacon.title);
     expect(ja![4]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);

@@ -5,10 +5,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { DetectResult, WebIncident } from '../../../electron/common/detect';
-import { CaseSession } from '../../../electron/engine/custody/session';
-import { writeXlsxWorkbook } from '../../../electron/engine/export/xlsx/workbook';
 import { tempDir } from '../helpers/tmp';
-import { buildExportCase, sampleDetection } from './helpers';
+import { buildExportCase, sampleDetection, writeAndReadWorkbook } from './helpers';
 import { zipTexts } from './zip-text';
 
 const WEB: WebIncident = {
@@ -27,17 +25,10 @@ const WEB: WebIncident = {
 async function workbook(language: 'en' | 'ja', web: WebIncident | undefined) {
   const dir = tempDir();
   const c = await buildExportCase(dir);
-  const session = await CaseSession.open(c.casePath, { examiner: 'Reviewer' });
   const file = path.join(dir, 'w.xlsx');
   const base = sampleDetection(c.taggedId);
   const detection: DetectResult = { ...base, incident: { ...base.incident, ...(web ? { web } : {}) } };
-  try {
-    await writeXlsxWorkbook(session, file, { language, detection });
-  } finally {
-    session.close();
-  }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
+  const wb = await writeAndReadWorkbook(c.casePath, file, { language, detection });
   return { wb, parts: await zipTexts(file) };
 }
 

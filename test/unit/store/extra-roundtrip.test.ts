@@ -21,6 +21,7 @@ import { samplePath, samplesRoot } from '../helpers/samples';
 // @ts-expect-error plain ES module shared with the bench (no types)
 import { generateDefenderNetworkCsv, generateFortigate, generatePanos, generateL2tcsv, generateSysmonJsonl, generateZeekConn } from '../../bench/generate-families.mjs';
 import { generateRealisticDefenderCsv, generateRealisticFortigate, generateRealisticSquid } from '../../bench/generate-realistic.mjs';
+import { EVENTS_VIEW_005 } from '../../../electron/engine/store/migrations/005_ingest_options';
 
 const present = existsSync(path.join(samplesRoot, 'MANIFEST.tsv'));
 const samples = present
@@ -140,18 +141,7 @@ DROP TRIGGER evidence_extra_ad;
 DROP TABLE extra_shape; DROP TABLE extra_value;
 ALTER TABLE event_row DROP COLUMN extra_shape;
 ALTER TABLE event_row RENAME COLUMN extra_values TO extra;
-CREATE VIEW events AS
-SELECT e.id, e.time, e.time_raw, e.time_zone, COALESCE(e.time_original, e.time) AS time_original,
-       e.host, e.host_resolved, e.user, e.category,
-       e.action, e.severity, e.process_name, e.process_path, e.process_command_line,
-       e.process_pid, e.process_hash, e.process_guid, e.parent_process_guid,
-       e.parent_process_name, e.parent_process_command_line,
-       e.src_ip, e.src_port, e.dst_ip, e.dst_port, e.url, e.domain, e.http_status,
-       e.bytes_in, e.bytes_out, e.duration_ms, e.file_path, e.file_hash,
-       e.registry_path, e.message, e.extra, e.evidence_id,
-       v.path AS source_file, v.format AS source_format, e.source_line,
-       e.source_offset, e.source_length
-FROM event_row e JOIN evidence v ON v.id = e.evidence_id;
+${EVENTS_VIEW_005}
 PRAGMA user_version = 14;`);
     const before: Rows = old.all('SELECT * FROM main.events ORDER BY id');
     old.save();

@@ -10,6 +10,20 @@
 //   the evidence is first skewed), so re-applying a skew replaces it instead of adding up.
 // The events view gains time_original (the pre-correction time, = time when never skewed).
 
+/** The `events` view as this migration made it (what cases up to schema 14 hold; tests build one). */
+export const EVENTS_VIEW_005 = `CREATE VIEW events AS
+SELECT e.id, e.time, e.time_raw, e.time_zone, COALESCE(e.time_original, e.time) AS time_original,
+       e.host, e.host_resolved, e.user, e.category,
+       e.action, e.severity, e.process_name, e.process_path, e.process_command_line,
+       e.process_pid, e.process_hash, e.process_guid, e.parent_process_guid,
+       e.parent_process_name, e.parent_process_command_line,
+       e.src_ip, e.src_port, e.dst_ip, e.dst_port, e.url, e.domain, e.http_status,
+       e.bytes_in, e.bytes_out, e.duration_ms, e.file_path, e.file_hash,
+       e.registry_path, e.message, e.extra, e.evidence_id,
+       v.path AS source_file, v.format AS source_format, e.source_line,
+       e.source_offset, e.source_length
+FROM event_row e JOIN evidence v ON v.id = e.evidence_id;`;
+
 export const migration005 = {
   version: 5,
   name: 'ingest_options',
@@ -22,17 +36,6 @@ ALTER TABLE evidence ADD COLUMN clock_skew_ms INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE event_row ADD COLUMN time_original TEXT;
 
 DROP VIEW events;
-CREATE VIEW events AS
-SELECT e.id, e.time, e.time_raw, e.time_zone, COALESCE(e.time_original, e.time) AS time_original,
-       e.host, e.host_resolved, e.user, e.category,
-       e.action, e.severity, e.process_name, e.process_path, e.process_command_line,
-       e.process_pid, e.process_hash, e.process_guid, e.parent_process_guid,
-       e.parent_process_name, e.parent_process_command_line,
-       e.src_ip, e.src_port, e.dst_ip, e.dst_port, e.url, e.domain, e.http_status,
-       e.bytes_in, e.bytes_out, e.duration_ms, e.file_path, e.file_hash,
-       e.registry_path, e.message, e.extra, e.evidence_id,
-       v.path AS source_file, v.format AS source_format, e.source_line,
-       e.source_offset, e.source_length
-FROM event_row e JOIN evidence v ON v.id = e.evidence_id;
+${EVENTS_VIEW_005}
 `,
 };
