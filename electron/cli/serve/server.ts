@@ -14,6 +14,9 @@ import { resolveStatic, securityHeaders, sendStatic } from './static-files';
 import { receiveUpload } from './upload';
 import { webSocketTransport } from './ws-transport';
 
+/** How long stopping waits for replies being written before it cuts the connections. */
+const CLOSE_GRACE_MS = 1000;
+
 const wsPackage = lazyRequire<typeof WsPackage>('ws');
 
 export interface ServeOptions {
@@ -100,7 +103,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     close: async () => {
       for (const c of wss.clients) c.terminate();
       wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() waits for every open connection, and a browser keeps sockets it opened ahead
+      // of a request (or a request still out) for as long as it likes: after a grace for
+      // replies already being written, the rest are cut so the host can exit.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -88,5 +89,19 @@ describe('tracelight serve security', () => {
     expect(result!.ok).toBe(false);
     expect(result!.error).toMatch(/only files uploaded to this case/);
     service.close();
+  });
+  it('stops even while a client holds a connection with a request half sent', async () => {
+    const s = await start();
+    const socket = connect(s.port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // Headers never finished: the server counts this connection as busy, not idle.
+    socket.write(`PUT /upload?token=${s.token} HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\n`);
+    const cut = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.on('error', () => undefined);
+    const started = Date.now();
+    await s.close();
+    server = undefined;
+    await cut;
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
