@@ -106,52 +106,81 @@ export function generateRealisticNcsa(file, lines, { clients = 300, paths = 5000
 /**
  * Defender DeviceNetworkEvents CSV of a fleet: `devices` machines (Zipf activity), each with
  * one user, connecting to a long tail of sites (Zipf over `sites`) from a realistic process mix.
+ * As in Defender's own tables, a connection carries the attributes of the process instance that
+ * made it: one process instance (its id, unique id, creation time and parent) makes many
+ * connections until it exits and a new one starts; a binary has one file size; an account one
+ * object id. Instances live an exponential time (hours for a user's applications, a day for
+ * services), so a few thousand instances serve a few hours of a 400-machine fleet.
  */
 export function generateRealisticDefenderCsv(file, rows, { devices = 400, sites = 3000, seed = 22 } = {}) {
   const rand = rng(seed);
   const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rand() * 16)]).join('');
+  const uuid = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+  const defenderTime = (ms) => new Date(ms).toISOString().replace('Z', '0000Z');
+  const start = Date.UTC(2026, 8, 28);
   const fleet = Array.from({ length: devices }, (_, i) => ({
     name: `${i % 7 === 0 ? 'srv' : 'pc'}-${String(i).padStart(4, '0')}.corp.example.co.jp`,
     id: hex(40),
     ip: `10.${10 + (i >> 8)}.${i & 255}.${10 + Math.floor(rand() * 200)}`,
     user: `u${String(1000 + i)}`,
     sid: `S-1-5-21-3623811015-3361044348-30300820-${1000 + i}`,
+    objectId: uuid(),
+    // The session's explorer.exe and services.exe, started at logon/boot before the window.
+    parents: {
+      'explorer.exe': { pid: 4000 + Math.floor(rand() * 4000), created: defenderTime(start - Math.floor(rand() * 8 * 3600000)) },
+      'services.exe': { pid: 600 + Math.floor(rand() * 400), created: defenderTime(start - Math.floor((1 + rand() * 6) * 86400000)) },
+    },
+    running: new Map(),
+    nextUnique: 1000 + Math.floor(rand() * 100000),
   }));
   const siteNames = Array.from({ length: sites }, (_, i) => ({
     host: `${['www', 'cdn', 'api', 'login', 'static'][i % 5]}.site${i.toString(36)}.${['com', 'co.jp', 'net', 'jp', 'io'][i % 5]}`,
     ip: `${13 + (i % 200)}.${(i * 7) & 255}.${(i * 13) & 255}.${1 + (i % 250)}`,
   }));
+  const HOUR = 3600000;
   const procs = [
-    ['msedge.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application', 350],
-    ['chrome.exe', 'C:\\Program Files\\Google\\Chrome\\Application', 250],
-    ['svchost.exe', 'C:\\Windows\\System32', 150],
-    ['OneDrive.exe', 'C:\\Program Files\\Microsoft OneDrive', 60],
-    ['Teams.exe', 'C:\\Program Files\\WindowsApps\\MSTeams', 60],
-    ['OUTLOOK.EXE', 'C:\\Program Files\\Microsoft Office\\root\\Office16', 50],
-    ['MsMpEng.exe', 'C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0', 40],
-    ['powershell.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0', 8],
-    ['rundll32.exe', 'C:\\Windows\\System32', 2],
-  ].map(([f, dir, w]) => [{ f, dir, sha1: hex(40), sha256: hex(64), md5: hex(32) }, w]);
+    ['msedge.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application', 350, 'explorer.exe', 4 * HOUR],
+    ['chrome.exe', 'C:\\Program Files\\Google\\Chrome\\Application', 250, 'explorer.exe', 4 * HOUR],
+    ['svchost.exe', 'C:\\Windows\\System32', 150, 'services.exe', 24 * HOUR],
+    ['OneDrive.exe', 'C:\\Program Files\\Microsoft OneDrive', 60, 'explorer.exe', 8 * HOUR],
+    ['Teams.exe', 'C:\\Program Files\\WindowsApps\\MSTeams', 60, 'explorer.exe', 8 * HOUR],
+    ['OUTLOOK.EXE', 'C:\\Program Files\\Microsoft Office\\root\\Office16', 50, 'explorer.exe', 8 * HOUR],
+    ['MsMpEng.exe', 'C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.24090.11-0', 40, 'services.exe', 24 * HOUR],
+    ['powershell.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0', 8, 'explorer.exe', 0.1 * HOUR],
+    ['rundll32.exe', 'C:\\Windows\\System32', 2, 'explorer.exe', 0.1 * HOUR],
+  ].map(([f, dir, w, parent, life]) => [{ f, dir, parent, life, sha1: hex(40), sha256: hex(64), md5: hex(32), size: 100000 + Math.floor(rand() * 900000) }, w]);
   const proc = weighted(procs, rand);
   const device = zipf(devices, 0.9, rand);
   const site = zipf(sites, 1.05, rand);
   const action = weighted([['ConnectionSuccess', 800], ['ConnectionFailed', 60], ['InboundConnectionAccepted', 50], ['ConnectionAttempt', 40], ['ListeningConnectionCreated', 10], ['ConnectionFound', 40]], rand);
   const port = weighted([[443, 850], [80, 100], [53, 20], [445, 10], [3389, 5], [8080, 15]], rand);
-  let t = Date.UTC(2026, 8, 28);
+  /** The device's running instance of the process at time t: a new one once the last has exited. */
+  const instance = (d, p, t) => {
+    let run = d.running.get(p.f);
+    if (!run || run.exits <= t) {
+      // The first instance seen was already running when the window opened.
+      const created = run ? t - Math.floor(rand() * 1000) : t - Math.floor(rand() * p.life);
+      run = { pid: 1000 + 4 * Math.floor(rand() * 7500), created: defenderTime(created), unique: d.nextUnique++, exits: t + Math.max(1000, -Math.log(1 - rand()) * p.life) };
+      d.running.set(p.f, run);
+    }
+    return run;
+  };
+  let t = start;
   return writeAll(file, rows, (i) => {
     t += Math.floor(rand() * 40);
     const d = fleet[device()];
     const p = proc();
     const s = siteNames[site()];
     const rp = port();
-    const created = new Date(t - Math.floor(rand() * 86400000)).toISOString().replace('Z', '0000Z');
+    const run = instance(d, p, t);
+    const parent = d.parents[p.parent];
     const row = [
-      new Date(t).toISOString().replace('Z', '0000Z'), d.id, d.name, action(), s.ip, rp, rp === 445 || rp === 3389 ? '' : s.host,
+      defenderTime(t), d.id, d.name, action(), s.ip, rp, rp === 445 || rp === 3389 ? '' : s.host,
       d.ip, 49152 + Math.floor(rand() * 16000), 'Tcp', 'Private', 'Public', p.sha1, p.sha256, p.md5, p.f,
-      100000 + Math.floor(rand() * 900000), 'Microsoft Corporation', p.f, '10.0.26100.1', p.f, p.f,
-      p.f, 1000 + Math.floor(rand() * 30000), `"${p.dir}\\${p.f}"`, created, `${p.dir.toLowerCase()}\\${p.f.toLowerCase()}`,
-      'explorer.exe', 4000 + Math.floor(rand() * 4000), created, 'corp', d.user, d.sid,
-      `${d.user}@corp.example.co.jp`, hex(8) + '-' + hex(4) + '-' + hex(4) + '-' + hex(4) + '-' + hex(12), 'Medium', 'None', 10000 + i, '', '{}', 1, 'False', '', '', 1000000 + i,
+      p.size, 'Microsoft Corporation', p.f, '10.0.26100.1', p.f, p.f,
+      p.f, run.pid, `"${p.dir}\\${p.f}"`, run.created, `${p.dir.toLowerCase()}\\${p.f.toLowerCase()}`,
+      p.parent, parent.pid, parent.created, 'corp', d.user, d.sid,
+      `${d.user}@corp.example.co.jp`, d.objectId, 'Medium', 'None', 10000 + i, '', '{}', 1, 'False', '', '', run.unique,
     ];
     return `${row.map((v) => { const x = String(v); return /[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x; }).join(',')}\n`;
   }, `${DEVICE_NETWORK_EVENTS_COLUMNS.join(',')}\n`);

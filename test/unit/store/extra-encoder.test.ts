@@ -30,8 +30,13 @@ const texts: string[] = [
   '{}',
   '{"a":1, "b":2}',
 ];
-// A key that repeats at first and then varies: it becomes literal under a new shape.
-for (let i = 0; i < 300; i++) texts.push(JSON.stringify({ host: 'ws-01', session: i < 40 ? 'same' : `s-${i}`, n: i }));
+// Keys that repeat at first and then vary: once past the encoder's trial (4,096 uses of the
+// key) they become literal under new shapes. A key whose values come back (a process's
+// creation time: many new values at first, each repeated later) stays coded.
+for (let i = 0; i < 4200; i++) {
+  texts.push(JSON.stringify({ host: 'ws-01', session: i < 40 ? 'same' : `s-${i}`, n: i, started: `2026-10-05T0${Math.floor(i / 400) % 10}:00:00Z` }));
+}
+for (let i = 0; i < 4200; i++) texts.push(JSON.stringify({ host: 'ws-02', created: `2026-10-04T${String(i % 1500).padStart(6, '0')}Z` }));
 
 describe('extra in its compact form', () => {
   let store: CaseStore;
@@ -63,8 +68,11 @@ describe('extra in its compact form', () => {
     const plain = rows.map((r, i) => (r.extra_shape === null ? texts[i] : null)).filter((t) => t !== null);
     expect(plain).toEqual([texts[6], texts[7], texts[8], texts[9], '{}', '{"a":1, "b":2}']);
     // The varying key got its own shape with the key literal; the repeated host stays an id.
-    const shapes = store.all<{ coded: string }>("SELECT coded FROM extra_shape WHERE keys = '[\"host\",\"session\",\"n\"]' ORDER BY n");
-    expect(shapes.map((s) => s.coded)).toEqual(['[1,1,1]', '[1,1,0]', '[1,0,0]']);
+    const shapes = store.all<{ coded: string }>("SELECT coded FROM extra_shape WHERE keys = '[\"host\",\"session\",\"n\",\"started\"]' ORDER BY n");
+    expect(shapes.map((s) => s.coded)).toEqual(['[1,1,1,1]', '[1,0,1,1]', '[1,0,0,1]']);
+    // 1,500 creation times, each written ~3 times, the first 1,500 rows all new: still ids.
+    const created = store.all<{ coded: string }>("SELECT coded FROM extra_shape WHERE keys = '[\"host\",\"created\"]' ORDER BY n");
+    expect(created.map((s) => s.coded)).toEqual(['[1,1]']);
   });
 
   it('reads back byte for byte through the engine, the plain-SQL view and an independent decoder', () => {

@@ -14,7 +14,7 @@
 // - literal key: the value's own JSON text when plain SQL gives the same text back (a string
 //   without \u escapes, an integer of at most 15 digits), else `[id]`, an id into extra_value.
 // A coded key whose values turn out to vary so much that its dictionary entries cost more
-// than the ids save (past MIN_DISTINCT values; see costsMore) becomes literal: a new shape with
+// than the ids save (weighed after TRIAL_USES uses; see costsMore) becomes literal: a new shape with
 // that flag cleared, for later rows.
 
 import { costsMore, ESCAPED, sqlSafe, valueText, zeros } from './extra-rules';
@@ -47,7 +47,12 @@ export interface EncodedExtra {
   values: string;
 }
 
-const MIN_DISTINCT = 64;
+/**
+ * A key is coded for this many uses before the dictionary's cost is weighed: at first nearly
+ * every value is new (a process's creation time, its id), however often each value comes back
+ * later, so weighing earlier would judge a repeating key by its start.
+ */
+const TRIAL_USES = 4096;
 /** Dictionary entries per file held in memory; past it no new coded value is added. */
 const MAX_VALUES = 200_000;
 /** Shapes per file (free-form key=value logs): past it new key lists are stored as text. */
@@ -165,7 +170,7 @@ export class ExtraEncoder {
         let id = this.lastText[i] === v ? this.lastId[i] : this.values.get(v);
         if (id === undefined) {
           const added = ++shape.added[i]!;
-          if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
+          if (this.values.size >= MAX_VALUES || (shape.uses[i]! > TRIAL_USES && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
             shape = this.demote(shape, i);
           } else id = this.add(v);
         }
