@@ -41,9 +41,11 @@ for (const lang of ['en', 'ja'] as const) {
     await page.mouse.up();
     const range = page.getByTestId('scope-range');
     await expect(range).toBeVisible();
-    const count = Number(await page.getByTestId('timeline-count').getAttribute('data-count'));
+    // While the range is being counted the count has no value yet (NaN here): wait for it.
+    const countNow = async (): Promise<number> => Number((await page.getByTestId('timeline-count').getAttribute('data-count')) ?? NaN);
+    await expect.poll(countNow).toBeLessThan(27);
+    const count = await countNow();
     expect(count).toBeGreaterThan(0);
-    expect(count).toBeLessThan(27);
     await expect(h).toHaveAttribute('data-total', String(count));
     const from = await h.getAttribute('data-from');
     expect(from! >= '2026-11-02T01:04:00.000Z').toBe(true);

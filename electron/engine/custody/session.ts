@@ -14,7 +14,7 @@ import { applyEntry } from './apply';
 import { newerVersionReason } from './effects';
 import { canonicalJson, GENESIS_HASH, sealEntry, verifyChain, type ChainStatus, type CustodyEntry } from './chain';
 import { resolveExaminer, workstation, type Examiner } from './identity';
-import { Journal, journalPath, readJournal } from './journal';
+import { Journal, journalPath, readJournal, type JournalContents } from './journal';
 import { acquireLock } from './lock';
 import { recoverInterruptedIngests } from './recovery';
 
@@ -29,6 +29,9 @@ export interface OpenOptions {
   /** Record a case.opened entry (default true for writers). */
   recordOpen?: boolean;
 }
+
+/** How often a reader of a case another Tracelight holds reads its custody chain before calling it broken. */
+const CHAIN_READS = 3;
 
 export class CaseSession {
   private journal: Journal | null = null;
@@ -53,6 +56,19 @@ export class CaseSession {
   }
 
   static async open(file: string, opts: OpenOptions = {}): Promise<CaseSession> {
+    for (let attempt = 1; ; attempt++) {
+      const session = await CaseSession.openOnce(file, opts);
+      // Another Tracelight holds the case and saves it in place while this one reads: the
+      // chain's parts (the entries, the anchors in case_meta, the journal) are separate reads
+      // and a save between two of them pairs an old part with a new one. A mismatch that is
+      // still there when read again is real.
+      if (session.chain.ok || session.releaseLock !== null || opts.readOnly || attempt === CHAIN_READS) return session;
+      session.store.close();
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+
+  private static async openOnce(file: string, opts: OpenOptions): Promise<CaseSession> {
     const examiner = resolveExaminer(opts.examiner);
     const creating = opts.create !== undefined && !existsSync(file);
     if (creating && existsSync(journalPath(file))) {
@@ -75,6 +91,12 @@ export class CaseSession {
         readOnlyCode = lock.coded;
       }
     }
+    // Another Tracelight holds the case and may save it while we read: it writes the case file,
+    // then restarts its journal from a checkpoint. Read in the other order (the journal, then
+    // the case file) and whatever save falls between the two reads, the case file holds at
+    // least what the journal says; the other way a reader could pair the old file with the new
+    // checkpoint and report a broken chain that is not.
+    const journalFirst = readOnlyReason !== null ? readJournal(journalPath(file)) : undefined;
     let store: CaseStore;
     try {
       store = creating ? await CaseStore.create(file, opts.create) : await CaseStore.open(file, { writer: readOnlyReason === null });
@@ -86,7 +108,7 @@ export class CaseSession {
     session.readOnlyReason = readOnlyReason;
     session.readOnlyCode = readOnlyCode;
     session.releaseLock = releaseLock;
-    session.loadChain();
+    session.loadChain(journalFirst ?? readJournal(journalPath(store.path)));
     if (session.readOnly) recoverInterruptedIngests(session);
     else {
       session.journal = new Journal(journalPath(store.path));
@@ -100,7 +122,7 @@ export class CaseSession {
   }
 
   /** Verifies the stored chain, its anchors, and replays journal entries the case file lacks. */
-  private loadChain(): void {
+  private loadChain(journal: JournalContents): void {
     const stored = this.entries();
     let status = verifyChain(stored);
     // An action this version does not know has an effect this version cannot replay or keep
@@ -114,7 +136,6 @@ export class CaseSession {
     if (status.ok && (anchoredCount !== status.count || anchoredHead !== status.head)) {
       fail(Math.min(anchoredCount, status.count) + 1, `the case records ${anchoredCount} custody entries but holds ${status.count} (entries deleted or added behind Tracelight's back)`);
     }
-    const journal = readJournal(journalPath(this.store.path));
     if (journal.damaged) fail(status.count + 1, journal.damaged);
     const cp = journal.checkpoint;
     if (cp && cp.count > 0 && stored[cp.count - 1]?.entry_hash !== cp.head) {

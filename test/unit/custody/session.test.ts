@@ -1,7 +1,7 @@
 import { appendFileSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addNote, addTag, editCase, editEvidence, editNote, removeTag } from '../../../electron/engine/custody/actions';
 import { listBookmarks, noteHistory } from '../../../electron/engine/custody/bookmarks';
 import { CaseSession } from '../../../electron/engine/custody/session';
@@ -115,6 +115,35 @@ describe('single writer', () => {
     const third = await CaseSession.open(c, { examiner: 'Third' });
     expect(third.readOnly).toBe(false);
     third.close();
+  });
+
+  it('a reader opening while the writer saves does not report a broken chain', async () => {
+    const c = await buildCase(tempDir());
+    const writer = await CaseSession.open(c, { examiner: 'Writer' });
+    addNote(writer, 1, JA);
+    // The writer's save lands while the reader checks the chain: after it read the entries the
+    // case file held (the journal then restarts from a checkpoint those entries do not reach).
+    const entries = CaseSession.prototype.entries;
+    let saved = false;
+    const spy = vi.spyOn(CaseSession.prototype, 'entries').mockImplementation(function (this: CaseSession) {
+      const stored = entries.call(this);
+      if (this !== writer && !saved) {
+        saved = true;
+        writer.checkpoint(true);
+      }
+      return stored;
+    });
+    try {
+      const reader = await CaseSession.open(c, { examiner: 'Reader' });
+      expect(reader.readOnlyReason).toContain('opened by Writer');
+      expect(saved).toBe(true);
+      expect(reader.chain).toMatchObject({ ok: true });
+      expect(listBookmarks(reader.store, JA).flatMap((b) => b.notes.map((n) => n.text))).toContain(JA);
+      reader.close();
+    } finally {
+      spy.mockRestore();
+      writer.close();
+    }
   });
 
   it('takes over a stale lock left by a dead process on this host', async () => {
