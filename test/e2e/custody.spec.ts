@@ -99,6 +99,9 @@ test('a case already open in another Tracelight opens read-only and says by whom
     await page.getByTestId('examiner-name').fill('二人目');
     await page.getByTestId('case-entry').filter({ hasText: 'shared' }).getByTestId('case-open').click();
     await expect(page.getByTestId('read-only-banner')).toContainText('Read-only: opened by 最初の担当者 on');
+    // The grid's count and the histogram above it have loaded: the rows no longer move.
+    await expect(page.getByTestId('timeline-count')).toHaveAttribute('data-count', '5');
+    await expect(page.getByTestId('histogram')).toHaveAttribute('data-total', '5');
     await page.getByTestId('timeline').getByTestId('timeline-row').first().click();
     await expect(page.getByTestId('event-bookmarks')).toBeVisible();
     await expect(page.getByTestId('bookmark-save')).toHaveCount(0);
