@@ -19,7 +19,7 @@
 // AccountName that user spells as DOMAIN\name) and (b) empty cells: null, "", and an empty
 // JSON object or list such as AdditionalFields "{}". Nothing is lost: the whole row as
 // written is the event's original record (source_offset/source_length, in the event detail).
-// extra is handed over as its JSON text (defender-extra.ts).
+// extra is handed over as its members (defender-extra.ts, formats/extra-members.ts).
 //
 // Rows are read by position (defender-cells.ts): a CSV header is compiled once per file.
 import type { EventCategory } from '../../../common/schema';
@@ -28,7 +28,7 @@ import type { ParseContext, ParseOutcome, ParsedEvent } from '../types';
 import { baseName, toInt } from '../fields';
 import { parseIsoInstant, parseZonelessIso, wallTimeToUtc } from '../../time/zone';
 import { C, cell, csvLayout, markUsed, newCells, nextRow, objectCellsReader, type DefenderCells } from './defender-cells';
-import { extraJson } from './defender-extra';
+import { extraMembers } from './defender-extra';
 
 export type Row = Record<string, unknown>;
 
@@ -240,8 +240,9 @@ function mapDefenderCells(r: DefenderCells, ctx: ParseContext): ParseOutcome {
     if (user) e.user = user;
     fillTarget(e, r, action);
   }
-  const extra = extraJson(r);
-  if (extra !== undefined) e.extraJson = extra;
+  const extra = extraMembers(r);
+  if (typeof extra === 'string') e.extraJson = extra;
+  else if (extra !== undefined) e.extraMembers = extra;
   return { kind: 'events', events: [e] };
 }
 

@@ -17,6 +17,7 @@
 // than the ids save (past MIN_DISTINCT values; see costsMore) becomes literal: a new shape with
 // that flag cleared, for later rows.
 
+import type { ExtraMembers } from '../../formats/extra-members';
 import { costsMore, ESCAPED, sqlSafe, valueText, zeros } from './extra-rules';
 
 /** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
@@ -92,6 +93,12 @@ export class ExtraEncoder {
   /** Per position: the last coded value's text and its id (a memo of `values`). */
   private readonly lastText: string[] = [];
   private readonly lastId: number[] = [];
+  /** Scratch per row (encodeMembers): a plain string value whose text is `"raw"`, else undefined. */
+  private readonly raws: (string | undefined)[] = [];
+  /** Ids of coded plain strings by the string (a second index of `values`), and its memo. */
+  private readonly rawIds = new Map<string, number>();
+  private readonly lastRaw: string[] = [];
+  private readonly lastRawId: number[] = [];
 
   constructor(taken: { shapes: number; values: number } = { shapes: 0, values: 0 }) {
     this.shapeCount = taken.shapes;
@@ -149,15 +156,87 @@ export class ExtraEncoder {
     return count === 0 ? null : this.members(count);
   }
 
+  /**
+   * Members as a format handed them over (formats/extra-members.ts), with an
+   * `action_original` member first when given: encoded as encode() would encode their JSON
+   * text (extraMembersJson), without that text; null when it must go the way of the text
+   * (a nested value, no member, too many shapes, or encoding switched off).
+   */
+  encodeMembers(m: ExtraMembers, actionOriginal?: string): EncodedExtra | null {
+    if (PLAIN) return null;
+    const { keys, values } = m;
+    const raws = this.raws;
+    let count = 0;
+    if (actionOriginal !== undefined) {
+      this.keys[0] = '"action_original":';
+      this.vals[0] = valueText(actionOriginal);
+      raws[0] = undefined;
+      count = 1;
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const v = values[i]!;
+      this.keys[count] = keys[i]!;
+      if (typeof v === 'string') {
+        // Its text is `"v"`: written (or looked up) only where needed.
+        raws[count++] = v;
+        continue;
+      }
+      const c = v.json.charCodeAt(0);
+      if (c === 0x7b || c === 0x5b) return this.clearRaws(count);
+      this.vals[count] = v.json;
+      raws[count++] = undefined;
+    }
+    if (count === 0) return null;
+    const encoded = this.members(count);
+    this.clearRaws(count);
+    return encoded;
+  }
+
+  /** No raw values left for encode() and encodeObject(), which fill only this.vals. */
+  private clearRaws(count: number): null {
+    for (let i = 0; i < count; i++) this.raws[i] = undefined;
+    return null;
+  }
+
   /** Encodes the members in this.keys / this.vals; null when the file has too many shapes. */
   private members(count: number): EncodedExtra | null {
     let shape = this.shapeFor(count);
     if (shape === null) return null;
     let out = '[';
     for (let i = 0; i < count; i++) {
-      const v = this.vals[i]!;
+      const raw = this.raws[i];
       if (i > 0) out += ',';
       shape.uses[i]!++;
+      if (raw !== undefined) {
+        // A plain string (encodeMembers), whose JSON text is `"raw"`.
+        shape.chars[i]! += raw.length + 2;
+        if (shape.coded[i]) {
+          let id = this.lastRaw[i] === raw ? this.lastRawId[i] : this.rawIds.get(raw);
+          if (id === undefined) {
+            const text = `"${raw}"`;
+            id = this.values.get(text);
+            if (id === undefined) {
+              const added = ++shape.added[i]!;
+              if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
+                shape = this.demote(shape, i);
+              } else id = this.add(text);
+            }
+            // Keyed by the text's own inside, not by raw: raw may be a slice of its whole
+            // record, which the map would keep alive.
+            if (id !== undefined) this.rawIds.set(text.slice(1, -1), id);
+          }
+          if (id !== undefined) {
+            this.lastRaw[i] = raw;
+            this.lastRawId[i] = id;
+            out += id;
+            continue;
+          }
+        }
+        // No backslash, so no \u escape: plain SQL writes it back the same (sqlSafe).
+        out += `"${raw}"`;
+        continue;
+      }
+      const v = this.vals[i]!;
       shape.chars[i]! += v.length;
       if (shape.coded[i]) {
         // Most coded values equal the previous row's at the same place (a protocol, a
