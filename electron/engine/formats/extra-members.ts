@@ -5,7 +5,7 @@
 // format wrote before: JSON.stringify of the same flat object.
 import type { ParsedEvent } from './types';
 
-/** A value already as its JSON text (anything but a string JSON.stringify would only quote). */
+/** A value other than a string, as its JSON text. */
 export interface JsonValue {
   readonly json: string;
 }
@@ -14,19 +14,10 @@ export interface ExtraMembers {
   /** Each member's key as it stands in the text, `"Key":` (a key needing no escapes). */
   readonly keys: string[];
   /**
-   * Each member's value: a string JSON.stringify would write as `"` + it + `"` (no quote,
-   * backslash, control character or lone surrogate: see isPlain), or its JSON text.
+   * Each member's value: a string (its text is JSON.stringify's: most need no escapes, and
+   * the encoder tests for them only where a value is new), or anything else as its JSON text.
    */
   readonly values: (string | JsonValue)[];
-}
-
-/** What JSON.stringify escapes in a string: quote, backslash, controls, lone surrogates. */
-// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** True when JSON.stringify(v) is `"` + v + `"`. */
-export function isPlain(v: string): boolean {
-  return !ESCAPED.test(v);
 }
 
 /**
@@ -40,7 +31,7 @@ export function extraMembersJson(m: ExtraMembers, actionOriginal?: string): stri
     const v = values[i]!;
     if (text.length > 0) text += ',';
     text += keys[i]!;
-    text += typeof v === 'string' ? `"${v}"` : v.json;
+    text += typeof v === 'string' ? JSON.stringify(v) : v.json;
   }
   return `{${text}}`;
 }

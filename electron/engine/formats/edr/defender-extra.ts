@@ -78,8 +78,8 @@ export function extraJson(r: DefenderCells): string | undefined {
 
 /**
  * The same members as extraJson's text, handed over without writing it: each key's `"Key":`
- * (the layout's string, once per file) and each value, a string JSON.stringify would only
- * quote or its JSON text. The text itself (a string) for what the members cannot carry: a
+ * (the layout's string, once per file) and each value, a string as it is or anything else
+ * as its JSON text. The text itself (a string) for what the members cannot carry: a
  * row past MAX_KEPT (its dropped_keys member) or a key needing escapes. Undefined when no
  * cell is kept.
  */
@@ -96,7 +96,7 @@ export function extraMembers(r: DefenderCells): ExtraMembers | string | undefine
     const t = texts[k] ?? (texts[k] = keyText(keys[k]!));
     if (t.member === null || memberKeys.length === MAX_KEPT) return extraJson(r);
     memberKeys.push(t.member);
-    memberValues.push(typeof v === 'string' && !ESCAPED.test(v) ? v : { json: JSON.stringify(v) });
+    memberValues.push(typeof v === 'string' ? v : { json: JSON.stringify(v) });
   }
   return memberKeys.length === 0 ? undefined : { keys: memberKeys, values: memberValues };
 }

@@ -93,9 +93,9 @@ export class ExtraEncoder {
   /** Per position: the last coded value's text and its id (a memo of `values`). */
   private readonly lastText: string[] = [];
   private readonly lastId: number[] = [];
-  /** Scratch per row (encodeMembers): a plain string value whose text is `"raw"`, else undefined. */
+  /** Scratch per row (encodeMembers): a string value (its text is JSON.stringify's), else undefined. */
   private readonly raws: (string | undefined)[] = [];
-  /** Ids of coded plain strings by the string (a second index of `values`), and its memo. */
+  /** Ids of coded strings needing no escapes, by the string (a second index of `values`), and its memo. */
   private readonly rawIds = new Map<string, number>();
   private readonly lastRaw: string[] = [];
   private readonly lastRawId: number[] = [];
@@ -177,7 +177,7 @@ export class ExtraEncoder {
       const v = values[i]!;
       this.keys[count] = keys[i]!;
       if (typeof v === 'string') {
-        // Its text is `"v"`: written (or looked up) only where needed.
+        // Its text (`"v"` for most) is written or looked up only where needed.
         raws[count++] = v;
         continue;
       }
@@ -198,6 +198,33 @@ export class ExtraEncoder {
     return null;
   }
 
+  /**
+   * A string needing no escapes, not found among the coded values: its id (added to the
+   * dictionary), or -1 when it is written as its own text `"raw"` (a literal key, or one that
+   * becomes literal now: this.last is then the new shape). No backslash, no \u escape: plain
+   * SQL writes such a text back the same (sqlSafe).
+   */
+  private plain(shape: Shape, i: number, raw: string): number {
+    shape.chars[i]! += raw.length + 2;
+    if (!shape.coded[i]) return -1;
+    const text = `"${raw}"`;
+    let id = this.values.get(text);
+    if (id === undefined) {
+      const added = ++shape.added[i]!;
+      if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
+        this.demote(shape, i);
+        return -1;
+      }
+      id = this.add(text);
+    }
+    // Keyed by the text's inside, not by raw: raw may be a slice of its whole record, which
+    // the map would keep alive.
+    this.rawIds.set(text.slice(1, -1), id);
+    this.lastRaw[i] = raw;
+    this.lastRawId[i] = id;
+    return id;
+  }
+
   /** Encodes the members in this.keys / this.vals; null when the file has too many shapes. */
   private members(count: number): EncodedExtra | null {
     let shape = this.shapeFor(count);
@@ -208,33 +235,29 @@ export class ExtraEncoder {
       if (i > 0) out += ',';
       shape.uses[i]!++;
       if (raw !== undefined) {
-        // A plain string (encodeMembers), whose JSON text is `"raw"`.
-        shape.chars[i]! += raw.length + 2;
+        // A string (encodeMembers). One coded before is known to need no escapes: its text
+        // is `"raw"`, and it is found without testing its characters.
         if (shape.coded[i]) {
-          let id = this.lastRaw[i] === raw ? this.lastRawId[i] : this.rawIds.get(raw);
-          if (id === undefined) {
-            const text = `"${raw}"`;
-            id = this.values.get(text);
-            if (id === undefined) {
-              const added = ++shape.added[i]!;
-              if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
-                shape = this.demote(shape, i);
-              } else id = this.add(text);
-            }
-            // Keyed by the text's own inside, not by raw: raw may be a slice of its whole
-            // record, which the map would keep alive.
-            if (id !== undefined) this.rawIds.set(text.slice(1, -1), id);
-          }
+          const id = this.lastRaw[i] === raw ? this.lastRawId[i] : this.rawIds.get(raw);
           if (id !== undefined) {
+            shape.chars[i]! += raw.length + 2;
             this.lastRaw[i] = raw;
             this.lastRawId[i] = id;
             out += id;
             continue;
           }
         }
-        // No backslash, so no \u escape: plain SQL writes it back the same (sqlSafe).
-        out += `"${raw}"`;
-        continue;
+        if (ESCAPED.test(raw)) this.vals[i] = JSON.stringify(raw);
+        else {
+          const id = this.plain(shape, i, raw);
+          if (id >= 0) out += id;
+          else {
+            // The shape in use is this.last (shapeFor and demote keep it so).
+            shape = this.last!;
+            out += `"${raw}"`;
+          }
+          continue;
+        }
       }
       const v = this.vals[i]!;
       shape.chars[i]! += v.length;
