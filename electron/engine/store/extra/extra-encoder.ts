@@ -5,9 +5,12 @@
 // rebuilt exactly from them (extra-decoder.ts in the engine; the `events` view in plain SQL).
 //
 // The encoder reads the JSON text the ingest has always written (JSON.stringify's output for
-// a flat object) and copies each value's text as it is, so the rebuilt text is the same bytes
-// whatever the format wrote. What it cannot encode (nested values, keys needing escapes,
-// whitespace) is stored as the JSON text itself, with no shape.
+// a flat object) and copies each value's text as it is (extra-split.ts), so the rebuilt text
+// is the same bytes whatever the format wrote; or it takes an object's values (encodeObject)
+// or a format's members (encodeMembers: Defender rows) and writes each value's text as
+// JSON.stringify does, without the whole text being written and read again. What it cannot
+// encode (nested values, keys needing escapes, whitespace) is stored as the JSON text itself,
+// with no shape.
 //
 // Elements of the values array, by the shape's per-key flag:
 // - coded key: an integer, the id of the value's JSON text in extra_value;
@@ -19,6 +22,7 @@
 
 import type { ExtraMembers } from '../../formats/extra-members';
 import { costsMore, ESCAPED, sqlSafe, valueText, zeros } from './extra-rules';
+import { splitMembers } from './extra-split';
 
 /** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
 export interface ShapeRow {
@@ -72,11 +76,6 @@ interface Shape {
  */
 const PLAIN = typeof process !== 'undefined' && process.env?.TRACELIGHT_EXTRA_ENCODING === '0';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const CLOSE = 0x7d;
-
 export class ExtraEncoder {
   private readonly byKeys = new Map<string, Shape>();
   private last: Shape | null = null;
@@ -114,7 +113,7 @@ export class ExtraEncoder {
 
   encode(text: string): EncodedExtra {
     if (PLAIN) return { shape: null, values: text };
-    const count = this.split(text);
+    const count = splitMembers(text, this.last?.keyTexts ?? null, this.keys, this.vals);
     if (count <= 0) return { shape: null, values: text };
     return this.members(count) ?? { shape: null, values: text };
   }
@@ -288,75 +287,6 @@ export class ExtraEncoder {
     return { shape: shape.n, values: `${out}]` };
   }
 
-  /**
-   * Splits a flat JSON object's text into member key texts and value texts (this.keys,
-   * this.vals); the member count, or 0 when the text is not a flat object without spaces
-   * whose keys need no escapes (it is then stored as it is).
-   */
-  private split(t: string): number {
-    const len = t.length;
-    if (len < 7 || t.charCodeAt(0) !== 0x7b || t.charCodeAt(1) !== QUOTE) return 0;
-    let p = 1;
-    let count = 0;
-    // The previous row's shape: most rows of a file share it, and its key texts are checked
-    // in place rather than cut out of the text.
-    const hint = this.last;
-    // Position of the next backslash at or after p (-1: none), kept as p moves.
-    let backslash = t.indexOf('\\');
-    for (;;) {
-      if (t.charCodeAt(p) !== QUOTE) return 0;
-      let keyText: string;
-      const known = hint !== null && count < hint.keyTexts.length ? hint.keyTexts[count]! : null;
-      if (known !== null && t.startsWith(known, p)) {
-        keyText = known;
-        p += known.length;
-      } else {
-        let q = p + 1;
-        for (;;) {
-          if (q >= len) return 0;
-          const c = t.charCodeAt(q);
-          if (c === QUOTE) break;
-          if (c === BACKSLASH) return 0;
-          q++;
-        }
-        if (t.charCodeAt(q + 1) !== 0x3a) return 0;
-        keyText = t.slice(p, q + 2);
-        p = q + 2;
-      }
-      const start = p;
-      const c = t.charCodeAt(p);
-      if (c === QUOTE) {
-        // The closing quote by indexOf (native), stepping over escapes only where the next
-        // backslash lies before it: most values have none.
-        let q = t.indexOf('"', p + 1);
-        if (backslash !== -1 && backslash < p) backslash = t.indexOf('\\', p);
-        while (q !== -1 && backslash !== -1 && backslash < q) {
-          // An escape: skip the escaped character, then look again.
-          const after = backslash + 2;
-          if (after > q) q = t.indexOf('"', after);
-          backslash = t.indexOf('\\', after);
-        }
-        if (q === -1) return 0;
-        p = q + 1;
-      } else if (c === 0x7b || c === 0x5b) return 0;
-      else {
-        while (p < len) {
-          const d = t.charCodeAt(p);
-          if (d === COMMA || d === CLOSE) break;
-          p++;
-        }
-        if (p === start) return 0;
-      }
-      this.keys[count] = keyText;
-      this.vals[count] = t.slice(start, p);
-      count++;
-      const sep = t.charCodeAt(p);
-      if (sep === CLOSE) return p === len - 1 ? count : 0;
-      if (sep !== COMMA) return 0;
-      p++;
-    }
-  }
-
   private shapeFor(count: number): Shape | null {
     const keys = this.keys;
     const last = this.last;
@@ -398,7 +328,7 @@ export class ExtraEncoder {
   private newShape(keyTexts: string[], coded: boolean[]): Shape {
     const n = ++this.shapeCount;
     const shape: Shape = { n, keyTexts, coded, added: zeros(keyTexts.length), uses: zeros(keyTexts.length), chars: zeros(keyTexts.length) };
-    // `"Key":` -> "Key": the key texts hold no escapes (split() refused those).
+    // `"Key":` -> "Key": the key texts hold no escapes (splitMembers refuses those).
     this.pending.shapes.push({ n, keys: `[${keyTexts.map((k) => k.slice(0, -1)).join(',')}]`, coded: `[${coded.map((c) => (c ? 1 : 0)).join(',')}]` });
     return shape;
   }
