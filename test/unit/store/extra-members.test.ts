@@ -11,6 +11,7 @@ import { extraMembersJson, extraTextOf } from '../../../electron/engine/formats/
 import type { ParsedEvent } from '../../../electron/engine/formats/types';
 import { ExtraEncoder, type EncodedExtra } from '../../../electron/engine/store/extra/extra-encoder';
 import { BATCH_COLUMNS, BatchEncoder, CELL_NUMBER, CELL_TEXT, WIDTH } from '../../../electron/engine/ingest/event-batch';
+import { ScopeFilter } from '../../../electron/engine/ingest/scope/filter';
 import { ExtraReference } from '../helpers/extra';
 import { parseLines } from '../formats/windows/helpers';
 
@@ -149,6 +150,15 @@ describe('Defender extra from its members', () => {
     kept.dropped_keys = 44;
     const { text } = await batchExtras([e!]);
     expect(text).toEqual([JSON.stringify(kept)]);
+  });
+
+  it('an import scope finds an indicator that only a member value holds, as written (not its JSON escapes)', () => {
+    const { events } = parsed(30);
+    const i = events.findIndex((e) => e.extraMembers!.values.includes('C:\\Windows\\System32\\'));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const scope = new ScopeFilter({ indicators: { file: 'ioc.txt', sha256: '', values: ['c:\\windows\\system32\\'] } });
+    expect(events.map((e) => scope.keeps(e))).toEqual(events.map((e) => extraTextOf(e)!.includes('C:\\\\Windows\\\\System32\\\\')));
+    expect(scope.keeps(events[i]!)).toBe(true);
   });
 
   it('JSON rows: numbers, booleans and nested values (the nested row falls back to text) read back as JSON.stringify writes them', async () => {
