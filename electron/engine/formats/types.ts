@@ -10,6 +10,7 @@
 // Either way the pipeline reads, hashes and stores; formats never touch the file.
 
 import type { ColumnMapping } from '../../common/import-mapping';
+import type { ExtraMembers } from './extra-members';
 import type { FormatInfo, NormalizedFields } from '../../common/schema';
 
 /** What sniff() sees: the start of the file. */
@@ -55,6 +56,11 @@ export interface ParsedEvent extends NormalizedFields {
    * object plus JSON.stringify); when set, it is stored as is and `extra` is not looked at.
    */
   extraJson?: string;
+  /**
+   * extra as its members (formats/extra-members.ts): encoded without its text being written
+   * and read again. When set, neither extraJson nor extra is set; its text is extraTextOf(e).
+   */
+  extraMembers?: ExtraMembers;
 }
 
 export type ParseOutcome =

@@ -8,6 +8,7 @@ import type { NormalizedFields } from '../../common/schema';
 import { normalizeAction } from '../formats/action-vocabulary';
 import type { ParsedEvent, ReadRecord } from '../formats/types';
 import { flatJson } from './flat-json';
+import { extraMembersJson } from '../formats/extra-members';
 import { RollupCounter } from '../store/rollups/counter';
 import { ExtraEncoder, type ExtraDictionaryDelta } from '../store/extra/extra-encoder';
 import { ScopeFilter } from './scope/filter';
@@ -251,11 +252,18 @@ export class BatchEncoder {
     this.setTexts(this.queued);
     // extra in its compact form (store/extra/): from the object's values where the format
     // gave an object, else from the JSON text as it was always written.
+    const members = e.extraMembers;
     let encoded =
-      e.extraJson === undefined && e.extra ? this.extraEncoder.encodeObject(e.extra, action !== raw ? (raw as string) : undefined) : null;
+      members !== undefined
+        ? this.extraEncoder.encodeMembers(members, action !== raw ? (raw as string) : undefined)
+        : e.extraJson === undefined && e.extra
+          ? this.extraEncoder.encodeObject(e.extra, action !== raw ? (raw as string) : undefined)
+          : null;
     if (encoded === null) {
       let extra: string | undefined;
-      if (action !== raw) extra = withOriginalAction(e, raw as string);
+      // Members (Defender rows) as their text, byte for byte what the format wrote before.
+      if (members !== undefined) extra = extraMembersJson(members, action !== raw ? (raw as string) : undefined);
+      else if (action !== raw) extra = withOriginalAction(e, raw as string);
       else if (e.extraJson !== undefined) extra = e.extraJson;
       else if (e.extra) {
         for (const _ in e.extra) {

@@ -3,6 +3,7 @@
 // is exactly JSON.stringify of the object the mapping used to build (same keys, same order,
 // same values), without building that object per row.
 import { isUsed, type DefenderCells } from './defender-cells';
+import type { ExtraMembers, JsonValue } from '../extra-members';
 
 /** Keys past this many are counted (dropped_keys), not kept: a row of 10,000 columns. */
 const MAX_KEPT = 256;
@@ -28,6 +29,8 @@ const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
  * of many short pieces costs more to flatten (when it is written out) than to build.
  */
 export interface KeyText {
+  /** `"Key":`, or null when the key's JSON text has escapes (the row then goes as text). */
+  member: string | null;
   first: string;
   firstQuoted: string;
   next: string;
@@ -38,7 +41,7 @@ export interface KeyText {
 
 function keyText(key: string): KeyText {
   const k = `${JSON.stringify(key)}:`;
-  return { first: `{${k}`, firstQuoted: `{${k}"`, next: `,${k}`, nextQuoted: `,${k}"`, afterQuoted: `",${k}`, afterQuotedQuoted: `",${k}"` };
+  return { member: k.includes('\\') ? null : k, first: `{${k}`, firstQuoted: `{${k}"`, next: `,${k}`, nextQuoted: `,${k}"`, afterQuoted: `",${k}`, afterQuotedQuoted: `",${k}"` };
 }
 
 /**
@@ -71,6 +74,31 @@ export function extraJson(r: DefenderCells): string | undefined {
     }
   }
   return kept === 0 ? undefined : `${text}${open ? '"}' : '}'}`;
+}
+
+/**
+ * The same members as extraJson's text, handed over without writing it: each key's `"Key":`
+ * (the layout's string, once per file) and each value, a string as it is or anything else
+ * as its JSON text. The text itself (a string) for what the members cannot carry: a
+ * row past MAX_KEPT (its dropped_keys member) or a key needing escapes. Undefined when no
+ * cell is kept.
+ */
+export function extraMembers(r: DefenderCells): ExtraMembers | string | undefined {
+  const { keys, keyAt, keyColumn, keyText: texts } = r.layout;
+  const values = r.values;
+  const memberKeys: string[] = [];
+  const memberValues: (string | JsonValue)[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    const v = values[keyAt[k]!];
+    if (isEmptyCell(v)) continue;
+    const c = keyColumn[k]!;
+    if (c >= 0 && isUsed(r, c)) continue;
+    const t = texts[k] ?? (texts[k] = keyText(keys[k]!));
+    if (t.member === null || memberKeys.length === MAX_KEPT) return extraJson(r);
+    memberKeys.push(t.member);
+    memberValues.push(typeof v === 'string' ? v : { json: JSON.stringify(v) });
+  }
+  return memberKeys.length === 0 ? undefined : { keys: memberKeys, values: memberValues };
 }
 
 /** A row past MAX_KEPT (rare): the object itself, so that a "dropped_keys" column keeps its place. */

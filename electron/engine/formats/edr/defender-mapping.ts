@@ -19,16 +19,16 @@
 // AccountName that user spells as DOMAIN\name) and (b) empty cells: null, "", and an empty
 // JSON object or list such as AdditionalFields "{}". Nothing is lost: the whole row as
 // written is the event's original record (source_offset/source_length, in the event detail).
-// extra is handed over as its JSON text (defender-extra.ts).
+// extra is handed over as its members (defender-extra.ts, formats/extra-members.ts).
 //
 // Rows are read by position (defender-cells.ts): a CSV header is compiled once per file.
 import type { EventCategory } from '../../../common/schema';
 import type { CsvColumns, CsvRowMapper } from '../csv';
 import type { ParseContext, ParseOutcome, ParsedEvent } from '../types';
 import { baseName, toInt } from '../fields';
-import { parseIsoInstant, parseZonelessIso, wallTimeToUtc } from '../../time/zone';
 import { C, cell, csvLayout, markUsed, newCells, nextRow, objectCellsReader, type DefenderCells } from './defender-cells';
-import { extraJson } from './defender-extra';
+import { extraMembers } from './defender-extra';
+import { DefenderClock } from './defender-time';
 
 export type Row = Record<string, unknown>;
 
@@ -88,13 +88,6 @@ function takeInt(r: DefenderCells, c: number): number | undefined {
   const v = n(r, c);
   if (v !== undefined) markUsed(r, c);
   return v;
-}
-
-function defenderTime(raw: string, zone: string): { ts: number; timeZone: string } | null {
-  const t = parseIsoInstant(raw);
-  if (t) return { ts: t.ms, timeZone: t.offsetMinutes === 0 ? 'UTC' : raw.slice(-6) };
-  const w = parseZonelessIso(raw);
-  return w ? { ts: wallTimeToUtc(w, zone), timeZone: `${zone} (assumed)` } : null;
 }
 
 const NETWORK_ACTIONS = new Set([
@@ -174,24 +167,26 @@ function fullPath(folder: string | undefined, file: string | undefined): string 
 /** The mapper of JSON row objects (JSONL lines, or the rows of a JSON document) of one file. */
 export function defenderObjectMapper(ctx: ParseContext): (row: Row) => ParseOutcome {
   const cellsOf = objectCellsReader();
-  return (row) => mapDefenderCells(cellsOf(row), ctx);
+  const clock = new DefenderClock(ctx.timezone);
+  return (row) => mapDefenderCells(cellsOf(row), clock);
 }
 
 /** The mapper of a CSV export's rows, compiled from its header once. */
 export function defenderCsvMapper(columns: CsvColumns, ctx: ParseContext): CsvRowMapper {
   const cells = newCells(csvLayout(columns));
+  const clock = new DefenderClock(ctx.timezone);
   return (fields) => {
     nextRow(cells, fields);
-    return mapDefenderCells(cells, ctx);
+    return mapDefenderCells(cells, clock);
   };
 }
 
 /** Maps one row; a reject reason when it has no usable time. */
-function mapDefenderCells(r: DefenderCells, ctx: ParseContext): ParseOutcome {
+function mapDefenderCells(r: DefenderCells, clock: DefenderClock): ParseOutcome {
   const timeColumn = s(r, C.Timestamp) !== undefined ? C.Timestamp : C.TimeGenerated;
   const raw = s(r, timeColumn);
   if (!raw) return { kind: 'reject', reason: 'no Timestamp (or TimeGenerated) value' };
-  const time = defenderTime(raw.trim(), ctx.timezone);
+  const time = clock.time(raw.trim());
   if (!time) return { kind: 'reject', reason: `unparseable Timestamp "${raw.slice(0, 60)}"` };
   markUsed(r, timeColumn);
   const action = take(r, C.ActionType);
@@ -240,8 +235,9 @@ function mapDefenderCells(r: DefenderCells, ctx: ParseContext): ParseOutcome {
     if (user) e.user = user;
     fillTarget(e, r, action);
   }
-  const extra = extraJson(r);
-  if (extra !== undefined) e.extraJson = extra;
+  const extra = extraMembers(r);
+  if (typeof extra === 'string') e.extraJson = extra;
+  else if (extra !== undefined) e.extraMembers = extra;
   return { kind: 'events', events: [e] };
 }
 

@@ -1,5 +1,6 @@
 // The compiled form of an ImportScope, asked once per parsed event (in the ingest worker).
 import type { ParsedEvent } from '../../formats/types';
+import { extraTextOf } from '../../formats/extra-members';
 import type { ImportScope } from './types';
 
 /** Text fields an indicator is looked for in (with the event's extra fields). */
@@ -81,7 +82,8 @@ export class ScopeFilter {
       if (v !== undefined && v !== null) text += `\n${String(v)}`;
     }
     // extra's values as written, not its JSON text (where C:\\ would read C:\\\\).
-    const extra = e.extra ?? (e.extraJson !== undefined ? (JSON.parse(e.extraJson) as Record<string, unknown>) : undefined);
+    const json = e.extra === undefined ? extraTextOf(e) : undefined;
+    const extra = e.extra ?? (json !== undefined ? (JSON.parse(json) as Record<string, unknown>) : undefined);
     if (extra) for (const v of Object.values(extra)) text += `\n${typeof v === 'string' ? v : JSON.stringify(v)}`;
     text = text.toLowerCase();
     return this.indicators!.some((i) => text.includes(i));

@@ -5,9 +5,12 @@
 // rebuilt exactly from them (extra-decoder.ts in the engine; the `events` view in plain SQL).
 //
 // The encoder reads the JSON text the ingest has always written (JSON.stringify's output for
-// a flat object) and copies each value's text as it is, so the rebuilt text is the same bytes
-// whatever the format wrote. What it cannot encode (nested values, keys needing escapes,
-// whitespace) is stored as the JSON text itself, with no shape.
+// a flat object) and copies each value's text as it is (extra-split.ts), so the rebuilt text
+// is the same bytes whatever the format wrote; or it takes an object's values (encodeObject)
+// or a format's members (encodeMembers: Defender rows) and writes each value's text as
+// JSON.stringify does, without the whole text being written and read again. What it cannot
+// encode (nested values, keys needing escapes, whitespace) is stored as the JSON text itself,
+// with no shape.
 //
 // Elements of the values array, by the shape's per-key flag:
 // - coded key: an integer, the id of the value's JSON text in extra_value;
@@ -17,7 +20,9 @@
 // than the ids save (weighed after TRIAL_USES uses; see costsMore) becomes literal: a new shape with
 // that flag cleared, for later rows.
 
+import type { ExtraMembers } from '../../formats/extra-members';
 import { costsMore, ESCAPED, sqlSafe, valueText, zeros } from './extra-rules';
+import { splitMembers } from './extra-split';
 
 /** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
 export interface ShapeRow {
@@ -76,11 +81,6 @@ interface Shape {
  */
 const PLAIN = typeof process !== 'undefined' && process.env?.TRACELIGHT_EXTRA_ENCODING === '0';
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const CLOSE = 0x7d;
-
 export class ExtraEncoder {
   private readonly byKeys = new Map<string, Shape>();
   private last: Shape | null = null;
@@ -97,6 +97,12 @@ export class ExtraEncoder {
   /** Per position: the last coded value's text and its id (a memo of `values`). */
   private readonly lastText: string[] = [];
   private readonly lastId: number[] = [];
+  /** Scratch per row (encodeMembers): a string value (its text is JSON.stringify's), else undefined. */
+  private readonly raws: (string | undefined)[] = [];
+  /** Ids of coded strings needing no escapes, by the string (a second index of `values`), and its memo. */
+  private readonly rawIds = new Map<string, number>();
+  private readonly lastRaw: string[] = [];
+  private readonly lastRawId: number[] = [];
 
   constructor(taken: { shapes: number; values: number } = { shapes: 0, values: 0 }) {
     this.shapeCount = taken.shapes;
@@ -112,7 +118,7 @@ export class ExtraEncoder {
 
   encode(text: string): EncodedExtra {
     if (PLAIN) return { shape: null, values: text };
-    const count = this.split(text);
+    const count = splitMembers(text, this.last?.keyTexts ?? null, this.keys, this.vals);
     if (count <= 0) return { shape: null, values: text };
     return this.members(count) ?? { shape: null, values: text };
   }
@@ -154,15 +160,110 @@ export class ExtraEncoder {
     return count === 0 ? null : this.members(count);
   }
 
+  /**
+   * Members as a format handed them over (formats/extra-members.ts), with an
+   * `action_original` member first when given: encoded as encode() would encode their JSON
+   * text (extraMembersJson), without that text; null when it must go the way of the text
+   * (a nested value, no member, too many shapes, or encoding switched off).
+   */
+  encodeMembers(m: ExtraMembers, actionOriginal?: string): EncodedExtra | null {
+    if (PLAIN) return null;
+    const { keys, values } = m;
+    const raws = this.raws;
+    let count = 0;
+    if (actionOriginal !== undefined) {
+      this.keys[0] = '"action_original":';
+      this.vals[0] = valueText(actionOriginal);
+      raws[0] = undefined;
+      count = 1;
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const v = values[i]!;
+      this.keys[count] = keys[i]!;
+      if (typeof v === 'string') {
+        // Its text (`"v"` for most) is written or looked up only where needed.
+        raws[count++] = v;
+        continue;
+      }
+      const c = v.json.charCodeAt(0);
+      if (c === 0x7b || c === 0x5b) return this.clearRaws(count);
+      this.vals[count] = v.json;
+      raws[count++] = undefined;
+    }
+    if (count === 0) return null;
+    const encoded = this.members(count);
+    this.clearRaws(count);
+    return encoded;
+  }
+
+  /** No raw values left for encode() and encodeObject(), which fill only this.vals. */
+  private clearRaws(count: number): null {
+    for (let i = 0; i < count; i++) this.raws[i] = undefined;
+    return null;
+  }
+
+  /**
+   * A string needing no escapes, not found among the coded values: its id (added to the
+   * dictionary), or -1 when it is written as its own text `"raw"` (a literal key, or one that
+   * becomes literal now: this.last is then the new shape). No backslash, no \u escape: plain
+   * SQL writes such a text back the same (sqlSafe).
+   */
+  private plain(shape: Shape, i: number, raw: string): number {
+    shape.chars[i]! += raw.length + 2;
+    if (!shape.coded[i]) return -1;
+    const text = `"${raw}"`;
+    let id = this.values.get(text);
+    if (id === undefined) {
+      const added = ++shape.added[i]!;
+      if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
+        this.demote(shape, i);
+        return -1;
+      }
+      id = this.add(text);
+    }
+    // Keyed by the text's inside, not by raw: raw may be a slice of its whole record, which
+    // the map would keep alive.
+    this.rawIds.set(text.slice(1, -1), id);
+    this.lastRaw[i] = raw;
+    this.lastRawId[i] = id;
+    return id;
+  }
+
   /** Encodes the members in this.keys / this.vals; null when the file has too many shapes. */
   private members(count: number): EncodedExtra | null {
     let shape = this.shapeFor(count);
     if (shape === null) return null;
     let out = '[';
     for (let i = 0; i < count; i++) {
-      const v = this.vals[i]!;
+      const raw = this.raws[i];
       if (i > 0) out += ',';
       shape.uses[i]!++;
+      if (raw !== undefined) {
+        // A string (encodeMembers). One coded before is known to need no escapes: its text
+        // is `"raw"`, and it is found without testing its characters.
+        if (shape.coded[i]) {
+          const id = this.lastRaw[i] === raw ? this.lastRawId[i] : this.rawIds.get(raw);
+          if (id !== undefined) {
+            shape.chars[i]! += raw.length + 2;
+            this.lastRaw[i] = raw;
+            this.lastRawId[i] = id;
+            out += id;
+            continue;
+          }
+        }
+        if (ESCAPED.test(raw)) this.vals[i] = JSON.stringify(raw);
+        else {
+          const id = this.plain(shape, i, raw);
+          if (id >= 0) out += id;
+          else {
+            // The shape in use is this.last (shapeFor and demote keep it so).
+            shape = this.last!;
+            out += `"${raw}"`;
+          }
+          continue;
+        }
+      }
+      const v = this.vals[i]!;
       shape.chars[i]! += v.length;
       if (shape.coded[i]) {
         // Most coded values equal the previous row's at the same place (a protocol, a
@@ -189,75 +290,6 @@ export class ExtraEncoder {
       }
     }
     return { shape: shape.n, values: `${out}]` };
-  }
-
-  /**
-   * Splits a flat JSON object's text into member key texts and value texts (this.keys,
-   * this.vals); the member count, or 0 when the text is not a flat object without spaces
-   * whose keys need no escapes (it is then stored as it is).
-   */
-  private split(t: string): number {
-    const len = t.length;
-    if (len < 7 || t.charCodeAt(0) !== 0x7b || t.charCodeAt(1) !== QUOTE) return 0;
-    let p = 1;
-    let count = 0;
-    // The previous row's shape: most rows of a file share it, and its key texts are checked
-    // in place rather than cut out of the text.
-    const hint = this.last;
-    // Position of the next backslash at or after p (-1: none), kept as p moves.
-    let backslash = t.indexOf('\\');
-    for (;;) {
-      if (t.charCodeAt(p) !== QUOTE) return 0;
-      let keyText: string;
-      const known = hint !== null && count < hint.keyTexts.length ? hint.keyTexts[count]! : null;
-      if (known !== null && t.startsWith(known, p)) {
-        keyText = known;
-        p += known.length;
-      } else {
-        let q = p + 1;
-        for (;;) {
-          if (q >= len) return 0;
-          const c = t.charCodeAt(q);
-          if (c === QUOTE) break;
-          if (c === BACKSLASH) return 0;
-          q++;
-        }
-        if (t.charCodeAt(q + 1) !== 0x3a) return 0;
-        keyText = t.slice(p, q + 2);
-        p = q + 2;
-      }
-      const start = p;
-      const c = t.charCodeAt(p);
-      if (c === QUOTE) {
-        // The closing quote by indexOf (native), stepping over escapes only where the next
-        // backslash lies before it: most values have none.
-        let q = t.indexOf('"', p + 1);
-        if (backslash !== -1 && backslash < p) backslash = t.indexOf('\\', p);
-        while (q !== -1 && backslash !== -1 && backslash < q) {
-          // An escape: skip the escaped character, then look again.
-          const after = backslash + 2;
-          if (after > q) q = t.indexOf('"', after);
-          backslash = t.indexOf('\\', after);
-        }
-        if (q === -1) return 0;
-        p = q + 1;
-      } else if (c === 0x7b || c === 0x5b) return 0;
-      else {
-        while (p < len) {
-          const d = t.charCodeAt(p);
-          if (d === COMMA || d === CLOSE) break;
-          p++;
-        }
-        if (p === start) return 0;
-      }
-      this.keys[count] = keyText;
-      this.vals[count] = t.slice(start, p);
-      count++;
-      const sep = t.charCodeAt(p);
-      if (sep === CLOSE) return p === len - 1 ? count : 0;
-      if (sep !== COMMA) return 0;
-      p++;
-    }
   }
 
   private shapeFor(count: number): Shape | null {
@@ -301,7 +333,7 @@ export class ExtraEncoder {
   private newShape(keyTexts: string[], coded: boolean[]): Shape {
     const n = ++this.shapeCount;
     const shape: Shape = { n, keyTexts, coded, added: zeros(keyTexts.length), uses: zeros(keyTexts.length), chars: zeros(keyTexts.length) };
-    // `"Key":` -> "Key": the key texts hold no escapes (split() refused those).
+    // `"Key":` -> "Key": the key texts hold no escapes (splitMembers refuses those).
     this.pending.shapes.push({ n, keys: `[${keyTexts.map((k) => k.slice(0, -1)).join(',')}]`, coded: `[${coded.map((c) => (c ? 1 : 0)).join(',')}]` });
     return shape;
   }

@@ -1,10 +1,11 @@
-// extra of Defender rows is written as JSON text directly (defender-extra.ts): it must be
+// extra of Defender rows is handed over as its members (defender-extra.ts): their text must be
 // exactly the text JSON.stringify gives for the object the mapping stores, whatever the
 // column names and values (order, duplicates, escapes, surrogates, very wide rows).
 import { describe, expect, it } from 'vitest';
 import { defenderCsvFormat, defenderJsonlFormat } from '../../../../electron/engine/formats/edr/defender';
 import { parseCsvRecord, recordObject } from '../../../../electron/engine/formats/csv';
 import { parseLines } from '../windows/helpers';
+import { extraTextOf } from '../../../../electron/engine/formats/extra-members';
 
 /** Columns the mapping takes into normalized fields for these rows: never in extra. */
 const MAPPED = new Set(['Timestamp', 'DeviceName', 'ActionType', 'InitiatingProcessFileName']);
@@ -31,7 +32,7 @@ function checkCsv(header: string[], rows: string[][]): void {
   const r = parseLines(defenderCsvFormat, [header.join(','), ...rows.map(csvLine)]);
   expect(r.rejects).toEqual([]);
   expect(r.events).toHaveLength(rows.length);
-  rows.forEach((row, i) => expect(r.events[i]!.extraJson, `row ${i}`).toBe(expectedExtra(header, parseCsvRecord(csvLine(row))!)));
+  rows.forEach((row, i) => expect(extraTextOf(r.events[i]!), `row ${i}`).toBe(expectedExtra(header, parseCsvRecord(csvLine(row))!)));
 }
 
 const BASE = ['Timestamp', 'DeviceName', 'ActionType', 'InitiatingProcessFileName'];
@@ -77,7 +78,7 @@ describe('Defender extra as JSON text', () => {
     const expected = Object.create(null) as Record<string, unknown>;
     for (const key in parsed) if (!MAPPED.has(key) && !['Empty', 'None', 'List'].includes(key)) expected[key] = parsed[key];
     expect(Object.keys(expected)).toContain('__proto__');
-    expect(e!.extraJson).toBe(JSON.stringify(expected));
+    expect(extraTextOf(e!)).toBe(JSON.stringify(expected));
   });
 
   it('JSON rows whose keys change from row to row (union schemas, reordered projections)', () => {
@@ -90,7 +91,7 @@ describe('Defender extra as JSON text', () => {
       { Timestamp: '2026-10-05T00:00:05Z', DeviceName: '', ActionType: 'X', InitiatingProcessFileName: 'a.exe', A: 6, B: 'b6', C: false },
     ];
     const { events } = parseLines(defenderJsonlFormat, rows.map((r) => JSON.stringify(r)));
-    expect(events.map((e) => e.extraJson)).toEqual([
+    expect(events.map((e) => extraTextOf(e))).toEqual([
       '{"A":1,"B":"b"}',
       '{"A":2,"B":"b2"}',
       '{"B":"first","A":3}',

@@ -5,10 +5,14 @@ import { defenderCsvFormat, defenderJsonFormat, defenderJsonlFormat } from '../.
 import type { ParsedEvent, ReadRecord } from '../../../../electron/engine/formats/types';
 import { readSampleLines, repoRoot, textSample } from '../../helpers/samples';
 import { parseLines } from '../windows/helpers';
+import { extraTextOf } from '../../../../electron/engine/formats/extra-members';
 
 const ctx = { fileName: 'x', timezone: 'Asia/Tokyo', baseYear: 2026 };
 /** extra as stored: the JSON text the mapping hands over, read back. */
-const extraOf = (e: ParsedEvent): Record<string, unknown> | undefined => (e.extraJson === undefined ? e.extra : (JSON.parse(e.extraJson) as Record<string, unknown>));
+const extraOf = (e: ParsedEvent): Record<string, unknown> | undefined => {
+  const text = extraTextOf(e);
+  return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
+};
 const fixture = (name: string) => readFileSync(path.join(repoRoot, 'test/fixtures/defender', name), 'utf8').split('\r\n').filter((l) => l !== '');
 
 function readDoc(text: string, chunk = 4096): { events: ParsedEvent[]; rejects: string[] } {
