@@ -215,7 +215,7 @@ export class ExtraEncoder {
     let id = this.values.get(text);
     if (id === undefined) {
       const added = ++shape.added[i]!;
-      if (this.values.size >= MAX_VALUES || (added > MIN_DISTINCT && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
+      if (this.stopsPaying(shape, i, added)) {
         this.demote(shape, i);
         return -1;
       }
@@ -227,6 +227,15 @@ export class ExtraEncoder {
     this.lastRaw[i] = raw;
     this.lastRawId[i] = id;
     return id;
+  }
+
+  /**
+   * Key i of the shape has just met a value new to the dictionary (its `added`-th): true when
+   * it should be written in the rows from now on (the dictionary is full, or, past the trial,
+   * its entries cost more than its ids save).
+   */
+  private stopsPaying(shape: Shape, i: number, added: number): boolean {
+    return this.values.size >= MAX_VALUES || (shape.uses[i]! > TRIAL_USES && costsMore(added, shape.uses[i]!, shape.chars[i]!));
   }
 
   /** Encodes the members in this.keys / this.vals; null when the file has too many shapes. */
@@ -271,7 +280,7 @@ export class ExtraEncoder {
         let id = this.lastText[i] === v ? this.lastId[i] : this.values.get(v);
         if (id === undefined) {
           const added = ++shape.added[i]!;
-          if (this.values.size >= MAX_VALUES || (shape.uses[i]! > TRIAL_USES && costsMore(added, shape.uses[i]!, shape.chars[i]!))) {
+          if (this.stopsPaying(shape, i, added)) {
             shape = this.demote(shape, i);
           } else id = this.add(v);
         }
