@@ -36,6 +36,8 @@ const texts: string[] = [
 for (let i = 0; i < 4200; i++) {
   texts.push(JSON.stringify({ host: 'ws-01', session: i < 40 ? 'same' : `s-${i}`, n: i, started: `2026-10-05T0${Math.floor(i / 400) % 10}:00:00Z` }));
 }
+// The same keys under another key list: those found not to pay are literal from its first row.
+for (let i = 0; i < 10; i++) texts.push(JSON.stringify({ host: 'ws-01', session: `t-${i}`, n: 5000 + i }));
 for (let i = 0; i < 4200; i++) texts.push(JSON.stringify({ host: 'ws-02', created: `2026-10-04T${String(i % 1500).padStart(6, '0')}Z` }));
 
 describe('extra in its compact form', () => {
@@ -71,6 +73,8 @@ describe('extra in its compact form', () => {
     const shapes = store.all<{ coded: string }>("SELECT coded FROM extra_shape WHERE keys = '[\"host\",\"session\",\"n\",\"started\"]' ORDER BY n");
     expect(shapes.map((s) => s.coded)).toEqual(['[1,1,1,1]', '[1,0,1,1]', '[1,0,0,1]']);
     // 1,500 creation times, each written ~3 times, the first 1,500 rows all new: still ids.
+    const fewer = store.all<{ coded: string }>("SELECT coded FROM extra_shape WHERE keys = '[\"host\",\"session\",\"n\"]' ORDER BY n");
+    expect(fewer.map((s) => s.coded)).toEqual(['[1,0,0]']);
     const created = store.all<{ coded: string }>("SELECT coded FROM extra_shape WHERE keys = '[\"host\",\"created\"]' ORDER BY n");
     expect(created.map((s) => s.coded)).toEqual(['[1,1]']);
   });

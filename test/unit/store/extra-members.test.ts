@@ -98,8 +98,9 @@ describe('Defender extra from its members', () => {
   });
 
   it('encodeMembers stores exactly what encode() stores for that text: cells and dictionary, row by row, also mixed with text rows', () => {
-    // Past the encoder's trial (4,096 uses of a key in a shape; these rows have several shapes, each weighed apart), so that keys which stop repeating turn literal.
-    const { events, fields } = parsed(30_000);
+    // Past the encoder's trial (4,096 uses of a key in the file, over all of these rows' shapes),
+    // so that keys which stop repeating turn literal.
+    const { events, fields } = parsed(5000);
     let literal = false;
     const byText = new ExtraEncoder();
     const byMembers = new ExtraEncoder();

@@ -21,7 +21,7 @@
 // that flag cleared, for later rows.
 
 import type { ExtraMembers } from '../../formats/extra-members';
-import { costsMore, ESCAPED, sqlSafe, valueText, zeros } from './extra-rules';
+import { costsMore, ESCAPED, sqlSafe, valueText } from './extra-rules';
 import { splitMembers } from './extra-split';
 
 /** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
@@ -63,16 +63,29 @@ const MAX_VALUES = 200_000;
 /** Shapes per file (free-form key=value logs): past it new key lists are stored as text. */
 const MAX_SHAPES = 4096;
 
+/**
+ * One key's values in this file, whatever shapes it appears in (a key's values do not depend
+ * on which other columns a row left empty): dictionary entries it added, how often it was
+ * written, the length of every value written (their mean length), and whether it has been
+ * found not to pay (written in the rows from then on, in every shape).
+ */
+interface KeyStats {
+  added: number;
+  uses: number;
+  chars: number;
+  literal: boolean;
+}
+
+/** Keys whose figures are kept per file (free-form key=value logs have more; those count per shape). */
+const MAX_KEY_STATS = 4096;
+
 interface Shape {
   n: number;
   /** `"Key":` per key, as the text holds it. */
   keyTexts: string[];
   coded: boolean[];
-  /** Per key: dictionary entries this key added, and how often it was written. */
-  added: number[];
-  uses: number[];
-  /** Per key: the length of every value written, summed (their mean length). */
-  chars: number[];
+  /** Per key: its figures in this file (shared by every shape holding the key). */
+  stats: KeyStats[];
 }
 
 /**
@@ -86,6 +99,8 @@ export class ExtraEncoder {
   private last: Shape | null = null;
   private shapeCount: number;
   private readonly values = new Map<string, number>();
+  /** Per key text: its figures in this file (see KeyStats). */
+  private readonly keyStats = new Map<string, KeyStats>();
   /** Ids up to this are taken (a file whose conversion was interrupted: store/extra/convert.ts). */
   private readonly valueBase: number;
   private pending: ExtraDictionaryDelta = { shapes: [], values: [] };
@@ -209,13 +224,13 @@ export class ExtraEncoder {
    * SQL writes such a text back the same (sqlSafe).
    */
   private plain(shape: Shape, i: number, raw: string): number {
-    shape.chars[i]! += raw.length + 2;
+    shape.stats[i]!.chars += raw.length + 2;
     if (!shape.coded[i]) return -1;
     const text = `"${raw}"`;
     let id = this.values.get(text);
     if (id === undefined) {
-      const added = ++shape.added[i]!;
-      if (this.stopsPaying(shape, i, added)) {
+      ++shape.stats[i]!.added;
+      if (this.stopsPaying(shape.stats[i]!)) {
         this.demote(shape, i);
         return -1;
       }
@@ -230,12 +245,22 @@ export class ExtraEncoder {
   }
 
   /**
-   * Key i of the shape has just met a value new to the dictionary (its `added`-th): true when
-   * it should be written in the rows from now on (the dictionary is full, or, past the trial,
-   * its entries cost more than its ids save).
+   * A coded key has just met a value new to the dictionary: true when it should be written in
+   * the rows from now on (the dictionary is full, the key was found not to pay in another
+   * shape, or, past the trial, its entries cost more than its ids save).
    */
-  private stopsPaying(shape: Shape, i: number, added: number): boolean {
-    return this.values.size >= MAX_VALUES || (shape.uses[i]! > TRIAL_USES && costsMore(added, shape.uses[i]!, shape.chars[i]!));
+  private stopsPaying(key: KeyStats): boolean {
+    if (!key.literal && (this.values.size >= MAX_VALUES || (key.uses > TRIAL_USES && costsMore(key.added, key.uses, key.chars)))) key.literal = true;
+    return key.literal;
+  }
+
+  private statsOf(keyText: string): KeyStats {
+    let key = this.keyStats.get(keyText);
+    if (key === undefined) {
+      key = { added: 0, uses: 0, chars: 0, literal: false };
+      if (this.keyStats.size < MAX_KEY_STATS) this.keyStats.set(keyText, key);
+    }
+    return key;
   }
 
   /** Encodes the members in this.keys / this.vals; null when the file has too many shapes. */
@@ -246,14 +271,14 @@ export class ExtraEncoder {
     for (let i = 0; i < count; i++) {
       const raw = this.raws[i];
       if (i > 0) out += ',';
-      shape.uses[i]!++;
+      shape.stats[i]!.uses++;
       if (raw !== undefined) {
         // A string (encodeMembers). One coded before is known to need no escapes: its text
         // is `"raw"`, and it is found without testing its characters.
         if (shape.coded[i]) {
           const id = this.lastRaw[i] === raw ? this.lastRawId[i] : this.rawIds.get(raw);
           if (id !== undefined) {
-            shape.chars[i]! += raw.length + 2;
+            shape.stats[i]!.chars += raw.length + 2;
             this.lastRaw[i] = raw;
             this.lastRawId[i] = id;
             out += id;
@@ -273,14 +298,14 @@ export class ExtraEncoder {
         }
       }
       const v = this.vals[i]!;
-      shape.chars[i]! += v.length;
+      shape.stats[i]!.chars += v.length;
       if (shape.coded[i]) {
         // Most coded values equal the previous row's at the same place (a protocol, a
         // company name): compared without hashing them for the map.
         let id = this.lastText[i] === v ? this.lastId[i] : this.values.get(v);
         if (id === undefined) {
-          const added = ++shape.added[i]!;
-          if (this.stopsPaying(shape, i, added)) {
+          ++shape.stats[i]!.added;
+          if (this.stopsPaying(shape.stats[i]!)) {
             shape = this.demote(shape, i);
           } else id = this.add(v);
         }
@@ -319,7 +344,9 @@ export class ExtraEncoder {
     let shape = this.byKeys.get(signature);
     if (shape === undefined) {
       if (this.shapeCount >= MAX_SHAPES) return null;
-      shape = this.newShape(keys.slice(0, count), new Array<boolean>(count).fill(true));
+      // A key found not to pay under other key lists is written in the rows from the start.
+      const keyTexts = keys.slice(0, count);
+      shape = this.newShape(keyTexts, keyTexts.map((k) => !this.statsOf(k).literal));
       this.byKeys.set(signature, shape);
     }
     this.last = shape;
@@ -331,9 +358,6 @@ export class ExtraEncoder {
     const coded = shape.coded.slice();
     coded[i] = false;
     const next = this.newShape(shape.keyTexts, coded);
-    next.added = shape.added;
-    next.uses = shape.uses;
-    next.chars = shape.chars;
     this.byKeys.set(shape.keyTexts.join(''), next);
     if (this.last === shape) this.last = next;
     return next;
@@ -341,7 +365,7 @@ export class ExtraEncoder {
 
   private newShape(keyTexts: string[], coded: boolean[]): Shape {
     const n = ++this.shapeCount;
-    const shape: Shape = { n, keyTexts, coded, added: zeros(keyTexts.length), uses: zeros(keyTexts.length), chars: zeros(keyTexts.length) };
+    const shape: Shape = { n, keyTexts, coded, stats: keyTexts.map((k) => this.statsOf(k)) };
     // `"Key":` -> "Key": the key texts hold no escapes (splitMembers refuses those).
     this.pending.shapes.push({ n, keys: `[${keyTexts.map((k) => k.slice(0, -1)).join(',')}]`, coded: `[${coded.map((c) => (c ? 1 : 0)).join(',')}]` });
     return shape;

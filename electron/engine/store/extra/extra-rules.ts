@@ -14,8 +14,6 @@ export function valueText(v: string): string {
   return ESCAPED.test(v) ? JSON.stringify(v) : `"${v}"`;
 }
 
-export const zeros = (n: number): number[] => new Array<number>(n).fill(0);
-
 /**
  * True when a key's dictionary entries (added of them, over uses writes of values whose
  * lengths sum to chars) weigh more than writing its values in the rows would: a value seen
