@@ -164,6 +164,14 @@ function isMethodAt(line: string, from: number, to: number): boolean {
   return true;
 }
 
+/** line.startsWith('HTTP/', at), by character codes. */
+function isHttpAt(line: string, at: number): boolean {
+  return (
+    line.charCodeAt(at) === 72 && line.charCodeAt(at + 1) === 84 && line.charCodeAt(at + 2) === 84 &&
+    line.charCodeAt(at + 3) === 80 && line.charCodeAt(at + 4) === 47
+  );
+}
+
 function parseNcsaRecord(line: string): ParsedEvent | string {
   const at = findStamp(line);
   if (at === -1) return 'no [dd/Mon/yyyy:HH:MM:SS +zzzz] timestamp';
@@ -249,8 +257,11 @@ function parseNcsaRecord(line: string): ParsedEvent | string {
   if (sp > reqStart && sp < close && isMethodAt(line, reqStart, sp)) {
     let targetEnd = close;
     let protocol: string | undefined;
-    const last = line.lastIndexOf(' ', close - 1);
-    if (last > sp && line.startsWith('HTTP/', last + 1)) {
+    // The last space of the request, searched back from its end (the protocol is a few
+    // characters long; lastIndexOf measured slower here); sp when the target has none.
+    let last = close - 1;
+    while (last > sp && line.charCodeAt(last) !== 32) last--;
+    if (last > sp && isHttpAt(line, last + 1)) {
       protocol = line.slice(last + 1, close);
       targetEnd = last;
     }
