@@ -66,6 +66,11 @@ const BATCH_ROWS = 2048;
 /** A batch is handed over early once its text passes this many bytes. */
 const BATCH_TEXT_BYTES = 1 << 20;
 
+/** Node's UTF-8 range writer on Buffer (untyped in @types/node; Buffer#write calls it). */
+interface Utf8Writer {
+  utf8Write(s: string, offset: number, length: number): number;
+}
+
 interface Buffers {
   kinds: Uint8Array;
   values: Float64Array;
@@ -98,8 +103,8 @@ export class BatchEncoder {
   private records = 0;
   private skipped = 0;
   /** The text cells of the row being added, and their strings (see setTexts). */
-  private readonly rowCells = new Int32Array(3 + FIELD_COLUMNS.length);
-  private readonly rowTexts: string[] = new Array<string>(3 + FIELD_COLUMNS.length).fill('');
+  private readonly rowCells = new Int32Array(3 + FIELD_COLUMNS.length + 1);
+  private readonly rowTexts: string[] = new Array<string>(3 + FIELD_COLUMNS.length + 1).fill('');
   /** Text cells queued for the row being added. */
   private queued = 0;
   /** The last action normalized, its category and the result (see addEvent). */
@@ -249,7 +254,6 @@ export class BatchEncoder {
     this.field(f + 25, e.file_hash);
     this.field(f + 26, e.registry_path);
     this.field(f + 27, e.message);
-    this.setTexts(this.queued);
     // extra in its compact form (store/extra/): from the object's values where the format
     // gave an object, else from the JSON text as it was always written.
     const members = e.extraMembers;
@@ -274,9 +278,12 @@ export class BatchEncoder {
       if (extra !== undefined) encoded = this.extraEncoder.encode(extra);
     }
     if (encoded !== null) {
-      this.setText(base + EXTRA, encoded.values);
+      // Queued with the row's other text cells: one write for the row (see setTexts).
+      this.rowCells[this.queued] = base + EXTRA;
+      this.rowTexts[this.queued++] = encoded.values;
       if (encoded.shape !== null) this.setNumber(base + EXTRA + 1, encoded.shape);
     }
+    this.setTexts(this.queued);
     this.setNumber(base + EXTRA + 2, line);
     this.setNumber(base + EXTRA + 3, offset);
     this.setNumber(base + EXTRA + 4, length);
@@ -322,7 +329,9 @@ export class BatchEncoder {
     if (this.textBytes + joined.length * 3 > this.buffers.text.length) this.growText(this.textBytes + joined.length * 3);
     const { kinds, values, lengths, text } = this.buffers;
     // UTF-8 takes as many bytes as UTF-16 code units only when every character is ASCII.
-    if (text.write(joined, this.textBytes, 'utf8') !== joined.length) {
+    // Node's own range writer (Buffer#write calls it after checking its arguments, which cost
+    // as much as the copy here: the room was made just above).
+    if ((text as unknown as Utf8Writer).utf8Write(joined, this.textBytes, text.length - this.textBytes) !== joined.length) {
       for (let i = 0; i < count; i++) this.setText(cells[i]!, texts[i]!);
       return;
     }
@@ -374,9 +383,13 @@ function withOriginalAction(e: ParsedEvent, raw: string): string {
 // (nearly) time order, so the text up to the second is reused while the second is the same.
 let cachedSecond = NaN;
 let cachedPrefix = '';
+// Most logs write whole seconds, so consecutive events often share the whole text too.
+let cachedTime = NaN;
+let cachedText = '';
 const MS_TEXT = Array.from({ length: 1000 }, (_, i) => `${String(i).padStart(3, '0')}Z`);
 
 function isoUtc(time: number): string {
+  if (time === cachedTime) return cachedText;
   const ms = Math.trunc(time); // what Date does with a fractional millisecond
   const second = Math.floor(ms / 1000);
   if (second !== cachedSecond) {
@@ -386,5 +399,7 @@ function isoUtc(time: number): string {
     cachedSecond = second;
     cachedPrefix = iso.slice(0, 20);
   }
-  return cachedPrefix + MS_TEXT[Math.floor(ms - second * 1000)]!;
+  cachedTime = time;
+  cachedText = cachedPrefix + MS_TEXT[Math.floor(ms - second * 1000)]!;
+  return cachedText;
 }

@@ -1,6 +1,5 @@
 // Turns a line's bytes into text in the file's encoding.
 import type { TextEncoding } from './encoding';
-import type { RawLine } from './line-splitter';
 
 export type LineDecoder = (bytes: Buffer) => string;
 
@@ -33,19 +32,22 @@ interface RangeSlices {
   latin1Slice(start: number, end: number): string;
 }
 
+/** Decodes bytes [start, end) of `source`; `ascii`: every byte of `source` is ASCII. */
+export type RangeDecoder = (source: Buffer, start: number, end: number, ascii: boolean) => string;
+
 /**
  * A line's text read in place from the buffer holding it (line-splitter.ts): no view per line,
  * and a line of an all-ASCII chunk is decoded as latin1 (the same text for ASCII bytes, about
  * twice as fast as UTF-8's decoder). Other encodings go through lineDecoder.
  */
-export function rawLineDecoder(encoding: TextEncoding): (line: RawLine) => string {
+export function rangeDecoder(encoding: TextEncoding): RangeDecoder {
   if (encoding === 'utf-8') {
-    return (l) => {
-      const src = l.source as unknown as RangeSlices;
-      return l.ascii ? src.latin1Slice(l.start, l.end) : src.utf8Slice(l.start, l.end);
+    return (source, start, end, ascii) => {
+      const src = source as unknown as RangeSlices;
+      return ascii ? src.latin1Slice(start, end) : src.utf8Slice(start, end);
     };
   }
-  if (encoding === 'latin1') return (l) => (l.source as unknown as RangeSlices).latin1Slice(l.start, l.end);
+  if (encoding === 'latin1') return (source, start, end) => (source as unknown as RangeSlices).latin1Slice(start, end);
   const decode = lineDecoder(encoding);
-  return (l) => decode(l.bytes);
+  return (source, start, end) => decode(source.subarray(start, end));
 }

@@ -3,8 +3,8 @@
 // turns over-long records into rejects instead of buffering them.
 import type { ReadRecord, RecordParser, RecordReader } from '../formats/types';
 import type { TextEncoding } from './encoding';
-import { rawLineDecoder } from './line-decoder';
-import { DEFAULT_MAX_LINE_BYTES, LineSplitter, type RawLine } from './line-splitter';
+import { rangeDecoder } from './line-decoder';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter';
 
 /** A record spanning lines (quoted CSV newlines, multi-line XML) may not grow past this. */
 const MAX_RECORD_BYTES = DEFAULT_MAX_LINE_BYTES;
@@ -19,23 +19,28 @@ interface Pending {
 
 export function lineRecordReader(parser: RecordParser, encoding: TextEncoding, bomLength: number): RecordReader {
   const splitter = new LineSplitter(encoding, bomLength);
-  const decode = rawLineDecoder(encoding);
+  const decode = rangeDecoder(encoding);
   let pending: Pending | null = null;
   let first = true;
-  // Records of the line being handled. A plain function filling this (rather than a generator
-  // per line) saved an object or two and a generator's resumption per line.
+  // Records of a line when there is not exactly one (a reject beside a flushed record, or
+  // none while a record continues): the common case is returned by handle() instead, which
+  // saved an array push and pop per line (a pop to empty shrinks the array's storage, so the
+  // next push allocated it again).
   const out: ReadRecord[] = [];
 
-  function handle(line: RawLine): void {
-    const text = decode(line);
-    const end = line.offset + line.length;
-    if (line.truncated) {
+  /** The splitter's current line -> its record, or null (then its records, if any, are in out). */
+  function handle(): ReadRecord | null {
+    const s = splitter;
+    const lineLength = s.lineLength;
+    const text = decode(s.lineSource, s.lineStart, s.lineEnd, s.lineAscii);
+    const end = s.lineOffset + lineLength;
+    if (s.lineTruncated) {
       if (pending) flushPending('record continues into an over-long line');
-      out.push(reject(line.number, line.offset, line.length, `line of ${line.length} bytes exceeds the ${line.end - line.start}-byte record limit`, text));
-      return;
+      out.push(reject(s.lineNumber, s.lineOffset, lineLength, `line of ${lineLength} bytes exceeds the ${s.lineEnd - s.lineStart}-byte record limit`, text));
+      return null;
     }
-    let number = line.number;
-    let offset = line.offset;
+    let number = s.lineNumber;
+    let offset = s.lineOffset;
     let recordText = text;
     if (pending) {
       number = pending.number;
@@ -43,8 +48,7 @@ export function lineRecordReader(parser: RecordParser, encoding: TextEncoding, b
       recordText = `${pending.text}\n${text}`;
       pending = null;
     } else if (isBlank(text)) {
-      out.push({ number, offset, length: line.length, outcome: { kind: 'skip' } });
-      return;
+      return { number, offset, length: lineLength, outcome: { kind: 'skip' } };
     }
     let outcome;
     try {
@@ -59,15 +63,15 @@ export function lineRecordReader(parser: RecordParser, encoding: TextEncoding, b
       } else {
         pending = { number, offset, end, text: recordText };
       }
-      return;
+      return null;
     }
-    out.push({
+    return {
       number,
       offset,
       length: end - offset,
       outcome,
       raw: outcome.kind === 'reject' ? recordText.slice(0, MAX_REJECT_RAW_CHARS) : undefined,
-    });
+    };
   }
 
   function flushPending(reason: string): void {
@@ -89,16 +93,18 @@ export function lineRecordReader(parser: RecordParser, encoding: TextEncoding, b
       const body = first ? chunk.subarray(bomLength) : chunk;
       const bodyOffset = first ? chunkOffset + bomLength : chunkOffset;
       first = false;
-      for (const line of splitter.push(body, bodyOffset)) {
-        handle(line);
-        // Nearly always one record: yielded without a second generator.
-        if (out.length === 1) yield out.pop()!;
-        else yield* drain();
+      // The splitter as a cursor: no RawLine and no second generator per line.
+      splitter.feed(body, bodyOffset);
+      while (splitter.next()) {
+        const rec = handle();
+        if (rec !== null) yield rec;
+        else if (out.length > 0) yield* drain();
       }
     },
     *end() {
-      for (const line of splitter.end()) {
-        handle(line);
+      if (splitter.finish()) {
+        const rec = handle();
+        if (rec !== null) yield rec;
         yield* drain();
       }
       if (pending) flushPending('file ends inside a record (truncated?)');

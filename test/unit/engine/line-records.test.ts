@@ -47,4 +47,14 @@ describe('lineRecordReader', () => {
     const recs = [...reader.push(bytes, 0), ...reader.end()];
     expect(recs.map((r) => [r.offset, r.length])).toEqual([[3, 3], [7, 3]]);
   });
+
+  it('gives the same records however the file is cut into chunks (lines across chunks, CRLF, blanks, Japanese)', () => {
+    const text = 'a,1\r\n\r\n"請求\r\n書",2\n   \nbad\r\n日本語の行,3\n"open\n\nclosed",4\r\nlast without newline';
+    const whole = read(text, Buffer.byteLength(text));
+    expect(whole.map((r) => r.outcome.kind)).toEqual(['events', 'skip', 'events', 'skip', 'reject', 'events', 'events', 'events']);
+    for (const size of [1, 2, 3, 4, 5, 7, 11, 16]) {
+      expect(read(text, size), `chunks of ${size} bytes`).toEqual(whole);
+    }
+  });
 });
+

@@ -25,38 +25,8 @@ import { isIpLiteral, urlHostPort } from '../net';
 import { lineVote } from '../line-vote';
 import { formatOffset } from '../../time/zone';
 import { parseClfStamp, STAMP_LENGTH, type ClfTime } from './clf-time';
-import { closingQuote, isDigits } from './quoted';
+import { closingQuote } from './quoted';
 import { parseSyslogHeader, YearTracker } from '../syslog';
-
-interface RequestParts {
-  method?: string;
-  target?: string;
-  protocol?: string;
-}
-
-function isMethodToken(s: string): boolean {
-  if (s.length === 0 || s.length > 32) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95)) return false;
-  }
-  return true;
-}
-
-/** "GET /x HTTP/1.1" -> parts; {} when the request line is not of that shape. */
-function splitRequest(req: string): RequestParts {
-  const sp = req.indexOf(' ');
-  if (sp <= 0 || !isMethodToken(req.slice(0, sp))) return {};
-  let target = req.slice(sp + 1);
-  let protocol: string | undefined;
-  const last = target.lastIndexOf(' ');
-  if (last !== -1 && target.startsWith('HTTP/', last + 1)) {
-    protocol = target.slice(last + 1);
-    target = target.slice(0, last);
-  }
-  if (target.length === 0) return {};
-  return { method: req.slice(0, sp), target, protocol };
-}
 
 // Busy servers write many lines per second: the stamp of the line before is read again
 // rather than parsed again (parseClfStamp is pure; its result is not modified by callers).
@@ -70,6 +40,13 @@ function clfStamp(text: string): ClfTime | null {
   return lastStamp;
 }
 
+/** line.startsWith(lastStampText, at), by character codes (startsWith measured slower here). */
+function sameStampAt(line: string, at: number): boolean {
+  const stamp = lastStampText;
+  for (let k = STAMP_LENGTH - 1; k >= 0; k--) if (line.charCodeAt(at + k) !== stamp.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Start of %t: the first " [" followed by a valid stamp and "]", or -1. Its text and instant
  * are left in lastStampText/lastStamp (no result object per line: this runs on every line).
@@ -77,6 +54,8 @@ function clfStamp(text: string): ClfTime | null {
 function findStamp(line: string): number {
   for (let i = line.indexOf(' ['); i !== -1; i = line.indexOf(' [', i + 1)) {
     if (line.charCodeAt(i + 2 + STAMP_LENGTH) !== 93 /* ] */) continue;
+    // The previous line's second, compared in place: no copy of the stamp per line.
+    if (lastStamp !== null && sameStampAt(line, i + 2)) return i;
     if (clfStamp(line.slice(i + 2, i + 2 + STAMP_LENGTH))) return i;
   }
   return -1;
@@ -98,12 +77,17 @@ function splitPrefix(line: string, end: number): string[] {
 
 // One label per offset: a log has one or two (DST), and building the text per line is waste.
 const offsetLabels = new Map<number, string>();
+let lastOffset = NaN;
+let lastOffsetLabel = '';
 function offsetLabel(minutes: number): string {
+  if (minutes === lastOffset) return lastOffsetLabel;
   let l = offsetLabels.get(minutes);
   if (l === undefined) {
     l = minutes === 0 ? 'UTC' : formatOffset(minutes);
     offsetLabels.set(minutes, l);
   }
+  lastOffset = minutes;
+  lastOffsetLabel = l;
   return l;
 }
 
@@ -116,9 +100,15 @@ function reject(reason: string): ParseOutcome {
 // A client address or name never starts like this.
 const SYSLOG_START = /^(?:<\d{1,3}>|[A-Z][a-z]{2} [ \d]\d \d\d:|\d{4}-\d\d-\d\dT)/;
 
+/** False when the line cannot match SYSLOG_START (most lines start with an address's digit). */
+function maySyslogStart(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 60 /* < */ || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && line.charCodeAt(4) === 45 /* - */);
+}
+
 /** One line -> an event, or the reason it is not an NCSA record. */
 function parseNcsaLine(line: string): ParsedEvent | string {
-  if (SYSLOG_START.test(line)) {
+  if (maySyslogStart(line) && SYSLOG_START.test(line)) {
     // The header's own stamp is the relay's; the event time is %t. The year is never used.
     const h = parseSyslogHeader(line, 'UTC', new YearTracker(2000));
     const r = h ? parseNcsaRecord(h.message) : null;
@@ -133,17 +123,91 @@ function parseNcsaLine(line: string): ParsedEvent | string {
   return parseNcsaRecord(line);
 }
 
+/** Start and end of the tokens before %t (prefixTokens): up to 4 tokens, 8 positions. */
+const tokenAt = new Int32Array(8);
+
+/**
+ * Counts the space-separated tokens of line[0, end) and notes where the first four are (in
+ * tokenAt): the usual 3 or 4 are then cut out of the line without an array per line.
+ */
+function prefixTokens(line: string, end: number): number {
+  let n = 0;
+  let i = 0;
+  while (i < end) {
+    while (i < end && line.charCodeAt(i) === 32) i++;
+    if (i >= end) break;
+    const s = i;
+    // The token's end by indexOf (native), not a loop over its characters.
+    i = line.indexOf(' ', i);
+    if (i === -1 || i > end) i = end;
+    if (n < 4) {
+      tokenAt[2 * n] = s;
+      tokenAt[2 * n + 1] = i;
+    }
+    n++;
+  }
+  return n;
+}
+
+const token = (line: string, k: number): string => line.slice(tokenAt[2 * k]!, tokenAt[2 * k + 1]!);
+
+/** The digits of line[from, to) as a number; -1 when not 1 to 15 ASCII digits. */
+function digitsAt(line: string, from: number, to: number): number {
+  if (to - from < 1 || to - from > 15) return -1;
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c; // exact: 15 digits stay below 2^53
+  }
+  return v;
+}
+
+/** A request method's token (letters, '-', '_'; at most 32) in line[from, to), read in place. */
+function isMethodAt(line: string, from: number, to: number): boolean {
+  if (to - from === 0 || to - from > 32) return false;
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95)) return false;
+  }
+  return true;
+}
+
+/** line.startsWith('HTTP/', at), by character codes. */
+function isHttpAt(line: string, at: number): boolean {
+  return (
+    line.charCodeAt(at) === 72 && line.charCodeAt(at + 1) === 84 && line.charCodeAt(at + 2) === 84 &&
+    line.charCodeAt(at + 3) === 80 && line.charCodeAt(at + 4) === 47
+  );
+}
+
 function parseNcsaRecord(line: string): ParsedEvent | string {
   const at = findStamp(line);
   if (at === -1) return 'no [dd/Mon/yyyy:HH:MM:SS +zzzz] timestamp';
   const time = lastStamp!;
   const stampText = lastStampText;
-  const prefix = splitPrefix(line, at);
-  if (prefix.length < 3) return `expected "host ident user" before the timestamp, found ${prefix.length} field(s)`;
+  // The tokens before %t read in place (an array per line only past 4 tokens).
+  const tokens = prefixTokens(line, at);
+  if (tokens < 3) return `expected "host ident user" before the timestamp, found ${tokens} field(s)`;
   let vhost: string | undefined;
-  if (prefix.length === 4) vhost = prefix.shift();
-  const [client, ident] = prefix as [string, string];
-  const user = prefix.length === 3 ? prefix[2]! : prefix.slice(2).join(' ');
+  let client: string;
+  let ident: string;
+  let user: string;
+  if (tokens === 3) {
+    client = token(line, 0);
+    ident = token(line, 1);
+    user = token(line, 2);
+  } else if (tokens === 4) {
+    vhost = token(line, 0);
+    client = token(line, 1);
+    ident = token(line, 2);
+    user = token(line, 3);
+  } else {
+    const prefix = splitPrefix(line, at);
+    client = prefix[0]!;
+    ident = prefix[1]!;
+    user = prefix.slice(2).join(' ');
+  }
 
   const afterStamp = at + 3 + STAMP_LENGTH;
   if (line.charCodeAt(afterStamp) !== 32 || line.charCodeAt(afterStamp + 1) !== 34 /* " */) {
@@ -151,9 +215,10 @@ function parseNcsaRecord(line: string): ParsedEvent | string {
   }
   const open = afterStamp + 1;
   // The request may hold an unescaped '" ' (old servers, hostile clients): the closing quote
-  // is the first candidate followed by a valid " status bytes".
-  let status = '';
-  let bytes = '';
+  // is the first candidate followed by a valid " status bytes". Status and size are read in
+  // place (what isDigits accepts, as numbers).
+  let status = -1;
+  let bytes = -1;
   let close = -1;
   let pos = 0;
   for (let from = open + 1; ; from = close + 1) {
@@ -161,82 +226,120 @@ function parseNcsaRecord(line: string): ParsedEvent | string {
     if (close === -1) return 'request line is cut off (no closing quote followed by status and size)';
     const s = close + 2;
     const sEnd = line.indexOf(' ', s);
-    const b = sEnd === -1 ? -1 : sEnd + 1;
-    let bEnd = b === -1 ? -1 : line.indexOf(' ', b);
+    if (sEnd === -1) continue; // no size after the status
+    const b = sEnd + 1;
+    let bEnd = line.indexOf(' ', b);
     if (bEnd === -1) bEnd = line.length;
-    status = line.slice(s, sEnd);
-    bytes = b === -1 ? '' : line.slice(b, bEnd);
-    if (isDigits(status, 3, 3) && (bytes === '-' || isDigits(bytes))) {
+    status = sEnd - s === 3 ? digitsAt(line, s, sEnd) : -1;
+    if (status === -1) continue;
+    bytes = bEnd - b === 1 && line.charCodeAt(b) === 45 /* - */ ? 0 : digitsAt(line, b, bEnd);
+    if (bytes !== -1) {
       pos = bEnd;
       break;
     }
   }
-  const request = line.slice(open + 1, close);
   const extra: Record<string, unknown> = {};
+  // Whether extra has a member (rather than a for-in over it per line).
+  let hasExtra = false;
   const e: ParsedEvent = {
     ts: time.ms,
     timeRaw: stampText,
     timeZone: offsetLabel(time.offsetMinutes),
     category: 'web',
-    http_status: Number(status),
-    bytes_in: bytes === '-' ? 0 : Number(bytes),
+    http_status: status,
+    bytes_in: bytes,
   };
   if (isIpLiteral(client)) e.src_ip = client;
   else if (client !== '-') e.host = client;
   if (user !== '-') e.user = user;
-  if (ident !== '-') extra.ident = ident;
+  if (ident !== '-') {
+    extra.ident = ident;
+    hasExtra = true;
+  }
 
-  const req = splitRequest(request);
-  if (req.method !== undefined && req.target !== undefined) {
-    e.action = req.method;
-    e.url = vhost !== undefined && req.target.startsWith('/') ? vhost + req.target : req.target;
-    if (req.protocol !== undefined) extra.protocol = req.protocol;
-  } else if (request !== '-' && request.length > 0) {
-    e.url = request;
+  // "METHOD target [HTTP/x]" read in place, in line[open + 1, close); anything else (a TLS
+  // handshake, a scanner's garbage) stays an event with the raw request as url.
+  const reqStart = open + 1;
+  let method: string | undefined;
+  let target: string | undefined;
+  const sp = line.indexOf(' ', reqStart);
+  if (sp > reqStart && sp < close && isMethodAt(line, reqStart, sp)) {
+    let targetEnd = close;
+    let protocol: string | undefined;
+    // The last space of the request, searched back from its end (the protocol is a few
+    // characters long; lastIndexOf measured slower here); sp when the target has none.
+    let last = close - 1;
+    while (last > sp && line.charCodeAt(last) !== 32) last--;
+    if (last > sp && isHttpAt(line, last + 1)) {
+      protocol = line.slice(last + 1, close);
+      targetEnd = last;
+    }
+    if (targetEnd > sp + 1) {
+      method = line.slice(reqStart, sp);
+      target = line.slice(sp + 1, targetEnd);
+      e.action = method;
+      e.url = vhost !== undefined && target.startsWith('/') ? vhost + target : target;
+      if (protocol !== undefined) {
+        extra.protocol = protocol;
+        hasExtra = true;
+      }
+    }
+  }
+  if (target === undefined && close > reqStart && !(close === reqStart + 1 && line.charCodeAt(reqStart) === 45 /* - */)) {
+    e.url = line.slice(reqStart, close);
     extra.invalid_request = true;
+    hasExtra = true;
   }
   // The server named by the vhost prefix, else by an absolute-form or CONNECT target.
-  const named = req.target !== undefined && (req.method === 'CONNECT' || req.target.includes('://'));
-  const target = vhost !== undefined ? urlHostPort(vhost) : named ? urlHostPort(req.target!) : null;
-  if (target) {
-    if (isIpLiteral(target.host)) e.dst_ip = target.host;
-    else e.domain = target.host;
-    if (target.port !== undefined) e.dst_port = target.port;
+  const named = target !== undefined && (method === 'CONNECT' || target.includes('://'));
+  const server = vhost !== undefined ? urlHostPort(vhost) : named ? urlHostPort(target!) : null;
+  if (server) {
+    if (isIpLiteral(server.host)) e.dst_ip = server.host;
+    else e.domain = server.host;
+    if (server.port !== undefined) e.dst_port = server.port;
   }
-  if (vhost !== undefined) extra.vhost = vhost;
+  if (vhost !== undefined) {
+    extra.vhost = vhost;
+    hasExtra = true;
+  }
 
   // Combined: "referer" "user agent", then anything a custom format appended.
   // (Quoted fields found by index: a result object per field per line was measurable garbage.)
   while (line.charCodeAt(pos) === 32) pos++;
   const refererClose = line.charCodeAt(pos) === 34 ? closingQuote(line, pos) : -1;
   if (refererClose !== -1) {
-    const referer = line.slice(pos + 1, refererClose);
-    if (referer !== '-') extra.referrer = referer;
+    if (!(refererClose === pos + 2 && line.charCodeAt(pos + 1) === 45)) {
+      extra.referrer = line.slice(pos + 1, refererClose);
+      hasExtra = true;
+    }
     pos = refererClose + 1;
     while (line.charCodeAt(pos) === 32) pos++;
     const agentClose = line.charCodeAt(pos) === 34 ? closingQuote(line, pos) : -1;
     if (agentClose !== -1) {
-      const agent = line.slice(pos + 1, agentClose);
-      if (agent !== '-') extra.user_agent = agent;
+      if (!(agentClose === pos + 2 && line.charCodeAt(pos + 1) === 45)) {
+        extra.user_agent = line.slice(pos + 1, agentClose);
+        hasExtra = true;
+      }
       pos = agentClose + 1;
     }
   }
   if (pos < line.length) {
     const trailing = line.slice(pos).trim();
-    if (trailing.length > 0) extra.trailing = trailing;
+    if (trailing.length > 0) {
+      extra.trailing = trailing;
+      hasExtra = true;
+    }
   }
-  // Whether extra has a member, without an array of its keys per line.
-  for (const _ in extra) {
-    e.extra = extra;
-    break;
-  }
+  if (hasExtra) e.extra = extra;
   return e;
 }
 
 function createNcsaParser(): RecordParser {
   return {
     parseLine(line: string): ParseOutcome {
-      if (line.trim().length === 0) return { kind: 'skip' };
+      // A line starting with a printable ASCII character is not blank: no trimmed copy made.
+      const c = line.charCodeAt(0);
+      if (!(c > 32 && c < 127) && line.trim().length === 0) return { kind: 'skip' };
       const r = parseNcsaLine(line);
       return typeof r === 'string' ? reject(r) : { kind: 'events', events: [r] };
     },
