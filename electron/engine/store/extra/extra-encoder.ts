@@ -112,7 +112,7 @@ export class ExtraEncoder {
   /** Per position: the last coded value's text and its id (a memo of `values`). */
   private readonly lastText: string[] = [];
   private readonly lastId: number[] = [];
-  /** Scratch per row (encodeMembers): a string value (its text is JSON.stringify's), else undefined. */
+  /** Scratch per row (encodeMembers, encodeObject): a string value (its text is JSON.stringify's), else undefined. */
   private readonly raws: (string | undefined)[] = [];
   /** Ids of coded strings needing no escapes, by the string (a second index of `values`), and its memo. */
   private readonly rawIds = new Map<string, number>();
@@ -146,6 +146,7 @@ export class ExtraEncoder {
    */
   encodeObject(o: Record<string, unknown>, actionOriginal?: string): EncodedExtra | null {
     if (PLAIN) return null;
+    const raws = this.raws;
     let count = 0;
     if (actionOriginal !== undefined) {
       this.keys[0] = '"action_original":';
@@ -155,24 +156,33 @@ export class ExtraEncoder {
     // Object.keys' order is JSON.stringify's (both list own keys the same way).
     for (const k of Object.keys(o)) {
       const v = o[k];
-      let t: string;
-      if (typeof v === 'string') t = valueText(v);
+      let t: string | undefined;
+      // A string goes as it is, as encodeMembers hands it (its text is written or looked up
+      // only where needed: a user agent repeated on every line is found without quoting it).
+      if (typeof v === 'string') t = undefined;
       else if (typeof v === 'number') t = Number.isFinite(v) ? String(v) : 'null';
       else if (typeof v === 'boolean') t = v ? 'true' : 'false';
       else if (v === null) t = 'null';
       else if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      else return null;
+      else return this.clearRaws(count);
       let kt = this.keyTexts.get(k);
       if (kt === undefined) {
-        if (ESCAPED.test(k)) return null;
+        if (ESCAPED.test(k)) return this.clearRaws(count);
         kt = `"${k}":`;
         // Free-form keys (key=value logs) must not grow this without bound.
         if (this.keyTexts.size < 4096) this.keyTexts.set(k, kt);
       }
       this.keys[count] = kt;
-      this.vals[count++] = t;
+      if (t === undefined) raws[count++] = v as string;
+      else {
+        raws[count] = undefined;
+        this.vals[count++] = t;
+      }
     }
-    return count === 0 ? null : this.members(count);
+    if (count === 0) return null;
+    const encoded = this.members(count);
+    this.clearRaws(count);
+    return encoded;
   }
 
   /**
@@ -211,7 +221,7 @@ export class ExtraEncoder {
     return encoded;
   }
 
-  /** No raw values left for encode() and encodeObject(), which fill only this.vals. */
+  /** No raw values left for encode(), which fills only this.vals. */
   private clearRaws(count: number): null {
     for (let i = 0; i < count; i++) this.raws[i] = undefined;
     return null;
