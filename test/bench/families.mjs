@@ -16,7 +16,7 @@ import {
   generateZeekConn,
 } from './generate-families.mjs';
 import { generateNcsa } from './generate-ncsa.mjs';
-import { generateRealisticDefenderCsv } from './generate-realistic.mjs';
+import { generateRealisticDefenderCsv, REALISTIC_DEFENDER_VERSION } from './generate-realistic.mjs';
 
 const MB = 1024 * 1024;
 
@@ -108,7 +108,7 @@ export async function defenderVersusSqlite(ctx, shape = 'uniform') {
   const rows = Number(process.env.BENCH_SQLITE_ROWS ?? 500_000);
   const runs = Math.max(ctx.runs, Number(process.env.BENCH_SQLITE_RUNS ?? 5));
   const file = shape === 'realistic'
-    ? await input(ctx.work, 'defender-realistic.csv', rows, generateRealisticDefenderCsv)
+    ? await input(ctx.work, `defender-realistic-v${REALISTIC_DEFENDER_VERSION}.csv`, rows, generateRealisticDefenderCsv)
     : await input(ctx.work, 'defender-network.csv', rows, generateDefenderNetworkCsv);
   const sqliteAvailable = spawnSync('sqlite3', ['-version']).status === 0;
   const ours = [];

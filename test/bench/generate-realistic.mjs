@@ -112,6 +112,9 @@ export function generateRealisticNcsa(file, lines, { clients = 300, paths = 5000
  * object id. Instances live an exponential time (hours for a user's applications, a day for
  * services), so a few thousand instances serve a few hours of a 400-machine fleet.
  */
+/** Bumped when the Defender rows change shape: benches cache generated inputs by file name. */
+export const REALISTIC_DEFENDER_VERSION = 2;
+
 export function generateRealisticDefenderCsv(file, rows, { devices = 400, sites = 3000, seed = 22 } = {}) {
   const rand = rng(seed);
   const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rand() * 16)]).join('');

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { generateFortigate } from './generate-families.mjs';
-import { generateRealisticDefenderCsv, generateRealisticFortigate, generateRealisticSquid } from './generate-realistic.mjs';
+import { generateRealisticDefenderCsv, generateRealisticFortigate, generateRealisticSquid, REALISTIC_DEFENDER_VERSION } from './generate-realistic.mjs';
 import { generateSquid } from './generate-squid.mjs';
 
 const MB = 1024 * 1024;
@@ -25,7 +25,7 @@ async function inputs(work, events, shape) {
   const parts = [
     [`scale-${tag}${events}-squid.log`, Math.round(events * 0.45), (f, n) => (realistic ? generateRealisticSquid(f, n) : generateSquid(f, Infinity, 42, n))],
     [`scale-${tag}${events}-fortigate.log`, Math.round(events * 0.35), (f, n) => (realistic ? generateRealisticFortigate(f, n) : generateFortigate(f, n))],
-    [`scale-${tag}${events}-defender.csv`, events - Math.round(events * 0.45) - Math.round(events * 0.35), (f, n) => generateRealisticDefenderCsv(f, n)],
+    [`scale-${tag}${events}-defender-v${REALISTIC_DEFENDER_VERSION}.csv`, events - Math.round(events * 0.45) - Math.round(events * 0.35), (f, n) => generateRealisticDefenderCsv(f, n)],
   ];
   const files = [];
   for (const [name, n, generate] of parts) {
