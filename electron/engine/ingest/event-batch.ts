@@ -257,16 +257,17 @@ export class BatchEncoder {
     // extra in its compact form (store/extra/): from the object's values where the format
     // gave an object, else from the JSON text as it was always written.
     const members = e.extraMembers;
+    const actionOriginal = action !== raw ? (raw as string) : undefined;
     let encoded =
       members !== undefined
-        ? this.extraEncoder.encodeMembers(members, action !== raw ? (raw as string) : undefined)
+        ? this.extraEncoder.encodeMembers(members, actionOriginal)
         : e.extraJson === undefined && e.extra
-          ? this.extraEncoder.encodeObject(e.extra, action !== raw ? (raw as string) : undefined)
+          ? this.extraEncoder.encodeObject(e.extra, actionOriginal)
           : null;
     if (encoded === null) {
       let extra: string | undefined;
       // Members (Defender rows) as their text, byte for byte what the format wrote before.
-      if (members !== undefined) extra = extraMembersJson(members, action !== raw ? (raw as string) : undefined);
+      if (members !== undefined) extra = extraMembersJson(members, actionOriginal);
       else if (action !== raw) extra = withOriginalAction(e, raw as string);
       else if (e.extraJson !== undefined) extra = e.extraJson;
       else if (e.extra) {

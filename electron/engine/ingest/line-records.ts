@@ -93,7 +93,7 @@ export function lineRecordReader(parser: RecordParser, encoding: TextEncoding, b
       const body = first ? chunk.subarray(bomLength) : chunk;
       const bodyOffset = first ? chunkOffset + bomLength : chunkOffset;
       first = false;
-      // The splitter as a cursor: no RawLine and no second generator per line.
+      // The splitter as a cursor: no object and no second generator per line.
       splitter.feed(body, bodyOffset);
       while (splitter.next()) {
         const rec = handle();

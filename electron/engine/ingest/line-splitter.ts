@@ -5,54 +5,33 @@
 import { isAscii } from 'node:buffer';
 import type { TextEncoding } from './encoding';
 
-/**
- * One line. Its bytes are `source[start, end)`, read in place: a Buffer view per line (what
- * `bytes` makes, on demand) cost ~50 ns and an allocation per line of a multi-GB log.
- */
-export class RawLine {
-  constructor(
-    /** 1-based physical line number. */
-    readonly number: number,
-    /** Byte offset of the line's first byte in the file. */
-    readonly offset: number,
-    /** The buffer holding the line's bytes as written (without the line terminator)... */
-    readonly source: Buffer,
-    /** ...from here... */
-    readonly start: number,
-    /** ...to here (exclusive). */
-    readonly end: number,
-    /** True when the line exceeded the limit and the bytes hold only its start. */
-    readonly truncated: boolean,
-    /** Full byte length of the line as written (without terminator). */
-    readonly length: number,
-    /** True when every byte of `source` is ASCII (then any ASCII-compatible decoding is latin1's). */
-    readonly ascii: boolean,
-  ) {}
-
-  /** The line's bytes (a view; valid until the splitter is fed the next chunk). */
-  get bytes(): Buffer {
-    return this.source.subarray(this.start, this.end);
-  }
-}
-
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
 
 /**
- * Splits chunks into lines. Read either as a cursor (feed(), then next() until false: the
- * current line is in the `line*` fields, no object per line) or through push()/end(), which
- * make a RawLine per line. The cursor is what the ingest uses: a generator's resumption and a
- * RawLine per line were ~10% of the allocation per line of a combined log.
+ * Splits chunks into lines, read as a cursor: feed(), then next() until false (and finish() at
+ * the end of the file); the current line is in the `line*` fields, no object per line (an
+ * object and a generator's resumption per line were ~10% of the allocation per line of a
+ * combined log).
  */
 export class LineSplitter {
-  /** The current line (after next() or finish() returned true): see RawLine for each field. */
+  // The current line (after next() or finish() returned true).
+  /** 1-based physical line number. */
   lineNumber = 0;
+  /** Byte offset of the line's first byte in the file. */
   lineOffset = 0;
+  /**
+   * The line's bytes as written (without the terminator) are lineSource[lineStart, lineEnd),
+   * read in place: valid until the next feed().
+   */
   lineSource: Buffer = EMPTY;
   lineStart = 0;
   lineEnd = 0;
+  /** True when the line exceeded the limit and the bytes hold only its start. */
   lineTruncated = false;
+  /** Full byte length of the line as written (without terminator). */
   lineLength = 0;
+  /** True when every byte of lineSource is ASCII (then any ASCII-compatible decoding is latin1's). */
   lineAscii = false;
   private carry: Buffer[] = [];
   private carryBytes = 0;
@@ -121,22 +100,6 @@ export class LineSplitter {
     if (this.carryBytes === 0 && !this.overflow) return false;
     this.takeLine();
     return true;
-  }
-
-  /** The current line as an object. */
-  current(): RawLine {
-    return new RawLine(this.lineNumber, this.lineOffset, this.lineSource, this.lineStart, this.lineEnd, this.lineTruncated, this.lineLength, this.lineAscii);
-  }
-
-  /** Feeds the next chunk; `chunkOffset` is its byte offset in the file. */
-  *push(chunk: Buffer, chunkOffset: number): Generator<RawLine> {
-    this.feed(chunk, chunkOffset);
-    while (this.next()) yield this.current();
-  }
-
-  /** The last line when the file does not end with a newline. */
-  *end(): Generator<RawLine> {
-    if (this.finish()) yield this.current();
   }
 
   private setLine(source: Buffer, start: number, end: number, truncated: boolean, length: number, ascii: boolean): void {

@@ -1,15 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, type RawLine } from '../../../electron/engine/ingest/line-splitter';
+import { LineSplitter } from '../../../electron/engine/ingest/line-splitter';
 
-function split(chunks: Buffer[], encoding: 'utf-8' | 'utf-16le' = 'utf-8', max?: number): RawLine[] {
+interface Line {
+  number: number;
+  offset: number;
+  length: number;
+  truncated: boolean;
+  /** A copy: the splitter's bytes are valid only until its next feed(). */
+  bytes: Buffer;
+}
+
+function split(chunks: Buffer[], encoding: 'utf-8' | 'utf-16le' = 'utf-8', max?: number): Line[] {
   const s = new LineSplitter(encoding, 0, max);
-  const out: RawLine[] = [];
+  const out: Line[] = [];
+  const take = () =>
+    out.push({ number: s.lineNumber, offset: s.lineOffset, length: s.lineLength, truncated: s.lineTruncated, bytes: Buffer.from(s.lineSource.subarray(s.lineStart, s.lineEnd)) });
   let offset = 0;
   for (const c of chunks) {
-    for (const l of s.push(c, offset)) out.push({ ...l, bytes: Buffer.from(l.bytes) });
+    s.feed(c, offset);
+    while (s.next()) take();
     offset += c.length;
   }
-  for (const l of s.end()) out.push(l);
+  if (s.finish()) take();
   return out;
 }
 

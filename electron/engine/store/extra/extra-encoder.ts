@@ -17,11 +17,11 @@
 // - literal key: the value's own JSON text when plain SQL gives the same text back (a string
 //   without \u escapes, an integer of at most 15 digits), else `[id]`, an id into extra_value.
 // A coded key whose values turn out to vary so much that its dictionary entries cost more
-// than the ids save (weighed after TRIAL_USES uses; see costsMore) becomes literal: a new shape with
+// than the ids save (weighed after a trial of uses; see extra-rules.ts) becomes literal: a new shape with
 // that flag cleared, for later rows.
 
 import type { ExtraMembers } from '../../formats/extra-members';
-import { costsMore, ESCAPED, sqlSafe, valueText } from './extra-rules';
+import { ESCAPED, pastTrialCostsMore, sqlSafe, valueText, type KeyStats } from './extra-rules';
 import { splitMembers } from './extra-split';
 
 /** One shape as stored in extra_shape: its keys' JSON texts and which are coded. */
@@ -52,29 +52,10 @@ export interface EncodedExtra {
   values: string;
 }
 
-/**
- * A key is coded for this many uses before the dictionary's cost is weighed: at first nearly
- * every value is new (a process's creation time, its id), however often each value comes back
- * later, so weighing earlier would judge a repeating key by its start.
- */
-const TRIAL_USES = 4096;
 /** Dictionary entries per file held in memory; past it no new coded value is added. */
 const MAX_VALUES = 200_000;
 /** Shapes per file (free-form key=value logs): past it new key lists are stored as text. */
 const MAX_SHAPES = 4096;
-
-/**
- * One key's values in this file, whatever shapes it appears in (a key's values do not depend
- * on which other columns a row left empty): dictionary entries it added, how often it was
- * written, the length of every value written (their mean length), and whether it has been
- * found not to pay (written in the rows from then on, in every shape).
- */
-interface KeyStats {
-  added: number;
-  uses: number;
-  chars: number;
-  literal: boolean;
-}
 
 /** Keys whose figures are kept per file (free-form key=value logs have more; those count per shape). */
 const MAX_KEY_STATS = 4096;
@@ -147,12 +128,7 @@ export class ExtraEncoder {
   encodeObject(o: Record<string, unknown>, actionOriginal?: string): EncodedExtra | null {
     if (PLAIN) return null;
     const raws = this.raws;
-    let count = 0;
-    if (actionOriginal !== undefined) {
-      this.keys[0] = '"action_original":';
-      this.vals[0] = valueText(actionOriginal);
-      count = 1;
-    }
+    let count = this.openRow(actionOriginal);
     // Object.keys' order is JSON.stringify's (both list own keys the same way).
     for (const k of Object.keys(o)) {
       const v = o[k];
@@ -179,10 +155,7 @@ export class ExtraEncoder {
         this.vals[count++] = t;
       }
     }
-    if (count === 0) return null;
-    const encoded = this.members(count);
-    this.clearRaws(count);
-    return encoded;
+    return this.closeRow(count);
   }
 
   /**
@@ -195,13 +168,7 @@ export class ExtraEncoder {
     if (PLAIN) return null;
     const { keys, values } = m;
     const raws = this.raws;
-    let count = 0;
-    if (actionOriginal !== undefined) {
-      this.keys[0] = '"action_original":';
-      this.vals[0] = valueText(actionOriginal);
-      raws[0] = undefined;
-      count = 1;
-    }
+    let count = this.openRow(actionOriginal);
     for (let i = 0; i < keys.length; i++) {
       const v = values[i]!;
       this.keys[count] = keys[i]!;
@@ -215,6 +182,20 @@ export class ExtraEncoder {
       this.vals[count] = v.json;
       raws[count++] = undefined;
     }
+    return this.closeRow(count);
+  }
+
+  /** A row of encodeObject/encodeMembers begins: its `action_original` member, if any; the count so far. */
+  private openRow(actionOriginal: string | undefined): number {
+    if (actionOriginal === undefined) return 0;
+    this.keys[0] = '"action_original":';
+    this.vals[0] = valueText(actionOriginal);
+    this.raws[0] = undefined;
+    return 1;
+  }
+
+  /** Encodes the row's `count` members, then leaves no raw value behind for the next row. */
+  private closeRow(count: number): EncodedExtra | null {
     if (count === 0) return null;
     const encoded = this.members(count);
     this.clearRaws(count);
@@ -260,7 +241,7 @@ export class ExtraEncoder {
    * shape, or, past the trial, its entries cost more than its ids save).
    */
   private stopsPaying(key: KeyStats): boolean {
-    if (!key.literal && (this.values.size >= MAX_VALUES || (key.uses > TRIAL_USES && costsMore(key.added, key.uses, key.chars)))) key.literal = true;
+    if (!key.literal && (this.values.size >= MAX_VALUES || pastTrialCostsMore(key))) key.literal = true;
     return key.literal;
   }
 
@@ -356,7 +337,8 @@ export class ExtraEncoder {
       if (this.shapeCount >= MAX_SHAPES) return null;
       // A key found not to pay under other key lists is written in the rows from the start.
       const keyTexts = keys.slice(0, count);
-      shape = this.newShape(keyTexts, keyTexts.map((k) => !this.statsOf(k).literal));
+      const stats = keyTexts.map((k) => this.statsOf(k));
+      shape = this.newShape(keyTexts, stats, stats.map((k) => !k.literal));
       this.byKeys.set(signature, shape);
     }
     this.last = shape;
@@ -367,15 +349,15 @@ export class ExtraEncoder {
   private demote(shape: Shape, i: number): Shape {
     const coded = shape.coded.slice();
     coded[i] = false;
-    const next = this.newShape(shape.keyTexts, coded);
+    const next = this.newShape(shape.keyTexts, shape.stats, coded);
     this.byKeys.set(shape.keyTexts.join(''), next);
     if (this.last === shape) this.last = next;
     return next;
   }
 
-  private newShape(keyTexts: string[], coded: boolean[]): Shape {
+  private newShape(keyTexts: string[], stats: KeyStats[], coded: boolean[]): Shape {
     const n = ++this.shapeCount;
-    const shape: Shape = { n, keyTexts, coded, stats: keyTexts.map((k) => this.statsOf(k)) };
+    const shape: Shape = { n, keyTexts, coded, stats };
     // `"Key":` -> "Key": the key texts hold no escapes (splitMembers refuses those).
     this.pending.shapes.push({ n, keys: `[${keyTexts.map((k) => k.slice(0, -1)).join(',')}]`, coded: `[${coded.map((c) => (c ? 1 : 0)).join(',')}]` });
     return shape;

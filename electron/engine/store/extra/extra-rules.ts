@@ -15,11 +15,32 @@ export function valueText(v: string): string {
 }
 
 /**
- * True when a key's dictionary entries (added of them, over uses writes of values whose
- * lengths sum to chars) weigh more than writing its values in the rows would: a value seen
- * once or twice (a report id, a creation time) is not worth an entry.
+ * A key is coded for this many uses before the dictionary's cost is weighed: at first nearly
+ * every value is new (a process's creation time, its id), however often each value comes back
+ * later, so weighing earlier would judge a repeating key by its start.
  */
-export function costsMore(added: number, uses: number, chars: number): boolean {
+const TRIAL_USES = 4096;
+
+/**
+ * One key's values in this file, whatever shapes it appears in (a key's values do not depend
+ * on which other columns a row left empty): dictionary entries it added, how often it was
+ * written, the length of every value written (their mean length), and whether it has been
+ * found not to pay (written in the rows from then on, in every shape).
+ */
+export interface KeyStats {
+  added: number;
+  uses: number;
+  chars: number;
+  literal: boolean;
+}
+
+/**
+ * True when, past the trial, a key's dictionary entries (`added` of them, over `uses` writes of
+ * values whose lengths sum to `chars`) weigh more than writing its values in the rows would: a
+ * value seen once or twice (a report id, a creation time) is not worth an entry.
+ */
+export function pastTrialCostsMore({ added, uses, chars }: KeyStats): boolean {
+  if (uses <= TRIAL_USES) return false;
   const mean = chars / uses;
   return added * (mean + ENTRY_OVERHEAD) + uses * ID_BYTES > uses * mean;
 }
